@@ -1,0 +1,124 @@
+#include "libeval/diagnostics.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace gevinst {
+
+std::string_view severity_name(Severity s) {
+  switch (s) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::note: return "note";
+  }
+  return "error";
+}
+
+void Diagnostics::error(SourceLoc loc, std::string path, std::string message, std::string hint) {
+  add({file_, loc, Severity::error, std::move(path), std::move(message), std::move(hint)});
+}
+
+void Diagnostics::warning(SourceLoc loc, std::string path, std::string message, std::string hint) {
+  add({file_, loc, Severity::warning, std::move(path), std::move(message), std::move(hint)});
+}
+
+void Diagnostics::add(Diagnostic d) {
+  if (d.file.empty()) d.file = file_;
+  items_.push_back(std::move(d));
+}
+
+bool Diagnostics::has_errors() const { return error_count() > 0; }
+
+int Diagnostics::error_count() const {
+  return static_cast<int>(std::count_if(items_.begin(), items_.end(),
+                                        [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
+int Diagnostics::warning_count() const {
+  return static_cast<int>(std::count_if(items_.begin(), items_.end(),
+                                        [](const Diagnostic& d) { return d.severity == Severity::warning; }));
+}
+
+void Diagnostics::sort() {
+  std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.loc.line != b.loc.line) return a.loc.line < b.loc.line;
+    return a.loc.column < b.loc.column;
+  });
+}
+
+std::string_view source_line(std::string_view source, int line) {
+  if (line <= 0) return {};
+  size_t pos = 0;
+  for (int l = 1; l < line; ++l) {
+    size_t nl = source.find('\n', pos);
+    if (nl == std::string_view::npos) return {};
+    pos = nl + 1;
+  }
+  size_t end = source.find('\n', pos);
+  std::string_view s = source.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+  if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+  return s;
+}
+
+std::string format_diagnostic(const Diagnostic& d, std::string_view source, bool color) {
+  const char* bold = color ? "\033[1m" : "";
+  const char* reset = color ? "\033[0m" : "";
+  const char* sev_color = !color ? "" : d.severity == Severity::error ? "\033[1;31m" : "\033[1;35m";
+  std::string out;
+  if (d.loc.line > 0) {
+    out = fmt::format("{}{}:{}:{}:{} {}{}:{} {}", bold, d.file, d.loc.line, d.loc.column, reset, sev_color,
+                      severity_name(d.severity), reset, d.message);
+  } else {
+    out = fmt::format("{}{}:{} {}{}:{} {}", bold, d.file, reset, sev_color, severity_name(d.severity), reset,
+                      d.message);
+  }
+  if (!d.yaml_path.empty()) out += fmt::format(" (at {})", d.yaml_path);
+  out += '\n';
+  std::string_view text = source_line(source, d.loc.line);
+  if (!text.empty() && text.size() < 400) {
+    out += fmt::format("  {}\n  ", text);
+    // Keep tabs so the caret lines up under tab-indented text.
+    int col = std::max(1, d.loc.column);
+    for (int i = 1; i < col && i - 1 < static_cast<int>(text.size()); ++i) out += text[i - 1] == '\t' ? '\t' : ' ';
+    out += color ? "\033[1;32m^\033[0m\n" : "^\n";
+  }
+  if (!d.hint.empty()) out += fmt::format("  hint: {}\n", d.hint);
+  return out;
+}
+
+namespace {
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+}  // namespace
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t best_d = std::string::npos;
+  for (const auto& c : candidates) {
+    size_t d = edit_distance(word, c);
+    if (d < best_d) {
+      best_d = d;
+      best = c;
+    }
+  }
+  // Accept up to a third of the word's length in edits (at least 1, at most 3).
+  size_t limit = std::clamp<size_t>(word.size() / 3, 1, 3);
+  if (best_d <= limit) return best;
+  // A prefix or case-only difference is also a plausible slip.
+  for (const auto& c : candidates)
+    if (c.size() > 2 && word.size() > 2 && (c.starts_with(word) || word.starts_with(c))) return c;
+  return {};
+}
+
+}  // namespace gevinst
