@@ -1,0 +1,129 @@
+#include "libeval/irr.h"
+
+#include <cmath>
+#include <fmt/format.h>
+
+namespace gevinst {
+
+double npv_at_rate(std::span<const double> net, double rate) {
+  // CF0 + sum CF_t / (1+r)^t, accumulated with the running factor v^t, v = 1/(1+r).
+  const double v = 1.0 / (1.0 + rate);
+  double f = 1.0;
+  double sum = 0.0;
+  for (double cf : net) {
+    sum += cf * f;
+    f *= v;
+  }
+  return sum;
+}
+
+int sign_changes(std::span<const double> net) {
+  int changes = 0;
+  int last = 0;
+  for (double cf : net) {
+    int s = cf > 0 ? 1 : cf < 0 ? -1 : 0;
+    if (s == 0) continue;
+    if (last != 0 && s != last) ++changes;
+    last = s;
+  }
+  return changes;
+}
+
+namespace {
+
+// A function with the sign of NPV(r) that neither overflows nor underflows
+// for long series: for r >= 0 it is the NPV itself (powers of 1/(1+r) <= 1);
+// for r < 0 it is NPV(r) * (1+r)^n = sum net[t] (1+r)^(n-t), a positive
+// multiple with powers of (1+r) < 1. Only its sign is used.
+int npv_sign(std::span<const double> net, double rate) {
+  double value = 0.0;
+  if (rate >= 0.0) {
+    value = npv_at_rate(net, rate);
+  } else {
+    // Horner in (1+r): ((net0*(1+r) + net1)*(1+r) + net2)...
+    const double g = 1.0 + rate;
+    for (double cf : net) value = value * g + cf;
+  }
+  return value > 0 ? 1 : value < 0 ? -1 : 0;
+}
+
+std::string percent(double r) { return fmt::format("{:.1f} %", r * 100.0); }
+
+}  // namespace
+
+IrrResult irr(std::span<const double> net) {
+  IrrResult result;
+  bool any_positive = false;
+  bool any_negative = false;
+  for (double cf : net) {
+    any_positive = any_positive || cf > 0;
+    any_negative = any_negative || cf < 0;
+  }
+  if (!any_positive && !any_negative) {
+    result.note = "no IRR: the net cash flow is zero in every year";
+    return result;
+  }
+  if (!any_positive) {
+    result.note = "no IRR: the net cash flow never turns positive (costs exceed benefits every year)";
+    return result;
+  }
+  if (!any_negative) {
+    result.note = "no IRR: the net cash flow has no sign change (benefits in every year, nothing invested)";
+    return result;
+  }
+  const int changes = sign_changes(net);
+
+  // Grid in x = log(1+r) from log(0.01) to log(11); x = 0 (r = 0) is a grid
+  // point so that a root at r = 0 that only touches zero is still found.
+  const double x_lo = std::log1p(irr_min_rate);
+  const double x_hi = std::log1p(irr_max_rate);
+  constexpr int steps_below = 4000;  // x in [log 0.01, 0], step ~ 1.2e-3
+  constexpr int steps_above = 2000;  // x in [0, log 11], step ~ 1.2e-3
+  std::vector<double> grid;
+  grid.reserve(steps_below + steps_above + 1);
+  for (int k = 0; k < steps_below; ++k) grid.push_back(std::expm1(x_lo + (0.0 - x_lo) * k / steps_below));
+  for (int k = 0; k <= steps_above; ++k) grid.push_back(std::expm1(x_hi * k / steps_above));
+
+  // Open interval: the end points themselves are not roots.
+  int prev = npv_sign(net, grid.front());
+  for (size_t k = 1; k < grid.size(); ++k) {
+    const double r = grid[k];
+    const int s = npv_sign(net, r);
+    if (s == 0 && k + 1 < grid.size()) {
+      result.roots.push_back(r);
+    } else if (s != 0 && prev != 0 && s != prev) {
+      // Bisection on the sign: the bracket [lo, hi] keeps the sign change.
+      double lo = grid[k - 1];
+      double hi = r;
+      for (int it = 0; it < 200 && hi - lo > 1e-13; ++it) {
+        const double mid = 0.5 * (lo + hi);
+        const int sm = npv_sign(net, mid);
+        if (sm == 0) {
+          lo = hi = mid;
+          break;
+        }
+        if (sm == prev) lo = mid; else hi = mid;
+      }
+      result.roots.push_back(0.5 * (lo + hi));
+    }
+    prev = s;  // after an exact zero at a grid point, the next sign starts afresh
+  }
+
+  if (result.roots.size() == 1) {
+    result.rate = result.roots.front();
+    return result;
+  }
+  const std::string range = fmt::format("in ({:.0f} %, {:.0f} %)", irr_min_rate * 100.0, irr_max_rate * 100.0);
+  if (result.roots.empty()) {
+    result.note = fmt::format("no IRR: the net cash flow changes sign {} time{} but NPV is not zero at any rate {}",
+                              changes, changes == 1 ? "" : "s", range);
+    return result;
+  }
+  std::string rates;
+  for (double r : result.roots) rates += (rates.empty() ? "" : ", ") + percent(r);
+  result.note = fmt::format("no unique IRR: the net cash flow changes sign {} time{} and NPV is zero at {} rates ({}) {}",
+                            changes, changes == 1 ? "" : "s", result.roots.size(), rates, range);
+  return result;
+}
+
+}  // namespace gevinst

@@ -1,0 +1,50 @@
+// Internal rate of return of an undiscounted yearly net series (case-format
+// spec, sections 6 and 12).
+//
+//   double flows[] = {-100, 60, 60};
+//   irr(flows).rate                   // 0.1306623863...
+//   double two[] = {-100, 230, -132};
+//   irr(two).note                     // "no unique IRR: ... at 2 rates (10.0 %, 20.0 %) ..."
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace gevinst {
+
+/// The search interval for IRR roots: rates in (irr_min_rate, irr_max_rate).
+inline constexpr double irr_min_rate = -0.99;
+inline constexpr double irr_max_rate = 10.0;
+
+/// Result of irr(): `rate` (a fraction per year, 0.05 = 5 %) when exactly one
+/// root lies in the search interval. Otherwise rate is nullopt and `note` says
+/// why in domain words. `roots` lists every root found (ascending).
+struct IrrResult {
+  std::optional<double> rate;
+  std::string note;  ///< empty when a unique IRR exists
+  std::vector<double> roots;
+};
+
+/// NPV of `net` (index t = year index) at a constant `rate`:
+///   net[0] + sum_{t>=1} net[t] / (1 + rate)^t
+/// i.e. the spreadsheet CF0 + NPV(rate; CF1..CFn). rate > -1.
+double npv_at_rate(std::span<const double> net, double rate);
+
+/// The rate r with sum_t net[t] / (1+r)^t = 0, searched in (-0.99, 10).
+/// Counts sign changes first (zero flows skipped): none -> no IRR. Then
+/// brackets every root by scanning the sign of the NPV on a fine grid in
+/// log(1+r) and refines each by bisection to 1e-13 in r. One root -> rate;
+/// none or several -> nullopt with a note, e.g.
+///   "no IRR: the net cash flow never turns positive (costs exceed benefits every year)"
+///   "no unique IRR: the net cash flow changes sign 2 times and NPV is zero at
+///    2 rates (10.0 %, 20.0 %) in (-99 %, 1000 %)"
+/// A root where the NPV only touches zero without changing sign is found only
+/// if it falls on a grid point (r = 0 is one).
+IrrResult irr(std::span<const double> net);
+
+/// Number of sign changes in `net`, zero entries skipped.
+int sign_changes(std::span<const double> net);
+
+}  // namespace gevinst
