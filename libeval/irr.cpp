@@ -49,6 +49,46 @@ int npv_sign(std::span<const double> net, double rate) {
 
 std::string percent(double r) { return fmt::format("{:.1f} %", r * 100.0); }
 
+// Bisection on the sign of the NPV between lo and hi, where the sign at lo is
+// sign_lo and the sign at hi differs; stops at a width of 1e-13.
+double bisect(std::span<const double> net, double lo, double hi, int sign_lo) {
+  for (int it = 0; it < 200 && hi - lo > 1e-13; ++it) {
+    const double mid = 0.5 * (lo + hi);
+    const int sm = npv_sign(net, mid);
+    if (sm == 0) return mid;
+    if (sm == sign_lo) lo = mid; else hi = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
+// Every root in the open interval: the sign of the NPV on a grid in
+// x = log(1+r) from log(0.01) to log(11), each sign change refined by bisection.
+void scan_roots(std::span<const double> net, std::vector<double>& roots) {
+  // x = 0 (r = 0) is a grid point so that a root at r = 0 that only touches
+  // zero is still found.
+  const double x_lo = std::log1p(irr_min_rate);
+  const double x_hi = std::log1p(irr_max_rate);
+  constexpr int steps_below = 4000;  // x in [log 0.01, 0], step ~ 1.2e-3
+  constexpr int steps_above = 2000;  // x in [0, log 11], step ~ 1.2e-3
+  std::vector<double> grid;
+  grid.reserve(steps_below + steps_above + 1);
+  for (int k = 0; k < steps_below; ++k) grid.push_back(std::expm1(x_lo + (0.0 - x_lo) * k / steps_below));
+  for (int k = 0; k <= steps_above; ++k) grid.push_back(std::expm1(x_hi * k / steps_above));
+
+  // Open interval: the end points themselves are not roots.
+  int prev = npv_sign(net, grid.front());
+  for (size_t k = 1; k < grid.size(); ++k) {
+    const double r = grid[k];
+    const int s = npv_sign(net, r);
+    if (s == 0 && k + 1 < grid.size()) {
+      roots.push_back(r);
+    } else if (s != 0 && prev != 0 && s != prev) {
+      roots.push_back(bisect(net, grid[k - 1], r, prev));
+    }
+    prev = s;  // after an exact zero at a grid point, the next sign starts afresh
+  }
+}
+
 }  // namespace
 
 IrrResult irr(std::span<const double> net) {
@@ -73,40 +113,14 @@ IrrResult irr(std::span<const double> net) {
   }
   const int changes = sign_changes(net);
 
-  // Grid in x = log(1+r) from log(0.01) to log(11); x = 0 (r = 0) is a grid
-  // point so that a root at r = 0 that only touches zero is still found.
-  const double x_lo = std::log1p(irr_min_rate);
-  const double x_hi = std::log1p(irr_max_rate);
-  constexpr int steps_below = 4000;  // x in [log 0.01, 0], step ~ 1.2e-3
-  constexpr int steps_above = 2000;  // x in [0, log 11], step ~ 1.2e-3
-  std::vector<double> grid;
-  grid.reserve(steps_below + steps_above + 1);
-  for (int k = 0; k < steps_below; ++k) grid.push_back(std::expm1(x_lo + (0.0 - x_lo) * k / steps_below));
-  for (int k = 0; k <= steps_above; ++k) grid.push_back(std::expm1(x_hi * k / steps_above));
-
-  // Open interval: the end points themselves are not roots.
-  int prev = npv_sign(net, grid.front());
-  for (size_t k = 1; k < grid.size(); ++k) {
-    const double r = grid[k];
-    const int s = npv_sign(net, r);
-    if (s == 0 && k + 1 < grid.size()) {
-      result.roots.push_back(r);
-    } else if (s != 0 && prev != 0 && s != prev) {
-      // Bisection on the sign: the bracket [lo, hi] keeps the sign change.
-      double lo = grid[k - 1];
-      double hi = r;
-      for (int it = 0; it < 200 && hi - lo > 1e-13; ++it) {
-        const double mid = 0.5 * (lo + hi);
-        const int sm = npv_sign(net, mid);
-        if (sm == 0) {
-          lo = hi = mid;
-          break;
-        }
-        if (sm == prev) lo = mid; else hi = mid;
-      }
-      result.roots.push_back(0.5 * (lo + hi));
-    }
-    prev = s;  // after an exact zero at a grid point, the next sign starts afresh
+  if (changes == 1) {
+    // Descartes' rule of signs in v = 1/(1+r): one sign change means exactly one
+    // root with r > -1, so the ends of the interval decide whether it lies inside.
+    const int s_lo = npv_sign(net, irr_min_rate);
+    const int s_hi = npv_sign(net, irr_max_rate);
+    if (s_lo != 0 && s_hi != 0 && s_lo != s_hi) result.roots.push_back(bisect(net, irr_min_rate, irr_max_rate, s_lo));
+  } else {
+    scan_roots(net, result.roots);
   }
 
   if (result.roots.size() == 1) {

@@ -155,6 +155,7 @@ TEST_CASE("irr: closed forms") {
       {{-1000, 50, 50}, -0.75, "50v^2 + 50v - 1000 = 0 at v = 4"},
       {{1000, -1100}, 0.10, "borrowing: 1000 - 1100/(1+r) = 0"},
       {{0, 0, -100, 0, 150}, 0.2247448713915890, "-100 + 150/(1+r)^2 = 0: r = sqrt(1.5) - 1 (leading zeros)"},
+      {{-1, 2, -1}, 0.0, "-(1 - 1/(1+r))^2 touches zero at r = 0 without a sign change of the NPV"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.source);
