@@ -214,6 +214,12 @@ LOANS = [
     ("L21", "bullet", 750000, 2026, 0.12, 12, 0, "interest-only", 24),
     ("L22", "bullet", 1.0e6, 2026, 0.0, 1, 0, "interest-only", 3),
     ("L23", "bullet", 1.0e6, 2026, 0.05, 1, 2, "capitalise", 3),
+    ("L24", "annuity", 150000, 2026, 0.10, 1, 0, "interest-only", 15),
+    ("L25", "annuity", 60000, 2026, 0.065, 12, 2, "interest-only", 12),
+    ("L26", "annuity", 2.5e6, 2026, 0.025, 2, 0, "interest-only", 30),
+    ("L27", "annuity", 350000, 2026, 0.11, 4, 4, "capitalise", 28),
+    ("L28", "annuity", 10000, 2026, 0.12, 12, 0, "interest-only", 1),
+    ("L29", "annuity", 900000, 2026, 0.005, 1, 1, "capitalise", 25),
 ]
 
 # Gain-share loans: (..., share, cap or None, residual, gains per year from disbursed+1 on)
