@@ -30,6 +30,11 @@
 
 namespace gevinst {
 
+/// Longest expression text accepted, in bytes; longer text is a compile error.
+inline constexpr size_t kMaxExpressionLength = 10000;
+/// Deepest nesting accepted (each '(', call, sign and '^' is one level).
+inline constexpr int kMaxExpressionDepth = 200;
+
 /// Maps a name to a slot index; `dollar` is true for `$name`. Returns
 /// std::nullopt when the name is unknown (the compiler then reports it).
 using NameResolver = std::function<std::optional<int>(std::string_view name, bool dollar)>;
@@ -59,7 +64,9 @@ class Program {
 
   /// Evaluates with `slots[i]` the value of slot i. `if` only evaluates the
   /// branch it takes. Division by zero, or a non-finite result of any
-  /// operation, gives a status other than ok.
+  /// operation, gives a status other than ok. A slot value that is not finite
+  /// gives not_finite when it is read; `slots` shorter than the largest slot
+  /// in slots() gives NaN with not_finite.
   EvalResult evaluate(std::span<const double> slots) const;
 
   /// Evaluates `n` independent rows at once: `columns[i][k]` is slot i in row k
@@ -80,7 +87,7 @@ class Program {
   enum class Op : uint8_t {
     push_const, push_slot, neg, add, sub, mul, div, pow,
     lt, le, gt, ge, eq, ne, min, max,  // min/max pop `arg` values
-    select,                            // pops c, a, b -> c != 0 ? a : b (block mode)
+    select,                            // pops c, a, b -> c != 0 ? a : b (block mode; b on top)
     jump_if_zero, jump                 // scalar mode `if`: arg is target index
   };
   struct Instr {
@@ -109,7 +116,8 @@ CompileResult compile_expression(std::string_view text, const NameResolver& reso
 std::optional<double> parse_number(std::string_view text, bool* overflow = nullptr);
 
 /// The `$name` and bare names referenced by `text`, in order of appearance, for
-/// dependency analysis before slots exist. Returns only syntactically found names.
+/// dependency analysis before slots exist. Returns only syntactically found names,
+/// each (name, dollar) pair once; names are without the '$'.
 std::vector<std::pair<std::string, bool>> referenced_names(std::string_view text);
 
 }  // namespace gevinst

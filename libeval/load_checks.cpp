@@ -1,0 +1,289 @@
+// Semantic checks once the structure is loaded: references, unique ids,
+// values of every numeric field, and lints.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "libeval/distributions.h"
+#include "libeval/load_internal.h"
+#include "libeval/parameters.h"
+
+namespace gevinst {
+
+namespace {
+
+const YNode* item_at(const YNode* root, std::string_view section, size_t i) {
+  const YNode* s = root ? root->find(section) : nullptr;
+  if (!s || !s->is_sequence() || i >= s->items.size()) return nullptr;
+  return s->items[i];
+}
+
+const YNode* field(const YNode* item, std::string_view key) {
+  const YNode* v = item && item->is_mapping() ? item->find(key) : nullptr;
+  return v ? v : item;
+}
+
+std::vector<std::string> party_ids(const Case& c) {
+  std::vector<std::string> out;
+  for (const auto& p : c.parties) out.push_back(p.id);
+  return out;
+}
+
+void check_party(Reader& r, const Case& c, const YNode* at, const std::string& path, const std::string& id) {
+  if (id.empty() || c.party(id)) return;
+  auto ids = party_ids(c);
+  std::string guess = did_you_mean(id, ids);
+  r.error(at, path, fmt::format("unknown party '{}'", id),
+          !guess.empty() ? fmt::format("did you mean '{}'?", guess)
+          : ids.empty()  ? fmt::format("declare it under 'parties:', e.g. - {{id: {}, sector: region}}", id)
+                         : fmt::format("parties: {}", fmt::join(ids, ", ")));
+}
+
+void check_ids(Reader& r, const YNode* at, const std::string& path, const std::vector<std::string>& ids,
+               const std::vector<std::string>& allowed, std::string_view what) {
+  const YNode* list = at && at->is_sequence() ? at : nullptr;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (std::find(allowed.begin(), allowed.end(), ids[i]) != allowed.end()) continue;
+    const YNode* where = list && i < list->items.size() ? list->items[i] : at;
+    std::string guess = did_you_mean(ids[i], allowed);
+    r.error(where, list ? Reader::index_path(path, i) : path, fmt::format("'{}' is not {}", ids[i], what),
+            !guess.empty()     ? fmt::format("did you mean '{}'?", guess)
+            : allowed.empty() ? std::string("there is nothing of that kind in the case")
+                               : fmt::format("choose from: {}", fmt::join(allowed, ", ")));
+  }
+}
+
+}  // namespace
+
+void check_references(Reader& r, const YNode* root, Case& c) {
+  // One namespace for ids across costs, benefits, activities, outcomes, financing.
+  std::map<std::string, std::string> seen;  // id -> path of first use
+  auto unique = [&](const std::string& id, const YNode* item, const std::string& path) {
+    if (id.empty()) return;
+    auto [it, inserted] = seen.emplace(id, path);
+    if (!inserted)
+      r.error(field(item, "id"), path + ".id", fmt::format("duplicate id '{}'", id),
+              fmt::format("'{}' is already used by {}; ids are unique across costs, benefits, activities, "
+                          "outcomes and financing", id, it->second));
+  };
+  std::vector<std::string> cost_ids, benefit_ids, activity_ids;
+  for (size_t i = 0; i < c.costs.size(); ++i) {
+    const YNode* it = item_at(root, "costs", i);
+    unique(c.costs[i].id, it, c.costs[i].yaml_path);
+    check_party(r, c, field(it, "party"), c.costs[i].yaml_path + ".party", c.costs[i].party);
+    cost_ids.push_back(c.costs[i].id);
+  }
+  for (size_t i = 0; i < c.benefits.size(); ++i) {
+    const YNode* it = item_at(root, "benefits", i);
+    unique(c.benefits[i].id, it, c.benefits[i].yaml_path);
+    check_party(r, c, field(it, "party"), c.benefits[i].yaml_path + ".party", c.benefits[i].party);
+    benefit_ids.push_back(c.benefits[i].id);
+  }
+  const YNode* cap = root->find("capacity");
+  const YNode* acts = cap && cap->is_mapping() ? cap->find("activities") : nullptr;
+  std::vector<std::string> staff_ids;
+  for (const auto& g : c.capacity.staff) staff_ids.push_back(g.id);
+  for (size_t i = 0; i < c.capacity.activities.size(); ++i) {
+    const Activity& a = c.capacity.activities[i];
+    const YNode* it = acts && acts->is_sequence() && i < acts->items.size() ? acts->items[i] : nullptr;
+    unique(a.id, it, a.yaml_path);
+    check_party(r, c, field(it, "party"), a.yaml_path + ".party", a.party);
+    if (!a.staff.empty() && std::find(staff_ids.begin(), staff_ids.end(), a.staff) == staff_ids.end()) {
+      std::string guess = did_you_mean(a.staff, staff_ids);
+      r.error(field(it, "staff"), a.yaml_path + ".staff", fmt::format("unknown staff group '{}'", a.staff),
+              !guess.empty() ? fmt::format("did you mean '{}'?", guess)
+                             : fmt::format("declare it under capacity.staff, e.g. {}: {{hour_cost: 450}}", a.staff));
+    }
+    activity_ids.push_back(a.id);
+  }
+  const YNode* sroi = root->find("sroi");
+  const YNode* outs = sroi && sroi->is_mapping() ? sroi->find("outcomes") : nullptr;
+  std::map<std::pair<std::string, std::string>, std::string> indicators;
+  for (size_t i = 0; i < c.sroi.outcomes.size(); ++i) {
+    const Outcome& o = c.sroi.outcomes[i];
+    const YNode* it = outs && outs->is_sequence() && i < outs->items.size() ? outs->items[i] : nullptr;
+    unique(o.id, it, o.yaml_path);
+    if (!o.indicator.empty()) {
+      auto [pos, inserted] = indicators.emplace(std::make_pair(o.stakeholder, o.indicator), o.id);
+      if (!inserted)
+        r.warning(field(it, "indicator"), o.yaml_path + ".indicator",
+                  fmt::format("outcome '{}' repeats stakeholder '{}' and indicator '{}' of outcome '{}'", o.id,
+                              o.stakeholder, o.indicator, pos->second),
+                  "the same outcome counted twice is the commonest SROI error; merge the rows or change the indicator");
+    }
+  }
+  std::vector<std::string> gain_ids = benefit_ids;
+  gain_ids.insert(gain_ids.end(), activity_ids.begin(), activity_ids.end());
+  for (size_t i = 0; i < c.financing.size(); ++i) {
+    const Financing& f = c.financing[i];
+    const YNode* it = item_at(root, "financing", i);
+    unique(f.id, it, f.yaml_path);
+    if (f.method == Financing::Method::grant) {
+      check_party(r, c, field(it, "payer"), f.yaml_path + ".payer", f.payer);
+      check_party(r, c, field(it, "recipient"), f.yaml_path + ".recipient", f.recipient);
+      check_ids(r, field(it, "of"), f.yaml_path + ".of", f.of, cost_ids, "a cost id");
+      if (!f.payer.empty() && f.payer == f.recipient)
+        r.error(field(it, "recipient"), f.yaml_path + ".recipient", "a grant's payer and recipient are the same party");
+    } else {
+      check_party(r, c, field(it, "lender"), f.yaml_path + ".lender", f.lender);
+      check_party(r, c, field(it, "borrower"), f.yaml_path + ".borrower", f.borrower);
+      if (!f.lender.empty() && f.lender == f.borrower)
+        r.error(field(it, "borrower"), f.yaml_path + ".borrower", "a loan's lender and borrower are the same party");
+      const YNode* p = field(it, "principal");
+      check_ids(r, p && p->is_mapping() ? p->find("of") : p, f.yaml_path + ".principal.of", f.principal_of, cost_ids,
+                "a cost id");
+      const YNode* gs = field(it, "gain_share");
+      check_ids(r, gs && gs->is_mapping() ? gs->find("of") : gs, f.yaml_path + ".gain_share.of", f.gain_of, gain_ids,
+                "a benefit or capacity activity id");
+    }
+  }
+  // Correlations: each pair once.
+  std::set<std::pair<std::string, std::string>> pairs;
+  for (size_t i = 0; i < c.correlations.size(); ++i) {
+    const auto& k = c.correlations[i];
+    auto key = std::minmax(k.a, k.b);
+    if (!k.a.empty() && !k.b.empty() && !pairs.insert({key.first, key.second}).second)
+      r.diags().error(k.loc, Reader::index_path("correlations", i),
+                      fmt::format("the correlation of '{}' and '{}' is given twice", k.a, k.b));
+  }
+}
+
+namespace {
+
+bool satisfies(double v, Constraint c) {
+  switch (c) {
+    case Constraint::finite: return true;
+    case Constraint::share: return v >= 0 && v <= 1;
+    case Constraint::positive: return v > 0;
+    case Constraint::nonnegative: return v >= 0;
+    case Constraint::rate: return v > -1;
+    case Constraint::correlation: return v >= -1 && v <= 1;
+  }
+  return true;
+}
+
+std::string constraint_hint(Constraint c) {
+  switch (c) {
+    case Constraint::share: return "shares are fractions: write 35 % as 0.35";
+    case Constraint::nonnegative: return "amounts are positive; enter savings as a benefit, not a negative cost";
+    case Constraint::rate: return "write 3.5 % as 0.035";
+    default: return {};
+  }
+}
+
+void check_all(Reader& r, const std::vector<double>& values, const std::string& scenario,
+               bool constants_only = false) {
+  std::string where = scenario.empty() ? "" : fmt::format(" under scenario '{}'", scenario);
+  for (const auto& pc : r.pending()) {
+    if (constants_only && !pc.number.program.is_constant()) continue;
+    EvalResult v = pc.number.program.evaluate(values);
+    if (!v.ok() || !std::isfinite(v.value)) {
+      r.diags().error(pc.number.loc, pc.number.yaml_path,
+                      fmt::format("{} evaluating \"{}\"{}",
+                                  v.status == EvalStatus::division_by_zero ? "division by zero" : "not a finite number",
+                                  pc.number.text, where),
+                      "check the parameter values the expression uses");
+      continue;
+    }
+    if (!satisfies(v.value, pc.constraint)) {
+      std::string shown = pc.number.program.is_constant() ? fmt::format("{}", v.value)
+                                                          : fmt::format("\"{}\" = {}", pc.number.text, v.value);
+      r.diags().error(pc.number.loc, pc.number.yaml_path,
+                      fmt::format("{} must be {}{}", shown, constraint_text(pc.constraint), where),
+                      constraint_hint(pc.constraint));
+    }
+  }
+}
+
+std::optional<DistKind> dist_kind(const std::string& k) {
+  static const std::vector<std::string> names = {"normal", "lognormal", "beta", "gamma", "uniform", "triangular", "pert"};
+  auto it = std::find(names.begin(), names.end(), k);
+  if (it == names.end()) return std::nullopt;
+  return static_cast<DistKind>(it - names.begin());
+}
+
+}  // namespace
+
+void check_values(Reader& r, Case& c) {
+  if (r.diags().has_errors()) {
+    // Values of a broken structure would only repeat errors; literals can
+    // still be checked, so one run shows every out-of-range number.
+    check_all(r, {}, "", /*constants_only=*/true);
+    return;
+  }
+  std::vector<double> base;
+  try {
+    base = parameter_values(c);
+  } catch (const InputError& e) {
+    for (const auto& d : e.diagnostics) r.diags().add(d);
+    return;
+  }
+  check_all(r, base, "");
+  for (const auto& s : c.scenarios) {
+    try {
+      check_all(r, parameter_values(c, s.overrides), s.name);
+    } catch (const InputError& e) {
+      for (auto d : e.diagnostics) {
+        d.message += fmt::format(" under scenario '{}'", s.name);
+        r.diags().add(d);
+      }
+    }
+  }
+  for (const auto& p : c.parameters) {
+    if (!p.dist) continue;
+    std::array<double, 3> args{};
+    for (size_t i = 0; i < p.dist->args.size() && i < 3; ++i) args[i] = p.dist->args[i].program.evaluate(base).value;
+    auto kind = dist_kind(p.dist->kind);
+    if (!kind) continue;
+    if (auto err = check(DistSpec{*kind, args}))
+      r.diags().error(p.dist->loc, p.dist->yaml_path, fmt::format("parameter '{}': {}", p.name, *err),
+                      "the arguments are " + std::string(p.dist->kind == "uniform" ? "[min, max]"
+                                                         : (*kind == DistKind::triangular || *kind == DistKind::pert)
+                                                             ? "[min, mode, max]"
+                                                             : "[mean, sd]"));
+    for (const auto& a : p.dist->args)
+      if (!a.program.is_constant()) {
+        for (int s : a.program.slots())
+          if (c.parameters[s].dist)
+            r.diags().error(a.loc, a.yaml_path,
+                            fmt::format("distribution argument uses '${}', which is itself random", c.parameters[s].name),
+                            "distribution arguments may use fixed parameters only");
+      }
+  }
+  for (const auto& p : c.parameters) {
+    if (p.low && p.high) {
+      double lo = p.low->program.evaluate(base).value, hi = p.high->program.evaluate(base).value;
+      if (lo > hi)
+        r.diags().error(p.low->loc, "parameters." + p.name + ".low",
+                        fmt::format("low ({}) is greater than high ({})", lo, hi), "swap them");
+    }
+  }
+}
+
+void lint_case(Reader& r, const YNode* root, const Case& c) {
+  bool investment = std::any_of(c.costs.begin(), c.costs.end(), [](const FlowItem& f) { return f.cost_kind == CostKind::investment; });
+  bool operating = std::any_of(c.costs.begin(), c.costs.end(), [](const FlowItem& f) { return f.cost_kind == CostKind::operating; });
+  if (investment && !operating)
+    r.warning(root->find("costs"), "costs",
+              "the case has an investment but no operating cost",
+              "solutions cost money to run (licences, support, upkeep): no money for operation is barrier E in the "
+              "seeds; add a cost with kind: operating");
+  bool rollout_stage = c.info.stage && (*c.info.stage == Stage::implementation || *c.info.stage == Stage::scaling);
+  if (rollout_stage)
+    for (size_t i = 0; i < c.benefits.size(); ++i) {
+      const FlowItem& b = c.benefits[i];
+      if (b.benefit_kind == BenefitKind::qualitative || b.profile.kind != Profile::Kind::none) continue;
+      r.warning(item_at(root, "benefits", i), b.yaml_path,
+                fmt::format("benefit '{}' has no realisation profile in a case at stage {}", b.id, to_string(*c.info.stage)),
+                "benefits are rarely realised in full from day one; add e.g. profile: {linear: {from: 2027, years: 3}}");
+    }
+  for (const auto& p : c.parameters)
+    if (p.source.empty())
+      r.diags().warning(p.loc, "parameters." + p.name, fmt::format("parameter '{}' has no source", p.name),
+                        "say where the number comes from: {value: ..., source: \"Pilot evaluation 2025, table 4\"}");
+}
+
+}  // namespace gevinst

@@ -1,0 +1,225 @@
+#include "libeval/load_reader.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace gevinst {
+
+const char* constraint_text(Constraint c) {
+  switch (c) {
+    case Constraint::finite: return "a finite number";
+    case Constraint::share: return "a share between 0 and 1";
+    case Constraint::positive: return "greater than 0";
+    case Constraint::nonnegative: return "0 or more";
+    case Constraint::rate: return "a rate greater than -1";
+    case Constraint::correlation: return "a correlation between -1 and 1";
+  }
+  return "";
+}
+
+void Reader::error(const YNode* at, const std::string& path, std::string msg, std::string hint) {
+  diags_.error(at ? at->loc : SourceLoc{}, path, std::move(msg), std::move(hint));
+}
+
+void Reader::warning(const YNode* at, const std::string& path, std::string msg, std::string hint) {
+  diags_.warning(at ? at->loc : SourceLoc{}, path, std::move(msg), std::move(hint));
+}
+
+bool Reader::expect_mapping(const YNode* n, const std::string& path, std::string_view what_hint) {
+  if (n && n->is_mapping()) return true;
+  error(n, path, fmt::format("expected a mapping (key: value lines), got {}", n ? n->describe() : "nothing"),
+        std::string(what_hint));
+  return false;
+}
+
+bool Reader::expect_sequence(const YNode* n, const std::string& path, std::string_view what_hint) {
+  if (n && n->is_sequence()) return true;
+  error(n, path, fmt::format("expected a list ('- ' items), got {}", n ? n->describe() : "nothing"),
+        std::string(what_hint));
+  return false;
+}
+
+void Reader::check_keys(const YNode* m, const std::string& path, std::initializer_list<std::string_view> allowed) {
+  std::vector<std::string> v(allowed.begin(), allowed.end());
+  check_keys(m, path, v);
+}
+
+void Reader::check_keys(const YNode* m, const std::string& path, const std::vector<std::string>& allowed) {
+  if (!m || !m->is_mapping()) return;
+  for (const auto& [k, v] : m->entries) {
+    if (std::find(allowed.begin(), allowed.end(), k->value) != allowed.end()) continue;
+    std::string guess = did_you_mean(k->value, allowed);
+    std::string hint = guess.empty() ? fmt::format("allowed keys here: {}", fmt::join(allowed, ", "))
+                                     : fmt::format("did you mean '{}'?", guess);
+    diags_.error(k->loc, key_path(path, k->value), fmt::format("unknown key '{}'", k->value), hint);
+  }
+}
+
+const YNode* Reader::require(const YNode* m, const std::string& path, std::string_view key, std::string_view hint) {
+  const YNode* v = m ? m->find(key) : nullptr;
+  if (!v) {
+    error(m, path.empty() ? std::string(key) : path, fmt::format("missing required key '{}'", key),
+          std::string(hint));
+    return nullptr;
+  }
+  return v;
+}
+
+std::optional<std::string> Reader::text(const YNode* n, const std::string& path) {
+  if (!n) return std::nullopt;
+  if (!n->is_scalar()) {
+    error(n, path, fmt::format("expected text, got {}", n->describe()));
+    return std::nullopt;
+  }
+  return n->value;
+}
+
+std::optional<int> Reader::integer(const YNode* n, const std::string& path, std::string_view what) {
+  if (!n) return std::nullopt;
+  if (!n->is_scalar()) {
+    error(n, path, fmt::format("expected {}, got {}", what, n->describe()));
+    return std::nullopt;
+  }
+  bool overflow = false;
+  auto v = parse_number(n->value, &overflow);
+  if (!v || overflow || *v != std::floor(*v) || std::fabs(*v) > 1e9) {
+    std::string hint = "structural integers (years, horizon, term, ...) must be literal whole numbers, not expressions";
+    error(n, path, fmt::format("expected {}, got '{}'", what, n->value), hint);
+    return std::nullopt;
+  }
+  return static_cast<int>(*v);
+}
+
+std::optional<bool> Reader::boolean(const YNode* n, const std::string& path) {
+  if (!n) return std::nullopt;
+  if (n->is_scalar() && n->plain) {
+    const std::string& s = n->value;
+    if (s == "true" || s == "True" || s == "TRUE" || s == "yes" || s == "Yes") return true;
+    if (s == "false" || s == "False" || s == "FALSE" || s == "no" || s == "No") return false;
+  }
+  error(n, path, fmt::format("expected true or false, got {}", n->is_scalar() ? "'" + n->value + "'" : std::string(n->describe())));
+  return std::nullopt;
+}
+
+std::optional<int> Reader::year(const YNode* n, const std::string& path, int first, int last) {
+  auto y = integer(n, path, "a calendar year");
+  if (!y) return std::nullopt;
+  if (*y < first || *y > last) {
+    error(n, path, fmt::format("year {} is outside the horizon {}..{}", *y, first, last),
+          "move the year inside the horizon or extend assumptions.horizon");
+    return std::nullopt;
+  }
+  return y;
+}
+
+std::optional<std::string> Reader::id(const YNode* n, const std::string& path) {
+  auto s = text(n, path);
+  if (!s) return std::nullopt;
+  bool ok = !s->empty() && s->size() <= 100 &&
+            ((s->front() >= 'a' && s->front() <= 'z') || (s->front() >= '0' && s->front() <= '9'));
+  for (char c : *s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) ok = false;
+  if (!ok) {
+    std::string fixed;
+    for (char c : *s) {
+      if (c >= 'A' && c <= 'Z') fixed += static_cast<char>(c - 'A' + 'a');
+      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') fixed += c;
+      else if (c == ' ') fixed += '-';
+    }
+    error(n, path, fmt::format("invalid id '{}'", *s),
+          fmt::format("ids use lower-case letters, digits, '-' and '_' and start with a letter or digit{}",
+                      fixed.empty() ? "" : fmt::format(", e.g. '{}'", fixed)));
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<int> Reader::choice(const YNode* n, const std::string& path, const std::vector<std::string>& names) {
+  auto s = text(n, path);
+  if (!s) return std::nullopt;
+  auto it = std::find(names.begin(), names.end(), *s);
+  if (it != names.end()) return static_cast<int>(it - names.begin());
+  std::string guess = did_you_mean(*s, names);
+  error(n, path, fmt::format("'{}' is not one of {}", *s, fmt::join(names, ", ")),
+        guess.empty() ? "" : fmt::format("did you mean '{}'?", guess));
+  return std::nullopt;
+}
+
+int Reader::value_column(const YNode* n) const {
+  std::string_view line = source_line(source_, n->loc.line);
+  int col = n->loc.column;
+  if (col >= 1 && col <= static_cast<int>(line.size()) && (line[col - 1] == '"' || line[col - 1] == '\''))
+    return col + 1;
+  return col;
+}
+
+std::optional<Program> Reader::compile(std::string_view text, SourceLoc loc, const std::string& path) {
+  NameResolver resolve = [this](std::string_view name, bool dollar) -> std::optional<int> {
+    if (!dollar) return std::nullopt;
+    for (size_t i = 0; i < params_.size(); ++i)
+      if (params_[i] == name) return static_cast<int>(i);
+    return std::nullopt;
+  };
+  CompileResult r = compile_expression(text, resolve);
+  if (r.program) return std::move(*r.program);
+  const ExprError& e = *r.error;
+  std::string hint = e.hint;
+  if (!e.name.empty()) {
+    std::string guess = did_you_mean(e.name, params_);
+    if (!guess.empty()) hint = fmt::format("did you mean '${}'?", guess);
+    else if (params_.empty()) hint = "the case defines no parameters; add it under 'parameters:'";
+    else if (hint.empty()) hint = fmt::format("define it under 'parameters:' (defined: {})", fmt::join(params_, ", "));
+  }
+  SourceLoc at{loc.line, loc.column + static_cast<int>(e.offset)};
+  diags_.error(at, path, fmt::format("{} in expression \"{}\"", e.message, text), hint);
+  return std::nullopt;
+}
+
+Number Reader::number(const YNode* n, const std::string& path, Constraint c) {
+  Number out;
+  out.yaml_path = path;
+  out.program = Program::constant(0.0);
+  if (!n) return out;
+  out.loc = n->loc;
+  out.present = true;
+  if (!n->is_scalar()) {
+    error(n, path, fmt::format("expected a number or an expression, got {}", n->describe()),
+          "write a number (1200, 0.35, 2.4e6) or an expression in quotes (\"$patients * 12\")");
+    return out;
+  }
+  out.text = n->value;
+  const std::string& s = n->value;
+  bool overflow = false;
+  if (auto v = parse_number(s, &overflow); v && !overflow) {
+    out.program = Program::constant(*v);
+  } else if (overflow) {
+    error(n, path, fmt::format("number '{}' is too large", s), "amounts must be finite; check the exponent");
+    return out;
+  } else {
+    std::string lower;
+    for (char ch : s) lower += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    if (lower == ".inf" || lower == "-.inf" || lower == "+.inf" || lower == ".nan" || lower == "inf" ||
+        lower == "-inf" || lower == "nan" || lower == "infinity") {
+      error(n, path, fmt::format("'{}' is not a finite number", s), "amounts, rates and shares must be finite");
+      return out;
+    }
+    if (n->plain && (lower == "true" || lower == "false" || lower == "yes" || lower == "no")) {
+      error(n, path, fmt::format("expected a number, got the boolean '{}'", s));
+      return out;
+    }
+    if (s.find('%') != std::string::npos) {
+      error(n, path, fmt::format("'{}' is not a number", s), "shares and rates are fractions: write 0.35, not 35 %");
+      return out;
+    }
+    SourceLoc at{n->loc.line, value_column(n)};
+    auto prog = compile(s, at, path);
+    if (!prog) return out;
+    out.program = std::move(*prog);
+  }
+  pending_.push_back({out, c});
+  return out;
+}
+
+}  // namespace gevinst

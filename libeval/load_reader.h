@@ -1,0 +1,88 @@
+// Internal to the loader: typed reads from the YAML tree with diagnostics.
+// Every read names the YAML path and the node's position; a missing or
+// malformed value is reported once and the read returns a default so the
+// loader goes on and finds every other problem in the same run.
+#pragma once
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "libeval/diagnostics.h"
+#include "libeval/model.h"
+#include "libeval/yaml_tree.h"
+
+namespace gevinst {
+
+/// What a numeric field must satisfy once evaluated at base values.
+enum class Constraint { finite, share, positive, nonnegative, rate, correlation };
+
+struct PendingCheck {
+  Number number;
+  Constraint constraint;
+};
+
+class Reader {
+ public:
+  Reader(Diagnostics& diags, std::string_view source) : diags_(diags), source_(source) {}
+
+  Diagnostics& diags() { return diags_; }
+
+  static std::string key_path(const std::string& parent, std::string_view key) {
+    return parent.empty() ? std::string(key) : parent + "." + std::string(key);
+  }
+  static std::string index_path(const std::string& parent, size_t i) {
+    return parent + "[" + std::to_string(i) + "]";
+  }
+
+  void error(const YNode* at, const std::string& path, std::string msg, std::string hint = {});
+  void warning(const YNode* at, const std::string& path, std::string msg, std::string hint = {});
+
+  /// True if `n` is a mapping; otherwise reports "expected a mapping".
+  bool expect_mapping(const YNode* n, const std::string& path, std::string_view what_hint = {});
+  bool expect_sequence(const YNode* n, const std::string& path, std::string_view what_hint = {});
+
+  /// Reports every key of mapping `m` not in `allowed`, with a did-you-mean hint.
+  void check_keys(const YNode* m, const std::string& path, std::initializer_list<std::string_view> allowed);
+  void check_keys(const YNode* m, const std::string& path, const std::vector<std::string>& allowed);
+
+  /// Reports a missing required key and returns nullptr.
+  const YNode* require(const YNode* m, const std::string& path, std::string_view key, std::string_view hint = {});
+
+  std::optional<std::string> text(const YNode* n, const std::string& path);
+  std::optional<int> integer(const YNode* n, const std::string& path, std::string_view what = "a whole number");
+  std::optional<bool> boolean(const YNode* n, const std::string& path);
+  /// A calendar year within [first, last] (the horizon).
+  std::optional<int> year(const YNode* n, const std::string& path, int first, int last);
+  /// An id following the case.id pattern [a-z0-9][a-z0-9_-]*.
+  std::optional<std::string> id(const YNode* n, const std::string& path);
+  /// One of `names`; reports the choices otherwise.
+  std::optional<int> choice(const YNode* n, const std::string& path, const std::vector<std::string>& names);
+
+  /// Parameter name table used to compile expressions (slot = index).
+  void set_parameters(std::vector<std::string> names) { params_ = std::move(names); }
+  const std::vector<std::string>& parameters() const { return params_; }
+
+  /// A number or an expression over parameters; checks are queued and run by
+  /// run_checks() once parameter values exist.
+  Number number(const YNode* n, const std::string& path, Constraint c = Constraint::finite);
+  /// Compile an expression given as text at a position (used for --set too).
+  std::optional<Program> compile(std::string_view text, SourceLoc loc, const std::string& path);
+
+  const std::vector<PendingCheck>& pending() const { return pending_; }
+
+  /// Column of the first character of a scalar's value (after an opening quote).
+  int value_column(const YNode* n) const;
+
+ private:
+  Diagnostics& diags_;
+  std::string_view source_;
+  std::vector<std::string> params_;
+  std::vector<PendingCheck> pending_;
+};
+
+const char* constraint_text(Constraint c);
+
+}  // namespace gevinst

@@ -1,0 +1,246 @@
+// Loading rollout documents (format gevinst-rollout/1, spec section 11).
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <set>
+
+#include "libeval/load_internal.h"
+#include "libeval/presets.h"
+
+namespace gevinst {
+
+namespace {
+
+bool valid_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return false;
+  int m = (s[5] - '0') * 10 + (s[6] - '0');
+  int d = (s[8] - '0') * 10 + (s[9] - '0');
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+std::optional<std::string> read_date(Reader& r, const YNode* n, const std::string& path) {
+  auto s = r.text(n, path);
+  if (!s) return std::nullopt;
+  if (!valid_date(*s)) {
+    r.error(n, path, fmt::format("'{}' is not a date", *s), "write dates as YYYY-MM-DD, e.g. 2027-06-30");
+    return std::nullopt;
+  }
+  return s;
+}
+
+void load_decision(Reader& r, const YNode* n, const std::string& path, Decision& d) {
+  if (!n) return;
+  d.loc = n->loc;
+  if (!r.expect_mapping(n, path, "e.g. decision: {status: declined, date: 2026-10-01, explanation: \"...\"}")) return;
+  r.check_keys(n, path, {"status", "date", "explanation", "by"});
+  if (auto s = r.choice(r.require(n, path, "status", "adopted, declined or pending"), path + ".status",
+                        {"adopted", "declined", "pending"}))
+    d.status = static_cast<Decision::Status>(*s);
+  if (auto s = read_date(r, n->find("date"), path + ".date")) d.date = *s;
+  if (auto s = r.text(n->find("explanation"), path + ".explanation")) d.explanation = *s;
+}
+
+void load_unit(Reader& r, const YNode* n, const std::string& path, const Case* solution, const UnitPreset* preset,
+               RolloutUnit& u) {
+  u.loc = n->loc;
+  u.yaml_path = path;
+  r.check_keys(n, path, {"id", "label", "population", "parameters", "decision"});
+  if (auto v = r.id(r.require(n, path, "id"), path + ".id")) u.id = *v;
+  if (auto v = r.text(n->find("label"), path + ".label")) u.label = *v;
+  if (preset && !u.id.empty()) {
+    if (const auto* pu = preset->find(u.id)) {
+      u.population = pu->population;
+      if (u.label.empty()) u.label = pu->label;
+    }
+  }
+  if (const YNode* pop = n->find("population")) {
+    auto x = pop->is_scalar() ? parse_number(pop->value) : std::nullopt;
+    if (!x || *x <= 0) r.error(pop, path + ".population", "population must be a positive number");
+    else u.population = *x;
+  }
+  if (const YNode* ps = n->find("parameters")) {
+    std::string pp = path + ".parameters";
+    if (r.expect_mapping(ps, pp, "overrides of the solution's parameters: {patients: 4100}")) {
+      for (const auto& [k, v] : ps->entries) {
+        std::string kp = Reader::key_path(pp, k->value);
+        int idx = solution ? solution->parameter_index(k->value) : -1;
+        if (solution && idx < 0) {
+          std::string guess = did_you_mean(k->value, r.parameters());
+          r.diags().error(k->loc, kp, fmt::format("the solution has no parameter '{}'", k->value),
+                          guess.empty() ? "units override parameters of the solution case"
+                                        : fmt::format("did you mean '{}'?", guess));
+          continue;
+        }
+        if (v && v->is_mapping()) {
+          r.check_keys(v, kp, {"per_capita_of"});
+          auto national = r.text(r.require(v, kp, "per_capita_of", "the national parameter to scale"), kp + ".per_capita_of");
+          if (!national) continue;
+          if (solution && solution->parameter_index(*national) < 0) {
+            r.error(v->find("per_capita_of"), kp + ".per_capita_of",
+                    fmt::format("the solution has no parameter '{}'", *national));
+            continue;
+          }
+          u.per_capita.emplace_back(k->value, *national);
+          continue;
+        }
+        u.parameters.push_back({idx, k->value, r.number(v, kp)});
+      }
+    }
+  }
+  if (!u.per_capita.empty() && !u.population)
+    r.error(n, path, fmt::format("unit '{}' scales parameters per capita but has no population", u.id),
+            "name a units preset (units_preset: dk-regions-2024) or give population: N");
+  load_decision(r, n->find("decision"), path + ".decision", u.decision);
+}
+
+}  // namespace
+
+RolloutLoadResult load_rollout_text(std::string_view text, const std::string& file, const LoadOptions& opt) {
+  RolloutLoadResult res;
+  res.diags = Diagnostics(file);
+  auto doc = parse_yaml(text, res.diags, opt.limits);
+  if (!doc) return res;
+  res.source = doc->text;
+  Reader r(res.diags, res.source);
+  const YNode* root = doc->root;
+  if (!r.expect_mapping(root, "", "a rollout starts with 'format: gevinst-rollout/1'")) return res;
+  r.check_keys(root, "", {"format", "title", "solution", "lead_unit", "review_due", "units_preset", "criteria", "units"});
+  const YNode* f = r.require(root, "", "format", "write 'format: gevinst-rollout/1'");
+  if (f && !(f->is_scalar() && f->value == "gevinst-rollout/1")) {
+    r.error(f, "format", fmt::format("unsupported format '{}'", f->is_scalar() ? f->value : "?"),
+            "a rollout file has 'format: gevinst-rollout/1'");
+    return res;
+  }
+  Rollout ro;
+  ro.file = file;
+  if (auto v = r.text(root->find("title"), "title")) ro.title = *v;
+  if (auto v = r.id(root->find("lead_unit"), "lead_unit")) ro.lead_unit = *v;
+  if (auto v = read_date(r, root->find("review_due"), "review_due")) ro.review_due = *v;
+
+  // The solution case, relative to this file.
+  const YNode* sol = r.require(root, "", "solution", "the path of the solution's case file, relative to this file");
+  if (auto s = r.text(sol, "solution")) {
+    ro.solution = *s;
+    ro.solution_loc = sol->loc;
+    std::filesystem::path base = file == "<stdin>" ? std::filesystem::path(".") : std::filesystem::path(file).parent_path();
+    ro.solution_path = (base / *s).lexically_normal().string();
+    LoadOptions sopt = opt;
+    sopt.lints = false;
+    LoadResult lr = load_case_file(ro.solution_path, sopt);
+    res.solution_source = lr.source;
+    if (!lr.ok()) {
+      bool missing = !lr.diags.all().empty() && lr.diags.all().front().loc.line == 0;
+      r.error(sol, "solution",
+              missing ? fmt::format("cannot read the solution case '{}': {}", ro.solution_path,
+                                    lr.diags.all().empty() ? "" : lr.diags.all().front().message)
+                      : fmt::format("the solution case '{}' is invalid ({} errors)", ro.solution_path, lr.diags.error_count()),
+              missing ? "the path is relative to the rollout file" : "run `gevinst validate` on it");
+      for (const auto& d : lr.diags.all())
+        if (d.severity == Severity::error && !missing) res.diags.add(d);
+    } else {
+      res.solution = std::move(lr.model);
+    }
+  }
+  std::vector<std::string> pnames;
+  if (res.solution)
+    for (const auto& p : res.solution->parameters) pnames.push_back(p.name);
+  r.set_parameters(pnames);
+
+  std::optional<UnitPreset> preset;
+  if (const YNode* up = root->find("units_preset")) {
+    if (auto s = r.text(up, "units_preset")) {
+      preset = unit_preset(*s);
+      ro.units_preset = *s;
+      if (!preset) {
+        auto names = unit_preset_names();
+        std::string guess = did_you_mean(*s, names);
+        r.error(up, "units_preset", fmt::format("unknown units preset '{}'", *s),
+                guess.empty() ? fmt::format("presets: {}", fmt::join(names, ", ")) : fmt::format("did you mean '{}'?", guess));
+      }
+    }
+  }
+
+  // Criteria: bare names are results, $names the solution's parameters.
+  const auto& results = criterion_result_names();
+  static const std::vector<std::string> levels = {"none", "pilot", "documented", "hta"};
+  NameResolver resolve = [&](std::string_view name, bool dollar) -> std::optional<int> {
+    if (dollar) {
+      for (size_t i = 0; i < pnames.size(); ++i)
+        if (pnames[i] == name) return criterion_param_slot(static_cast<int>(i));
+      return std::nullopt;
+    }
+    for (size_t i = 0; i < results.size(); ++i)
+      if (results[i] == name) return static_cast<int>(i);
+    for (size_t i = 0; i < levels.size(); ++i)
+      if (levels[i] == name) return static_cast<int>(results.size() + i);
+    return std::nullopt;
+  };
+  const YNode* crit = r.require(root, "", "criteria", "list the conditions for 'scale', e.g. - \"npv >= 0\"");
+  if (crit && r.expect_sequence(crit, "criteria", "e.g. criteria: [\"npv >= 0\", \"fte >= 2\"]")) {
+    for (size_t i = 0; i < crit->items.size(); ++i) {
+      const YNode* it = crit->items[i];
+      std::string path = Reader::index_path("criteria", i);
+      auto s = r.text(it, path);
+      if (!s) continue;
+      CompileResult cr = compile_expression(*s, resolve);
+      if (!cr.program) {
+        std::vector<std::string> all = results;
+        all.insert(all.end(), levels.begin(), levels.end());
+        std::string hint = cr.error->hint;
+        if (!cr.error->name.empty()) {
+          std::string guess = did_you_mean(cr.error->name, cr.error->message.find('$') != std::string::npos ? pnames : all);
+          hint = guess.empty() ? fmt::format("results: {}; parameters are written $name", fmt::join(results, ", "))
+                               : fmt::format("did you mean '{}'?", guess);
+        }
+        res.diags.error({it->loc.line, r.value_column(it) + static_cast<int>(cr.error->offset)}, path,
+                        fmt::format("{} in criterion \"{}\"", cr.error->message, *s), hint);
+        continue;
+      }
+      ro.criteria.push_back({*s, std::move(*cr.program), it->loc, path});
+    }
+  }
+
+  const YNode* units = r.require(root, "", "units", "list the units (regions, municipalities) assessing the solution");
+  std::set<std::string> seen;
+  if (units && r.expect_sequence(units, "units")) {
+    for (size_t i = 0; i < units->items.size(); ++i) {
+      std::string path = Reader::index_path("units", i);
+      if (!r.expect_mapping(units->items[i], path)) continue;
+      RolloutUnit u;
+      load_unit(r, units->items[i], path, res.solution ? &*res.solution : nullptr, preset ? &*preset : nullptr, u);
+      if (!u.id.empty() && !seen.insert(u.id).second)
+        r.error(units->items[i]->find("id"), path + ".id", fmt::format("duplicate unit id '{}'", u.id));
+      if (preset && !u.id.empty() && !preset->find(u.id)) {
+        std::vector<std::string> ids;
+        for (const auto& pu : preset->units) ids.push_back(pu.id);
+        std::string guess = did_you_mean(u.id, ids);
+        r.warning(units->items[i]->find("id"), path + ".id",
+                  fmt::format("unit '{}' is not in preset '{}'", u.id, preset->name),
+                  guess.empty() ? fmt::format("preset units: {}", fmt::join(ids, ", ")) : fmt::format("did you mean '{}'?", guess));
+      }
+      ro.units.push_back(std::move(u));
+    }
+    if (units->items.empty()) r.error(units, "units", "a rollout needs at least one unit");
+  }
+  if (!ro.lead_unit.empty() && !seen.count(ro.lead_unit))
+    r.warning(root->find("lead_unit"), "lead_unit", fmt::format("lead unit '{}' is not among the units", ro.lead_unit));
+  res.diags.sort();
+  if (!res.diags.has_errors()) res.rollout = std::move(ro);
+  return res;
+}
+
+RolloutLoadResult load_rollout_file(const std::string& path, const LoadOptions& opt) {
+  std::string name = path == "-" ? "<stdin>" : path;
+  Diagnostics d(name);
+  auto text = read_file_text(path, d, opt.limits.max_bytes);
+  if (!text) {
+    RolloutLoadResult res;
+    res.diags = std::move(d);
+    return res;
+  }
+  return load_rollout_text(*text, name, opt);
+}
+
+}  // namespace gevinst

@@ -1,0 +1,148 @@
+#include "libeval/loader.h"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <sys/stat.h>
+
+#include "libeval/load_internal.h"
+
+namespace gevinst {
+
+std::optional<std::string> read_file_text(const std::string& path, Diagnostics& diags, size_t max_bytes) {
+  std::string out;
+  if (path == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    out = ss.str();
+  } else {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+      diags.error({}, "", fmt::format("cannot open file: {}", std::strerror(errno)), "check the path");
+      return std::nullopt;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      diags.error({}, "", "is a directory, not a case file", "give the path of a .yaml file");
+      return std::nullopt;
+    }
+    if (static_cast<size_t>(st.st_size) > max_bytes) {
+      diags.error({}, "", fmt::format("file is {} bytes; the limit is {} bytes", st.st_size, max_bytes),
+                  "a case file is a few kilobytes; is this the right file?");
+      return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      diags.error({}, "", fmt::format("cannot open file: {}", std::strerror(errno)), "check the path and permissions");
+      return std::nullopt;
+    }
+    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  return out;
+}
+
+DocumentKind sniff_document_kind(std::string_view text) {
+  // Looks for a top-level "format:" line; the full loader reports anything odd.
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    std::string_view line = text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+    if (line.starts_with("format:")) {
+      std::string_view v = line.substr(7);
+      while (!v.empty() && (v.front() == ' ' || v.front() == '"' || v.front() == '\'')) v.remove_prefix(1);
+      if (v.starts_with("gevinst-rollout/1")) return DocumentKind::rollout_v1;
+      if (v.starts_with("gevinst/1")) return DocumentKind::case_v1;
+      return DocumentKind::unknown;
+    }
+    if (end == std::string_view::npos) break;
+    pos = end + 1;
+  }
+  return DocumentKind::unknown;
+}
+
+namespace {
+
+// Checks `format:`; returns false when the document is not of `want`.
+bool check_format(Reader& r, const YNode* root, std::string_view want) {
+  const YNode* f = root->find("format");
+  if (!f) {
+    r.error(root, "format", "missing required key 'format'",
+            fmt::format("the first line of a case file is 'format: {}'", want));
+    return true;  // keep going: the rest may still be a case
+  }
+  if (!f->is_scalar() || f->value != want) {
+    std::string got = f->is_scalar() ? f->value : std::string(f->describe());
+    std::string hint = got.starts_with("gevinst/") || got.starts_with("gevinst-rollout/")
+                           ? "this version of gevinst reads gevinst/1 cases and gevinst-rollout/1 rollouts"
+                           : fmt::format("write 'format: {}'", want);
+    r.error(f, "format", fmt::format("unsupported format '{}'", got), hint);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+LoadResult load_case_text(std::string_view text, const std::string& file, const LoadOptions& opt) {
+  LoadResult res{std::nullopt, Diagnostics(file), {}};
+  auto doc = parse_yaml(text, res.diags, opt.limits);
+  if (!doc) return res;
+  res.source = doc->text;
+  Reader r(res.diags, res.source);
+  const YNode* root = doc->root;
+  if (!root->is_mapping()) {
+    r.error(root, "", fmt::format("a case file is a mapping of sections, got {}", root->describe()),
+            "start with 'format: gevinst/1'; `gevinst init FILE` writes a starter case");
+    return res;
+  }
+  if (const YNode* f = root->find("format"); f && f->is_scalar() && f->value == "gevinst-rollout/1") {
+    r.error(f, "format", "this is a rollout file, not a case", "use `gevinst rollout FILE` or `gevinst validate FILE`");
+    return res;
+  }
+  if (!check_format(r, root, "gevinst/1")) return res;
+  Case c;
+  c.file = file;
+  c.format = "gevinst/1";
+  try {
+    load_case_document(r, root, c, opt);
+  } catch (const InputError& e) {
+    for (const auto& d : e.diagnostics) res.diags.add(d);
+  }
+  res.diags.sort();
+  if (!res.diags.has_errors()) res.model = std::move(c);
+  return res;
+}
+
+LoadResult load_case_file(const std::string& path, const LoadOptions& opt) {
+  std::string name = path == "-" ? "<stdin>" : path;
+  Diagnostics d(name);
+  auto text = read_file_text(path, d, opt.limits.max_bytes);
+  if (!text) return {std::nullopt, std::move(d), {}};
+  return load_case_text(*text, name, opt);
+}
+
+std::optional<Number> compile_number(const Case& c, std::string_view text, const std::string& what, Diagnostics& diags) {
+  std::vector<std::string> names;
+  for (const auto& p : c.parameters) names.push_back(p.name);
+  Reader r(diags, text);
+  r.set_parameters(names);
+  Number n;
+  n.text = std::string(text);
+  n.yaml_path = what;
+  n.present = true;
+  bool overflow = false;
+  if (auto v = parse_number(text, &overflow); v && !overflow) {
+    n.program = Program::constant(*v);
+    return n;
+  }
+  auto prog = r.compile(text, {}, what);
+  if (!prog) return std::nullopt;
+  n.program = std::move(*prog);
+  return n;
+}
+
+}  // namespace gevinst

@@ -1,0 +1,66 @@
+#include "libeval/model.h"
+
+#include <array>
+
+namespace gevinst {
+
+namespace {
+template <class E, size_t N>
+std::optional<E> from_names(std::string_view s, const std::array<const char*, N>& names) {
+  for (size_t i = 0; i < N; ++i)
+    if (s == names[i]) return static_cast<E>(i);
+  return std::nullopt;
+}
+constexpr std::array<const char*, 5> kStage = {"needs", "development", "evaluation", "implementation", "scaling"};
+constexpr std::array<const char*, 4> kEvidence = {"none", "pilot", "documented", "hta"};
+constexpr std::array<const char*, 7> kSector = {"region", "municipality", "general-practice", "state",
+                                                "citizen", "private", "other"};
+constexpr std::array<const char*, 4> kCost = {"investment", "implementation", "operating", "other"};
+constexpr std::array<const char*, 4> kBenefit = {"budget", "capacity", "societal", "qualitative"};
+constexpr std::array<const char*, 3> kPerspective = {"budget", "organisation", "society"};
+}  // namespace
+
+const char* to_string(Stage v) { return kStage[static_cast<int>(v)]; }
+const char* to_string(Evidence v) { return kEvidence[static_cast<int>(v)]; }
+const char* to_string(Sector v) { return kSector[static_cast<int>(v)]; }
+const char* to_string(CostKind v) { return kCost[static_cast<int>(v)]; }
+const char* to_string(BenefitKind v) { return kBenefit[static_cast<int>(v)]; }
+const char* to_string(Perspective v) { return kPerspective[static_cast<int>(v)]; }
+std::optional<Perspective> perspective_from(std::string_view s) { return from_names<Perspective>(s, kPerspective); }
+std::optional<Evidence> evidence_from(std::string_view s) { return from_names<Evidence>(s, kEvidence); }
+
+bool counts(Perspective p, BenefitKind k) {
+  switch (k) {
+    case BenefitKind::budget: return true;
+    case BenefitKind::capacity: return p != Perspective::budget;
+    case BenefitKind::societal: return p == Perspective::society;
+    case BenefitKind::qualitative: return false;
+  }
+  return false;
+}
+
+int Case::parameter_index(std::string_view name) const {
+  for (size_t i = 0; i < parameters.size(); ++i)
+    if (parameters[i].name == name) return static_cast<int>(i);
+  return -1;
+}
+
+const Party* Case::party(std::string_view id) const {
+  for (const auto& p : parties)
+    if (p.id == id) return &p;
+  return nullptr;
+}
+
+const std::vector<std::string>& criterion_result_names() {
+  static const std::vector<std::string> names = {
+      "npv",  "irr", "bcr", "payback_years", "discounted_payback_years", "pv_costs", "pv_benefits",
+      "fte",  "fte_years", "hours", "realisable_hours", "capacity_value", "sroi_ratio", "evidence",
+      "population"};
+  return names;
+}
+
+int criterion_param_slot(int parameter_index) {
+  return static_cast<int>(criterion_result_names().size()) + 4 + parameter_index;
+}
+
+}  // namespace gevinst

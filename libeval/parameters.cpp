@@ -1,0 +1,109 @@
+#include "libeval/parameters.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace gevinst {
+
+namespace {
+Diagnostic eval_error(const Number& n, const std::string& file, EvalStatus status) {
+  std::string what = status == EvalStatus::division_by_zero ? "division by zero" : "result is not a finite number";
+  return Diagnostic{file, n.loc, Severity::error, n.yaml_path,
+                    fmt::format("{} evaluating \"{}\"", what, n.text),
+                    "check the parameter values the expression uses (and the scenario or --set in force)"};
+}
+}  // namespace
+
+double value_of(const Number& n, std::span<const double> params, const std::string& file) {
+  EvalResult r = n.program.evaluate(params);
+  if (!r.ok() || !std::isfinite(r.value)) throw InputError{{eval_error(n, file, r.ok() ? EvalStatus::not_finite : r.status)}};
+  return r.value;
+}
+
+ParameterOrder order_parameters(const std::vector<Parameter>& params) {
+  ParameterOrder out;
+  const int n = static_cast<int>(params.size());
+  std::vector<int> state(n, 0);  // 0 new, 1 on stack, 2 done
+  std::vector<int> stack;
+  // Iterative depth-first search so a long chain cannot overflow the stack.
+  for (int root = 0; root < n; ++root) {
+    if (state[root]) continue;
+    std::vector<std::pair<int, size_t>> work{{root, 0}};
+    state[root] = 1;
+    stack.push_back(root);
+    while (!work.empty()) {
+      auto& [node, next] = work.back();
+      const auto& deps = params[node].value.program.slots();
+      if (next < deps.size()) {
+        int d = deps[next++];
+        if (d < 0 || d >= n) continue;
+        if (state[d] == 1) {
+          auto it = std::find(stack.begin(), stack.end(), d);
+          for (; it != stack.end(); ++it) out.cycle.push_back(params[*it].name);
+          out.cycle.push_back(params[d].name);
+          return out;
+        }
+        if (state[d] == 0) {
+          state[d] = 1;
+          stack.push_back(d);
+          work.push_back({d, 0});
+        }
+        continue;
+      }
+      state[node] = 2;
+      out.order.push_back(node);
+      stack.pop_back();
+      work.pop_back();
+    }
+  }
+  return out;
+}
+
+std::vector<double> parameter_values(const Case& c, const Overrides& overrides) {
+  const size_t n = c.parameters.size();
+  std::vector<double> values(n, 0.0);
+  std::vector<const Number*> source(n);
+  for (size_t i = 0; i < n; ++i) source[i] = &c.parameters[i].value;
+  for (const auto& o : overrides)
+    if (o.parameter >= 0 && static_cast<size_t>(o.parameter) < n) source[o.parameter] = &o.value;
+  // Overrides may make a parameter depend on another one; order again when any
+  // override reads slots, otherwise reuse the loader's order.
+  bool reorder = false;
+  for (const auto& o : overrides) reorder |= !o.value.program.is_constant();
+  std::vector<int> order = c.parameter_order;
+  if (reorder) {
+    std::vector<Parameter> tmp = c.parameters;
+    for (size_t i = 0; i < n; ++i) tmp[i].value = *source[i];
+    ParameterOrder po = order_parameters(tmp);
+    if (!po.cycle.empty())
+      throw InputError{{Diagnostic{c.file, {}, Severity::error, "parameters",
+                                   fmt::format("overrides make parameters depend on each other in a cycle: {}",
+                                               fmt::join(po.cycle, " -> ")),
+                                   "override with numbers, or break the cycle"}}};
+    order = po.order;
+  }
+  if (order.size() != n) {  // a hand-built case without an order
+    order.clear();
+    for (size_t i = 0; i < n; ++i) order.push_back(static_cast<int>(i));
+  }
+  for (int i : order) values[i] = value_of(*source[i], values, c.file);
+  return values;
+}
+
+const Scenario& find_scenario(const Case& c, const std::string& name) {
+  std::vector<std::string> names;
+  for (const auto& s : c.scenarios) {
+    if (s.name == name) return s;
+    names.push_back(s.name);
+  }
+  std::string guess = did_you_mean(name, names);
+  throw InputError{{Diagnostic{c.file, {}, Severity::error, "scenarios",
+                               fmt::format("no scenario named '{}'", name),
+                               names.empty() ? "the case defines no scenarios"
+                               : guess.empty() ? fmt::format("scenarios: {}", fmt::join(names, ", "))
+                                               : fmt::format("did you mean '{}'?", guess)}}};
+}
+
+}  // namespace gevinst

@@ -1,0 +1,32 @@
+// Parameter values: the base case, with overrides (scenarios, --set, rollout
+// units), evaluated in dependency order.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "libeval/model.h"
+
+namespace gevinst {
+
+/// Evaluates every parameter (overrides replace a parameter's own value) in
+/// topological order. Throws InputError with a diagnostic naming the field and
+/// expression when a value is not finite (division by zero, overflow).
+std::vector<double> parameter_values(const Case& c, const Overrides& overrides = {});
+
+/// Value of a numeric field given parameter values; throws InputError naming
+/// the field on division by zero or a non-finite result.
+double value_of(const Number& n, std::span<const double> params, const std::string& file);
+
+/// Looks up a scenario by name; throws InputError listing the scenarios.
+const Scenario& find_scenario(const Case& c, const std::string& name);
+
+/// Dependency order of parameters, or the cycle (names, first repeated at the end).
+struct ParameterOrder {
+  std::vector<int> order;
+  std::vector<std::string> cycle;
+};
+ParameterOrder order_parameters(const std::vector<Parameter>& params);
+
+}  // namespace gevinst

@@ -1,0 +1,117 @@
+#include "libeval/presets.h"
+
+#include <cstdlib>
+#include <map>
+#include <mutex>
+
+#include "libeval/expr.h"
+#include "libeval/yaml_tree.h"
+
+namespace gevinst {
+
+namespace {
+
+// Presets are parsed once, on first use. They are our own files and a unit
+// test loads every one, so a malformed preset is a build defect: it is
+// skipped here rather than crashing a user's run.
+struct Registry {
+  std::map<std::string, DiscountSchedule, std::less<>> discounting;
+  std::map<std::string, FteHoursPreset, std::less<>> fte_hours;
+  std::map<std::string, StaffPreset, std::less<>> staff;
+  std::map<std::string, UnitPreset, std::less<>> units;
+  std::vector<PresetInfo> info;
+  std::vector<std::unique_ptr<YamlDocument>> docs;
+};
+
+std::string text(const YNode* n, std::string_view key) {
+  const YNode* v = n ? n->find(key) : nullptr;
+  return v && v->is_scalar() ? v->value : std::string{};
+}
+
+double number(const YNode* n, std::string_view key) {
+  std::string s = text(n, key);
+  return parse_number(s).value_or(0.0);
+}
+
+const Registry& registry() {
+  static Registry reg;
+  static std::once_flag once;
+  std::call_once(once, [] {
+    for (const auto& f : embedded_models()) {
+      Diagnostics d(f.name);
+      auto doc = parse_yaml(f.text, d);
+      if (!doc || !doc->root || !doc->root->is_mapping()) continue;
+      const YNode* r = doc->root;
+      std::string kind = text(r, "kind"), name = text(r, "name");
+      std::string label = text(r, "label"), source = text(r, "source");
+      if (kind == "discounting") {
+        DiscountSchedule s;
+        s.name = name;
+        s.source = source;
+        if (const YNode* steps = r->find("schedule"); steps && steps->is_sequence())
+          for (const YNode* st : steps->items)
+            s.steps.push_back({static_cast<int>(number(st, "from_index")), number(st, "rate")});
+        reg.discounting[name] = s;
+      } else if (kind == "fte-hours") {
+        reg.fte_hours[name] = {name, label, source, number(r, "hours")};
+      } else if (kind == "staff") {
+        reg.staff[name] = {name, label, source, number(r, "hour_cost")};
+      } else if (kind == "units") {
+        UnitPreset u;
+        u.name = name;
+        u.label = label;
+        u.source = source;
+        u.year = static_cast<int>(number(r, "year"));
+        if (const YNode* list = r->find("units"); list && list->is_sequence())
+          for (const YNode* it : list->items)
+            u.units.push_back({text(it, "id"), text(it, "label"), number(it, "population")});
+        reg.units[name] = u;
+      } else {
+        continue;
+      }
+      reg.info.push_back({kind, name, label, source});
+      reg.docs.push_back(std::move(doc));
+    }
+  });
+  return reg;
+}
+
+template <class Map>
+std::vector<std::string> names_of(const Map& m) {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : m) out.push_back(k);
+  return out;
+}
+
+template <class Map>
+auto lookup(const Map& m, std::string_view name) -> std::optional<typename Map::mapped_type> {
+  auto it = m.find(name);
+  if (it == m.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace
+
+double UnitPreset::total_population() const {
+  double t = 0;
+  for (const auto& u : units) t += u.population;
+  return t;
+}
+
+const UnitPreset::Unit* UnitPreset::find(std::string_view id) const {
+  for (const auto& u : units)
+    if (u.id == id) return &u;
+  return nullptr;
+}
+
+std::optional<DiscountSchedule> discount_preset(std::string_view name) { return lookup(registry().discounting, name); }
+std::vector<std::string> discount_preset_names() { return names_of(registry().discounting); }
+std::optional<FteHoursPreset> fte_hours_preset(std::string_view name) { return lookup(registry().fte_hours, name); }
+std::vector<std::string> fte_hours_preset_names() { return names_of(registry().fte_hours); }
+std::optional<StaffPreset> staff_preset(std::string_view name) { return lookup(registry().staff, name); }
+std::vector<std::string> staff_preset_names() { return names_of(registry().staff); }
+std::optional<UnitPreset> unit_preset(std::string_view name) { return lookup(registry().units, name); }
+std::vector<std::string> unit_preset_names() { return names_of(registry().units); }
+std::vector<PresetInfo> all_presets() { return registry().info; }
+
+}  // namespace gevinst

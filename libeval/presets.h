@@ -1,0 +1,64 @@
+// Data presets shipped in models/ and compiled into the binary: discounting
+// schedules, hours-per-FTE conventions, staff groups and rollout units. Each
+// preset file cites its source.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "libeval/discounting.h"
+
+namespace gevinst {
+
+struct EmbeddedFile {
+  const char* name;  ///< path below models/, e.g. "discounting/dk-fm-2021.yaml"
+  const char* text;
+};
+
+/// Every file of models/, sorted by name (generated at build time).
+const std::vector<EmbeddedFile>& embedded_models();
+
+/// A discounting preset by name ("dk-fm-2021", "dk-fm-2013", "none", ...).
+std::optional<DiscountSchedule> discount_preset(std::string_view name);
+std::vector<std::string> discount_preset_names();
+
+/// An hours-per-FTE convention (årsværk), e.g. "dk-gross" = 1924.
+struct FteHoursPreset {
+  std::string name, label, source;
+  double hours = 0;
+};
+std::optional<FteHoursPreset> fte_hours_preset(std::string_view name);
+std::vector<std::string> fte_hours_preset_names();
+
+/// A staff group preset with an hourly cost.
+struct StaffPreset {
+  std::string name, label, source;
+  double hour_cost = 0;
+};
+std::optional<StaffPreset> staff_preset(std::string_view name);
+std::vector<std::string> staff_preset_names();
+
+/// A set of rollout units with populations (regions, municipalities).
+struct UnitPreset {
+  struct Unit {
+    std::string id, label;
+    double population = 0;
+  };
+  std::string name, label, source;
+  int year = 0;  ///< population as of 1 January of this year
+  std::vector<Unit> units;
+  double total_population() const;
+  const Unit* find(std::string_view id) const;
+};
+std::optional<UnitPreset> unit_preset(std::string_view name);
+std::vector<std::string> unit_preset_names();
+
+/// Lists every preset: kind, name, label, source (for `gevinst presets`).
+struct PresetInfo {
+  std::string kind, name, label, source;
+};
+std::vector<PresetInfo> all_presets();
+
+}  // namespace gevinst

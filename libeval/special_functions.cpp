@@ -1,0 +1,319 @@
+#include "libeval/special_functions.h"
+
+#include <cmath>
+#include <limits>
+#include <numbers>
+#include <utility>
+
+namespace gevinst {
+
+namespace {
+
+constexpr double eps = std::numeric_limits<double>::epsilon();
+constexpr double tiny = 1e-300;  // stands in for 0 in Lentz's algorithm
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+constexpr double inf = std::numeric_limits<double>::infinity();
+constexpr double ln_sqrt_2pi = 0.91893853320467274178032973640562;  // ln sqrt(2 pi)
+constexpr int max_terms = 1'000'000;  // series / fraction terms; ~sqrt(a) are needed
+
+// Stirling's correction st(a) = ln Gamma(a) - [(a - 1/2) ln a - a + ln sqrt(2 pi)].
+// For a >= 10 the asymptotic series (A&S 6.1.41)
+//   st(a) = 1/(12a) - 1/(360a^3) + 1/(1260a^5) - 1/(1680a^7) + 1/(1188a^9)
+//           - 691/(360360a^11) + 1/(156a^13)
+// has its first omitted term below 3e-17. Below 10, shift up with
+// ln Gamma(a) = ln Gamma(a + n) - ln(a (a + 1) ... (a + n - 1)).
+double stirling_tail(double a) {
+  const double r = 1.0 / a, r2 = r * r;
+  return r * (1.0 / 12 - r2 * (1.0 / 360 - r2 * (1.0 / 1260 - r2 * (1.0 / 1680 - r2 * (1.0 / 1188 - r2 * (691.0 / 360360 - r2 / 156))))));
+}
+
+double stirling_correction(double a) {
+  if (a >= 10) return stirling_tail(a);
+  return log_gamma(a) - ((a - 0.5) * std::log(a) - a + ln_sqrt_2pi);
+}
+
+// log_rel(r) = ln r - (r - 1), the part of ln r beyond its tangent at r = 1,
+// accurate for all r > 0. Near 1, where the two terms cancel, with d = r - 1
+// (exact there) and t = d / (2 + d): ln(1 + d) = 2 atanh(t) = 2 (t + t^3/3 + ...)
+// and d - 2t = t d, so ln r - d = -t d + 2 t^3 (1/3 + t^2/5 + t^4/7 + ...).
+// Far from 1 the direct form keeps the relative accuracy of r itself.
+double log_rel(double r) {
+  const double d = r - 1;
+  if (std::fabs(d) > 0.5) return std::log(r) - d;
+  const double t = d / (2 + d), t2 = t * t;
+  double sum = 0, power = 1;
+  for (int k = 0; k < 100; ++k) {
+    const double term = power / (2 * k + 3);
+    sum += term;
+    if (term <= eps * sum) break;
+    power *= t2;
+  }
+  return -t * d + 2 * t * t2 * sum;
+}
+
+// Modified Lentz algorithm (Lentz 1976; Thompson and Barnett 1986) for
+//   h = b0 + a1 / (b1 + a2 / (b2 + ...)),  terms(n) -> {a_n, b_n} for n >= 1.
+template <class Terms>
+double continued_fraction(double b0, Terms terms) {
+  double f = b0 == 0 ? tiny : b0;
+  double c = f, d = 0;
+  for (int n = 1; n < max_terms; ++n) {
+    const auto [an, bn] = terms(n);
+    d = bn + an * d;
+    d = 1 / (d == 0 ? tiny : d);
+    c = bn + an / c;
+    if (c == 0) c = tiny;
+    const double delta = c * d;
+    f *= delta;
+    if (std::fabs(delta - 1) <= eps) break;
+  }
+  return f;
+}
+
+struct GammaPQ {
+  double p, q;  // P(a, x) and Q(a, x) = 1 - P(a, x)
+  double ln_d;  // ln(x^a e^-x / Gamma(a)); the density at x is exp(ln_d) / x
+};
+
+GammaPQ gamma_pq(double a, double x) {
+  if (x <= 0) return {0, 1, -inf};
+  if (std::isinf(x)) return {1, 0, -inf};
+  // ln(x^a e^-x / Gamma(a)) = a log_rel(x / a) + ln(sqrt(a / (2 pi))) - st(a),
+  // which keeps its accuracy for large a where a ln x, x and ln Gamma(a) are large.
+  const double ln_d = a * log_rel(x / a) + 0.5 * std::log(a) - ln_sqrt_2pi - stirling_correction(a);
+  if (x < a + 1) {
+    // A&S 6.5.29: P(a, x) = x^a e^-x / Gamma(a) * sum_{n>=0} x^n / (a (a+1) ... (a+n))
+    double term = 1 / a, sum = term;
+    for (int n = 1; n < max_terms; ++n) {
+      term *= x / (a + n);
+      sum += term;
+      if (term <= eps * sum) break;
+    }
+    const double p = std::fmin(1.0, std::exp(ln_d) * sum);
+    return {p, 1 - p, ln_d};
+  }
+  // A&S 6.5.31 (Legendre), even form:
+  //   Gamma(a, x) = x^a e^-x / ((x+1-a) - 1(1-a)/((x+3-a) - 2(2-a)/((x+5-a) - ...)))
+  const double h = continued_fraction(x + 1 - a, [&](int n) {
+    return std::pair{-n * (n - a), x + 2 * n + 1 - a};
+  });
+  const double q = std::fmin(1.0, std::exp(ln_d) / h);
+  return {1 - q, q, ln_d};
+}
+
+struct BetaPQ {
+  double p, q;  // I_x(a, b) and 1 - I_x(a, b)
+  double ln_f;  // ln(x^a y^b / B(a, b)); the density at x is exp(ln_f) / (x y)
+};
+
+// ln(x^a y^b / B(a, b)) with y = 1 - x given separately so that neither loses
+// digits near 0 or 1. With x0 = a / (a + b) and y0 = b / (a + b), Stirling for
+// the three Gammas in B gives
+//   a ln(x / x0) + b ln(y / y0) + ln sqrt(a b / (2 pi (a + b))) - [st(a) + st(b) - st(a + b)],
+// and because a (x / x0 - 1) + b (y / y0 - 1) = 0, the first two terms equal
+//   a log_rel(x / x0) + b log_rel(y / y0)  without the cancelling linear parts.
+double log_beta_factor(double a, double b, double x, double y) {
+  const double s = a + b;
+  return a * log_rel(x * s / a) + b * log_rel(y * s / b) + 0.5 * std::log(a * b / s) - ln_sqrt_2pi -
+         (stirling_correction(a) + stirling_correction(b) - stirling_correction(s));
+}
+
+BetaPQ beta_pq(double a, double b, double x, double y) {
+  if (x <= 0) return {0, 1, -inf};
+  if (y <= 0) return {1, 0, -inf};
+  const double ln_f = log_beta_factor(a, b, x, y);
+  // The fraction converges fast below the mean-like point (a + 1) / (a + b + 2);
+  // above it use I_x(a, b) = 1 - I_y(b, a) (A&S 26.5.2).
+  const bool mirror = x > (a + 1) / (a + b + 2);
+  if (mirror) {
+    std::swap(a, b);
+    std::swap(x, y);
+  }
+  // A&S 26.5.8: I_x(a, b) = x^a y^b / (a B(a, b)) * 1 / (1 + d1 / (1 + d2 / (1 + ...))),
+  //   d_{2m+1} = -(a + m)(a + b + m) x / ((a + 2m)(a + 2m + 1))
+  //   d_{2m}   =  m (b - m) x / ((a + 2m - 1)(a + 2m))
+  const double h = continued_fraction(1.0, [&](int n) {
+    const int m = n / 2;
+    const double d = (n % 2 == 1) ? -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))
+                                  : m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m));
+    return std::pair{d, 1.0};
+  });
+  const double p = std::fmin(1.0, std::exp(ln_f) / (a * h));
+  return mirror ? BetaPQ{1 - p, p, ln_f} : BetaPQ{p, 1 - p, ln_f};
+}
+
+// One evaluation for the root finder: f(x), the Newton step f / f' and the
+// curvature ratio f'' / f' used by Halley's correction.
+struct Eval {
+  double f, newton_step, curvature;
+};
+
+// Finds the root of an increasing function on [lo, hi] (hi may be +inf) from
+// the start x by Halley's method, falling back to bisection (geometric when the
+// bracket spans orders of magnitude) whenever a step leaves the bracket.
+template <class F>
+double solve_increasing(F eval, double x, double lo, double hi) {
+  for (int iter = 0; iter < 300; ++iter) {
+    const Eval e = eval(x);
+    if (e.f == 0) return x;
+    (e.f < 0 ? lo : hi) = x;
+    double step = e.newton_step;
+    const double halley = 1 - 0.5 * step * e.curvature;
+    if (halley > 0.5 && halley < 2) step /= halley;
+    double next = x - step;
+    // A Halley step this small leaves an error far below rounding (the error
+    // after a step is about the cube of the one before it).
+    if (std::fabs(step) <= 1e-11 * std::fabs(x)) return next > lo && next < hi ? next : x;
+    if (!(next > lo && next < hi)) {  // also catches NaN
+      if (std::isinf(hi)) next = 4 * x;
+      else if (lo == 0) next = hi / 16;
+      else if (hi > 4 * lo) next = std::sqrt(lo * hi);
+      else next = 0.5 * (lo + hi);
+    }
+    if (std::isfinite(hi) && hi - lo <= 4 * eps * hi) return next;
+    x = next;
+  }
+  return x;
+}
+
+}  // namespace
+
+double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::numbers::sqrt2); }
+
+double normal_quantile(double p) {
+  if (!(p >= 0 && p <= 1)) return nan;
+  if (p == 0) return -inf;
+  if (p == 1) return inf;
+  // Wichura (1988), AS 241 PPND16: rational approximations in three regions.
+  const double q = p - 0.5;
+  if (std::fabs(q) <= 0.425) {
+    const double r = 0.180625 - q * q;
+    return q *
+           (((((((2.5090809287301226727e+3 * r + 3.3430575583588128105e+4) * r + 6.7265770927008700853e+4) * r +
+                4.5921953931549871457e+4) * r + 1.3731693765509461125e+4) * r + 1.9715909503065514427e+3) * r +
+             1.3314166789178437745e+2) * r + 3.3871328727963666080e0) /
+           (((((((5.2264952788528545610e+3 * r + 2.8729085735721942674e+4) * r + 3.9307895800092710610e+4) * r +
+                2.1213794301586595867e+4) * r + 5.3941960214247511077e+3) * r + 6.8718700749205790830e+2) * r +
+             4.2313330701600911252e+1) * r + 1.0);
+  }
+  double r = std::sqrt(-std::log(q < 0 ? p : 1 - p));
+  double value;
+  if (r <= 5) {
+    r -= 1.6;
+    value = (((((((7.74545014278341407640e-4 * r + 2.27238449892691845833e-2) * r + 2.41780725177450611770e-1) * r +
+                 1.27045825245236838258e0) * r + 3.64784832476320460504e0) * r + 5.76949722146069140550e0) * r +
+              4.63033784615654529590e0) * r + 1.42343711074968357734e0) /
+            (((((((1.05075007164441684324e-9 * r + 5.47593808499534494600e-4) * r + 1.51986665636164571966e-2) * r +
+                 1.48103976427480074590e-1) * r + 6.89767334985100004550e-1) * r + 1.67638483018380384940e0) * r +
+              2.05319162663775882187e0) * r + 1.0);
+  } else {
+    r -= 5;
+    value = (((((((2.01033439929228813265e-7 * r + 2.71155556874348757815e-5) * r + 1.24266094738807843860e-3) * r +
+                 2.65321895265761230930e-2) * r + 2.96560571828504891230e-1) * r + 1.78482653991729133580e0) * r +
+              5.46378491116411436990e0) * r + 6.65790464350110377720e0) /
+            (((((((2.04426310338993978564e-15 * r + 1.42151175831644588870e-7) * r + 1.84631831751005468180e-5) * r +
+                 7.86869131145613259100e-4) * r + 1.48753612908506148525e-2) * r + 1.36929880922735805310e-1) * r +
+              5.99832206555887937690e-1) * r + 1.0);
+  }
+  return q < 0 ? -value : value;
+}
+
+double log_gamma(double a) {
+  if (!(a > 0)) return nan;
+  double shift = 0;  // ln(a (a + 1) ... (a + n - 1))
+  if (a < 10) {
+    double product = 1;
+    while (a < 10) {
+      product *= a;
+      a += 1;
+    }
+    shift = std::log(product);
+  }
+  return (a - 0.5) * std::log(a) - a + ln_sqrt_2pi + stirling_tail(a) - shift;
+}
+
+double incomplete_gamma_p(double a, double x) {
+  if (!(a > 0) || std::isnan(x)) return nan;
+  return gamma_pq(a, x).p;
+}
+
+double incomplete_gamma_q(double a, double x) {
+  if (!(a > 0) || std::isnan(x)) return nan;
+  return gamma_pq(a, x).q;
+}
+
+double incomplete_gamma_p_inverse(double a, double p) {
+  if (!(a > 0) || !(p >= 0 && p <= 1)) return nan;
+  if (p == 0) return 0;
+  if (p == 1) return inf;
+  const bool lower = p <= 0.5;
+  const double q = 1 - p;  // exact when p > 0.5, where it is used
+  // Start: Wilson-Hilferty (A&S 26.4.17) x = a (1 - 1/(9a) + z / (3 sqrt a))^3 with
+  // z = Phi^-1(p); in the far lower tail or for small a, P(a, x) ~ x^a / Gamma(a + 1)
+  // gives x = (p Gamma(a + 1))^(1/a).
+  const double t = 1 - 1 / (9 * a) + normal_quantile(p) / (3 * std::sqrt(a));
+  double x = t > 0 ? a * t * t * t : 0;
+  if (lower) {
+    const double x_small = std::exp((std::log(p) + log_gamma(a + 1)) / a);
+    if (x <= 0 || (a < 1 && x_small < 1) || x_small < 0.1 * x) x = x_small;
+  }
+  if (!(x > 0) || std::isinf(x)) x = a;
+  return solve_increasing(
+      [&](double xi) {
+        const GammaPQ g = gamma_pq(a, xi);
+        const double f = lower ? g.p - p : q - g.q;
+        // f' = x^(a-1) e^-x / Gamma(a) = exp(ln_d) / x;  f'' / f' = (a - 1) / x - 1
+        return Eval{f, f * xi / std::exp(g.ln_d), (a - 1) / xi - 1};
+      },
+      x, 0, inf);
+}
+
+double incomplete_beta(double x, double a, double b) {
+  if (!(a > 0) || !(b > 0) || std::isnan(x)) return nan;
+  return beta_pq(a, b, x, 1 - x).p;
+}
+
+double incomplete_beta_inverse(double p, double a, double b) {
+  if (!(a > 0) || !(b > 0) || !(p >= 0 && p <= 1)) return nan;
+  if (p == 0) return 0;
+  if (p == 1) return 1;
+  double q = 1 - p;
+  // Start. For a, b > 1, A&S 26.5.22 with y = -Phi^-1(p):
+  //   lambda = (y^2 - 3) / 6,  h = 2 / (1 / (2a - 1) + 1 / (2b - 1)),
+  //   w = y sqrt(h + lambda) / h - (1 / (2b - 1) - 1 / (2a - 1)) (lambda + 5/6 - 2 / (3h)),
+  //   x = a / (a + b e^(2w)).
+  // Otherwise the tails I_x ~ x^a / (a B(a, b)) and 1 - I_x ~ y^b / (b B(a, b)).
+  double x;
+  if (a > 1 && b > 1) {
+    const double y = -normal_quantile(p);
+    const double lambda = (y * y - 3) / 6;
+    const double h = 2 / (1 / (2 * a - 1) + 1 / (2 * b - 1));
+    const double w = y * std::sqrt(h + lambda) / h - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (lambda + 5.0 / 6 - 2 / (3 * h));
+    x = a / (a + b * std::exp(2 * w));
+  } else {
+    const double ln_beta = log_gamma(a) + log_gamma(b) - log_gamma(a + b);
+    x = p <= 0.5 ? std::exp((std::log(p * a) + ln_beta) / a) : 1 - std::exp((std::log(q * b) + ln_beta) / b);
+  }
+  if (!(x > 0 && x < 1)) x = a / (a + b);
+  // Iterate on whichever of x and 1 - x is smaller, so that it keeps full
+  // relative precision: beyond 1/2 solve the mirrored problem I_y(b, a) = 1 - p.
+  const bool mirror = x > 0.5;
+  if (mirror) {
+    std::swap(a, b);
+    std::swap(p, q);
+    x = 1 - x;
+  }
+  const bool lower = p <= 0.5;
+  const double root = solve_increasing(
+      [&](double xi) {
+        const double yi = 1 - xi;
+        const BetaPQ g = beta_pq(a, b, xi, yi);
+        const double f = lower ? g.p - p : q - g.q;
+        // f' = x^(a-1) y^(b-1) / B(a, b) = exp(ln_f) / (x y);  f'' / f' = (a - 1) / x - (b - 1) / y
+        return Eval{f, f * xi * yi / std::exp(g.ln_f), (a - 1) / xi - (b - 1) / yi};
+      },
+      x, 0, 1);
+  return mirror ? 1 - root : root;
+}
+
+}  // namespace gevinst
