@@ -375,11 +375,12 @@ class Compiler {
       if (op == Op::div && r.value == 0) {
         err = ExprError{at.offset, "division by zero", {}, {}};
       } else if (!std::isfinite(v)) {
-        const std::string what =
-            op == Op::min || op == Op::max ? std::string(at.text) + "()" : "'" + std::string(at.text) + "'";
+        // Only arithmetic gets here: comparisons, min and max of finite values are finite.
+        std::string message = "result of '";
+        message.append(at.text).append("' is not finite");
         const bool nan_pow = std::isnan(v) && op == Op::pow;
         err = ExprError{at.offset,
-                        "result of " + what + " is not finite",
+                        std::move(message),
                         nan_pow ? "a negative number to a fractional power has no real value"
                                 : "the value is too large for a double",
                         {}};
