@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <initializer_list>
 
 namespace gevinst {
 
@@ -104,12 +105,19 @@ void sample_beta(double a, double b, Rng& rng, double* out, std::size_t n) {
 }
 
 // Triangular [a, c, b] inverse CDF (as psa.R): with f = (c - a) / (b - a),
-//   u < f:  a + sqrt(u (b - a)(c - a))     else  b - sqrt((1 - u)(b - a)(b - c))
+//   u < f:  a + sqrt(u (b - a)(c - a))     else  b - sqrt((1 - u)(b - a)(b - c)).
+// The second form cancels when the result is near a (mode at or near the min),
+// so it is computed as the equal
+//   a + (b - a)((c - a) + u (b - c)) / ((b - a) + sqrt((1 - u)(b - a)(b - c))).
 struct Triangular {
-  double a, b, f, left, right;
+  double a, f, width, left, right, mode_gap, top_gap;
   Triangular(double min, double mode, double max)
-      : a(min), b(max), f((mode - min) / (max - min)), left((max - min) * (mode - min)), right((max - min) * (max - mode)) {}
-  double at(double u) const { return u < f ? a + std::sqrt(u * left) : b - std::sqrt((1 - u) * right); }
+      : a(min), f((mode - min) / (max - min)), width(max - min), left((max - min) * (mode - min)),
+        right((max - min) * (max - mode)), mode_gap(mode - min), top_gap(max - mode) {}
+  double at(double u) const {
+    if (u < f) return a + std::sqrt(u * left);
+    return a + width * (mode_gap + u * top_gap) / (width + std::sqrt((1 - u) * right));
+  }
 };
 
 std::string num(double v) { return fmt::format("{}", v); }
@@ -284,12 +292,15 @@ double cdf(const DistSpec& spec, double v) {
     }
     case DistKind::uniform: return v <= x[0] ? 0 : v >= x[1] ? 1 : (v - x[0]) / (x[1] - x[0]);
     case DistKind::triangular: {
-      // F(v) = (v - a)^2 / ((b - a)(c - a)) on [a, c];  1 - (b - v)^2 / ((b - a)(b - c)) on [c, b]
+      // F(v) = (v - a)^2 / ((b - a)(c - a)) on [a, c];  1 - (b - v)^2 / ((b - a)(b - c)) on [c, b],
+      // the latter as the equal ((v - a)(2(b - a) - (v - a)) - (b - a)(c - a)) / ((b - a)(b - c)),
+      // which does not cancel near v = a when the mode is at the min.
       const double a = x[0], c = x[1], b = x[2];
       if (v <= a) return 0;
       if (v >= b) return 1;
-      if (v < c) return (v - a) * (v - a) / ((b - a) * (c - a));
-      return 1 - (b - v) * (b - v) / ((b - a) * (b - c));
+      const double t = v - a;
+      if (v < c) return t * t / ((b - a) * (c - a));
+      return (t * (2 * (b - a) - t) - (b - a) * (c - a)) / ((b - a) * (b - c));
     }
     case DistKind::pert: {
       const double a = x[0], b = x[2];

@@ -151,8 +151,10 @@ struct Eval {
 // Finds the root of an increasing function on [lo, hi] (hi may be +inf) from
 // the start x by Halley's method, falling back to bisection (geometric when the
 // bracket spans orders of magnitude) whenever a step leaves the bracket.
+// Requires lo = 0.
 template <class F>
 double solve_increasing(F eval, double x, double lo, double hi) {
+  const double upper_end = hi;  // steps are measured relative to the distance to the nearer end
   for (int iter = 0; iter < 300; ++iter) {
     const Eval e = eval(x);
     if (e.f == 0) return x;
@@ -163,7 +165,7 @@ double solve_increasing(F eval, double x, double lo, double hi) {
     double next = x - step;
     // A Halley step this small leaves an error far below rounding (the error
     // after a step is about the cube of the one before it).
-    if (std::fabs(step) <= 1e-11 * std::fabs(x)) return next > lo && next < hi ? next : x;
+    if (std::fabs(step) <= 1e-11 * std::fmin(x, upper_end - x)) return next > lo && next < hi ? next : x;
     if (!(next > lo && next < hi)) {  // also catches NaN
       if (std::isinf(hi)) next = 4 * x;
       else if (lo == 0) next = hi / 16;
@@ -283,25 +285,36 @@ double incomplete_beta_inverse(double p, double a, double b) {
   //   w = y sqrt(h + lambda) / h - (1 / (2b - 1) - 1 / (2a - 1)) (lambda + 5/6 - 2 / (3h)),
   //   x = a / (a + b e^(2w)).
   // Otherwise the tails I_x ~ x^a / (a B(a, b)) and 1 - I_x ~ y^b / (b B(a, b)).
-  double x;
+  double x, y;  // the start and 1 - start, each computed directly
   if (a > 1 && b > 1) {
-    const double y = -normal_quantile(p);
-    const double lambda = (y * y - 3) / 6;
+    const double z = -normal_quantile(p);
+    const double lambda = (z * z - 3) / 6;
     const double h = 2 / (1 / (2 * a - 1) + 1 / (2 * b - 1));
-    const double w = y * std::sqrt(h + lambda) / h - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (lambda + 5.0 / 6 - 2 / (3 * h));
-    x = a / (a + b * std::exp(2 * w));
+    const double w = z * std::sqrt(h + lambda) / h - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (lambda + 5.0 / 6 - 2 / (3 * h));
+    const double e = b * std::exp(2 * w);
+    x = a / (a + e);
+    y = e / (a + e);
   } else {
     const double ln_beta = log_gamma(a) + log_gamma(b) - log_gamma(a + b);
-    x = p <= 0.5 ? std::exp((std::log(p * a) + ln_beta) / a) : 1 - std::exp((std::log(q * b) + ln_beta) / b);
+    if (p <= 0.5) {
+      x = std::exp((std::log(p * a) + ln_beta) / a);
+      y = 1 - x;
+    } else {
+      y = std::exp((std::log(q * b) + ln_beta) / b);
+      x = 1 - y;
+    }
   }
-  if (!(x > 0 && x < 1)) x = a / (a + b);
+  if (!(x > 0 && y > 0)) {  // x or y may round to 1 when the other is tiny
+    x = a / (a + b);
+    y = b / (a + b);
+  }
   // Iterate on whichever of x and 1 - x is smaller, so that it keeps full
   // relative precision: beyond 1/2 solve the mirrored problem I_y(b, a) = 1 - p.
   const bool mirror = x > 0.5;
   if (mirror) {
     std::swap(a, b);
     std::swap(p, q);
-    x = 1 - x;
+    x = y;
   }
   const bool lower = p <= 0.5;
   const double root = solve_increasing(
