@@ -4,9 +4,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <tuple>
 
 #include "libeval/special_functions.h"
 
@@ -68,20 +70,23 @@ std::string explain_not_psd(const Eigen::MatrixXd& c, const std::vector<std::vec
   if (triple) {
     const auto [a, b, d] = *triple;
     const Pair pairs[3] = {{a, b}, {b, d}, {a, d}};
-    // Suggest the pair that needs the smallest change; on a tie an unlisted
-    // pair (to be added), else the one listed last.
-    int best = 0;
-    double best_distance = std::numeric_limits<double>::infinity(), best_lo = 0, best_hi = 0;
+    // Suggest a pair that is not listed (likely forgotten: it counts as 0),
+    // else the one that needs the smallest change, on a tie the one listed last.
+    int best = -1;
+    double best_lo = 0, best_hi = 0;
+    std::tuple<bool, double, int> best_key;
     for (int m = 0; m < 3; ++m) {
       const Pair p = pairs[m], q = pairs[(m + 1) % 3], r = pairs[(m + 2) % 3];
       const double s = c(q.i, q.j), t = c(r.i, r.j);
       const double half = std::sqrt(std::max(0.0, (1 - s * s) * (1 - t * t)));
       const double lo = s * t - half, hi = s * t + half, value = c(p.i, p.j);
       const double distance = std::max({0.0, lo - value, value - hi});
-      const auto rank = [&](const Pair& x) { return given[x.i][x.j] < 0 ? 1 << 30 : given[x.i][x.j]; };
-      if (distance < best_distance - 1e-12 || (distance < best_distance + 1e-12 && rank(p) > rank(pairs[best]))) {
+      const int listed_at = given[p.i][p.j];
+      // Rounded so that symmetric cases tie exactly.
+      const std::tuple<bool, double, int> key{listed_at >= 0, std::round(distance * 1e9), -listed_at};
+      if (best < 0 || key < best_key) {
         best = m;
-        best_distance = distance;
+        best_key = key;
         best_lo = lo;
         best_hi = hi;
       }
@@ -137,8 +142,8 @@ std::variant<Copula, std::string> make_copula(int k, const std::vector<Correlati
                          num(rho));
     }
     if (given[i][j] >= 0) {
-      return fmt::format("the correlation between {} and {} is given twice ({} and {}); keep one", a, b,
-                         num(c(i, j)), num(rho));
+      return fmt::format("the correlation between {} and {} is given twice ({} and {}); keep one",
+                         var_name(names, std::min(i, j)), var_name(names, std::max(i, j)), num(c(i, j)), num(rho));
     }
     given[i][j] = given[j][i] = static_cast<int>(n);
     c(i, j) = c(j, i) = rho;
