@@ -27,7 +27,16 @@ struct FileReport {
   std::string path;
   std::vector<Diagnostic> diags;
   std::string source;
+  // A rollout's solution case: its errors carry its file name.
+  std::string solution_file, solution_source;
   bool valid = false;
+
+  /// The text a diagnostic's line refers to.
+  std::string_view source_of(const Diagnostic& d) const {
+    if (d.file == path) return source;
+    if (!solution_file.empty() && d.file == solution_file) return solution_source;
+    return {};
+  }
 };
 
 FileReport check_file(const std::string& path, const ValidateOptions& o) {
@@ -45,6 +54,9 @@ FileReport check_file(const std::string& path, const ValidateOptions& o) {
     RolloutLoadResult r = load_rollout_text(*text, rep.path, lo);
     rep.diags = r.diags.all();
     rep.source = r.source;
+    for (const auto& d : rep.diags)
+      if (d.file != rep.path) rep.solution_file = d.file;
+    rep.solution_source = r.solution_source;
   } else {
     LoadResult r = load_case_text(*text, rep.path, lo);
     rep.diags = r.diags.all();
@@ -117,7 +129,7 @@ std::string render(const std::vector<FileReport>& reports, const ValidateOptions
   }
   for (const auto& r : reports) {
     for (const auto& d : r.diags)
-      if (!(o.quiet && d.severity != Severity::error)) out += format_diagnostic(d, r.source, false);
+      if (!(o.quiet && d.severity != Severity::error)) out += format_diagnostic(d, r.source_of(d), false);
   }
   if (!o.quiet || invalid)
     out += fmt::format("{} file{} checked: {} valid, {} invalid ({} error{}, {} warning{}){}\n", reports.size(),

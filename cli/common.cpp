@@ -52,6 +52,68 @@ int emit(const CommonOptions& o, const std::string& content) {
   return Exit::ok;
 }
 
+Overrides parse_sets(const Case& c, const std::vector<std::string>& sets) {
+  Overrides out;
+  for (const auto& s : sets) {
+    size_t eq = s.find('=');
+    std::string name = s.substr(0, eq);
+    if (eq == std::string::npos || name.empty() || eq + 1 == s.size())
+      throw InputError{{Diagnostic{"--set", {}, Severity::error, "", fmt::format("'{}' is not NAME=VALUE", s),
+                                   "e.g. --set patients=1500"}}};
+    int idx = c.parameter_index(name);
+    if (idx < 0) {
+      std::vector<std::string> names;
+      for (const auto& p : c.parameters) names.push_back(p.name);
+      std::string guess = did_you_mean(name, names);
+      throw InputError{{Diagnostic{"--set", {}, Severity::error, "",
+                                   fmt::format("the case has no parameter '{}'", name),
+                                   guess.empty() ? fmt::format("parameters: {}", fmt::join(names, ", "))
+                                                 : fmt::format("did you mean '{}'?", guess)}}};
+    }
+    Diagnostics d("--set");
+    auto n = compile_number(c, s.substr(eq + 1), "--set " + name, d);
+    if (!n) throw InputError{d.all()};
+    out.push_back({idx, name, std::move(*n)});
+  }
+  return out;
+}
+
+void add_case_options(CLI::App* app, CaseOptions& o, bool perspective) {
+  app->add_option("case", o.path, "Case file ('-' reads standard input)")->required()->check(ExistingPathOrStdin);
+  app->add_option("--scenario,-s", o.scenario, "Apply a named scenario from the case's scenarios section");
+  app->add_option("--set", o.sets, "Override a parameter: --set NAME=VALUE (repeatable; VALUE may be an expression)")
+      ->type_name("NAME=VALUE");
+  if (perspective)
+    app->add_option("--perspective,-p", o.perspective,
+                    "Which benefits count: budget (cash), organisation (+ capacity, default), society (+ societal)")
+        ->check(CLI::IsMember({"budget", "organisation", "society"}))
+        ->capture_default_str();
+}
+
+Overrides case_overrides(const Case& c, const CaseOptions& o) {
+  Overrides extra = parse_sets(c, o.sets);
+  Overrides out;
+  if (!o.scenario.empty()) {
+    std::vector<std::string> names;
+    const Scenario* found = nullptr;
+    for (const auto& s : c.scenarios) {
+      names.push_back(s.name);
+      if (s.name == o.scenario) found = &s;
+    }
+    if (!found) {
+      std::string guess = did_you_mean(o.scenario, names);
+      throw InputError{{Diagnostic{c.file, {}, Severity::error, "scenarios",
+                                   fmt::format("no scenario named '{}'", o.scenario),
+                                   names.empty()   ? "the case defines no scenarios"
+                                   : guess.empty() ? fmt::format("scenarios: {}", fmt::join(names, ", "))
+                                                   : fmt::format("did you mean '{}'?", guess)}}};
+    }
+    out = found->overrides;
+  }
+  out.insert(out.end(), extra.begin(), extra.end());
+  return out;
+}
+
 int guarded(const std::function<int()>& body) {
   try {
     return body();

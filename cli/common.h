@@ -47,6 +47,22 @@ std::optional<LoadResult> load_case_or_report(const std::string& path);
 /// error and returns Exit::invalid when that fails.
 int emit(const CommonOptions& o, const std::string& content);
 
+/// Parses `--set NAME=VALUE` options (VALUE a number or an expression over
+/// the case's parameters) into overrides; throws InputError on a bad one.
+Overrides parse_sets(const Case& c, const std::vector<std::string>& sets);
+
+/// Options shared by the commands that evaluate one case.
+struct CaseOptions {
+  std::string path;
+  std::string scenario;
+  std::vector<std::string> sets;
+  std::string perspective = "organisation";
+};
+/// Adds CASE, --scenario, --set and (if `perspective`) --perspective.
+void add_case_options(CLI::App* app, CaseOptions& o, bool perspective);
+/// The scenario's overrides followed by the --set ones.
+Overrides case_overrides(const Case& c, const CaseOptions& o);
+
 /// Runs `body`, mapping InputError to printed diagnostics and Exit::invalid.
 int guarded(const std::function<int()>& body);
 

@@ -25,6 +25,9 @@ int main(int argc, char** argv) {
              "Exit codes: 0 ok, 1 invalid input or failed check, 2 usage error.");
   Runner run;
   add_validate(app, run);
+  add_schema(app, run);
+  add_init(app, run);
+  add_evaluate(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -84,8 +84,12 @@ std::string format_number(double v, int decimals, NumberLocale loc) {
     out += intpart[i];
     if ((n - i - 1) % 3 == 0 && i != n - 1) out += group;
   }
-  if (!frac.empty()) out += decimal + frac;
-  return v < 0 ? "-" + out : out;
+  if (!frac.empty()) {
+    out.push_back(decimal);
+    out.append(frac);
+  }
+  if (v < 0) out.insert(out.begin(), '-');
+  return out;
 }
 
 std::string format_percent(double v, int decimals, NumberLocale loc) {
@@ -137,17 +141,20 @@ std::string Table::render_text() const {
 std::string Table::render_markdown() const {
   auto esc = [](const std::string& s) {
     std::string o;
-    for (char c : s) o += c == '|' ? std::string("\\|") : std::string(1, c);
+    for (char c : s) {
+      if (c == '|') o.push_back('\\');
+      o.push_back(c);
+    }
     return o;
   };
   std::string out = "|";
-  for (const auto& h : header) out += " " + esc(h) + " |";
+  for (const auto& h : header) out += fmt::format(" {} |", esc(h));
   out += "\n|";
   for (size_t i = 0; i < header.size(); ++i) out += (i < right.size() && right[i]) ? " ---: |" : " --- |";
   out += "\n";
   for (const auto& r : rows) {
     out += "|";
-    for (size_t i = 0; i < header.size(); ++i) out += " " + esc(i < r.size() ? r[i] : "") + " |";
+    for (size_t i = 0; i < header.size(); ++i) out += fmt::format(" {} |", esc(i < r.size() ? r[i] : ""));
     out += "\n";
   }
   return out;
@@ -156,14 +163,22 @@ std::string Table::render_markdown() const {
 std::string csv_field(std::string_view s) {
   if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
   std::string o = "\"";
-  for (char c : s) o += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return o + "\"";
+  for (char c : s) {
+    if (c == '"') o.push_back('"');
+    o.push_back(c);
+  }
+  o.push_back('"');
+  return o;
 }
 
 std::string csv_row(const std::vector<std::string>& fields) {
   std::string o;
-  for (size_t i = 0; i < fields.size(); ++i) o += (i ? "," : "") + csv_field(fields[i]);
-  return o + "\n";
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) o.push_back(',');
+    o.append(csv_field(fields[i]));
+  }
+  o.push_back('\n');
+  return o;
 }
 
 bool stderr_is_tty() { return ::isatty(STDERR_FILENO) == 1; }

@@ -174,28 +174,37 @@ std::string constraint_hint(Constraint c) {
   }
 }
 
-void check_all(Reader& r, const std::vector<double>& values, const std::string& scenario,
-               bool constants_only = false) {
+// Checks every queued number at `values`. Returns, per queued number, whether
+// it failed. Under a scenario only expressions are checked, and only those
+// that passed at base values (`base_failed`), so a problem is reported once.
+std::vector<bool> check_all(Reader& r, const std::vector<double>& values, const std::string& scenario,
+                            bool constants_only = false, const std::vector<bool>* base_failed = nullptr) {
   std::string where = scenario.empty() ? "" : fmt::format(" under scenario '{}'", scenario);
-  for (const auto& pc : r.pending()) {
+  std::vector<bool> failed(r.pending().size(), false);
+  for (size_t i = 0; i < r.pending().size(); ++i) {
+    const PendingCheck& pc = r.pending()[i];
     if (constants_only && !pc.number.program.is_constant()) continue;
+    if (!scenario.empty() && (pc.number.program.is_constant() || (base_failed && (*base_failed)[i]))) continue;
     EvalResult v = pc.number.program.evaluate(values);
     if (!v.ok() || !std::isfinite(v.value)) {
+      failed[i] = true;
       r.diags().error(pc.number.loc, pc.number.yaml_path,
                       fmt::format("{} evaluating \"{}\"{}",
                                   v.status == EvalStatus::division_by_zero ? "division by zero" : "not a finite number",
-                                  pc.number.text, where),
+                                  shorten(pc.number.text), where),
                       "check the parameter values the expression uses");
       continue;
     }
     if (!satisfies(v.value, pc.constraint)) {
+      failed[i] = true;
       std::string shown = pc.number.program.is_constant() ? fmt::format("{}", v.value)
-                                                          : fmt::format("\"{}\" = {}", pc.number.text, v.value);
+                                                          : fmt::format("\"{}\" = {}", shorten(pc.number.text), v.value);
       r.diags().error(pc.number.loc, pc.number.yaml_path,
                       fmt::format("{} must be {}{}", shown, constraint_text(pc.constraint), where),
                       constraint_hint(pc.constraint));
     }
   }
+  return failed;
 }
 
 std::optional<DistKind> dist_kind(const std::string& k) {
@@ -221,10 +230,10 @@ void check_values(Reader& r, Case& c) {
     for (const auto& d : e.diagnostics) r.diags().add(d);
     return;
   }
-  check_all(r, base, "");
+  std::vector<bool> base_failed = check_all(r, base, "");
   for (const auto& s : c.scenarios) {
     try {
-      check_all(r, parameter_values(c, s.overrides), s.name);
+      check_all(r, parameter_values(c, s.overrides), s.name, false, &base_failed);
     } catch (const InputError& e) {
       for (auto d : e.diagnostics) {
         d.message += fmt::format(" under scenario '{}'", s.name);

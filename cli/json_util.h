@@ -1,0 +1,26 @@
+// JSON helpers: optional numbers become null; non-finite numbers never
+// reach the output (contract: plain numbers, no NaN/Infinity).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <optional>
+
+namespace gevinst::cli {
+
+using Json = nlohmann::ordered_json;
+
+inline Json num(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
+inline Json num(const std::optional<double>& v) { return v ? num(*v) : Json(nullptr); }
+inline Json num(const std::optional<int>& v) { return v ? Json(*v) : Json(nullptr); }
+inline Json text_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+template <class Container>
+Json num_array(const Container& c) {
+  Json a = Json::array();
+  for (double v : c) a.push_back(num(v));
+  return a;
+}
+
+}  // namespace gevinst::cli
