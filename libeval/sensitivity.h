@@ -1,0 +1,67 @@
+// Uncertainty without sampling (spec section 10): scenarios, one-way
+// sensitivity (tornado) and break-even (switching) values.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "libeval/model.h"
+
+namespace gevinst {
+
+/// What is varied against.
+enum class Metric { npv, fte, sroi };
+
+/// The metric of the case with `overrides` (organisation perspective for
+/// NPV unless `perspective` says otherwise). Throws InputError.
+double metric_value(const Case& c, Metric m, const Overrides& overrides,
+                    Perspective perspective = Perspective::organisation);
+
+struct BreakEven {
+  std::optional<double> value;  ///< parameter value at which the metric equals `target`
+  std::string note;             ///< why there is none, in domain words
+  double search_low = 0, search_high = 0;  ///< the bracket searched
+};
+
+/// The value of parameter `index` at which the metric equals `target`
+/// (0 for NPV), found by a bracketed root finder (Brent) on a search range
+/// around the base value; null with a note when the metric does not cross
+/// the target inside the range.
+BreakEven break_even(const Case& c, int index, Metric m, const Overrides& base, double target = 0,
+                     Perspective perspective = Perspective::organisation);
+
+struct OneWayRow {
+  std::string name;
+  double base = 0, low = 0, high = 0;          ///< parameter values
+  double low_value = 0, high_value = 0;        ///< metric at low and high
+  double swing = 0;                            ///< |high_value - low_value|
+  BreakEven break_even;
+};
+
+struct ScenarioRow {
+  std::string name;
+  double npv = 0;
+  std::optional<double> fte, sroi_ratio;
+};
+
+struct SensitivityOptions {
+  Metric metric = Metric::npv;
+  Perspective perspective = Perspective::organisation;
+  Overrides overrides;          ///< --scenario / --set applied to the base
+  std::optional<double> range;  ///< vary every numeric parameter by +-range (e.g. 0.2) when it has no low/high
+  bool break_even = true;
+};
+
+struct SensitivityResult {
+  std::string case_id;
+  Metric metric = Metric::npv;
+  double base_value = 0;  ///< the metric at base
+  double base_npv = 0;
+  std::vector<ScenarioRow> scenarios;
+  std::vector<OneWayRow> parameters;  ///< sorted by swing, largest first (tornado order)
+};
+
+SensitivityResult run_sensitivity(const Case& c, const SensitivityOptions& opt = {});
+
+}  // namespace gevinst
