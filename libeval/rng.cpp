@@ -1,6 +1,8 @@
 #include "libeval/rng.h"
 
+#include <bit>
 #include <cmath>
+#include <limits>
 
 namespace gevinst {
 
@@ -22,14 +24,20 @@ constexpr double zig_v = 4.92867323399e-3;
 
 struct ZigguratTables {
   double x[zig_layers + 1];
-  double f[zig_layers + 1];  // f[i] = exp(-x[i]^2 / 2)
+  double f[zig_layers + 1];      // f[i] = exp(-x[i]^2 / 2); f[0] is unused
+  double w[zig_layers];          // w[i] = x[i] 2^-53: abscissa per unit of the 53-bit integer
+  std::uint64_t k[zig_layers];   // k[i] = floor(2^53 x[i + 1] / x[i]): integers below are inside the curve
   ZigguratTables() {
     const double fr = std::exp(-0.5 * zig_r * zig_r);
     x[0] = zig_v / fr;
     x[1] = zig_r;
     for (int i = 1; i < zig_layers - 1; ++i) x[i + 1] = std::sqrt(-2.0 * std::log(zig_v / x[i] + std::exp(-0.5 * x[i] * x[i])));
     x[zig_layers] = 0.0;
-    for (int i = 0; i <= zig_layers; ++i) f[i] = std::exp(-0.5 * x[i] * x[i]);  // f[0] is unused
+    for (int i = 0; i <= zig_layers; ++i) f[i] = std::exp(-0.5 * x[i] * x[i]);
+    for (int i = 0; i < zig_layers; ++i) {
+      w[i] = x[i] * 0x1.0p-53;
+      k[i] = static_cast<std::uint64_t>(x[i + 1] / x[i] * 0x1.0p53);
+    }
   }
 };
 
@@ -38,29 +46,42 @@ const ZigguratTables& zig() {
   return tables;
 }
 
-// One standard normal. Bits of one 64-bit word: 0..7 layer, 8 sign,
-// 11..63 the abscissa (53 bits), so the three are independent.
+// Sets the sign bit of |x| from bit 8 of `bits`.
+inline double with_sign(double x, std::uint64_t bits) {
+  return std::bit_cast<double>(std::bit_cast<std::uint64_t>(x) | ((bits & 0x100) << 55));
+}
+
+// The rare cases (about 1.2% of draws): the wedge of layer i >= 1 or the tail.
+[[gnu::noinline]] double ziggurat_slow(Rng& rng, const ZigguratTables& t, std::uint64_t bits, double x) {
+  const int i = static_cast<int>(bits & 0xff);
+  if (i == 0) {
+    // Tail beyond r (Marsaglia 1964): a = -ln(u1) / r, b = -ln(u2);
+    // accept when 2b > a^2; the draw is r + a.
+    double a, b;
+    do {
+      a = -std::log(rng.uniform()) / zig_r;
+      b = -std::log(rng.uniform());
+    } while (b + b < a * a);
+    return with_sign(zig_r + a, bits);
+  }
+  // Wedge: accept when a uniform height in [f(x[i]), f(x[i + 1])] lies below f(x).
+  const double y = t.f[i] + rng.uniform() * (t.f[i + 1] - t.f[i]);
+  if (y < std::exp(-0.5 * x * x)) return with_sign(x, bits);
+  return std::numeric_limits<double>::quiet_NaN();  // rejected: draw again
+}
+
+// One standard normal. Bits of one 64-bit word: 0..7 layer i, 8 sign,
+// 11..63 the abscissa m (53 bits), so the three are independent. The point
+// x = m 2^-53 x[i] lies inside the curve when x < x[i + 1], i.e. m < k[i].
 inline double ziggurat_normal(Rng& rng, const ZigguratTables& t) {
   for (;;) {
     const std::uint64_t bits = rng.next();
-    const int i = static_cast<int>(bits & 0xff);
-    const double sign = (bits & 0x100) ? -1.0 : 1.0;
-    const double u = static_cast<double>(bits >> 11) * 0x1.0p-53;  // [0, 1)
-    const double x = u * t.x[i];
-    if (x < t.x[i + 1]) return sign * x;  // inside the part of the layer under the curve
-    if (i == 0) {
-      // Tail beyond r (Marsaglia 1964): a = -ln(u1) / r, b = -ln(u2);
-      // accept when 2b > a^2; the draw is r + a.
-      double a, b;
-      do {
-        a = -std::log(rng.uniform()) / zig_r;
-        b = -std::log(rng.uniform());
-      } while (b + b < a * a);
-      return sign * (zig_r + a);
-    }
-    // Wedge: accept when a uniform height in [f(x[i]), f(x[i + 1])] lies below f(x).
-    const double y = t.f[i] + rng.uniform() * (t.f[i + 1] - t.f[i]);
-    if (y < std::exp(-0.5 * x * x)) return sign * x;
+    const unsigned i = bits & 0xff;
+    const std::uint64_t m = bits >> 11;
+    const double x = static_cast<double>(static_cast<std::int64_t>(m)) * t.w[i];
+    if (m < t.k[i]) [[likely]] return with_sign(x, bits);
+    const double slow = ziggurat_slow(rng, t, bits, x);
+    if (slow == slow) return slow;  // not NaN: accepted
   }
 }
 
