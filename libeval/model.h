@@ -210,7 +210,8 @@ struct Scenario {
   SourceLoc loc;
 };
 
-struct Correlation {
+/// A correlation between two parameters with distributions (Gaussian copula).
+struct ParameterCorrelation {
   std::string a, b;
   Number rho;
   SourceLoc loc;
@@ -230,7 +231,7 @@ struct Case {
   SroiSection sroi;
   std::vector<Financing> financing;
   std::vector<Scenario> scenarios;
-  std::vector<Correlation> correlations;
+  std::vector<ParameterCorrelation> correlations;
 
   int parameter_index(std::string_view name) const;  ///< -1 if absent
   const Party* party(std::string_view id) const;
