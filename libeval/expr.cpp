@@ -717,42 +717,58 @@ EvalResult Program::evaluate(std::span<const double> slots) const {
     st = large.data();
   }
   size_t sp = 0;
-  for (size_t pc = 0; pc < code.size();) {
-    const Instr& in = code[pc++];
+  const Instr* const prog = code.data();
+  const size_t len = code.size();
+  for (size_t pc = 0; pc < len;) {
+    const Instr& in = prog[pc++];
+    double r;  // result of an arithmetic operation on st[sp - 2], st[sp - 1]
     switch (in.op) {
-      case Op::push_const: st[sp++] = in.value; break;
+      case Op::push_const: st[sp++] = in.value; continue;
       case Op::push_slot: {
         const double v = slots[static_cast<size_t>(in.arg)];
         if (!std::isfinite(v)) return {v, EvalStatus::not_finite};
         st[sp++] = v;
-        break;
+        continue;
       }
-      case Op::neg: st[sp - 1] = -st[sp - 1]; break;
+      case Op::neg: st[sp - 1] = -st[sp - 1]; continue;
+      case Op::add: r = st[sp - 2] + st[sp - 1]; break;
+      case Op::sub: r = st[sp - 2] - st[sp - 1]; break;
+      case Op::mul: r = st[sp - 2] * st[sp - 1]; break;
+      case Op::div:
+        if (st[sp - 1] == 0) return {st[sp - 2] / st[sp - 1], EvalStatus::division_by_zero};
+        r = st[sp - 2] / st[sp - 1];
+        break;
+      case Op::pow: r = std::pow(st[sp - 2], st[sp - 1]); break;
+      case Op::lt:
+      case Op::le:
+      case Op::gt:
+      case Op::ge:
+      case Op::eq:
+      case Op::ne:  // 0 or 1: always finite
+        --sp;
+        st[sp - 1] = apply(in.op, st[sp - 1], st[sp]);
+        continue;
       case Op::min:
       case Op::max: {
         const auto n = static_cast<size_t>(in.arg);
-        double r = st[sp - n];
-        for (size_t j = sp - n + 1; j < sp; ++j) r = in.op == Op::min ? min2(r, st[j]) : max2(r, st[j]);
+        double m = st[sp - n];
+        for (size_t j = sp - n + 1; j < sp; ++j) m = in.op == Op::min ? min2(m, st[j]) : max2(m, st[j]);
         sp -= n - 1;
-        st[sp - 1] = r;
-        break;
+        st[sp - 1] = m;
+        continue;
       }
       case Op::select:  // stack: c, a, b (b on top)
         sp -= 2;
         st[sp - 1] = st[sp - 1] != 0 ? st[sp] : st[sp + 1];
-        break;
+        continue;
       case Op::jump_if_zero:
         if (st[--sp] == 0) pc = static_cast<size_t>(in.arg);
-        break;
-      case Op::jump: pc = static_cast<size_t>(in.arg); break;
-      default: {
-        const double y = st[--sp];
-        if (in.op == Op::div && y == 0) return {st[sp - 1] / y, EvalStatus::division_by_zero};
-        const double r = apply(in.op, st[sp - 1], y);
-        if (!std::isfinite(r)) return {r, EvalStatus::not_finite};
-        st[sp - 1] = r;
-      }
+        continue;
+      case Op::jump: pc = static_cast<size_t>(in.arg); continue;
+      default: return {nan, EvalStatus::not_finite};
     }
+    if (!std::isfinite(r)) return {r, EvalStatus::not_finite};
+    st[--sp - 1] = r;
   }
   return {st[0], EvalStatus::ok};
 }
@@ -777,7 +793,11 @@ void Program::evaluate_block(const double* const* columns, size_t n, double* out
   for (int s : slots_) out_free = out_free && !overlaps(columns[s], out, n);
   Lane* st = scratch.lanes.data();
 
-  for (size_t base = 0; base < n; base += kChunk) {
+  for (size_t start = 0; start < n; start += kChunk) {
+    // A short last chunk is computed as the full chunk that ends at row n when
+    // there is one and its rows can be read again (out overlaps no input);
+    // rows computed twice get the same value.
+    const size_t base = start + kChunk > n && n >= kChunk && out_free ? n - kChunk : start;
     const size_t m = std::min(kChunk, n - base);
     const bool full = m == kChunk;
     double* const buf0 = full && out_free ? out + base : scratch.bufs.data();
