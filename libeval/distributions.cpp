@@ -314,7 +314,7 @@ double cdf(const DistSpec& spec, double v) {
 }
 
 double quantile(const DistSpec& spec, double u) {
-  double out;
+  double out = 0;
   quantile_block(spec, &u, &out, 1);
   return out;
 }
@@ -333,12 +333,13 @@ void quantile_block(const DistSpec& spec, const double* u, double* out, std::siz
     }
     case DistKind::gamma: {
       const auto [shape, scale] = gamma_params(x[0], x[1]);
-      for (std::size_t i = 0; i < n; ++i) out[i] = scale * incomplete_gamma_p_inverse(shape, u[i]);
+      incomplete_gamma_p_inverse_block(shape, u, out, n);
+      for (std::size_t i = 0; i < n; ++i) out[i] *= scale;
       return;
     }
     case DistKind::beta: {
       const auto [a, b] = beta_shapes(x[0], x[1]);
-      for (std::size_t i = 0; i < n; ++i) out[i] = incomplete_beta_inverse(u[i], a, b);
+      incomplete_beta_inverse_block(u, a, b, out, n);
       return;
     }
     case DistKind::uniform:
@@ -351,7 +352,8 @@ void quantile_block(const DistSpec& spec, const double* u, double* out, std::siz
     }
     case DistKind::pert: {
       const auto [a, b] = pert_shapes(x[0], x[1], x[2]);
-      for (std::size_t i = 0; i < n; ++i) out[i] = x[0] + (x[2] - x[0]) * incomplete_beta_inverse(u[i], a, b);
+      incomplete_beta_inverse_block(u, a, b, out, n);
+      for (std::size_t i = 0; i < n; ++i) out[i] = x[0] + (x[2] - x[0]) * out[i];
       return;
     }
   }

@@ -9,6 +9,8 @@
 //   incomplete_beta_inverse(0.5, 3, 3)   == 0.5                 (symmetry)
 #pragma once
 
+#include <cstddef>
+
 namespace gevinst {
 
 /// Standard normal CDF Phi(z) = P(Z <= z) = erfc(-z / sqrt 2) / 2.
@@ -36,6 +38,10 @@ double incomplete_gamma_q(double a, double x);
 /// relative (safeguarded Halley iteration from a Wilson-Hilferty start).
 double incomplete_gamma_p_inverse(double a, double p);
 
+/// x[i] = incomplete_gamma_p_inverse(a, p[i]) for i in [0, n), with the
+/// constants of a worked out once.
+void incomplete_gamma_p_inverse_block(double a, const double* p, double* x, std::size_t n);
+
 /// Regularised incomplete beta I_x(a, b) = B(x; a, b) / B(a, b) for a, b > 0,
 /// x in [0, 1]: the CDF at x of a Beta(a, b). Continued fraction A&S 26.5.8,
 /// with I_x(a, b) = 1 - I_{1-x}(b, a) (A&S 26.5.2) on the upper side.
@@ -44,5 +50,9 @@ double incomplete_beta(double x, double a, double b);
 /// The x in [0, 1] with I_x(a, b) = p, for a, b > 0 and p in [0, 1], to about
 /// 1e-13 relative (safeguarded Halley iteration; A&S 26.5.22 start).
 double incomplete_beta_inverse(double p, double a, double b);
+
+/// x[i] = incomplete_beta_inverse(p[i], a, b) for i in [0, n), with the
+/// constants of a and b worked out once.
+void incomplete_beta_inverse_block(const double* p, double a, double b, double* x, std::size_t n);
 
 }  // namespace gevinst
