@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   add_validate(app, run);
   add_schema(app, run);
   add_init(app, run);
+  add_presets(app, run);
   add_evaluate(app, run);
   try {
     app.parse(argc, argv);
