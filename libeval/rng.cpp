@@ -90,12 +90,8 @@ inline double ziggurat_normal(Rng& rng, const ZigguratTables& t) {
 double Rng::normal() { return ziggurat_normal(*this, zig()); }
 
 Rng stream(std::uint64_t seed, std::uint64_t block, std::uint64_t param) {
-  std::uint64_t key = mix64(seed + golden);
-  key = mix64(key ^ mix64(block + 2 * golden));
-  key = mix64(key ^ mix64(param + 3 * golden));
-  Rng rng;
-  for (auto& word : rng.s) word = splitmix64(key);
-  return rng;
+  const std::uint64_t key = mix64(mix64(seed + golden) ^ ((block << 32) | param));
+  return Rng{detail::expand_key(key)};
 }
 
 void fill_uniform(Rng& rng, double* out, std::size_t n) {

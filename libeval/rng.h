@@ -15,13 +15,19 @@
 //     the numbers.
 //
 // The generator is xoshiro256++ (Blackman and Vigna 2019; period 2^256 - 1,
-// passes BigCrush and PractRand). A stream's 256-bit state is derived from
-// (seed, block, param) by chaining the SplitMix64 finaliser (a bijective
-// 64-bit mixer with full avalanche) and then expanding the resulting key with
-// SplitMix64, which is how the xoshiro authors recommend seeding. Streams are
-// therefore statistically independent starting points in the 2^256 cycle; the
-// chance that two of a run's streams overlap (at most a few thousand draws
-// each) is of order 2^-200 and is neglected.
+// passes BigCrush and PractRand). A stream's 256-bit state is the SplitMix64
+// expansion (how the xoshiro authors recommend seeding) of a 64-bit key
+//   key = mix64(mix64(seed + g) ^ (block * 2^32 + param)),
+// where mix64, the SplitMix64 finaliser, is a bijection with full avalanche.
+// For block and param below 2^32 (4e12 iterations, 4e9 parameters) distinct
+// pairs of one run therefore get distinct keys and distinct states, and the
+// chance that two of a run's streams (each a few thousand draws long) overlap
+// in the 2^256 cycle is of order 2^-200, which is neglected.
+//
+// Correlated parameters (copula.h) follow the same rule: the standard normals
+// of correlated parameter j in block b come from stream(seed, b, j) via
+// fill_normal, before correlate_block mixes them. Parameter numbers must not
+// depend on threads (e.g. the order of parameters in the case file).
 //
 //   Rng r = stream(42, 0, 3);   // block 0 of parameter 3, seed 42
 //   double u = r.uniform();     // in (0, 1), never 0 or 1
@@ -57,10 +63,21 @@ constexpr std::uint64_t splitmix64(std::uint64_t& state) {
   return mix64(state);
 }
 
-/// xoshiro256++ generator. The state must not be all zero (stream() never
-/// produces such a state). Copying an Rng copies its position in the stream.
-struct Rng {
+namespace detail {
+/// Four splitmix64 outputs from `key`: a valid (never all-zero) xoshiro state.
+constexpr std::array<std::uint64_t, 4> expand_key(std::uint64_t key) {
   std::array<std::uint64_t, 4> s{};
+  for (auto& word : s) word = splitmix64(key);
+  return s;
+}
+}  // namespace detail
+
+/// xoshiro256++ generator. The state must not be all zero (stream() never
+/// produces such a state; a default-constructed Rng holds expand_key(0), a
+/// valid fixed state, but Monte Carlo code should take its Rng from stream()).
+/// Copying an Rng copies its position in the stream.
+struct Rng {
+  std::array<std::uint64_t, 4> s = detail::expand_key(0);
 
   /// Next 64 random bits.
   ///   result = rotl(s0 + s3, 23) + s0, then the xoshiro256 state transition.
@@ -97,10 +114,10 @@ struct Rng {
 };
 
 /// The stream for block `block` of parameter `param` in a run with `seed`:
-///   key = mix64(seed + g); key = mix64(key ^ mix64(block + 2g));
-///   key = mix64(key ^ mix64(param + 3g))        (g = 0x9e3779b97f4a7c15)
-///   s[0..3] = four successive splitmix64(key) outputs.
-/// The same arguments always give the same stream.
+///   key = mix64(mix64(seed + g) ^ ((block << 32) | param))   (g = 0x9e3779b97f4a7c15)
+///   s[0..3] = four successive splitmix64(key) outputs (detail::expand_key).
+/// The same arguments always give the same stream; block and param are meant
+/// to be below 2^32 (larger values still work but may share keys).
 Rng stream(std::uint64_t seed, std::uint64_t block, std::uint64_t param);
 
 /// out[i] = rng.uniform() for i in [0, n), in order.
