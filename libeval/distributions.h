@@ -71,7 +71,7 @@ double sd(const DistSpec& spec);
 
 /// Fills out[0..n) with independent draws, consuming `rng` in order (so the
 /// result depends only on the stream and n). Precondition: check(spec) is
-/// nullopt. Methods: normal by ziggurat; lognormal exp(meanlog + sdlog z);
+/// nullopt (otherwise out is filled with NaN). Methods: normal by ziggurat; lognormal exp(meanlog + sdlog z);
 /// gamma by Marsaglia and Tsang (2000), with G(a) = G(a + 1) U^(1/a) for
 /// shape a < 1; beta and pert as G1 / (G1 + G2) of two gammas (in logs when
 /// a shape is below 1); uniform a + (b - a) U; triangular by its inverse CDF.

@@ -128,6 +128,10 @@ TEST_CASE("distributions: samples stay in the support and repeat for the same st
       case DistKind::normal: CHECK(std::isfinite(*lo + *hi)); break;
     }
   }
+  // Arguments that fail check() give NaN, not a sampler that never returns.
+  Rng bad = stream(1, 0, 0);
+  sample(spec(DistKind::pert, 5, 5, 5), bad, x.data(), 10);
+  CHECK(std::all_of(x.begin(), x.begin() + 10, [](double v) { return std::isnan(v); }));
   // A normal with sd 0 is a point mass.
   Rng r = stream(1, 0, 0);
   sample(spec(DistKind::normal, 7, 0), r, x.data(), 10);
