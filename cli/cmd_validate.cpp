@@ -124,7 +124,9 @@ std::string render(const std::vector<FileReport>& reports, const ValidateOptions
                            d.severity == Severity::error ? "error" : "warning", github_escape(r.path, true),
                            std::max(1, d.loc.line), std::max(1, d.loc.column), github_escape(msg, false));
       }
-    out += fmt::format("{} files checked: {} invalid, {} errors, {} warnings\n", reports.size(), invalid, errors, warnings);
+    out += fmt::format("{} file{} checked: {} invalid, {} error{}, {} warning{}\n", reports.size(),
+                       reports.size() == 1 ? "" : "s", invalid, errors, errors == 1 ? "" : "s", warnings,
+                       warnings == 1 ? "" : "s");
     return out;
   }
   for (const auto& r : reports) {

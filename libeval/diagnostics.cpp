@@ -60,6 +60,10 @@ std::string_view source_line(std::string_view source, int line) {
   return s;
 }
 
+namespace {
+constexpr size_t kMaxShownChars = 120;  // longer source lines are shown as a window around the column
+}  // namespace
+
 std::string format_diagnostic(const Diagnostic& d, std::string_view source, bool color) {
   const char* bold = color ? "\033[1m" : "";
   const char* reset = color ? "\033[0m" : "";
@@ -75,11 +79,26 @@ std::string format_diagnostic(const Diagnostic& d, std::string_view source, bool
   if (!d.yaml_path.empty()) out += fmt::format(" (at {})", d.yaml_path);
   out += '\n';
   std::string_view text = source_line(source, d.loc.line);
-  if (!text.empty() && text.size() < 400) {
-    out += fmt::format("  {}\n  ", text);
+  if (!text.empty()) {
+    // Columns count characters (code points), not bytes: starts[k] is the
+    // byte offset of character k.
+    std::vector<size_t> starts;
+    for (size_t i = 0; i < text.size(); ++i)
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+    starts.push_back(text.size());
+    const size_t chars = starts.size() - 1;
+    const size_t col = static_cast<size_t>(std::max(1, d.loc.column)) - 1;  // 0-based character
+    // A long line is shown as a window around the column.
+    size_t first = 0, last = chars;
+    if (chars > kMaxShownChars) {
+      first = col > kMaxShownChars / 2 ? std::min(col - kMaxShownChars / 2, chars - kMaxShownChars) : 0;
+      last = first + kMaxShownChars;
+    }
+    std::string_view shown = text.substr(starts[first], starts[last] - starts[first]);
+    const char* before = first > 0 ? "..." : "";
+    out += fmt::format("  {}{}{}\n  {}", before, shown, last < chars ? "..." : "", first > 0 ? "   " : "");
     // Keep tabs so the caret lines up under tab-indented text.
-    int col = std::max(1, d.loc.column);
-    for (int i = 1; i < col && i - 1 < static_cast<int>(text.size()); ++i) out += text[i - 1] == '\t' ? '\t' : ' ';
+    for (size_t k = first; k < col && k < last; ++k) out += text[starts[k]] == '\t' ? '\t' : ' ';
     out += color ? "\033[1;32m^\033[0m\n" : "^\n";
   }
   if (!d.hint.empty()) out += fmt::format("  hint: {}\n", d.hint);
@@ -87,15 +106,19 @@ std::string format_diagnostic(const Diagnostic& d, std::string_view source, bool
 }
 
 namespace {
+// Optimal string alignment distance: insertions, deletions, substitutions
+// and transpositions of neighbours ("valeu" -> "value") each cost 1.
 size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  std::vector<size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
     for (size_t j = 1; j <= b.size(); ++j) {
       size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
     }
+    std::swap(prev2, prev);
     std::swap(prev, cur);
   }
   return prev[b.size()];
@@ -103,6 +126,13 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  if (word.empty()) return {};
+  auto lower = [](std::string_view s) {
+    std::string o(s);
+    for (char& ch : o)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    return o;
+  };
   std::string best;
   size_t best_d = std::string::npos;
   for (const auto& c : candidates) {
@@ -118,6 +148,8 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   // A prefix or case-only difference is also a plausible slip.
   for (const auto& c : candidates)
     if (c.size() > 2 && word.size() > 2 && (c.starts_with(word) || word.starts_with(c))) return c;
+  for (const auto& c : candidates)
+    if (lower(c) == lower(word)) return c;
   return {};
 }
 

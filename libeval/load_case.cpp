@@ -141,7 +141,13 @@ void load_assumptions(Reader& r, const YNode* n, Assumptions& a) {
       a.horizon = *h;
   }
   a.price_year = a.start_year;
-  if (auto y = r.integer(n->find("price_year"), "assumptions.price_year", "a calendar year")) a.price_year = *y;
+  if (auto y = r.integer(n->find("price_year"), "assumptions.price_year", "a calendar year")) {
+    if (*y < 1900 || *y > 2200)
+      r.error(n->find("price_year"), "assumptions.price_year", fmt::format("price_year {} is implausible", *y),
+              "the year whose prices the amounts are in, such as 2026");
+    else
+      a.price_year = *y;
+  }
   if (auto c = r.text(n->find("currency"), "assumptions.currency")) {
     bool ok = c->size() == 3 && std::all_of(c->begin(), c->end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
     if (!ok) r.error(n->find("currency"), "assumptions.currency", fmt::format("'{}' is not an ISO 4217 currency code", *c), "e.g. DKK, EUR, SEK");
@@ -150,14 +156,19 @@ void load_assumptions(Reader& r, const YNode* n, Assumptions& a) {
   load_discounting(r, n->find("discounting"), a);
   if (auto t = r.choice(n->find("timing"), "assumptions.timing", {"end", "mid"})) a.timing = *t == 0 ? Timing::end : Timing::mid;
   if (const YNode* f = n->find("fte_hours")) {
-    if (f->is_scalar() && !parse_number(f->value)) {
+    bool overflow = false;
+    if (f->is_scalar()) parse_number(f->value, &overflow);
+    if (overflow) {
+      r.error(f, "assumptions.fte_hours", fmt::format("number '{}' is too large", shorten(f->value)),
+              "1924 (37 h x 52 weeks) is the Danish gross norm");
+    } else if (f->is_scalar() && !parse_number(f->value)) {
       if (auto p = fte_hours_preset(f->value)) {
         a.fte_hours = p->hours;
         a.fte_hours_preset = p->name;
       } else {
         auto names = fte_hours_preset_names();
         std::string guess = did_you_mean(f->value, names);
-        r.error(f, "assumptions.fte_hours", fmt::format("'{}' is neither a number of hours nor an FTE preset", f->value),
+        r.error(f, "assumptions.fte_hours", fmt::format("'{}' is neither a number of hours nor an FTE preset", shorten(f->value)),
                 guess.empty() ? fmt::format("write hours (1924) or a preset: {}", fmt::join(names, ", "))
                               : fmt::format("did you mean '{}'?", guess));
       }
@@ -312,7 +323,14 @@ void load_scenarios(Reader& r, const YNode* n, Case& c) {
   }
 }
 
-void load_correlations(Reader& r, const YNode* n, Case& c) {
+// True when parameter `name` has a 'dist' key in the file (it may be broken
+// and already reported, so the parameter has no distribution in the model).
+bool has_dist_key(const YNode* params, const std::string& name) {
+  const YNode* p = params && params->is_mapping() ? params->find(name) : nullptr;
+  return p && p->is_mapping() && p->find("dist");
+}
+
+void load_correlations(Reader& r, const YNode* n, const YNode* params, Case& c) {
   if (!n) return;
   if (!r.expect_sequence(n, "correlations", "e.g. correlations: [[patients, op_cost, 0.5]]")) return;
   for (size_t i = 0; i < n->items.size(); ++i) {
@@ -323,7 +341,7 @@ void load_correlations(Reader& r, const YNode* n, Case& c) {
       r.error(it, path, fmt::format("a correlation is [parameter_a, parameter_b, rho], got {} values", it->items.size()));
       continue;
     }
-    Correlation corr;
+    ParameterCorrelation corr;
     corr.loc = it->loc;
     for (int j = 0; j < 2; ++j) {
       const YNode* name = it->items[j];
@@ -334,7 +352,7 @@ void load_correlations(Reader& r, const YNode* n, Case& c) {
       if (idx < 0) {
         std::string guess = did_you_mean(*s, r.parameters());
         r.error(name, np, fmt::format("unknown parameter '{}'", *s), guess.empty() ? "" : fmt::format("did you mean '{}'?", guess));
-      } else if (!c.parameters[idx].dist) {
+      } else if (!c.parameters[idx].dist && !has_dist_key(params, *s)) {
         r.error(name, np, fmt::format("parameter '{}' has no dist, so it cannot be correlated", *s),
                 "add a distribution: dist: {normal: [mean, sd]}");
       }
@@ -365,7 +383,7 @@ void load_case_document(Reader& r, const YNode* root, Case& c, const LoadOptions
   load_sroi(r, root->find("sroi"), tl, c);
   load_financing(r, root->find("financing"), tl, c);
   load_scenarios(r, root->find("scenarios"), c);
-  load_correlations(r, root->find("correlations"), c);
+  load_correlations(r, root->find("correlations"), root->find("parameters"), c);
   check_references(r, root, c);
   check_values(r, c);
   if (opt.lints) lint_case(r, root, c);

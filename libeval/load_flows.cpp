@@ -107,9 +107,11 @@ void load_flow(Reader& r, const YNode* n, const std::string& path, bool is_cost,
   int forms = (amount != nullptr) + (per_year != nullptr) + (amounts != nullptr);
   bool qualitative = !is_cost && f.benefit_kind == BenefitKind::qualitative && n->find("kind");
   if (qualitative) {
-    if (forms > 0)
-      r.error(amount ? amount : per_year ? per_year : amounts, path,
-              "a qualitative benefit has no amount", "describe it in 'description'; use kind: societal to price it");
+    if (forms > 0) {
+      const char* key = amount ? "amount" : per_year ? "per_year" : "amounts";
+      r.error(n->find_key(key), path + "." + key, "a qualitative benefit has no amount",
+              "describe it in 'description' and remove the amount; use kind: societal to put a price on it");
+    }
     if (!n->find("description"))
       r.error(n, path, "a qualitative benefit needs a 'description'", "say what the benefit is and how it shows");
     f.form = FlowItem::Form::amount;
@@ -117,10 +119,19 @@ void load_flow(Reader& r, const YNode* n, const std::string& path, bool is_cost,
     return;
   }
   if (forms != 1) {
-    r.error(forms ? n : n, path,
-            forms == 0 ? "missing amount: give one of 'amount', 'per_year' or 'amounts'"
-                       : "give exactly one of 'amount', 'per_year' and 'amounts'",
-            "amount = one-off in `year`; per_year = recurring from..to; amounts = {2026: ..., 2027: ...}");
+    const char* hint = "amount = one-off in `year`; per_year = recurring from..to; amounts = {2026: ..., 2027: ...}";
+    if (forms == 0) {
+      r.error(n, path, "missing amount: give one of 'amount', 'per_year' or 'amounts'", hint);
+    } else {
+      // Point at the second form given, and name both.
+      std::vector<const YNode*> keys;
+      for (const auto& [k, v] : n->entries)
+        if (k->value == "amount" || k->value == "per_year" || k->value == "amounts") keys.push_back(k);
+      r.error(keys[1], Reader::key_path(path, keys[1]->value),
+              fmt::format("give only one of 'amount', 'per_year' and 'amounts' (found '{}' and '{}')", keys[0]->value,
+                          keys[1]->value),
+              hint);
+    }
     return;
   }
   const Constraint nonneg = Constraint::nonnegative;
@@ -143,8 +154,10 @@ void load_flow(Reader& r, const YNode* n, const std::string& path, bool is_cost,
       if (auto v = read_year(r, y, path + ".from", tl)) f.from = *v;
     if (const YNode* y = n->find("to"))
       if (auto v = read_year(r, y, path + ".to", tl)) f.to = *v;
-    if (f.to < f.from)
-      r.error(n->find("to"), path + ".to", fmt::format("'to' ({}) is before 'from' ({})", f.to, f.from));
+    // Without a valid horizon the defaults are unknown: compare given years only.
+    if (f.to < f.from && (tl.valid || (n->find("from") && n->find("to"))))
+      r.error(n->find("to") ? n->find("to") : n->find("from"), path + (n->find("to") ? ".to" : ".from"),
+              fmt::format("'to' ({}) is before 'from' ({})", f.to, f.from), "'to' is the last year of the flow, inclusive");
     f.growth = r.number(n->find("growth"), path + ".growth", Constraint::rate);
     if (const YNode* y = n->find("year"))
       r.error(y, path + ".year", "'year' applies to a one-off amount; per_year items use 'from' and 'to'");

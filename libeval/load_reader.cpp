@@ -27,15 +27,19 @@ void Reader::warning(const YNode* at, const std::string& path, std::string msg, 
   diags_.warning(at ? at->loc : SourceLoc{}, path, std::move(msg), std::move(hint));
 }
 
+// An absent node (n == nullptr) is not reported: either the key is optional
+// or require() has already said that it is missing.
 bool Reader::expect_mapping(const YNode* n, const std::string& path, std::string_view what_hint) {
-  if (n && n->is_mapping()) return true;
+  if (!n) return false;
+  if (n->is_mapping()) return true;
   error(n, path, fmt::format("expected a mapping (key: value lines), got {}", n ? n->describe() : "nothing"),
         std::string(what_hint));
   return false;
 }
 
 bool Reader::expect_sequence(const YNode* n, const std::string& path, std::string_view what_hint) {
-  if (n && n->is_sequence()) return true;
+  if (!n) return false;
+  if (n->is_sequence()) return true;
   error(n, path, fmt::format("expected a list ('- ' items), got {}", n ? n->describe() : "nothing"),
         std::string(what_hint));
   return false;
@@ -51,15 +55,19 @@ void Reader::check_keys(const YNode* m, const std::string& path, const std::vect
   for (const auto& [k, v] : m->entries) {
     if (std::find(allowed.begin(), allowed.end(), k->value) != allowed.end()) continue;
     std::string guess = did_you_mean(k->value, allowed);
+    if (!guess.empty() && !m->find(guess)) suggested_.emplace(m, guess);
     std::string hint = guess.empty() ? fmt::format("allowed keys here: {}", fmt::join(allowed, ", "))
                                      : fmt::format("did you mean '{}'?", guess);
-    diags_.error(k->loc, key_path(path, k->value), fmt::format("unknown key '{}'", k->value), hint);
+    diags_.error(k->loc, key_path(path, shorten(k->value, 40)), fmt::format("unknown key '{}'", shorten(k->value, 40)), hint);
   }
 }
 
 const YNode* Reader::require(const YNode* m, const std::string& path, std::string_view key, std::string_view hint) {
   const YNode* v = m ? m->find(key) : nullptr;
   if (!v) {
+    // "valeu: 1200" is already reported as an unknown key with "did you mean
+    // 'value'?"; saying that 'value' is missing too would be noise.
+    if (suggested_.count({m, std::string(key)})) return nullptr;
     error(m, path.empty() ? std::string(key) : path, fmt::format("missing required key '{}'", key),
           std::string(hint));
     return nullptr;
@@ -84,9 +92,13 @@ std::optional<int> Reader::integer(const YNode* n, const std::string& path, std:
   }
   bool overflow = false;
   auto v = parse_number(n->value, &overflow);
-  if (!v || overflow || *v != std::floor(*v) || std::fabs(*v) > 1e9) {
+  if (v && !overflow && *v == std::floor(*v) && std::fabs(*v) > 1e9) {
+    error(n, path, fmt::format("expected {}, got '{}', which is far too large", what, n->value));
+    return std::nullopt;
+  }
+  if (!v || overflow || *v != std::floor(*v)) {
     std::string hint = "structural integers (years, horizon, term, ...) must be literal whole numbers, not expressions";
-    error(n, path, fmt::format("expected {}, got '{}'", what, n->value), hint);
+    error(n, path, fmt::format("expected {}, got '{}'", what, shorten(n->value)), hint);
     return std::nullopt;
   }
   return static_cast<int>(*v);
@@ -128,7 +140,7 @@ std::optional<std::string> Reader::id(const YNode* n, const std::string& path) {
       else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') fixed += c;
       else if (c == ' ') fixed += '-';
     }
-    error(n, path, fmt::format("invalid id '{}'", *s),
+    error(n, path, fmt::format("invalid id '{}'", shorten(*s, 40)),
           fmt::format("ids use lower-case letters, digits, '-' and '_' and start with a letter or digit{}",
                       fixed.empty() ? "" : fmt::format(", e.g. '{}'", fixed)));
     return std::nullopt;
@@ -142,20 +154,53 @@ std::optional<int> Reader::choice(const YNode* n, const std::string& path, const
   auto it = std::find(names.begin(), names.end(), *s);
   if (it != names.end()) return static_cast<int>(it - names.begin());
   std::string guess = did_you_mean(*s, names);
-  error(n, path, fmt::format("'{}' is not one of {}", *s, fmt::join(names, ", ")),
+  error(n, path, fmt::format("'{}' is not one of {}", shorten(*s, 40), fmt::join(names, ", ")),
         guess.empty() ? "" : fmt::format("did you mean '{}'?", guess));
   return std::nullopt;
+}
+
+namespace {
+// Byte index in `line` of 1-based code-point column `col` (npos past the end).
+size_t byte_index(std::string_view line, int col) {
+  int c = 1;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
+    if (c == col) return i;
+    ++c;
+  }
+  return std::string_view::npos;
+}
+
+int code_points(std::string_view s) {
+  return static_cast<int>(std::count_if(s.begin(), s.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }));
+}
+}  // namespace
+
+std::string shorten(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // keep characters whole
+  return std::string(text.substr(0, cut)) + "...";
 }
 
 int Reader::value_column(const YNode* n) const {
   std::string_view line = source_line(source_, n->loc.line);
   int col = n->loc.column;
-  if (col >= 1 && col <= static_cast<int>(line.size()) && (line[col - 1] == '"' || line[col - 1] == '\''))
-    return col + 1;
+  size_t i = byte_index(line, col);
+  if (i != std::string_view::npos && (line[i] == '"' || line[i] == '\'')) return col + 1;
   return col;
 }
 
-std::optional<Program> Reader::compile(std::string_view text, SourceLoc loc, const std::string& path) {
+std::optional<SourceLoc> Reader::exact_value_loc(const YNode* n) const {
+  if (!n || !n->is_scalar()) return std::nullopt;
+  SourceLoc at{n->loc.line, value_column(n)};
+  std::string_view line = source_line(source_, at.line);
+  size_t i = byte_index(line, at.column);
+  if (i == std::string_view::npos || line.substr(i, n->value.size()) != n->value) return std::nullopt;
+  return at;
+}
+
+std::optional<Program> Reader::compile(std::string_view text, SourceLoc loc, const std::string& path, bool exact) {
   NameResolver resolve = [this](std::string_view name, bool dollar) -> std::optional<int> {
     if (!dollar) return std::nullopt;
     for (size_t i = 0; i < params_.size(); ++i)
@@ -172,8 +217,10 @@ std::optional<Program> Reader::compile(std::string_view text, SourceLoc loc, con
     else if (params_.empty()) hint = "the case defines no parameters; add it under 'parameters:'";
     else if (hint.empty()) hint = fmt::format("define it under 'parameters:' (defined: {})", fmt::join(params_, ", "));
   }
-  SourceLoc at{loc.line, loc.column + static_cast<int>(e.offset)};
-  diags_.error(at, path, fmt::format("{} in expression \"{}\"", e.message, text), hint);
+  // The error offset is in bytes of `text`; columns count characters.
+  SourceLoc at = loc;
+  if (exact && loc.line > 0) at.column += code_points(text.substr(0, std::min(e.offset, text.size())));
+  diags_.error(at, path, fmt::format("{} in expression \"{}\"", e.message, shorten(text)), hint);
   return std::nullopt;
 }
 
@@ -195,14 +242,14 @@ Number Reader::number(const YNode* n, const std::string& path, Constraint c) {
   if (auto v = parse_number(s, &overflow); v && !overflow) {
     out.program = Program::constant(*v);
   } else if (overflow) {
-    error(n, path, fmt::format("number '{}' is too large", s), "amounts must be finite; check the exponent");
+    error(n, path, fmt::format("number '{}' is too large", shorten(s)), "numbers must be finite; check the exponent");
     return out;
   } else {
     std::string lower;
     for (char ch : s) lower += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
     if (lower == ".inf" || lower == "-.inf" || lower == "+.inf" || lower == ".nan" || lower == "inf" ||
         lower == "-inf" || lower == "nan" || lower == "infinity") {
-      error(n, path, fmt::format("'{}' is not a finite number", s), "amounts, rates and shares must be finite");
+      error(n, path, fmt::format("'{}' is not a finite number", s), "numbers must be finite: write the value itself");
       return out;
     }
     if (n->plain && (lower == "true" || lower == "false" || lower == "yes" || lower == "no")) {
@@ -210,11 +257,13 @@ Number Reader::number(const YNode* n, const std::string& path, Constraint c) {
       return out;
     }
     if (s.find('%') != std::string::npos) {
-      error(n, path, fmt::format("'{}' is not a number", s), "shares and rates are fractions: write 0.35, not 35 %");
+      error(n, path, fmt::format("'{}' is not a number", shorten(s)), "shares and rates are fractions: write 0.35, not 35 %");
       return out;
     }
-    SourceLoc at{n->loc.line, value_column(n)};
-    auto prog = compile(s, at, path);
+    // Point into the expression when the source shows the value verbatim
+    // (not for escapes or a value folded over several lines).
+    auto exact = exact_value_loc(n);
+    auto prog = compile(s, exact ? *exact : n->loc, path, exact.has_value());
     if (!prog) return out;
     out.program = std::move(*prog);
   }

@@ -6,6 +6,7 @@
 
 #include <initializer_list>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,19 +70,30 @@ class Reader {
   /// run_checks() once parameter values exist.
   Number number(const YNode* n, const std::string& path, Constraint c = Constraint::finite);
   /// Compile an expression given as text at a position (used for --set too).
-  std::optional<Program> compile(std::string_view text, SourceLoc loc, const std::string& path);
+  /// `loc` is where `text` starts; with `exact` the error column points at
+  /// the offending token inside it.
+  std::optional<Program> compile(std::string_view text, SourceLoc loc, const std::string& path, bool exact = true);
 
   const std::vector<PendingCheck>& pending() const { return pending_; }
 
   /// Column of the first character of a scalar's value (after an opening quote).
   int value_column(const YNode* n) const;
+  /// Where a scalar's value starts when the source line shows it verbatim
+  /// from there (no escapes, not folded), so offsets into it are columns.
+  std::optional<SourceLoc> exact_value_loc(const YNode* n) const;
 
  private:
   Diagnostics& diags_;
   std::string_view source_;
   std::vector<std::string> params_;
   std::vector<PendingCheck> pending_;
+  // (mapping, key) pairs that check_keys suggested for a misspelt key.
+  std::set<std::pair<const YNode*, std::string>> suggested_;
 };
+
+/// `text` cut to about `max_bytes` with "..." appended, for quoting user
+/// text (expressions, values) in one-line messages.
+std::string shorten(std::string_view text, size_t max_bytes = 80);
 
 const char* constraint_text(Constraint c);
 

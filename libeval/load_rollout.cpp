@@ -1,6 +1,7 @@
 // Loading rollout documents (format gevinst-rollout/1, spec section 11).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -11,20 +12,26 @@ namespace gevinst {
 
 namespace {
 
+// YYYY-MM-DD naming a day that exists (Gregorian leap years).
 bool valid_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (s[i] < '0' || s[i] > '9') return false;
+  int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
   int m = (s[5] - '0') * 10 + (s[6] - '0');
   int d = (s[8] - '0') * 10 + (s[9] - '0');
-  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  if (m < 1 || m > 12 || d < 1) return false;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
 std::optional<std::string> read_date(Reader& r, const YNode* n, const std::string& path) {
   auto s = r.text(n, path);
   if (!s) return std::nullopt;
   if (!valid_date(*s)) {
-    r.error(n, path, fmt::format("'{}' is not a date", *s), "write dates as YYYY-MM-DD, e.g. 2027-06-30");
+    r.error(n, path, fmt::format("'{}' is not a date", shorten(*s, 40)),
+            "write dates as YYYY-MM-DD (a day that exists), e.g. 2027-06-30");
     return std::nullopt;
   }
   return s;
@@ -101,7 +108,10 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
   RolloutLoadResult res;
   res.diags = Diagnostics(file);
   auto doc = parse_yaml(text, res.diags, opt.limits);
-  if (!doc) return res;
+  if (!doc) {
+    res.source = displayable_text(text, opt.limits);  // for the source line under a syntax error
+    return res;
+  }
   res.source = doc->text;
   Reader r(res.diags, res.source);
   const YNode* root = doc->root;
@@ -119,7 +129,9 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
   if (auto v = r.id(root->find("lead_unit"), "lead_unit")) ro.lead_unit = *v;
   if (auto v = read_date(r, root->find("review_due"), "review_due")) ro.review_due = *v;
 
-  // The solution case, relative to this file.
+  // The solution case, relative to this file. Its own errors are listed
+  // after the rollout's, under its file name.
+  std::vector<Diagnostic> solution_diags;
   const YNode* sol = r.require(root, "", "solution", "the path of the solution's case file, relative to this file");
   if (auto s = r.text(sol, "solution")) {
     ro.solution = *s;
@@ -135,10 +147,11 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
       r.error(sol, "solution",
               missing ? fmt::format("cannot read the solution case '{}': {}", ro.solution_path,
                                     lr.diags.all().empty() ? "" : lr.diags.all().front().message)
-                      : fmt::format("the solution case '{}' is invalid ({} errors)", ro.solution_path, lr.diags.error_count()),
+                      : fmt::format("the solution case '{}' is invalid ({} error{})", ro.solution_path,
+                                    lr.diags.error_count(), lr.diags.error_count() == 1 ? "" : "s"),
               missing ? "the path is relative to the rollout file" : "run `gevinst validate` on it");
       for (const auto& d : lr.diags.all())
-        if (d.severity == Severity::error && !missing) res.diags.add(d);
+        if (d.severity == Severity::error && !missing) solution_diags.push_back(d);
     } else {
       res.solution = std::move(lr.model);
     }
@@ -190,12 +203,20 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
         all.insert(all.end(), levels.begin(), levels.end());
         std::string hint = cr.error->hint;
         if (!cr.error->name.empty()) {
-          std::string guess = did_you_mean(cr.error->name, cr.error->message.find('$') != std::string::npos ? pnames : all);
+          bool dollar = cr.error->message.find('$') != std::string::npos;
+          std::string guess = did_you_mean(cr.error->name, dollar ? pnames : all);
           hint = guess.empty() ? fmt::format("results: {}; parameters are written $name", fmt::join(results, ", "))
-                               : fmt::format("did you mean '{}'?", guess);
+                               : fmt::format("did you mean '{}{}'?", dollar ? "$" : "", guess);
         }
-        res.diags.error({it->loc.line, r.value_column(it) + static_cast<int>(cr.error->offset)}, path,
-                        fmt::format("{} in criterion \"{}\"", cr.error->message, *s), hint);
+        SourceLoc at = it->loc;
+        if (auto exact = r.exact_value_loc(it)) {
+          at = *exact;
+          std::string_view before = std::string_view(*s).substr(0, std::min(cr.error->offset, s->size()));
+          at.column += static_cast<int>(std::count_if(before.begin(), before.end(), [](char ch) {
+            return (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+          }));
+        }
+        res.diags.error(at, path, fmt::format("{} in criterion \"{}\"", cr.error->message, shorten(*s)), hint);
         continue;
       }
       ro.criteria.push_back({*s, std::move(*cr.program), it->loc, path});
@@ -227,6 +248,7 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
   if (!ro.lead_unit.empty() && !seen.count(ro.lead_unit))
     r.warning(root->find("lead_unit"), "lead_unit", fmt::format("lead unit '{}' is not among the units", ro.lead_unit));
   res.diags.sort();
+  for (auto& d : solution_diags) res.diags.add(std::move(d));
   if (!res.diags.has_errors()) res.rollout = std::move(ro);
   return res;
 }

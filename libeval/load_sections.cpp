@@ -37,8 +37,10 @@ void load_capacity(Reader& r, const YNode* n, const Timeline& tl, Case& c) {
             } else {
               auto names = staff_preset_names();
               std::string guess = did_you_mean(*s, names);
-              r.error(preset, path + ".preset", fmt::format("unknown staff preset '{}'", *s),
-                      guess.empty() ? fmt::format("presets: {}", fmt::join(names, ", ")) : fmt::format("did you mean '{}'?", guess));
+              r.error(preset, path + ".preset", fmt::format("unknown staff preset '{}'", shorten(*s, 40)),
+                      !guess.empty()  ? fmt::format("did you mean '{}'?", guess)
+                      : names.empty() ? std::string("no staff presets are installed; give the cost instead: hour_cost: 450")
+                                      : fmt::format("presets: {}", fmt::join(names, ", ")));
             }
           }
         }
@@ -84,7 +86,9 @@ void load_capacity(Reader& r, const YNode* n, const Timeline& tl, Case& c) {
       if (auto v = read_year(r, y, path + ".from", tl)) a.from = *v;
     if (const YNode* y = it->find("to"))
       if (auto v = read_year(r, y, path + ".to", tl)) a.to = *v;
-    if (a.to < a.from) r.error(it->find("to"), path + ".to", fmt::format("'to' ({}) is before 'from' ({})", a.to, a.from));
+    if (a.to < a.from && (tl.valid || (it->find("from") && it->find("to"))))
+      r.error(it->find("to") ? it->find("to") : it->find("from"), path + (it->find("to") ? ".to" : ".from"),
+              fmt::format("'to' ({}) is before 'from' ({})", a.to, a.from), "'to' is the last year of the activity, inclusive");
     a.adoption = read_profile(r, it->find("adoption"), path + ".adoption", tl);
     a.realisable = it->find("realisable") ? r.number(it->find("realisable"), path + ".realisable", Constraint::share)
                                           : Number::literal(1.0);
@@ -140,11 +144,10 @@ void load_sroi(Reader& r, const YNode* n, const Timeline& tl, Case& c) {
 
 namespace {
 
-void load_principal(Reader& r, const YNode* p, const std::string& path, Financing& f) {
-  if (!p) {
-    r.error(nullptr, path, "missing required key 'principal'");
-    return;
-  }
+void load_principal(Reader& r, const YNode* item, const std::string& item_path, Financing& f) {
+  const YNode* p = r.require(item, item_path, "principal", "the loan amount, e.g. principal: 1.0e6 or {share: 0.3, of: [devices]}");
+  const std::string path = item_path + ".principal";
+  if (!p) return;
   if (p->is_mapping()) {
     r.check_keys(p, path, {"share", "of"});
     f.principal_share = r.number(r.require(p, path, "share"), path + ".share", Constraint::share);
@@ -188,7 +191,7 @@ void load_financing(Reader& r, const YNode* n, const Timeline& tl, Case& c) {
                             "periods_per_year", "grace", "grace_mode", "term", "gain_share", "residual", "description"});
     if (auto v = r.text(r.require(it, path, "lender"), path + ".lender")) f.lender = *v;
     if (auto v = r.text(r.require(it, path, "borrower"), path + ".borrower")) f.borrower = *v;
-    load_principal(r, it->find("principal"), path + ".principal", f);
+    load_principal(r, it, path, f);
     f.disbursed = tl.first;
     if (const YNode* y = it->find("disbursed"))
       if (auto v = read_year(r, y, path + ".disbursed", tl)) f.disbursed = *v;

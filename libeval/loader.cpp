@@ -45,8 +45,17 @@ std::optional<std::string> read_file_text(const std::string& path, Diagnostics& 
   return out;
 }
 
+namespace {
+DocumentKind kind_of_format(std::string_view v) {
+  if (v.starts_with("gevinst-rollout/1")) return DocumentKind::rollout_v1;
+  if (v.starts_with("gevinst/1")) return DocumentKind::case_v1;
+  return DocumentKind::unknown;
+}
+}  // namespace
+
 DocumentKind sniff_document_kind(std::string_view text) {
   // Looks for a top-level "format:" line; the full loader reports anything odd.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   size_t pos = 0;
   while (pos < text.size()) {
     size_t end = text.find('\n', pos);
@@ -54,14 +63,19 @@ DocumentKind sniff_document_kind(std::string_view text) {
     if (line.starts_with("format:")) {
       std::string_view v = line.substr(7);
       while (!v.empty() && (v.front() == ' ' || v.front() == '"' || v.front() == '\'')) v.remove_prefix(1);
-      if (v.starts_with("gevinst-rollout/1")) return DocumentKind::rollout_v1;
-      if (v.starts_with("gevinst/1")) return DocumentKind::case_v1;
-      return DocumentKind::unknown;
+      return kind_of_format(v);
     }
     if (end == std::string_view::npos) break;
     pos = end + 1;
   }
-  return DocumentKind::unknown;
+  // Not on a line of its own (a flow mapping, "format" quoted): parse it.
+  Diagnostics ignored;
+  auto doc = parse_yaml(text, ignored);
+  if (!doc || !doc->root->is_mapping()) return DocumentKind::unknown;
+  const YNode* f = doc->root->find("format");
+  return f && f->is_scalar() && f->value == "gevinst-rollout/1" ? DocumentKind::rollout_v1
+         : f && f->is_scalar() && f->value == "gevinst/1"       ? DocumentKind::case_v1
+                                                                : DocumentKind::unknown;
 }
 
 namespace {
@@ -90,7 +104,10 @@ bool check_format(Reader& r, const YNode* root, std::string_view want) {
 LoadResult load_case_text(std::string_view text, const std::string& file, const LoadOptions& opt) {
   LoadResult res{std::nullopt, Diagnostics(file), {}};
   auto doc = parse_yaml(text, res.diags, opt.limits);
-  if (!doc) return res;
+  if (!doc) {
+    res.source = displayable_text(text, opt.limits);  // for the source line under a syntax error
+    return res;
+  }
   res.source = doc->text;
   Reader r(res.diags, res.source);
   const YNode* root = doc->root;

@@ -77,11 +77,19 @@ std::vector<double> parameter_values(const Case& c, const Overrides& overrides) 
     std::vector<Parameter> tmp = c.parameters;
     for (size_t i = 0; i < n; ++i) tmp[i].value = *source[i];
     ParameterOrder po = order_parameters(tmp);
-    if (!po.cycle.empty())
-      throw InputError{{Diagnostic{c.file, {}, Severity::error, "parameters",
+    if (!po.cycle.empty()) {
+      // Point at an override in the cycle (the one that introduced it).
+      const Number* at = nullptr;
+      for (const auto& o : overrides)
+        if (!o.value.program.is_constant() && o.parameter >= 0 && static_cast<size_t>(o.parameter) < n &&
+            std::find(po.cycle.begin(), po.cycle.end(), c.parameters[o.parameter].name) != po.cycle.end())
+          at = &o.value;
+      throw InputError{{Diagnostic{c.file, at ? at->loc : SourceLoc{}, Severity::error,
+                                   at ? at->yaml_path : std::string("parameters"),
                                    fmt::format("overrides make parameters depend on each other in a cycle: {}",
                                                fmt::join(po.cycle, " -> ")),
-                                   "override with numbers, or break the cycle"}}};
+                                   "an override cannot use the parameter it replaces; write the value as a number"}}};
+    }
     order = po.order;
   }
   if (order.size() != n) {  // a hand-built case without an order
