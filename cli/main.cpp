@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   add_init(app, run);
   add_presets(app, run);
   add_evaluate(app, run);
+  add_simulate(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

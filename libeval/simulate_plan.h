@@ -1,0 +1,72 @@
+// Internal to simulate.cpp: a case compiled for block evaluation.
+//
+// Every money flow that enters NPV, FTE or SROI is written as a sum of terms
+//   term = coef x factor_1 x ... x factor_m
+// where coef folds everything fixed (discount factors, fixed shares, fixed
+// parameters) and each factor is a column of a varying numeric field (one
+// that depends on a random parameter), optionally as (1 + x)^n or (1 - x)^n.
+// Terms with the same factors are merged, so a per_year item whose growth
+// and profile are fixed costs one multiply-add per iteration.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "libeval/copula.h"
+#include "libeval/distributions.h"
+#include "libeval/model.h"
+
+namespace gevinst::sim {
+
+enum class Target : int { costs = 0, benefits = 1, sroi = 2, fte0 = 3 };  ///< fte0 + t: FTE of year index t
+
+struct Factor {
+  int field = -1;
+  int mode = 0;   ///< 0: x; +1: (1 + x)^power; -1: (1 - x)^power
+  int power = 1;
+  auto key() const { return std::tuple(field, mode, power); }
+};
+
+struct Term {
+  double coef = 0;
+  std::vector<Factor> factors;  ///< sorted by key
+  int target = 0;
+};
+
+/// A value used while building terms: a varying field or a constant.
+struct Val {
+  int field = -1;
+  double c = 0;
+  bool varying() const { return field >= 0; }
+};
+
+struct Plan {
+  int params = 0;
+  std::vector<double> base;               ///< base value of every parameter (with overrides)
+  std::vector<bool> varying;              ///< per parameter: random or depends on a random one
+  std::vector<int> random;                ///< parameter indices drawn directly
+  std::vector<DistSpec> random_spec;
+  std::vector<int> correlated;            ///< parameter indices drawn through the copula
+  std::vector<DistSpec> correlated_spec;
+  Copula copula;
+  std::vector<int> derived;               ///< varying, computed from others, in dependency order
+  std::vector<const Program*> derived_program;
+  std::vector<const Number*> fields;      ///< varying numeric fields, evaluated per block
+  std::vector<Term> terms;
+  std::vector<double> constant;           ///< per target: the fixed part
+  int years = 0;
+  bool has_fte = false, has_sroi = false;
+  Val investment;                         ///< explicit SROI investment; field -1 and c = 0 means auto
+  bool investment_auto = true;
+  std::string file;
+
+  int targets() const { return 3 + (has_fte ? years : 0); }
+};
+
+/// Compiles `c` for simulation under `perspective` with `overrides`.
+/// Throws InputError when nothing is random or correlations are inconsistent.
+Plan build_plan(const Case& c, Perspective perspective, const Overrides& overrides);
+
+}  // namespace gevinst::sim
