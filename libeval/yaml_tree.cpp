@@ -305,7 +305,8 @@ std::optional<std::string> binary_kind(std::string_view t) {
     auto c = static_cast<unsigned char>(ch);
     return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
   });
-  if (!head.empty() && control * 10 > head.size()) return "binary data";
+  // A stray control character in a short text file is not "binary".
+  if (control >= 4 && control * 10 > head.size()) return "binary data";
   return std::nullopt;
 }
 
