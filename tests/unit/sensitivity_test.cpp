@@ -1,0 +1,111 @@
+// Tests for libeval/sensitivity (spec section 10): scenarios, one-way
+// sensitivity in tornado order, and break-even values that make NPV zero.
+#include "libeval/sensitivity.h"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "libeval/business_case.h"
+#include "libeval/loader.h"
+
+using namespace gevinst;
+
+namespace {
+
+Case load(const std::string& yaml) {
+  LoadOptions opt;
+  opt.lints = false;
+  LoadResult r = load_case_text(yaml, "test.yaml", opt);
+  for (const auto& d : r.diags.all()) INFO(format_diagnostic(d, r.source));
+  REQUIRE(r.ok());
+  return *r.model;
+}
+
+// NPV = -1,000,000 + sum_{t=1..4} DF(t) x patients x (saving - 300), at 4 %:
+// linear in patients and saving, nonlinear (a product) in both together.
+const char* kCase = R"YAML(
+format: gevinst/1
+case: {id: sens}
+assumptions: {start_year: 2026, horizon: 5, discounting: {rate: 0.04}}
+parameters:
+  patients: {value: 1000, low: 500, high: 1500}
+  saving: {value: 600, low: 400, high: 700}
+  unused: {value: 3, low: 1, high: 5}
+  derived: "$patients * 2"
+parties: [{id: p, sector: region}]
+costs:
+  - {id: invest, kind: investment, party: p, amount: 1000000}
+  - {id: run, kind: operating, party: p, per_year: "$patients * 300", from: 2027}
+benefits:
+  - {id: save, kind: budget, party: p, per_year: "$patients * $saving", from: 2027}
+scenarios:
+  worst: {patients: 500}
+  best: {patients: 1500, saving: 700}
+)YAML";
+
+double annuity4() {
+  double s = 0;
+  for (int t = 1; t <= 4; ++t) s += std::pow(1.04, -t);
+  return s;  // 3.629895 (present value of 1 a year for 4 years at 4 %)
+}
+
+}  // namespace
+
+TEST_CASE("sensitivity: scenarios and one-way values follow the closed form") {
+  Case c = load(kCase);
+  SensitivityResult r = run_sensitivity(c);
+  const double a = annuity4();
+  CHECK(r.base_npv == doctest::Approx(-1e6 + a * 1000 * 300));
+  REQUIRE(r.scenarios.size() == 2);
+  CHECK(r.scenarios[0].name == "worst");
+  CHECK(r.scenarios[0].npv == doctest::Approx(-1e6 + a * 500 * 300));
+  CHECK(r.scenarios[1].npv == doctest::Approx(-1e6 + a * 1500 * 400));
+  // Tornado order: patients swings 1000 x 300 x a, saving 1000 x 300 x a, unused 0.
+  REQUIRE(r.parameters.size() == 3);
+  CHECK(r.parameters[2].name == "unused");
+  CHECK(r.parameters[2].swing == 0);
+  for (const auto& p : r.parameters) {
+    if (p.name == "patients") CHECK(p.swing == doctest::Approx(1000 * 300 * a));
+    if (p.name == "saving") CHECK(p.swing == doctest::Approx(300 * 1000 * a));
+  }
+  CHECK(r.parameters[0].swing >= r.parameters[1].swing);
+}
+
+TEST_CASE("sensitivity: break-even makes NPV zero to within 1e-6 of its scale") {
+  Case c = load(kCase);
+  SensitivityResult r = run_sensitivity(c);
+  const double a = annuity4();
+  for (const auto& p : r.parameters) {
+    CAPTURE(p.name);
+    if (p.name == "unused") {
+      CHECK(!p.break_even.value);
+      CHECK(!p.break_even.note.empty());
+      continue;
+    }
+    REQUIRE(p.break_even.value.has_value());
+    // Closed forms: patients x 300 x a = 1e6 -> patients = 1e6 / (300 a);
+    // 1000 x (saving - 300) x a = 1e6 -> saving = 300 + 1e6 / (1000 a).
+    if (p.name == "patients") CHECK(*p.break_even.value == doctest::Approx(1e6 / (300 * a)));
+    if (p.name == "saving") CHECK(*p.break_even.value == doctest::Approx(300 + 1e6 / (1000 * a)));
+    Overrides o{{c.parameter_index(p.name), p.name, Number::literal(*p.break_even.value)}};
+    EvaluateOptions eo;
+    eo.overrides = o;
+    BusinessCase bc = evaluate_case(c, eo);
+    double scale = bc.selected().pv_costs + bc.selected().pv_benefits;
+    CHECK(std::fabs(bc.selected().npv) < 1e-6 * scale);
+  }
+}
+
+TEST_CASE("sensitivity: --range varies parameters without low/high; overrides apply first") {
+  Case c = load(kCase);
+  SensitivityOptions o;
+  o.range = 0.2;
+  SensitivityResult r = run_sensitivity(c, o);
+  // derived is an expression, so it is not varied on its own.
+  for (const auto& p : r.parameters) CHECK(p.name != "derived");
+  SensitivityOptions w;
+  w.overrides = {{c.parameter_index("patients"), "patients", Number::literal(2000)}};
+  SensitivityResult rw = run_sensitivity(c, w);
+  CHECK(rw.base_npv == doctest::Approx(-1e6 + annuity4() * 2000 * 300));
+}
