@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   add_presets(app, run);
   add_evaluate(app, run);
   add_simulate(app, run);
+  add_sensitivity(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
