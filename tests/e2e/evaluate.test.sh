@@ -1,0 +1,64 @@
+# evaluate: contract keys, options, formats and errors (cli.md, evaluate row).
+psa=tests/data/bench/psa_case.yaml
+
+run evaluate --format json "$psa"
+expect_rc 0
+json_valid
+json_expr 'all(k in j for k in ["case","perspective","npv","irr","irr_note","bcr","payback_years","payback_year","discounted_payback_years","pv_costs","pv_benefits","years","perspectives","parties"])'
+json_expr 'j["case"]["id"] == "psa-bench-kol" and j["perspective"] == "organisation"'
+json_expr 'all(k in j["years"][0] for k in ["year","costs","benefits","net","discount_factor","pv","cumulative_pv","costs_by_kind","benefits_by_kind"])'
+json_expr 'set(j["perspectives"]) == {"budget","organisation","society"}'
+json_expr 'all(k in j["parties"][0] for k in ["party","npv","years"]) and all(k in j["parties"][0]["years"][0] for k in ["year","pays","receives","transfers_in","transfers_out","net"])'
+# NPV is the sum of the PVs, and the first year is not discounted (spec section 2).
+json_expr 'abs(j["npv"] - sum(y["pv"] for y in j["years"])) < 1e-6 and j["years"][0]["discount_factor"] == 1'
+json_expr 'abs(j["years"][1]["discount_factor"] - 1/1.035) < 1e-15'
+# No IRR reason when an IRR exists; payback null when it never pays back.
+json_expr 'j["irr"] is not None and j["irr_note"] is None and j["payback_years"] is None'
+
+# --set and --perspective
+run evaluate --format json --set op_cost=4000 --perspective budget "$psa"
+expect_rc 0
+json_expr 'j["perspective"] == "budget" and j["npv"] == j["perspectives"]["budget"]["npv"]'
+run evaluate --format json --set "op_cost=5500 - 1500" "$psa"
+expect_rc 0
+json_expr 'j["payback_years"] is not None'
+run evaluate --set op_cots=1 "$psa"
+expect_rc 1
+expect_stderr_contains "did you mean 'op_cost'?"
+expect_stdout_empty
+run evaluate --scenario nope "$psa"
+expect_rc 1
+expect_stderr_contains "no scenario named 'nope'"
+
+# Usage errors: exit 2, nothing on stdout.
+run evaluate no-such-file.yaml
+expect_rc 2
+expect_stdout_empty
+run evaluate --perspective everyone "$psa"
+expect_rc 2
+expect_stdout_empty
+
+# Standard input, CSV, Markdown, Danish numbers, atomic -o.
+"$GEVINST" evaluate --format json - <"$psa" >"$TMP/stdout" 2>"$TMP/stderr"; rc=$?
+expect_rc 0
+json_expr 'j["case"]["id"] == "psa-bench-kol"'
+run evaluate --format csv "$psa"
+expect_rc 0
+expect_stdout_contains "year,costs_investment,costs_implementation,costs_operating,costs_other,costs,"
+[ "$(wc -l <"$TMP/stdout")" -eq 11 ] || fail "csv should have a header and 10 years"
+run evaluate --format md "$psa"
+expect_stdout_contains "| NPV |"
+run evaluate --locale da "$psa"
+expect_stdout_contains "-1.829.130"
+run evaluate --format json -o "$TMP/out.json" "$psa"
+expect_rc 0
+expect_stdout_empty
+[ -s "$TMP/out.json" ] || fail "-o did not write the file"
+ls -a "$TMP" | grep -q '\.tmp\.' && fail "temporary file left behind"
+
+# An invalid case gives FILE:LINE:COLUMN on stderr and exit 1.
+printf 'format: gevinst/1\ncase: {id: x}\nassumptions: {start_year: 2026, horizon: 0}\n' >"$TMP/bad.yaml"
+run evaluate "$TMP/bad.yaml"
+expect_rc 1
+expect_stderr_contains "bad.yaml:3:"
+finish
