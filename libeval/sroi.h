@@ -1,12 +1,35 @@
 // Social return on investment (spec section 8): outcomes valued with
 // financial proxies, net of deadweight, attribution, displacement and
 // drop-off, discounted with the case's discount factors.
+//
+//   SroiResult r = evaluate_sroi(c);
+//   r.ratio            // pv_value / investment: value created per unit invested
+//   r.payback_months   // investment / (first-year impact / 12)
+//
+// Conventions (following "A guide to Social Return on Investment", Cabinet
+// Office / SROI Network, 2012, stages 4 and 5):
+// - Outcome years: k = 0 .. duration-1, calendar year start + k; years after
+//   the horizon are not counted (a warning says so).
+// - investment: `auto` = PV of all costs of the case (the same discounting,
+//   no optimism bias); an explicit amount is already a present value.
+// - payback_months = investment / (Y1 / 12), where Y1 = the sum over outcomes
+//   of each outcome's first-year impact impact(k = 0) = quantity x proxy x
+//   (1 - deadweight) x (1 - attribution) x (1 - displacement), undiscounted:
+//   the impact of one full year with every outcome in place and before any
+//   drop-off (the guide's "annual impact"). Null when Y1 = 0. Outcomes that
+//   start in different calendar years still count with their first year.
+// - Sensitivity: the ratio recomputed with one adjustment changed for every
+//   outcome at once (deadweight, attribution, displacement, drop_off set to 0,
+//   or to the outcome's own value + 0.25 capped at 1), and with every
+//   outcome's duration one year shorter (outcomes lasting 1 year drop out).
+//   The investment is held fixed.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "libeval/discounting.h"
 #include "libeval/model.h"
 
 namespace gevinst {
@@ -14,11 +37,21 @@ namespace gevinst {
 /// One outcome over the horizon (index t = year - start_year), money.
 ///   gross(k)  = quantity x proxy
 ///   impact(k) = gross x (1 - deadweight) x (1 - attribution) x (1 - displacement) x (1 - drop_off)^k
+///   pv(k)     = impact(k) x DF(start + k - start_year)
 /// for k = 0 .. duration-1 after `start`, inside the horizon.
 struct OutcomeResult {
   std::string id, stakeholder, indicator;
   std::vector<double> gross, impact, pv;  ///< per horizon year
   double pv_value = 0;                     ///< sum of pv
+  // The inputs as evaluated (for the impact map).
+  std::string proxy_source;
+  double quantity = 0;  ///< units per year
+  double proxy = 0;     ///< money per unit
+  double deadweight = 0, attribution = 0, displacement = 0, drop_off = 0;  ///< shares
+  int start = 0;        ///< calendar year of k = 0
+  int duration = 1;     ///< years
+  int years_counted = 0;       ///< years of the duration inside the horizon
+  double first_year_impact = 0;  ///< impact(0), undiscounted
 };
 
 struct StakeholderTotal {
@@ -31,18 +64,26 @@ struct SroiSensitivityRow {
   std::string factor;   ///< "deadweight", "attribution", "displacement", "drop_off", "duration"
   std::string change;   ///< "0", "+0.25", "-1 year"
   double ratio = 0;
+  double pv_value = 0;  ///< the PV of outcomes under the change
 };
 
 struct SroiResult {
   std::string case_id;
+  std::string title, file, currency = "DKK";
+  int start_year = 0, horizon = 0;
+  DiscountSchedule discounting;
+  Timing timing = Timing::end;
+  std::vector<double> discount_factors;  ///< per horizon year
+  std::vector<double> impact_by_year, pv_by_year;  ///< sums over outcomes, per horizon year
   double pv_value = 0;
   double investment = 0;
   bool investment_auto = true;  ///< investment = PV of all costs
   double ratio = 0;             ///< pv_value / investment
   double net_ratio = 0;         ///< (pv_value - investment) / investment
-  std::optional<double> payback_months;  ///< investment / monthly impact of the first full year
+  double first_year_impact = 0; ///< Y1: sum of each outcome's impact(0), undiscounted
+  std::optional<double> payback_months;  ///< investment / (Y1 / 12); see the file comment
   std::vector<OutcomeResult> outcomes;
-  std::vector<StakeholderTotal> stakeholders;
+  std::vector<StakeholderTotal> stakeholders;  ///< in order of first appearance
   std::vector<SroiSensitivityRow> sensitivity;
   std::vector<std::string> warnings;  ///< e.g. the same stakeholder and indicator twice
 };
@@ -52,7 +93,9 @@ struct SroiOptions {
   bool sensitivity = true;
 };
 
-/// Throws InputError when the case has no sroi section or a value fails.
+/// Throws InputError when the case has no sroi section, when a value fails
+/// (or a share leaves [0, 1] under a scenario), or when the investment is
+/// not positive (investment: auto in a case without costs).
 SroiResult evaluate_sroi(const Case& c, const SroiOptions& opt = {});
 
 }  // namespace gevinst
