@@ -161,6 +161,7 @@ CapacityResult evaluate_capacity(const Case& c, const CapacityOptions& opt) {
   r.case_id = c.info.id;
   r.title = c.info.title;
   r.file = c.file;
+  r.scenario = opt.scenario;
   r.currency = as.currency;
   r.fte_hours = as.fte_hours;
   r.fte_hours_preset = as.fte_hours_preset;

@@ -65,6 +65,7 @@ struct CapacityScenarioResult {
 
 struct CapacityResult {
   std::string case_id, title, file, currency = "DKK";
+  std::string scenario;           ///< the scenario in force (from the options), for the report
   double fte_hours = 1924;        ///< hours per FTE used
   std::string fte_hours_preset;   ///< e.g. "dk-gross"; empty when given as a number
   int start_year = 0, horizon = 0;
@@ -89,6 +90,7 @@ struct CapacityResult {
 
 struct CapacityOptions {
   Overrides overrides;  ///< scenario values and --set, applied in order
+  std::string scenario; ///< its name, copied to the result for the report
   /// Throw InputError (naming the file) when the case has no capacity
   /// section, instead of returning an empty result.
   bool require_section = false;

@@ -128,6 +128,7 @@ SroiResult evaluate_sroi(const Case& c, const SroiOptions& opt) {
   r.case_id = c.info.id;
   r.title = c.info.title;
   r.file = c.file;
+  r.scenario = opt.scenario;
   r.currency = a.currency;
   r.start_year = a.start_year;
   r.horizon = a.horizon;
@@ -183,7 +184,7 @@ SroiResult evaluate_sroi(const Case& c, const SroiOptions& opt) {
 
     auto st = std::find_if(r.stakeholders.begin(), r.stakeholders.end(),
                            [&](const StakeholderTotal& x) { return x.stakeholder == o.stakeholder; });
-    if (st == r.stakeholders.end()) r.stakeholders.push_back({o.stakeholder, out.pv_value});
+    if (st == r.stakeholders.end()) r.stakeholders.push_back({o.stakeholder, out.pv_value, {}});
     else st->pv_value += out.pv_value;
 
     if (!o.indicator.empty()) {
@@ -201,6 +202,10 @@ SroiResult evaluate_sroi(const Case& c, const SroiOptions& opt) {
                                        s.years_counted, s.years_counted == 1 ? " is" : "s are"));
     r.outcomes.push_back(std::move(out));
   }
+
+  // share = stakeholder's pv_value / total pv_value
+  if (r.pv_value > 0)
+    for (auto& s : r.stakeholders) s.share = s.pv_value / r.pv_value;
 
   if (c.sroi.investment) {
     r.investment_auto = false;

@@ -57,6 +57,7 @@ struct OutcomeResult {
 struct StakeholderTotal {
   std::string stakeholder;
   double pv_value = 0;
+  std::optional<double> share;  ///< pv_value / the total pv_value; null when the total is 0
 };
 
 /// The ratio with one adjustment changed, for the sensitivity table.
@@ -70,6 +71,7 @@ struct SroiSensitivityRow {
 struct SroiResult {
   std::string case_id;
   std::string title, file, currency = "DKK";
+  std::string scenario;  ///< the scenario in force (from the options), for the report
   int start_year = 0, horizon = 0;
   DiscountSchedule discounting;
   Timing timing = Timing::end;
@@ -90,6 +92,7 @@ struct SroiResult {
 
 struct SroiOptions {
   Overrides overrides;
+  std::string scenario;  ///< its name, copied to the result for the report
   bool sensitivity = true;
 };
 
