@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
   add_init(app, run);
   add_presets(app, run);
   add_evaluate(app, run);
+  add_capacity(app, run);
+  add_sroi(app, run);
   add_simulate(app, run);
   add_sensitivity(app, run);
   try {
