@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace gevinst::cli {
 
@@ -163,7 +164,8 @@ struct Renderer {
                         fmt::format("{} (PV {})", money(*r.monetised_value), money(*r.monetised_pv))});
     if (r.target_fte)
       t.rows.push_back({"Target",
-                        fmt::format("{} FTE; {} reached at full effect", fte(*r.target_fte),
+                        fmt::format("{} FTE; {} reached at full effect",
+                                    format_number(*r.target_fte, *r.target_fte == std::floor(*r.target_fte) ? 0 : 1, loc),
                                     r.target_share ? format_percent(*r.target_share, 1, loc) : "-")});
     return t;
   }
