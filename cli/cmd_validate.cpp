@@ -29,6 +29,7 @@ struct FileReport {
   std::string source;
   // A rollout's solution case: its errors carry its file name.
   std::string solution_file, solution_source;
+  int errors = 0, warnings = 0;  // including diagnostics dropped past Diagnostics::kMaxKept
   bool valid = false;
 
   /// The text a diagnostic's line refers to.
@@ -46,28 +47,26 @@ FileReport check_file(const std::string& path, const ValidateOptions& o) {
   lo.lints = !o.no_lints;
   Diagnostics d(rep.path);
   auto text = read_file_text(path, d, lo.limits.max_bytes);
+  auto take = [&rep](const Diagnostics& diags) {
+    rep.diags = diags.all();
+    rep.errors = diags.error_count();
+    rep.warnings = diags.warning_count();
+  };
   if (!text) {
-    rep.diags = d.all();
-    return rep;
-  }
-  if (sniff_document_kind(*text) == DocumentKind::rollout_v1) {
+    take(d);
+  } else if (sniff_document_kind(*text) == DocumentKind::rollout_v1) {
     RolloutLoadResult r = load_rollout_text(*text, rep.path, lo);
-    rep.diags = r.diags.all();
+    take(r.diags);
     rep.source = r.source;
-    for (const auto& d : rep.diags)
-      if (d.file != rep.path) rep.solution_file = d.file;
+    for (const auto& x : rep.diags)
+      if (x.file != rep.path) rep.solution_file = x.file;
     rep.solution_source = r.solution_source;
   } else {
     LoadResult r = load_case_text(*text, rep.path, lo);
-    rep.diags = r.diags.all();
+    take(r.diags);
     rep.source = r.source;
   }
-  bool errors = false, warnings = false;
-  for (const auto& x : rep.diags) {
-    errors |= x.severity == Severity::error;
-    warnings |= x.severity == Severity::warning;
-  }
-  rep.valid = !errors && !(o.strict && warnings);
+  rep.valid = rep.errors == 0 && !(o.strict && rep.warnings > 0);
   return rep;
 }
 
@@ -89,7 +88,8 @@ std::string render(const std::vector<FileReport>& reports, const ValidateOptions
   int invalid = 0, errors = 0, warnings = 0;
   for (const auto& r : reports) {
     invalid += !r.valid;
-    for (const auto& d : r.diags) (d.severity == Severity::error ? errors : warnings)++;
+    errors += r.errors;
+    warnings += r.warnings;
   }
   if (o.format == "json") {
     nlohmann::ordered_json j;
@@ -121,7 +121,8 @@ std::string render(const std::vector<FileReport>& reports, const ValidateOptions
         std::string msg = d.message + (d.yaml_path.empty() ? "" : " (at " + d.yaml_path + ")") +
                           (d.hint.empty() ? "" : "\nhint: " + d.hint);
         out += fmt::format("::{} file={},line={},col={},title=gevinst::{}\n",
-                           d.severity == Severity::error ? "error" : "warning", github_escape(r.path, true),
+                           d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "notice",
+                           github_escape(r.path, true),
                            std::max(1, d.loc.line), std::max(1, d.loc.column), github_escape(msg, false));
       }
     out += fmt::format("{} file{} checked: {} invalid, {} error{}, {} warning{}\n", reports.size(),

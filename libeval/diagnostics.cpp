@@ -23,20 +23,38 @@ void Diagnostics::warning(SourceLoc loc, std::string path, std::string message, 
 }
 
 void Diagnostics::add(Diagnostic d) {
+  if (items_.size() >= kMaxKept) {
+    ++dropped_;
+    dropped_errors_ += d.severity == Severity::error;
+    dropped_warnings_ += d.severity == Severity::warning;
+    return;
+  }
   if (d.file.empty()) d.file = file_;
   items_.push_back(std::move(d));
+}
+
+void Diagnostics::note_dropped() {
+  if (dropped_ == 0) return;
+  items_.push_back({file_, {}, Severity::note, "",
+                    fmt::format("{} more problem{} not shown ({} error{}, {} warning{})", dropped_, dropped_ == 1 ? "" : "s",
+                                dropped_errors_, dropped_errors_ == 1 ? "" : "s", dropped_warnings_,
+                                dropped_warnings_ == 1 ? "" : "s"),
+                    "fix the ones shown and run again"});
+  dropped_ = 0;
 }
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }
 
 int Diagnostics::error_count() const {
-  return static_cast<int>(std::count_if(items_.begin(), items_.end(),
-                                        [](const Diagnostic& d) { return d.severity == Severity::error; }));
+  return dropped_errors_ + static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
+           return d.severity == Severity::error;
+         }));
 }
 
 int Diagnostics::warning_count() const {
-  return static_cast<int>(std::count_if(items_.begin(), items_.end(),
-                                        [](const Diagnostic& d) { return d.severity == Severity::warning; }));
+  return dropped_warnings_ + static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
+           return d.severity == Severity::warning;
+         }));
 }
 
 void Diagnostics::sort() {

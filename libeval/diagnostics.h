@@ -27,9 +27,13 @@ struct Diagnostic {
   std::string hint;       ///< what to do about it; may be empty
 };
 
-/// Collects diagnostics for one file.
+/// Collects diagnostics for one file. Keeps at most kMaxKept; later ones
+/// are only counted (a file of 60 000 unknown keys must not take minutes to
+/// report), and note_dropped() adds a closing note saying how many.
 class Diagnostics {
  public:
+  static constexpr size_t kMaxKept = 1000;
+
   explicit Diagnostics(std::string file = {}) : file_(std::move(file)) {}
 
   void error(SourceLoc loc, std::string path, std::string message, std::string hint = {});
@@ -38,9 +42,14 @@ class Diagnostics {
 
   const std::vector<Diagnostic>& all() const { return items_; }
   std::vector<Diagnostic>& all() { return items_; }
+  /// Counts include diagnostics that were dropped past kMaxKept.
   bool has_errors() const;
   int error_count() const;
   int warning_count() const;
+  /// Diagnostics counted but not kept.
+  size_t dropped() const { return dropped_; }
+  /// Appends "N more problems not shown" (a note) when some were dropped.
+  void note_dropped();
   const std::string& file() const { return file_; }
   /// Sorts by line, then column, keeping the order of equal positions.
   void sort();
@@ -48,6 +57,8 @@ class Diagnostics {
  private:
   std::string file_;
   std::vector<Diagnostic> items_;
+  size_t dropped_ = 0;
+  int dropped_errors_ = 0, dropped_warnings_ = 0;
 };
 
 /// Renders `FILE:LINE:COLUMN: error: MESSAGE [at PATH]` followed by the source

@@ -55,7 +55,8 @@ void load_discounting(Reader& r, const YNode* n, Assumptions& a) {
   const YNode* rate = n->find("rate");
   const YNode* sched = n->find("schedule");
   if ((rate != nullptr) == (sched != nullptr)) {
-    r.error(n, path, "discounting needs exactly one of 'rate' and 'schedule'");
+    r.error(n, path, "discounting needs exactly one of 'rate' and 'schedule'",
+            "write {rate: 0.035} or {schedule: [{from_index: 1, rate: 0.035}, ...]}");
     return;
   }
   DiscountSchedule s;
@@ -64,7 +65,7 @@ void load_discounting(Reader& r, const YNode* n, Assumptions& a) {
   // Rates are structural for the timeline: literal numbers only.
   auto literal_rate = [&](const YNode* v, const std::string& p) -> std::optional<double> {
     if (!v || !v->is_scalar()) {
-      r.error(v ? v : n, p, "expected a rate such as 0.035");
+      r.error(v ? v : n, p, "expected a rate such as 0.035", "discount rates are literal numbers (fractions, not percent)");
       return std::nullopt;
     }
     auto x = parse_number(v->value);
@@ -96,11 +97,13 @@ void load_discounting(Reader& r, const YNode* n, Assumptions& a) {
                 "from_index is the year index t (start_year has t = 0) from which the rate applies");
       else if (i > 0 && *from <= prev)
         r.error(st->find("from_index"), p + ".from_index",
-                fmt::format("from_index {} does not increase (previous step: {})", *from, prev));
+                fmt::format("from_index {} does not increase (previous step: {})", *from, prev),
+                "list the steps in increasing from_index order, each index once");
       prev = *from;
       s.steps.push_back({*from, *x});
     }
-    if (sched->items.empty()) r.error(sched, path + ".schedule", "the schedule is empty");
+    if (sched->items.empty())
+      r.error(sched, path + ".schedule", "the schedule is empty", "give at least {from_index: 1, rate: 0.035}");
   }
   if (!s.steps.empty()) a.discounting = s;
 }
@@ -180,7 +183,8 @@ void load_assumptions(Reader& r, const YNode* n, Assumptions& a) {
       else
         a.fte_hours = h;
     } else {
-      r.error(f, "assumptions.fte_hours", "expected hours per FTE (e.g. 1924) or a preset name");
+      r.error(f, "assumptions.fte_hours", "expected hours per FTE (e.g. 1924) or a preset name",
+              "write fte_hours: 1924 or fte_hours: dk-gross");
     }
   }
   load_optimism_bias(r, n->find("optimism_bias"), a);
@@ -214,7 +218,8 @@ void load_dist(Reader& r, const YNode* n, const std::string& path, Parameter& p)
                                         : "[mean, sd]";
   if (!r.expect_sequence(v, kp, fmt::format("write {}: {}", *kind, form))) return;
   if (v->items.size() != want) {
-    r.error(v, kp, fmt::format("{} takes {} values {}, got {}", *kind, want, form, v->items.size()));
+    r.error(v, kp, fmt::format("{} takes {} values {}, got {}", *kind, want, form, v->items.size()),
+            fmt::format("write {}: {}", *kind, form));
     return;
   }
   DistributionSpec d;
@@ -291,7 +296,8 @@ void load_parties(Reader& r, const YNode* n, Case& c) {
                           {"region", "municipality", "general-practice", "state", "citizen", "private", "other"}))
       p.sector = static_cast<Sector>(*v);
     if (!p.id.empty() && !seen.insert(p.id).second)
-      r.error(it->find("id"), path + ".id", fmt::format("duplicate party id '{}'", p.id));
+      r.error(it->find("id"), path + ".id", fmt::format("duplicate party id '{}'", p.id),
+              "each party is declared once; remove the second or give it another id");
     c.parties.push_back(std::move(p));
   }
 }
@@ -338,7 +344,8 @@ void load_correlations(Reader& r, const YNode* n, const YNode* params, Case& c) 
     std::string path = Reader::index_path("correlations", i);
     if (!r.expect_sequence(it, path, "each correlation is [parameter_a, parameter_b, rho]")) continue;
     if (it->items.size() != 3) {
-      r.error(it, path, fmt::format("a correlation is [parameter_a, parameter_b, rho], got {} values", it->items.size()));
+      r.error(it, path, fmt::format("a correlation is [parameter_a, parameter_b, rho], got {} values", it->items.size()),
+              "e.g. - [patients, op_cost, 0.5]");
       continue;
     }
     ParameterCorrelation corr;
@@ -351,14 +358,17 @@ void load_correlations(Reader& r, const YNode* n, const YNode* params, Case& c) 
       int idx = c.parameter_index(*s);
       if (idx < 0) {
         std::string guess = did_you_mean(*s, r.parameters());
-        r.error(name, np, fmt::format("unknown parameter '{}'", *s), guess.empty() ? "" : fmt::format("did you mean '{}'?", guess));
+        r.error(name, np, fmt::format("unknown parameter '{}'", shorten(*s, 40)),
+                guess.empty() ? "correlations name parameters defined under 'parameters:' (without '$')"
+                              : fmt::format("did you mean '{}'?", guess));
       } else if (!c.parameters[idx].dist && !has_dist_key(params, *s)) {
         r.error(name, np, fmt::format("parameter '{}' has no dist, so it cannot be correlated", *s),
                 "add a distribution: dist: {normal: [mean, sd]}");
       }
       (j == 0 ? corr.a : corr.b) = *s;
     }
-    if (!corr.a.empty() && corr.a == corr.b) r.error(it, path, "a parameter cannot be correlated with itself");
+    if (!corr.a.empty() && corr.a == corr.b)
+      r.error(it, path, "a parameter cannot be correlated with itself", "name two different parameters");
     corr.rho = r.number(it->items[2], Reader::index_path(path, 2), Constraint::correlation);
     c.correlations.push_back(std::move(corr));
   }

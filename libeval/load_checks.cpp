@@ -126,12 +126,14 @@ void check_references(Reader& r, const YNode* root, Case& c) {
       check_party(r, c, field(it, "recipient"), f.yaml_path + ".recipient", f.recipient);
       check_ids(r, field(it, "of"), f.yaml_path + ".of", f.of, cost_ids, "a cost id");
       if (!f.payer.empty() && f.payer == f.recipient)
-        r.error(field(it, "recipient"), f.yaml_path + ".recipient", "a grant's payer and recipient are the same party");
+        r.error(field(it, "recipient"), f.yaml_path + ".recipient", "a grant's payer and recipient are the same party",
+                "a grant moves money between two parties; name the party that receives it");
     } else {
       check_party(r, c, field(it, "lender"), f.yaml_path + ".lender", f.lender);
       check_party(r, c, field(it, "borrower"), f.yaml_path + ".borrower", f.borrower);
       if (!f.lender.empty() && f.lender == f.borrower)
-        r.error(field(it, "borrower"), f.yaml_path + ".borrower", "a loan's lender and borrower are the same party");
+        r.error(field(it, "borrower"), f.yaml_path + ".borrower", "a loan's lender and borrower are the same party",
+                "a loan moves money between two parties; name the party that borrows");
       const YNode* p = field(it, "principal");
       check_ids(r, p && p->is_mapping() ? p->find("of") : p, f.yaml_path + ".principal.of", f.principal_of, cost_ids,
                 "a cost id");
@@ -147,7 +149,7 @@ void check_references(Reader& r, const YNode* root, Case& c) {
     auto key = std::minmax(k.a, k.b);
     if (!k.a.empty() && !k.b.empty() && !pairs.insert({key.first, key.second}).second)
       r.diags().error(k.loc, Reader::index_path("correlations", i),
-                      fmt::format("the correlation of '{}' and '{}' is given twice", k.a, k.b));
+                      fmt::format("the correlation of '{}' and '{}' is given twice", k.a, k.b), "keep one of them");
   }
 }
 
@@ -170,6 +172,8 @@ std::string constraint_hint(Constraint c) {
     case Constraint::share: return "shares are fractions: write 35 % as 0.35";
     case Constraint::nonnegative: return "amounts are positive; enter savings as a benefit, not a negative cost";
     case Constraint::rate: return "write 3.5 % as 0.035";
+    case Constraint::positive: return "use a number greater than 0";
+    case Constraint::correlation: return "a correlation lies between -1 and 1, e.g. 0.5";
     default: return {};
   }
 }

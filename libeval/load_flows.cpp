@@ -22,9 +22,22 @@ std::vector<std::string> read_id_list(Reader& r, const YNode* n, const std::stri
   if (!r.expect_sequence(n, path, "a list of ids: [devices, training]")) return out;
   for (size_t i = 0; i < n->items.size(); ++i)
     if (auto s = r.text(n->items[i], Reader::index_path(path, i))) out.push_back(*s);
-  if (out.empty()) r.error(n, path, "the list is empty");
+  if (out.empty()) r.error(n, path, "the list is empty", "name at least one id, or remove the key");
   return out;
 }
+
+namespace {
+// "2027" and "2027.0" are different YAML keys but the same year.
+bool year_once(Reader& r, const std::vector<std::pair<int, Number>>& seen, int year, const YNode* key,
+               const std::string& path) {
+  for (const auto& [y, v] : seen)
+    if (y == year) {
+      r.error(key, path, fmt::format("year {} is given twice", year), "keep one value per year");
+      return false;
+    }
+  return true;
+}
+}  // namespace
 
 Profile read_profile(Reader& r, const YNode* n, const std::string& path, const Timeline& tl) {
   Profile p;
@@ -40,7 +53,9 @@ Profile read_profile(Reader& r, const YNode* n, const std::string& path, const T
     r.check_keys(lin, lp, {"from", "years"});
     if (auto y = read_year(r, r.require(lin, lp, "from"), lp + ".from", tl)) p.linear_from = *y;
     if (auto y = r.integer(r.require(lin, lp, "years"), lp + ".years", "a number of years")) {
-      if (*y < 1) r.error(lin->find("years"), lp + ".years", "a linear ramp needs years >= 1");
+      if (*y < 1)
+        r.error(lin->find("years"), lp + ".years", "a linear ramp needs years >= 1",
+                "the number of years until full effect, e.g. years: 3");
       else p.linear_years = *y;
     }
     return p;
@@ -59,7 +74,9 @@ Profile read_profile(Reader& r, const YNode* n, const std::string& path, const T
     };
     literal(r.require(lg, lp, "midpoint", "the year at which half is realised"), lp + ".midpoint", p.logistic_midpoint);
     literal(lg->find("steepness"), lp + ".steepness", p.logistic_steepness);
-    if (p.logistic_steepness <= 0) r.error(lg->find("steepness"), lp + ".steepness", "steepness must be greater than 0");
+    if (p.logistic_steepness <= 0)
+      r.error(lg->find("steepness"), lp + ".steepness", "steepness must be greater than 0",
+              "1.0 is a moderate adoption curve; larger is steeper");
     if (tl.valid && (p.logistic_midpoint < tl.first - 100 || p.logistic_midpoint > tl.last + 100))
       r.error(lg->find("midpoint"), lp + ".midpoint", fmt::format("midpoint {} is far from the horizon {}..{}",
                                                                     p.logistic_midpoint, tl.first, tl.last),
@@ -71,7 +88,7 @@ Profile read_profile(Reader& r, const YNode* n, const std::string& path, const T
     std::string kp = fmt::format("{}.{}", path, k->value);
     auto y = read_year(r, k, kp, tl);
     Number share = r.number(v, kp, Constraint::share);
-    if (y) p.steps.emplace_back(*y, std::move(share));
+    if (y && year_once(r, p.steps, *y, k, kp)) p.steps.emplace_back(*y, std::move(share));
   }
   std::stable_sort(p.steps.begin(), p.steps.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   if (n->entries.empty()) r.error(n, path, "the profile is empty", "remove it (share 1 every year) or list years");
@@ -160,7 +177,8 @@ void load_flow(Reader& r, const YNode* n, const std::string& path, bool is_cost,
               fmt::format("'to' ({}) is before 'from' ({})", f.to, f.from), "'to' is the last year of the flow, inclusive");
     f.growth = r.number(n->find("growth"), path + ".growth", Constraint::rate);
     if (const YNode* y = n->find("year"))
-      r.error(y, path + ".year", "'year' applies to a one-off amount; per_year items use 'from' and 'to'");
+      r.error(y, path + ".year", "'year' applies to a one-off amount; per_year items use 'from' and 'to'",
+              "replace 'year' with 'from' (and 'to')");
   } else {
     f.form = FlowItem::Form::amounts;
     std::string ap = path + ".amounts";
@@ -169,14 +187,15 @@ void load_flow(Reader& r, const YNode* n, const std::string& path, bool is_cost,
         std::string kp = fmt::format("{}.{}", ap, k->value);
         auto y = read_year(r, k, kp, tl);
         Number x = r.number(v, kp, nonneg);
-        if (y) f.amounts.emplace_back(*y, std::move(x));
+        if (y && year_once(r, f.amounts, *y, k, kp)) f.amounts.emplace_back(*y, std::move(x));
       }
       std::stable_sort(f.amounts.begin(), f.amounts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-      if (amounts->entries.empty()) r.error(amounts, ap, "amounts is empty");
+      if (amounts->entries.empty()) r.error(amounts, ap, "amounts is empty", "list years and amounts: {2026: 300000}");
     }
     for (const char* k : {"year", "from", "to", "growth"})
       if (const YNode* x = n->find(k))
-        r.error(x, path + "." + k, fmt::format("'{}' does not apply to an explicit 'amounts' series", k));
+        r.error(x, path + "." + k, fmt::format("'{}' does not apply to an explicit 'amounts' series", k),
+                "the years are the keys of 'amounts'; remove this key");
   }
   f.profile = read_profile(r, n->find("profile"), path + ".profile", tl);
 }

@@ -32,16 +32,16 @@ void Reader::warning(const YNode* at, const std::string& path, std::string msg, 
 bool Reader::expect_mapping(const YNode* n, const std::string& path, std::string_view what_hint) {
   if (!n) return false;
   if (n->is_mapping()) return true;
-  error(n, path, fmt::format("expected a mapping (key: value lines), got {}", n ? n->describe() : "nothing"),
-        std::string(what_hint));
+  error(n, path, fmt::format("expected a mapping (key: value lines), got {}", n->describe()),
+        what_hint.empty() ? std::string("write 'key: value' lines indented below, or {key: value, ...}") : std::string(what_hint));
   return false;
 }
 
 bool Reader::expect_sequence(const YNode* n, const std::string& path, std::string_view what_hint) {
   if (!n) return false;
   if (n->is_sequence()) return true;
-  error(n, path, fmt::format("expected a list ('- ' items), got {}", n ? n->describe() : "nothing"),
-        std::string(what_hint));
+  error(n, path, fmt::format("expected a list ('- ' items), got {}", n->describe()),
+        what_hint.empty() ? std::string("write '- ' items indented below, or [a, b]") : std::string(what_hint));
   return false;
 }
 
@@ -69,7 +69,7 @@ const YNode* Reader::require(const YNode* m, const std::string& path, std::strin
     // 'value'?"; saying that 'value' is missing too would be noise.
     if (suggested_.count({m, std::string(key)})) return nullptr;
     error(m, path.empty() ? std::string(key) : path, fmt::format("missing required key '{}'", key),
-          std::string(hint));
+          hint.empty() ? fmt::format("add '{}: ...'", key) : std::string(hint));
     return nullptr;
   }
   return v;
@@ -78,7 +78,7 @@ const YNode* Reader::require(const YNode* m, const std::string& path, std::strin
 std::optional<std::string> Reader::text(const YNode* n, const std::string& path) {
   if (!n) return std::nullopt;
   if (!n->is_scalar()) {
-    error(n, path, fmt::format("expected text, got {}", n->describe()));
+    error(n, path, fmt::format("expected text, got {}", n->describe()), "write a single value; quote it if it contains ': ' or starts with '['");
     return std::nullopt;
   }
   return n->value;
@@ -87,13 +87,14 @@ std::optional<std::string> Reader::text(const YNode* n, const std::string& path)
 std::optional<int> Reader::integer(const YNode* n, const std::string& path, std::string_view what) {
   if (!n) return std::nullopt;
   if (!n->is_scalar()) {
-    error(n, path, fmt::format("expected {}, got {}", what, n->describe()));
+    error(n, path, fmt::format("expected {}, got {}", what, n->describe()), "write a literal whole number");
     return std::nullopt;
   }
   bool overflow = false;
   auto v = parse_number(n->value, &overflow);
   if (v && !overflow && *v == std::floor(*v) && std::fabs(*v) > 1e9) {
-    error(n, path, fmt::format("expected {}, got '{}', which is far too large", what, n->value));
+    error(n, path, fmt::format("expected {}, got '{}', which is far too large", what, shorten(n->value, 40)),
+          "write a literal whole number");
     return std::nullopt;
   }
   if (!v || overflow || *v != std::floor(*v)) {
@@ -111,7 +112,9 @@ std::optional<bool> Reader::boolean(const YNode* n, const std::string& path) {
     if (s == "true" || s == "True" || s == "TRUE" || s == "yes" || s == "Yes") return true;
     if (s == "false" || s == "False" || s == "FALSE" || s == "no" || s == "No") return false;
   }
-  error(n, path, fmt::format("expected true or false, got {}", n->is_scalar() ? "'" + n->value + "'" : std::string(n->describe())));
+  error(n, path,
+        fmt::format("expected true or false, got {}", n->is_scalar() ? "'" + shorten(n->value, 40) + "'" : std::string(n->describe())),
+        "write true or false");
   return std::nullopt;
 }
 
@@ -155,7 +158,7 @@ std::optional<int> Reader::choice(const YNode* n, const std::string& path, const
   if (it != names.end()) return static_cast<int>(it - names.begin());
   std::string guess = did_you_mean(*s, names);
   error(n, path, fmt::format("'{}' is not one of {}", shorten(*s, 40), fmt::join(names, ", ")),
-        guess.empty() ? "" : fmt::format("did you mean '{}'?", guess));
+        guess.empty() ? "write one of the listed names" : fmt::format("did you mean '{}'?", guess));
   return std::nullopt;
 }
 
@@ -183,18 +186,38 @@ std::string shorten(std::string_view text, size_t max_bytes) {
   return std::string(text.substr(0, cut)) + "...";
 }
 
-int Reader::value_column(const YNode* n) const {
-  std::string_view line = source_line(source_, n->loc.line);
+void Reader::set_parameters(std::vector<std::string> names) {
+  params_ = std::move(names);
+  slots_.clear();
+  for (size_t i = 0; i < params_.size(); ++i) slots_.emplace(params_[i], static_cast<int>(i));
+}
+
+std::string_view Reader::line(int l) {
+  if (line_starts_.empty()) {
+    line_starts_.push_back(0);
+    for (size_t i = 0; i < source_.size(); ++i)
+      if (source_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+  if (l < 1 || static_cast<size_t>(l) > line_starts_.size()) return {};
+  size_t begin = line_starts_[l - 1];
+  size_t end = static_cast<size_t>(l) < line_starts_.size() ? line_starts_[l] - 1 : source_.size();
+  std::string_view s = source_.substr(begin, end - begin);
+  if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+  return s;
+}
+
+int Reader::value_column(const YNode* n) {
+  std::string_view line = this->line(n->loc.line);
   int col = n->loc.column;
   size_t i = byte_index(line, col);
   if (i != std::string_view::npos && (line[i] == '"' || line[i] == '\'')) return col + 1;
   return col;
 }
 
-std::optional<SourceLoc> Reader::exact_value_loc(const YNode* n) const {
+std::optional<SourceLoc> Reader::exact_value_loc(const YNode* n) {
   if (!n || !n->is_scalar()) return std::nullopt;
   SourceLoc at{n->loc.line, value_column(n)};
-  std::string_view line = source_line(source_, at.line);
+  std::string_view line = this->line(at.line);
   size_t i = byte_index(line, at.column);
   if (i == std::string_view::npos || line.substr(i, n->value.size()) != n->value) return std::nullopt;
   return at;
@@ -203,9 +226,9 @@ std::optional<SourceLoc> Reader::exact_value_loc(const YNode* n) const {
 std::optional<Program> Reader::compile(std::string_view text, SourceLoc loc, const std::string& path, bool exact) {
   NameResolver resolve = [this](std::string_view name, bool dollar) -> std::optional<int> {
     if (!dollar) return std::nullopt;
-    for (size_t i = 0; i < params_.size(); ++i)
-      if (params_[i] == name) return static_cast<int>(i);
-    return std::nullopt;
+    auto it = slots_.find(std::string(name));
+    if (it == slots_.end()) return std::nullopt;
+    return it->second;
   };
   CompileResult r = compile_expression(text, resolve);
   if (r.program) return std::move(*r.program);
@@ -218,6 +241,9 @@ std::optional<Program> Reader::compile(std::string_view text, SourceLoc loc, con
     else if (hint.empty()) hint = fmt::format("define it under 'parameters:' (defined: {})", fmt::join(params_, ", "));
   }
   // The error offset is in bytes of `text`; columns count characters.
+  if (hint.empty())
+    hint = e.message.starts_with("division by zero") ? "the divisor is 0; check the expression"
+                                                      : "expressions use numbers, $parameters, + - * / ^, ( ), comparisons, min, max and if";
   SourceLoc at = loc;
   if (exact && loc.line > 0) at.column += code_points(text.substr(0, std::min(e.offset, text.size())));
   diags_.error(at, path, fmt::format("{} in expression \"{}\"", e.message, shorten(text)), hint);
@@ -253,7 +279,7 @@ Number Reader::number(const YNode* n, const std::string& path, Constraint c) {
       return out;
     }
     if (n->plain && (lower == "true" || lower == "false" || lower == "yes" || lower == "no")) {
-      error(n, path, fmt::format("expected a number, got the boolean '{}'", s));
+      error(n, path, fmt::format("expected a number, got the boolean '{}'", s), "write a number such as 150");
       return out;
     }
     if (s.find('%') != std::string::npos) {

@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,7 +64,7 @@ class Reader {
   std::optional<int> choice(const YNode* n, const std::string& path, const std::vector<std::string>& names);
 
   /// Parameter name table used to compile expressions (slot = index).
-  void set_parameters(std::vector<std::string> names) { params_ = std::move(names); }
+  void set_parameters(std::vector<std::string> names);
   const std::vector<std::string>& parameters() const { return params_; }
 
   /// A number or an expression over parameters; checks are queued and run by
@@ -77,15 +78,20 @@ class Reader {
   const std::vector<PendingCheck>& pending() const { return pending_; }
 
   /// Column of the first character of a scalar's value (after an opening quote).
-  int value_column(const YNode* n) const;
+  int value_column(const YNode* n);
   /// Where a scalar's value starts when the source line shows it verbatim
   /// from there (no escapes, not folded), so offsets into it are columns.
-  std::optional<SourceLoc> exact_value_loc(const YNode* n) const;
+  std::optional<SourceLoc> exact_value_loc(const YNode* n);
 
  private:
   Diagnostics& diags_;
   std::string_view source_;
+  std::vector<size_t> line_starts_;  // built on first use
   std::vector<std::string> params_;
+  std::unordered_map<std::string, int> slots_;  // parameter name -> slot (first definition)
+
+  // Line `line` of the source without its ending; fast for every line.
+  std::string_view line(int line);
   std::vector<PendingCheck> pending_;
   // (mapping, key) pairs that check_keys suggested for a misspelt key.
   std::set<std::pair<const YNode*, std::string>> suggested_;

@@ -64,7 +64,8 @@ void load_unit(Reader& r, const YNode* n, const std::string& path, const Case* s
   }
   if (const YNode* pop = n->find("population")) {
     auto x = pop->is_scalar() ? parse_number(pop->value) : std::nullopt;
-    if (!x || *x <= 0) r.error(pop, path + ".population", "population must be a positive number");
+    if (!x || *x <= 0)
+      r.error(pop, path + ".population", "population must be a positive number", "the unit's inhabitants, e.g. 590000");
     else u.population = *x;
   }
   if (const YNode* ps = n->find("parameters")) {
@@ -180,6 +181,9 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
   static const std::vector<std::string> levels = {"none", "pilot", "documented", "hta"};
   NameResolver resolve = [&](std::string_view name, bool dollar) -> std::optional<int> {
     if (dollar) {
+      // Without a loaded solution its parameters are unknown: accept any
+      // name rather than report each one (the solution error says why).
+      if (!res.solution) return criterion_param_slot(0);
       for (size_t i = 0; i < pnames.size(); ++i)
         if (pnames[i] == name) return criterion_param_slot(static_cast<int>(i));
       return std::nullopt;
@@ -201,12 +205,15 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
       if (!cr.program) {
         std::vector<std::string> all = results;
         all.insert(all.end(), levels.begin(), levels.end());
-        std::string hint = cr.error->hint;
+        std::string hint = cr.error->hint.empty()
+                               ? "criteria compare results (npv, fte, ...) and $parameters, e.g. \"npv >= 0\""
+                               : cr.error->hint;
         if (!cr.error->name.empty()) {
           bool dollar = cr.error->message.find('$') != std::string::npos;
           std::string guess = did_you_mean(cr.error->name, dollar ? pnames : all);
-          hint = guess.empty() ? fmt::format("results: {}; parameters are written $name", fmt::join(results, ", "))
-                               : fmt::format("did you mean '{}{}'?", dollar ? "$" : "", guess);
+          hint = !guess.empty() ? fmt::format("did you mean '{}{}'?", dollar ? "$" : "", guess)
+                 : dollar       ? fmt::format("the solution's parameters: {}", fmt::join(pnames, ", "))
+                                : fmt::format("results: {}; parameters are written $name", fmt::join(results, ", "));
         }
         SourceLoc at = it->loc;
         if (auto exact = r.exact_value_loc(it)) {
@@ -232,7 +239,8 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
       RolloutUnit u;
       load_unit(r, units->items[i], path, res.solution ? &*res.solution : nullptr, preset ? &*preset : nullptr, u);
       if (!u.id.empty() && !seen.insert(u.id).second)
-        r.error(units->items[i]->find("id"), path + ".id", fmt::format("duplicate unit id '{}'", u.id));
+        r.error(units->items[i]->find("id"), path + ".id", fmt::format("duplicate unit id '{}'", u.id),
+                "each unit is listed once; merge the two entries");
       if (preset && !u.id.empty() && !preset->find(u.id)) {
         std::vector<std::string> ids;
         for (const auto& pu : preset->units) ids.push_back(pu.id);
@@ -243,12 +251,14 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
       }
       ro.units.push_back(std::move(u));
     }
-    if (units->items.empty()) r.error(units, "units", "a rollout needs at least one unit");
+    if (units->items.empty())
+      r.error(units, "units", "a rollout needs at least one unit", "list the units: - {id: region-hovedstaden}");
   }
   if (!ro.lead_unit.empty() && !seen.count(ro.lead_unit))
     r.warning(root->find("lead_unit"), "lead_unit", fmt::format("lead unit '{}' is not among the units", ro.lead_unit));
   res.diags.sort();
   for (auto& d : solution_diags) res.diags.add(std::move(d));
+  res.diags.note_dropped();
   if (!res.diags.has_errors()) res.rollout = std::move(ro);
   return res;
 }

@@ -70,7 +70,8 @@ void load_capacity(Reader& r, const YNode* n, const Timeline& tl, Case& c) {
     const YNode* hours = it->find("hours_saved");
     if ((mins != nullptr) == (hours != nullptr)) {
       r.error(it, path, mins ? "give either 'minutes_saved' or 'hours_saved', not both"
-                             : "missing time saved: give 'minutes_saved' or 'hours_saved' per event");
+                             : "missing time saved: give 'minutes_saved' or 'hours_saved' per event",
+              mins ? "keep one of them" : "e.g. minutes_saved: 40");
     } else if (mins) {
       a.time_saved = r.number(mins, path + ".minutes_saved", Constraint::nonnegative);
       a.in_minutes = true;
@@ -130,7 +131,9 @@ void load_sroi(Reader& r, const YNode* n, const Timeline& tl, Case& c) {
       if (auto v = read_year(r, y, path + ".start", tl)) o.start = *v;
     if (const YNode* d = it->find("duration")) {
       if (auto v = r.integer(d, path + ".duration", "a number of years")) {
-        if (*v < 1 || *v > 200) r.error(d, path + ".duration", fmt::format("duration {} is outside 1..200 years", *v));
+        if (*v < 1 || *v > 200)
+          r.error(d, path + ".duration", fmt::format("duration {} is outside 1..200 years", *v),
+                  "the number of years the outcome lasts, e.g. duration: 5");
         else o.duration = *v;
       }
     }
@@ -199,20 +202,25 @@ void load_financing(Reader& r, const YNode* n, const Timeline& tl, Case& c) {
     if (const YNode* ppy = it->find("periods_per_year")) {
       if (auto v = r.integer(ppy, path + ".periods_per_year")) {
         if (*v != 1 && *v != 2 && *v != 4 && *v != 12)
-          r.error(ppy, path + ".periods_per_year", fmt::format("periods_per_year {} is not 1, 2, 4 or 12", *v));
+          r.error(ppy, path + ".periods_per_year", fmt::format("periods_per_year {} is not 1, 2, 4 or 12", *v),
+                  "1 = yearly, 2 = half-yearly, 4 = quarterly, 12 = monthly");
         else f.periods_per_year = *v;
       }
     }
     if (const YNode* g = it->find("grace")) {
       if (auto v = r.integer(g, path + ".grace", "a number of periods")) {
-        if (*v < 0 || *v > 2400) r.error(g, path + ".grace", fmt::format("grace {} must be 0 or more periods", *v));
+        if (*v < 0 || *v > 2400)
+          r.error(g, path + ".grace", fmt::format("grace {} is outside 0..2400 periods", *v),
+                  "periods of interest only before repayment starts, e.g. grace: 1");
         else f.grace = *v;
       }
     }
     if (auto gm = r.choice(it->find("grace_mode"), path + ".grace_mode", {"interest-only", "capitalise"}))
       f.grace_capitalise = *gm == 1;
     if (auto t = r.integer(r.require(it, path, "term", "repayment periods after grace"), path + ".term", "a number of periods")) {
-      if (*t < 1 || *t > 2400) r.error(it->find("term"), path + ".term", fmt::format("term {} must be 1 or more periods", *t));
+      if (*t < 1 || *t > 2400)
+        r.error(it->find("term"), path + ".term", fmt::format("term {} is outside 1..2400 periods", *t),
+                "repayment periods after grace, e.g. term: 8");
       else f.term = *t;
     }
     if (auto rs = r.choice(it->find("residual"), path + ".residual", {"forgive", "due"})) f.residual_due = *rs == 1;
@@ -226,7 +234,8 @@ void load_financing(Reader& r, const YNode* n, const Timeline& tl, Case& c) {
         if (const YNode* cp = gs->find("cap")) f.cap = r.number(cp, gp + ".cap", Constraint::positive);
       }
     } else if (gs) {
-      r.error(gs, path + ".gain_share", "'gain_share' only applies to method gain-share");
+      r.error(gs, path + ".gain_share", "'gain_share' only applies to method gain-share",
+              "use method: gain-share, or remove 'gain_share'");
     }
     c.financing.push_back(std::move(f));
   }

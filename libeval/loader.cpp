@@ -130,6 +130,7 @@ LoadResult load_case_text(std::string_view text, const std::string& file, const 
     for (const auto& d : e.diagnostics) res.diags.add(d);
   }
   res.diags.sort();
+  res.diags.note_dropped();
   if (!res.diags.has_errors()) res.model = std::move(c);
   return res;
 }

@@ -64,6 +64,15 @@ class LineIndex {
     l.column = col;
     return l;
   }
+  /// Line `line` (1-based) without its line ending; "" when out of range.
+  std::string_view line(int line) const {
+    if (line < 1 || static_cast<size_t>(line) > starts_.size()) return {};
+    size_t begin = starts_[line - 1];
+    size_t end = static_cast<size_t>(line) < starts_.size() ? starts_[line] - 1 : text_.size();
+    std::string_view s = text_.substr(begin, end - begin);
+    if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+    return s;
+  }
   SourceLoc at_offset(size_t pos) const {
     auto it = std::upper_bound(starts_.begin(), starts_.end(), pos);
     int line0 = static_cast<int>(it - starts_.begin()) - 1;
@@ -414,11 +423,11 @@ bool blank_or_comment(std::string_view line) {
 // A key on the line before a block-structure error that lacks its ':'
 // ("fte_hours 1924"): the parser reads it as text continuing the value above
 // and fails on the next line. Returns the line number.
-std::optional<int> line_missing_colon(std::string_view text, int line) {
+std::optional<int> line_missing_colon(const LineIndex& lines, int line) {
   int prev_no = line - 1;
-  while (prev_no >= 1 && blank_or_comment(source_line(text, prev_no))) --prev_no;
+  while (prev_no >= 1 && blank_or_comment(lines.line(prev_no))) --prev_no;
   if (prev_no < 1) return std::nullopt;
-  std::string_view body = source_line(text, prev_no).substr(indentation(source_line(text, prev_no)));
+  std::string_view body = lines.line(prev_no).substr(indentation(lines.line(prev_no)));
   if (body.starts_with("-") || body.front() == '[' || body.front() == '{' || body.front() == '"' || body.front() == '\'')
     return std::nullopt;
   if (body.find(':') != std::string_view::npos) return std::nullopt;
@@ -427,21 +436,23 @@ std::optional<int> line_missing_colon(std::string_view text, int line) {
 
 // A hint from the lines around a block-structure error: a line indented
 // unlike its neighbour.
-std::optional<std::string> layout_hint(std::string_view text, int line) {
-  std::string_view cur = source_line(text, line);
+std::optional<std::string> layout_hint(const LineIndex& lines, int line) {
+  std::string_view cur = lines.line(line);
   int prev_no = line - 1;
-  while (prev_no >= 1 && blank_or_comment(source_line(text, prev_no))) --prev_no;
+  while (prev_no >= 1 && blank_or_comment(lines.line(prev_no))) --prev_no;
   if (prev_no < 1) return std::nullopt;
-  std::string_view prev = source_line(text, prev_no);
+  std::string_view prev = lines.line(prev_no);
   size_t pi = indentation(prev), ci = indentation(cur);
   std::string_view prev_body = prev.substr(pi);
   bool prev_is_item = prev_body.starts_with("- ") || prev_body == "-";
   if (ci > pi && !prev_body.ends_with(":"))
     return fmt::format("line {} is indented more than line {}; keys of one mapping line up", line, prev_no);
-  if (ci < pi && ci > 0 && !prev_is_item) {
+  std::string_view body = cur.substr(ci);
+  bool cur_is_item = body.starts_with("- ") || body == "-";
+  if (ci < pi && ci > 0 && !prev_is_item && !cur_is_item) {
     // Compare with the line that opened this level: is `ci` an indentation in use?
     for (int l = prev_no - 1; l >= 1; --l) {
-      std::string_view s = source_line(text, l);
+      std::string_view s = lines.line(l);
       if (blank_or_comment(s)) continue;
       size_t si = indentation(s);
       if (si == ci) return std::nullopt;
@@ -471,24 +482,34 @@ void report_syntax_error(const YAML::Exception& e, std::string_view text, const 
                   fmt::format("add the missing {}{}; the YAML parser stopped at line {}, column {} ({})", quoted(close), what,
                               where.line, where.column, msg));
     };
-    if (o.open && lines.at_offset(o.open->pos).line < where.line) return report(*o.open, "");
-    if (o.multiline_quote && lines.at_offset(o.multiline_quote->pos).line < where.line)
-      return report(*o.multiline_quote, " on its line (the quoted text runs over several lines)");
+    // Of an open bracket and a quote that ran over lines, the later one is
+    // the likelier cause (a lost quote also leaves its bracket open).
+    bool open = o.open && lines.at_offset(o.open->pos).line < where.line;
+    bool quote = o.multiline_quote && lines.at_offset(o.multiline_quote->pos).line < where.line;
+    if (open && quote && o.multiline_quote->pos > o.open->pos) open = false;
+    if (open) return report(*o.open, "");
+    if (quote) return report(*o.multiline_quote, " on its line (the quoted text runs over several lines)");
     if (msg == YAML::ErrorMsg::MAP_VALUE || msg == YAML::ErrorMsg::END_OF_MAP || msg == YAML::ErrorMsg::END_OF_SEQ ||
         msg == YAML::ErrorMsg::BLOCK_ENTRY) {
-      if (auto l = line_missing_colon(text, where.line)) {
-        std::string_view line = source_line(text, *l);
+      if (auto l = line_missing_colon(lines, where.line)) {
+        std::string_view line = lines.line(*l);
         std::string_view body = line.substr(indentation(line));
         size_t sp = body.find_first_of(" \t");
         std::string key(body.substr(0, sp));
         std::string_view rest = sp == std::string_view::npos ? std::string_view{} : body.substr(sp);
         while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
-        diags.error({*l, static_cast<int>(indentation(line)) + 1}, "", fmt::format("missing ':' after '{}'", key),
-                    fmt::format("write '{}: {}'; the YAML parser stopped at line {}, column {} ({})", key, rest,
-                                where.line, where.column, msg));
+        SourceLoc at{*l, static_cast<int>(indentation(line)) + 1};
+        if (rest.empty())
+          diags.error(at, "", fmt::format("expected 'key: value', got '{}'", key),
+                      fmt::format("add the ':' after the key; the YAML parser stopped at line {}, column {} ({})",
+                                  where.line, where.column, msg));
+        else
+          diags.error(at, "", fmt::format("missing ':' after '{}'", key),
+                      fmt::format("write '{}: {}'; the YAML parser stopped at line {}, column {} ({})", key, rest,
+                                  where.line, where.column, msg));
         return;
       }
-      if (auto h = layout_hint(text, where.line)) hint = *h;
+      if (auto h = layout_hint(lines, where.line)) hint = *h;
       else if (msg == YAML::ErrorMsg::MAP_VALUE)
         hint = "a plain value cannot contain ': ' and a key cannot follow a value on the same line; quote the value";
     }

@@ -158,3 +158,23 @@ TEST_CASE("Diagnostics: collect, count, sort") {
   CHECK(severity_name(Severity::warning) == "warning");
   CHECK(severity_name(Severity::note) == "note");
 }
+
+TEST_CASE("Diagnostics: past kMaxKept diagnostics are counted, not kept") {
+  Diagnostics d("f.yaml");
+  const size_t n = Diagnostics::kMaxKept + 5;
+  for (size_t i = 0; i < n; ++i) d.error({static_cast<int>(i) + 1, 1}, "", "e");
+  d.warning({1, 1}, "", "w");  // dropped too
+  CHECK(d.all().size() == Diagnostics::kMaxKept);
+  CHECK(d.dropped() == 6);
+  CHECK(d.error_count() == static_cast<int>(n));  // counts include the dropped ones
+  CHECK(d.warning_count() == 1);
+  d.note_dropped();
+  REQUIRE(d.all().size() == Diagnostics::kMaxKept + 1);
+  CHECK(d.all().back().severity == Severity::note);
+  CHECK(d.all().back().message == "6 more problems not shown (5 errors, 1 warning)");
+  CHECK(d.error_count() == static_cast<int>(n));
+  Diagnostics few;
+  few.error({1, 1}, "", "e");
+  few.note_dropped();  // nothing dropped: no note
+  CHECK(few.all().size() == 1);
+}

@@ -381,6 +381,7 @@ TEST_CASE("loader: one error per kind, with message, position and path") {
       {{{"    term: 8\n", "    term: 8.5\n"}}, "expected a number of periods, got '8.5'", "8.5", 0, "financing[1].term", "structural integers"},
       {{{"    payer: fund\n", "    payer: region\n"}}, "a grant's payer and recipient are the same party", "region\n    share", 0, "financing[0].recipient", ""},
       {{{"    share: 0.7\n", "    share: 1.7\n"}}, "1.7 must be a share between 0 and 1", "1.7", 0, "financing[0].share", ""},
+      {{{"2028: 0.8, 2029", "2027.0: 0.8, 2029"}}, "year 2027 is given twice", "2027.0", 0, "benefits[0].profile.2027.0", "keep one value per year"},
       {{{"  worst: {", "  worst: [1]\n  x: {"}}, "expected a mapping (key: value lines), got a list", "[1]", 0, "scenarios.worst", "a scenario maps parameter names"},
   };
   for (const auto& row : rows) {
@@ -507,11 +508,12 @@ TEST_CASE("loader: sniff_document_kind") {
 
 TEST_CASE("loader: rollout documents") {
   // The solution is read from disk relative to the rollout; a missing one is
-  // an error at `solution`, and the other checks still run.
+  // an error at `solution`, and the other checks still run ($names cannot be
+  // checked without the solution, so they are not reported).
   const std::string text = "format: gevinst-rollout/1\n"
                            "solution: no-such-dir/no-such-case.yaml\n"
                            "review_due: 2027-02-29\n"
-                           "criteria: [\"npv >= 0\", \"payback_yaers <= 6\", \"evidence >= documented\"]\n"
+                           "criteria: [\"npv >= 0\", \"payback_yaers <= 6\", \"evidence >= documented\", \"$anything > 1\"]\n"
                            "units:\n"
                            "  - id: region-a\n"
                            "    decision: {status: pending, date: 2028-02-29}\n"
@@ -532,6 +534,21 @@ TEST_CASE("loader: rollout documents") {
   CHECK(errs[2].hint == "did you mean 'payback_years'?");
   CHECK(errs[3].message == "'maybe' is not one of adopted, declined, pending");
   CHECK(errs[3].yaml_path == "units[1].decision.status");
+}
+
+TEST_CASE("loader: a file with thousands of problems is reported quickly and capped") {
+  std::string keys;
+  for (int i = 0; i < 20000; ++i) keys += "  x" + std::to_string(i) + ": 1\n";
+  LoadResult r = load(edit({{"  fte_hours: 1924\n", keys}}));
+  CHECK(r.diags.error_count() == 20000);
+  REQUIRE(r.diags.all().size() == Diagnostics::kMaxKept + 1);
+  CHECK(r.diags.all().back().message == "19000 more problems not shown (19000 errors, 0 warnings)");
+  // 20 000 parameters, each an expression: loads (this took 26 s before
+  // names were looked up in a table and columns in a line index).
+  std::string params;
+  for (int i = 0; i < 20000; ++i) params += "  p" + std::to_string(i) + ": {value: \"$patients * 2\", source: s}\n";
+  r = load(edit({{"parameters:\n", "parameters:\n" + params}}));
+  CHECK(r.ok());
 }
 
 TEST_CASE("loader: compile_number and parameter values with overrides") {
