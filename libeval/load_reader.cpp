@@ -179,6 +179,19 @@ int code_points(std::string_view s) {
 }
 }  // namespace
 
+std::string file_positions(std::string message, std::string_view text, SourceLoc loc, bool exact) {
+  static constexpr std::string_view kAt = "at offset ";
+  size_t p = message.find(kAt);
+  if (p == std::string::npos) return message;
+  size_t end = p + kAt.size();
+  size_t offset = 0;
+  while (end < message.size() && message[end] >= '0' && message[end] <= '9') offset = offset * 10 + (message[end++] - '0');
+  int chars = code_points(text.substr(0, std::min(offset, text.size())));
+  std::string where = exact && loc.line > 0 ? fmt::format("at column {}", loc.column + chars)
+                                            : fmt::format("at character {}", chars + 1);
+  return message.replace(p, end - p, where);
+}
+
 std::string shorten(std::string_view text, size_t max_bytes) {
   if (text.size() <= max_bytes) return std::string(text);
   size_t cut = max_bytes;
@@ -242,11 +255,13 @@ std::optional<Program> Reader::compile(std::string_view text, SourceLoc loc, con
   }
   // The error offset is in bytes of `text`; columns count characters.
   if (hint.empty())
-    hint = e.message.starts_with("division by zero") ? "the divisor is 0; check the expression"
-                                                      : "expressions use numbers, $parameters, + - * / ^, ( ), comparisons, min, max and if";
+    hint = e.message.starts_with("division by zero")  ? "the divisor is 0; check the expression"
+           : e.message.starts_with("expected ')'")     ? "add the missing ')'"
+                                                       : "expressions use numbers, $parameters, + - * / ^, ( ), comparisons, min, max and if";
   SourceLoc at = loc;
   if (exact && loc.line > 0) at.column += code_points(text.substr(0, std::min(e.offset, text.size())));
-  diags_.error(at, path, fmt::format("{} in expression \"{}\"", e.message, shorten(text)), hint);
+  diags_.error(at, path, fmt::format("{} in expression \"{}\"", file_positions(e.message, text, loc, exact), shorten(text)),
+               hint);
   return std::nullopt;
 }
 

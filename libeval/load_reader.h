@@ -97,6 +97,11 @@ class Reader {
   std::set<std::pair<const YNode*, std::string>> suggested_;
 };
 
+/// An expression error message with "at offset N" (a byte offset into
+/// `text`) restated for the case file: "at column C" when `text` starts at
+/// `loc` verbatim (`exact`), else "at character N+1".
+std::string file_positions(std::string message, std::string_view text, SourceLoc loc, bool exact);
+
 /// `text` cut to about `max_bytes` with "..." appended, for quoting user
 /// text (expressions, values) in one-line messages.
 std::string shorten(std::string_view text, size_t max_bytes = 80);

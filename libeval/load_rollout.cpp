@@ -216,14 +216,16 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
                                 : fmt::format("results: {}; parameters are written $name", fmt::join(results, ", "));
         }
         SourceLoc at = it->loc;
-        if (auto exact = r.exact_value_loc(it)) {
+        auto exact = r.exact_value_loc(it);
+        std::string message = file_positions(cr.error->message, *s, exact ? *exact : at, exact.has_value());
+        if (exact) {
           at = *exact;
           std::string_view before = std::string_view(*s).substr(0, std::min(cr.error->offset, s->size()));
           at.column += static_cast<int>(std::count_if(before.begin(), before.end(), [](char ch) {
             return (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
           }));
         }
-        res.diags.error(at, path, fmt::format("{} in criterion \"{}\"", cr.error->message, shorten(*s)), hint);
+        res.diags.error(at, path, fmt::format("{} in criterion \"{}\"", message, shorten(*s)), hint);
         continue;
       }
       ro.criteria.push_back({*s, std::move(*cr.program), it->loc, path});

@@ -381,6 +381,7 @@ TEST_CASE("loader: one error per kind, with message, position and path") {
       {{{"    term: 8\n", "    term: 8.5\n"}}, "expected a number of periods, got '8.5'", "8.5", 0, "financing[1].term", "structural integers"},
       {{{"    payer: fund\n", "    payer: region\n"}}, "a grant's payer and recipient are the same party", "region\n    share", 0, "financing[0].recipient", ""},
       {{{"    share: 0.7\n", "    share: 1.7\n"}}, "1.7 must be a share between 0 and 1", "1.7", 0, "financing[0].share", ""},
+      {{{"\"$patients * $op_cost\"", "\"($patients * $op_cost\""}}, "expected ')' to close '(' at column 16 in expression \"($patients * $op_cost\"", "\"\n    from: 2027\n    growth", 0, "costs[2].per_year", "add the missing ')'"},
       {{{"2028: 0.8, 2029", "2027.0: 0.8, 2029"}}, "year 2027 is given twice", "2027.0", 0, "benefits[0].profile.2027.0", "keep one value per year"},
       {{{"  worst: {", "  worst: [1]\n  x: {"}}, "expected a mapping (key: value lines), got a list", "[1]", 0, "scenarios.worst", "a scenario maps parameter names"},
   };
