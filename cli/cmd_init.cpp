@@ -46,7 +46,7 @@ int run_init(const InitOptions& o) {
 void add_init(CLI::App& root, Runner& run) {
   auto o = std::make_shared<InitOptions>();
   CLI::App* app = root.add_subcommand("init", "Write a commented starter case that validates");
-  app->description(
+  app->footer(
       "Write a commented starter case file (format gevinst/1) that passes\n"
       "`gevinst validate --strict`. Its case id is taken from the file name.\n\n"
       "Templates:\n"

@@ -44,7 +44,7 @@ std::string render(const std::vector<PresetInfo>& presets, const std::string& fo
 void add_presets(CLI::App& root, Runner& run) {
   auto o = std::make_shared<CommonOptions>();
   CLI::App* app = root.add_subcommand("presets", "List the shipped presets (discounting, FTE hours, staff, units)");
-  app->description(
+  app->footer(
       "List every preset compiled into gevinst, with its kind, name, label and source:\n"
       "discounting schedules (assumptions.discounting), hours per FTE (assumptions.fte_hours),\n"
       "staff groups (capacity.staff.*.preset) and rollout units (units_preset).\n\n"

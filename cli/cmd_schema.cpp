@@ -18,7 +18,7 @@ struct SchemaOptions {
 void add_schema(CLI::App& root, Runner& run) {
   auto o = std::make_shared<SchemaOptions>();
   CLI::App* app = root.add_subcommand("schema", "Print the JSON Schema of case and rollout files");
-  app->description(
+  app->footer(
       "Print the JSON Schema (draft 2020-12) of case files (format gevinst/1) and rollout\n"
       "files (gevinst-rollout/1), for editors with YAML schema support and for CI.\n"
       "The schema checks structure (keys, enums, required fields); `gevinst validate`\n"
