@@ -107,6 +107,8 @@ std::string render(const std::vector<FileReport>& reports, const ValidateOptions
         x["message"] = d.message;
         x["path"] = d.yaml_path;
         x["hint"] = d.hint.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.hint);
+        // The file the line refers to: a rollout's entry also lists its solution's errors.
+        x["file"] = d.file.empty() ? r.path : d.file;
         f["diagnostics"].push_back(std::move(x));
       }
       j["files"].push_back(std::move(f));
@@ -122,7 +124,7 @@ std::string render(const std::vector<FileReport>& reports, const ValidateOptions
                           (d.hint.empty() ? "" : "\nhint: " + d.hint);
         out += fmt::format("::{} file={},line={},col={},title=gevinst::{}\n",
                            d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "notice",
-                           github_escape(r.path, true),
+                           github_escape(d.file.empty() ? r.path : d.file, true),
                            std::max(1, d.loc.line), std::max(1, d.loc.column), github_escape(msg, false));
       }
     out += fmt::format("{} file{} checked: {} invalid, {} error{}, {} warning{}\n", reports.size(),

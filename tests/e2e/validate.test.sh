@@ -117,7 +117,7 @@ json_expr 'all(isinstance(f["path"], str) and isinstance(f["valid"], bool) and i
 json_expr 'all(set(d) >= {"line", "column", "severity", "message", "path"} for f in j["files"] for d in f["diagnostics"])'
 json_expr 'all(d["severity"] in ("error", "warning", "note") for f in j["files"] for d in f["diagnostics"])'
 json_expr '{f["path"]: f["valid"] for f in j["files"]} == {"tests/data/invalid/19-unknown-key.yaml": False, "tests/data/invalid/01-empty-file.yaml": False, "tests/data/invalid/03-binary-garbage.yaml": False, "tests/data/invalid/rollout-solution.case": True}'
-json_expr '[f for f in j["files"] if f["path"].endswith("19-unknown-key.yaml")][0]["diagnostics"] == [{"line": 12, "column": 3, "severity": "error", "message": "unknown key '"'"'discountng'"'"'", "path": "assumptions.discountng", "hint": "did you mean '"'"'discounting'"'"'?"}]'
+json_expr '[f for f in j["files"] if f["path"].endswith("19-unknown-key.yaml")][0]["diagnostics"] == [{"line": 12, "column": 3, "severity": "error", "message": "unknown key '"'"'discountng'"'"'", "path": "assumptions.discountng", "hint": "did you mean '"'"'discounting'"'"'?", "file": "tests/data/invalid/19-unknown-key.yaml"}]'
 json_expr '[f for f in j["files"] if f["path"].endswith("01-empty-file.yaml")][0]["diagnostics"][0]["line"] == 1'
 # A file-level problem has no position: null line and column, not 0.
 json_expr '[(d["line"], d["column"], d["path"]) for f in j["files"] if f["path"].endswith("03-binary-garbage.yaml") for d in f["diagnostics"]] == [(None, None, "")]'
@@ -146,6 +146,11 @@ sed "s#solution: rollout-solution.case#solution: $ROOT/$corpus/19-unknown-key.ya
 run validate "$TMP/rollout.yaml"
 expect_rc 1 "rollout with an invalid solution"
 expect_stdout_contains "error: the solution case '$ROOT/$corpus/19-unknown-key.yaml' is invalid (1 error) (at solution)"
+run validate --format json "$TMP/rollout.yaml"
+json_expr '[d["file"] for d in j["files"][0]["diagnostics"]] == ["'"$TMP/rollout.yaml"'", "'"$ROOT/$corpus/19-unknown-key.yaml"'"]'
+run validate --format github "$TMP/rollout.yaml"
+expect_stdout_contains "::error file=$ROOT/$corpus/19-unknown-key.yaml,line=12,col=3,title=gevinst::unknown key 'discountng'"
+run validate "$TMP/rollout.yaml"
 grep -A1 -F "$ROOT/$corpus/19-unknown-key.yaml:12:3: error: unknown key 'discountng'" "$TMP/stdout" | grep -qF "discountng: dk-fm-2021" ||
   fail "solution error not shown with the solution's source line: $(cat "$TMP/stdout")"
 
