@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "libeval/capacity.h"
 #include "libeval/discounting.h"
@@ -10,7 +11,59 @@
 
 namespace gevinst {
 
+const char* to_string(Forgiveness f) {
+  switch (f) {
+    case Forgiveness::none: return "none";
+    case Forgiveness::gains_short: return "gains-short";
+    case Forgiveness::cap_reached: return "cap-reached";
+  }
+  return "none";
+}
+
+std::vector<LoanYear> schedule_by_year(const LoanSchedule& s, int grace) {
+  std::vector<LoanYear> out;
+  for (const ScheduleRow& r : s.rows) {
+    if (out.empty() || out.back().year != r.year) {
+      LoanYear y;
+      y.year = r.year;
+      y.first_period = r.period;
+      y.opening = r.opening;
+      out.push_back(y);
+    }
+    LoanYear& y = out.back();
+    y.last_period = r.period;
+    if (r.period <= grace) ++y.grace_periods;
+    y.interest += r.interest;
+    y.payment += r.payment;
+    y.principal += r.principal;
+    y.closing = r.closing;
+  }
+  return out;
+}
+
 namespace {
+
+[[noreturn]] void fail(const Case& c, const Financing& f, const Number* field, const std::string& message,
+                       const std::string& hint = {}) {
+  SourceLoc loc = field && field->loc.line > 0 ? field->loc : f.loc;
+  std::string path = field && !field->yaml_path.empty() ? field->yaml_path : f.yaml_path;
+  throw InputError{{Diagnostic{c.file, loc, Severity::error, path, message, hint}}};
+}
+
+// A share field after overrides: the loader checks the base value, but a
+// scenario or --set can move it out of [0, 1].
+double share_value(const Case& c, const Financing& f, const Number& n, std::span<const double> params) {
+  double v = value_of(n, params, c.file);
+  if (!(v >= 0 && v <= 1))
+    fail(c, f, &n, fmt::format("{} '{}': the share {:g} ('{}') lies outside [0, 1]", f.method == Financing::Method::grant ? "grant" : "loan", f.id, v, n.text),
+         "shares are fractions: 70 % is 0.7; check the scenario or --set values");
+  return v;
+}
+
+std::string party_label(const Case& c, const std::string& id) {
+  const Party* p = c.party(id);
+  return p && !p->label.empty() ? p->label : id;
+}
 
 const ItemSeries* find_item(const std::vector<ItemSeries>& items, const std::string& id, bool cost) {
   for (const auto& s : items)
@@ -22,7 +75,7 @@ std::vector<double> sum_listed_costs(const std::vector<ItemSeries>& items, const
   std::vector<double> out(n, 0.0);
   for (const auto& id : ids)
     if (const ItemSeries* s = find_item(items, id, true))
-      for (size_t t = 0; t < n; ++t) out[t] += s->values[t];
+      for (size_t t = 0; t < n && t < s->values.size(); ++t) out[t] += s->values[t];
   return out;
 }
 
@@ -34,13 +87,13 @@ std::vector<double> listed_gains(const Case& c, const std::vector<ItemSeries>& i
   std::vector<double> out(n, 0.0);
   for (const auto& id : ids) {
     if (const ItemSeries* s = find_item(items, id, false)) {
-      for (size_t t = 0; t < n; ++t) out[t] += s->values[t];
+      for (size_t t = 0; t < n && t < s->values.size(); ++t) out[t] += s->values[t];
       continue;
     }
     for (const auto& a : c.capacity.activities)
       if (a.id == id) {
         ActivitySeries as = activity_series(c, a, params);
-        for (size_t t = 0; t < n; ++t) out[t] += as.value[t];
+        for (size_t t = 0; t < n && t < as.value.size(); ++t) out[t] += as.value[t];
       }
   }
   return out;
@@ -55,80 +108,148 @@ LoanMethod loan_method(Financing::Method m) {
   }
 }
 
+GrantResult evaluate_grant(const Case& c, const Financing& f, const std::vector<ItemSeries>& items,
+                           std::span<const double> params, std::span<const double> df, std::vector<Transfer>& transfers) {
+  const Assumptions& a = c.assumptions;
+  const size_t n = static_cast<size_t>(a.horizon);
+  GrantResult g;
+  g.id = f.id;
+  g.label = f.label;
+  g.payer = f.payer;
+  g.recipient = f.recipient;
+  g.payer_label = party_label(c, f.payer);
+  g.recipient_label = party_label(c, f.recipient);
+  g.of = f.of;
+  g.share = share_value(c, f, f.share, params);
+  g.base = sum_listed_costs(items, f.of, n);
+  g.years.assign(n, 0.0);
+  for (size_t t = 0; t < n; ++t) {
+    // grant(y) = share × listed costs(y), paid in the same year.
+    g.years[t] = g.share * g.base[t];
+    g.total += g.years[t];
+    g.pv += g.years[t] * df[t];
+    const int year = a.start_year + static_cast<int>(t);
+    // A negative listed cost (a refund) moves the grant back to the payer.
+    if (g.years[t] > 0) transfers.push_back({f.payer, f.recipient, f.id, "grant", year, g.years[t]});
+    else if (g.years[t] < 0) transfers.push_back({f.recipient, f.payer, f.id, "grant", year, -g.years[t]});
+  }
+  return g;
+}
+
+LoanTerms loan_terms(const Case& c, const Financing& f, const std::vector<ItemSeries>& items, std::span<const double> params) {
+  const size_t n = static_cast<size_t>(c.assumptions.horizon);
+  LoanTerms t;
+  t.method = loan_method(f.method);
+  if (f.principal_share) {
+    // principal = share × undiscounted total of the listed costs over the horizon.
+    double base = 0;
+    for (double v : sum_listed_costs(items, f.principal_of, n)) base += v;
+    t.principal = share_value(c, f, *f.principal_share, params) * base;
+  } else {
+    t.principal = value_of(f.principal, params, c.file);
+  }
+  t.disbursed = f.disbursed;
+  t.rate = f.rate.present ? value_of(f.rate, params, c.file) : 0.0;
+  t.periods_per_year = f.periods_per_year;
+  t.grace = f.grace;
+  t.grace_mode = f.grace_capitalise ? GraceMode::capitalise : GraceMode::interest_only;
+  t.term = f.term;
+  t.residual = f.residual_due ? Residual::due : Residual::forgive;
+  if (f.method == Financing::Method::gain_share) {
+    t.gain_share = share_value(c, f, f.gain_share, params);
+    if (f.cap) t.cap = value_of(*f.cap, params, c.file);
+  }
+  if (auto err = check_loan_terms(t)) {
+    const Number* field = nullptr;
+    if (err->starts_with("rate")) field = &f.rate;
+    else if (err->starts_with("principal")) field = f.principal_share ? &*f.principal_share : &f.principal;
+    else if (err->starts_with("cap") && f.cap) field = &*f.cap;
+    fail(c, f, field, fmt::format("loan '{}': {}", f.id, *err), "check the scenario or --set values");
+  }
+  return t;
+}
+
+LoanResult evaluate_loan(const Case& c, const Financing& f, const std::vector<ItemSeries>& items,
+                         std::span<const double> params, std::vector<Transfer>& transfers) {
+  const Assumptions& a = c.assumptions;
+  const size_t n = static_cast<size_t>(a.horizon);
+  LoanResult L;
+  L.id = f.id;
+  L.label = f.label;
+  L.lender = f.lender;
+  L.borrower = f.borrower;
+  L.lender_label = party_label(c, f.lender);
+  L.borrower_label = party_label(c, f.borrower);
+  L.method = f.method;
+  L.terms = loan_terms(c, f, items, params);
+  const LoanTerms& t = L.terms;
+  const bool gain_share = f.method == Financing::Method::gain_share;
+  if (gain_share) {
+    L.gain_of = f.gain_of;
+    L.gains = listed_gains(c, items, f.gain_of, params);
+  }
+  auto gains_in = [&](int year) {
+    const long k = static_cast<long>(year) - a.start_year;
+    return k >= 0 && static_cast<size_t>(k) < L.gains.size() ? L.gains[static_cast<size_t>(k)] : 0.0;
+  };
+  L.schedule = build_schedule(t, gains_in);
+  L.years = schedule_by_year(L.schedule, t.grace);
+  if (gain_share)
+    for (LoanYear& y : L.years) {
+      y.gains = gains_in(y.year);
+      y.offered = std::max(0.0, t.gain_share * y.gains);
+    }
+  L.last_year = L.schedule.rows.empty() ? t.disbursed : L.schedule.rows.back().year;
+
+  // Discount factors beyond the horizon continue the case's schedule.
+  const int years = std::max<int>(static_cast<int>(n), L.last_year - a.start_year + 1);
+  const std::vector<double> df_ext = discount_factors(a.discounting, years, a.timing);
+  L.pv = loan_pv(t, L.schedule, a.start_year, df_ext);
+  L.payments = payments_by_year(L.schedule, a.start_year, static_cast<int>(n));
+  for (const auto& row : L.schedule.rows)
+    if (row.year > a.end_year()) L.paid_after_horizon += row.payment;
+
+  if (L.schedule.forgiven > 0) {
+    const double cap_total = t.cap ? *t.cap * t.principal : -1;
+    const bool capped = t.cap && L.schedule.total_paid >= cap_total * (1 - 1e-12);
+    L.forgiven_because = capped ? Forgiveness::cap_reached : Forgiveness::gains_short;
+  }
+  if (gain_share && L.last_year > a.end_year())
+    L.notes.push_back(fmt::format("the term runs to {}, past the horizon ({}); gains after the horizon count as zero, "
+                                  "so they repay nothing",
+                                  L.last_year, a.end_year()));
+  if (L.paid_after_horizon > 0)
+    L.notes.push_back(fmt::format("{:.0f} is paid after the horizon ({}); those payments are in the schedule and the "
+                                  "PV but not in evaluate's party view",
+                                  L.paid_after_horizon, a.end_year()));
+
+  if (t.principal > 0) transfers.push_back({f.lender, f.borrower, f.id, "disbursement", t.disbursed, t.principal});
+  for (size_t i = 0; i < n; ++i)
+    if (L.payments[i] > 0)
+      transfers.push_back({f.borrower, f.lender, f.id, "repayment", a.start_year + static_cast<int>(i), L.payments[i]});
+  return L;
+}
+
 }  // namespace
 
 FinancingResult evaluate_financing(const Case& c, const std::vector<ItemSeries>& items, std::span<const double> params,
                                    std::span<const double> df) {
   FinancingResult r;
-  const Assumptions& a = c.assumptions;
-  const size_t n = static_cast<size_t>(a.horizon);
+  r.start_year = c.assumptions.start_year;
+  r.horizon = c.assumptions.horizon;
+  r.currency = c.assumptions.currency;
   for (const auto& f : c.financing) {
-    if (f.method == Financing::Method::grant) {
-      GrantResult g{f.id, f.label, f.payer, f.recipient, value_of(f.share, params, c.file), {}, 0, 0};
-      g.years = sum_listed_costs(items, f.of, n);
-      for (size_t t = 0; t < n; ++t) {
-        g.years[t] *= g.share;
-        g.total += g.years[t];
-        g.pv += g.years[t] * df[t];
-        if (g.years[t] > 0)
-          r.transfers.push_back({f.payer, f.recipient, f.id, "grant", a.start_year + static_cast<int>(t), g.years[t]});
-      }
-      r.grants.push_back(std::move(g));
-      continue;
-    }
-    LoanResult L;
-    L.id = f.id;
-    L.label = f.label;
-    L.lender = f.lender;
-    L.borrower = f.borrower;
-    L.method = f.method;
-    LoanTerms& t = L.terms;
-    t.method = loan_method(f.method);
-    if (f.principal_share) {
-      double base = 0;
-      for (double v : sum_listed_costs(items, f.principal_of, n)) base += v;
-      t.principal = value_of(*f.principal_share, params, c.file) * base;
-    } else {
-      t.principal = value_of(f.principal, params, c.file);
-    }
-    t.disbursed = f.disbursed;
-    t.rate = f.rate.present ? value_of(f.rate, params, c.file) : 0.0;
-    t.periods_per_year = f.periods_per_year;
-    t.grace = f.grace;
-    t.grace_mode = f.grace_capitalise ? GraceMode::capitalise : GraceMode::interest_only;
-    t.term = f.term;
-    t.residual = f.residual_due ? Residual::due : Residual::forgive;
-    if (f.method == Financing::Method::gain_share) {
-      t.gain_share = value_of(f.gain_share, params, c.file);
-      if (f.cap) t.cap = value_of(*f.cap, params, c.file);
-      L.gains = listed_gains(c, items, f.gain_of, params);
-    }
-    if (auto err = check_loan_terms(t))
-      throw InputError{{Diagnostic{c.file, f.loc, Severity::error, f.yaml_path,
-                                   fmt::format("loan '{}': {}", f.id, *err), ""}}};
-    const std::vector<double>& gains = L.gains;
-    int first = a.start_year;
-    L.schedule = build_schedule(t, [&](int year) {
-      int i = year - first;
-      return i >= 0 && static_cast<size_t>(i) < gains.size() ? gains[i] : 0.0;
-    });
-    // Discount factors beyond the horizon continue the case's schedule.
-    int last_year = t.disbursed;
-    for (const auto& row : L.schedule.rows) last_year = std::max(last_year, row.year);
-    int years = std::max<int>(static_cast<int>(n), last_year - a.start_year + 1);
-    std::vector<double> df_ext = discount_factors(a.discounting, years, a.timing);
-    L.pv = loan_pv(t, L.schedule, a.start_year, df_ext);
-    L.payments = payments_by_year(L.schedule, a.start_year, static_cast<int>(n));
-    for (const auto& row : L.schedule.rows)
-      if (row.year > a.end_year()) L.paid_after_horizon += row.payment;
-    if (t.principal > 0)
-      r.transfers.push_back({f.lender, f.borrower, f.id, "disbursement", t.disbursed, t.principal});
-    for (size_t i = 0; i < n; ++i)
-      if (L.payments[i] > 0)
-        r.transfers.push_back({f.borrower, f.lender, f.id, "repayment", a.start_year + static_cast<int>(i), L.payments[i]});
-    r.loans.push_back(std::move(L));
+    if (f.method == Financing::Method::grant) r.grants.push_back(evaluate_grant(c, f, items, params, df, r.transfers));
+    else r.loans.push_back(evaluate_loan(c, f, items, params, r.transfers));
   }
   return r;
+}
+
+FinancingResult evaluate_case_financing(const Case& c, const Overrides& overrides) {
+  const std::vector<double> params = parameter_values(c, overrides);
+  const std::vector<ItemSeries> items = case_series(c, params);
+  const std::vector<double> df = discount_factors(c.assumptions.discounting, c.assumptions.horizon, c.assumptions.timing);
+  return evaluate_financing(c, items, params, df);
 }
 
 }  // namespace gevinst
