@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
   add_sroi(app, run);
   add_simulate(app, run);
   add_sensitivity(app, run);
+  add_batch(app, run);
+  add_rollout(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

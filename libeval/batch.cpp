@@ -1,0 +1,101 @@
+#include "libeval/batch.h"
+
+#include <fmt/format.h>
+
+#include "libeval/business_case.h"
+#include "libeval/capacity.h"
+#include "libeval/loader.h"
+#include "libeval/sroi.h"
+
+namespace gevinst {
+
+const char* to_string(BatchStatus s) {
+  switch (s) {
+    case BatchStatus::ok: return "ok";
+    case BatchStatus::invalid: return "invalid";
+    case BatchStatus::error: return "error";
+    case BatchStatus::not_a_case: return "not_a_case";
+  }
+  return "";
+}
+
+std::string diagnostic_headline(const Diagnostic& d) {
+  std::string out = d.loc.line > 0 ? fmt::format("{}:{}:{}: {}: {}", d.file, d.loc.line, d.loc.column,
+                                                 severity_name(d.severity), d.message)
+                                   : fmt::format("{}: {}: {}", d.file, severity_name(d.severity), d.message);
+  if (!d.yaml_path.empty()) out += fmt::format(" (at {})", d.yaml_path);
+  return out;
+}
+
+namespace {
+
+// The first error of a list (diagnostics are sorted by position), else the first entry.
+std::string first_error(const std::vector<Diagnostic>& diags, const std::string& file) {
+  for (const auto& d : diags)
+    if (d.severity == Severity::error) return diagnostic_headline(d);
+  if (!diags.empty()) return diagnostic_headline(diags.front());
+  return fmt::format("{}: error: cannot be evaluated", file);
+}
+
+}  // namespace
+
+BatchRecord batch_record_from_text(std::string_view text, const std::string& path, const BatchOptions& opt) {
+  BatchRecord r;
+  r.path = path;
+  if (sniff_document_kind(text) == DocumentKind::rollout_v1) {
+    r.status = BatchStatus::not_a_case;
+    return r;
+  }
+  LoadOptions lo;
+  lo.lints = false;  // warnings never change a record; skip the work
+  LoadResult lr = load_case_text(text, path, lo);
+  if (!lr.ok()) {
+    r.status = BatchStatus::invalid;
+    r.error = first_error(lr.diags.all(), path);
+    return r;
+  }
+  const Case& c = *lr.model;
+  r.id = c.info.id;
+  try {
+    EvaluateOptions eo;
+    eo.perspective = opt.perspective;
+    BusinessCase bc = evaluate_case(c, eo);
+    const Metrics& m = bc.selected();
+    r.npv = m.npv;
+    r.irr = m.irr;
+    r.bcr = m.bcr;
+    r.payback_years = m.payback_years;
+    if (c.capacity.present) r.fte = evaluate_capacity(c).total.fte;
+    if (c.sroi.present) {
+      SroiOptions so;
+      so.sensitivity = false;
+      r.sroi_ratio = evaluate_sroi(c, so).ratio;
+    }
+    r.status = BatchStatus::ok;
+  } catch (const InputError& e) {
+    // A value that cannot be computed: keep the id, drop partial results.
+    BatchRecord failed;
+    failed.path = path;
+    failed.id = r.id;
+    failed.status = BatchStatus::error;
+    failed.error = first_error(e.diagnostics, path);
+    return failed;
+  }
+  return r;
+}
+
+BatchRecord batch_record(const std::string& path, const BatchOptions& opt) {
+  std::string name = path == "-" ? "<stdin>" : path;
+  Diagnostics d(name);
+  auto text = read_file_text(path, d, LoadOptions{}.limits.max_bytes);
+  if (!text) {
+    BatchRecord r;
+    r.path = name;
+    r.status = BatchStatus::invalid;
+    r.error = first_error(d.all(), name);
+    return r;
+  }
+  return batch_record_from_text(*text, name, opt);
+}
+
+}  // namespace gevinst

@@ -1,0 +1,200 @@
+// Tests for libeval/rollout (spec section 11): unit parameters, criteria,
+// verdicts, compliance and drafted explanations. The solution
+// tests/data/rollout/solution.yaml has closed-form results (its comment):
+//   NPV(P) = 1,000 x P - 1,000,000, break-even P = 1,000; FTE(P) = P / 1,000.
+#include "libeval/rollout.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "libeval/loader.h"
+
+using namespace gevinst;
+
+namespace {
+
+const std::string kDir = std::string(GEVINST_SOURCE_DIR) + "/tests/data/rollout/";
+
+RolloutLoadResult load_text(const std::string& text) {
+  RolloutLoadResult r = load_rollout_text(text, kDir + "inline.yaml");
+  for (const auto& d : r.diags.all()) INFO(format_diagnostic(d, r.source));
+  REQUIRE(r.ok());
+  return r;
+}
+
+// A rollout of the test solution with the given criteria and units (YAML lines).
+std::string rollout_text(const std::string& criteria, const std::string& units) {
+  return "format: gevinst-rollout/1\nsolution: solution.yaml\nreview_due: 2027-06-30\ncriteria: " + criteria +
+         "\nunits:\n" + units;
+}
+
+RolloutOptions on(const std::string& today) {
+  RolloutOptions o;
+  o.today = today;
+  return o;
+}
+
+RolloutOptions with_total(const std::string& today, double total) {
+  RolloutOptions o = on(today);
+  o.total_population = total;
+  return o;
+}
+
+const UnitAssessment& unit(const RolloutResult& r, const std::string& id) {
+  for (const auto& u : r.units)
+    if (u.id == id) return u;
+  FAIL("no unit " << id);
+  return r.units.front();
+}
+
+}  // namespace
+
+TEST_CASE("rollout: the test rollout's verdicts, failed criteria and results") {
+  RolloutLoadResult lr = load_rollout_file(kDir + "rollout.yaml");
+  REQUIRE(lr.ok());
+  RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-07-01"));
+  REQUIRE(r.units.size() == 3);
+  // Total population = 500,000 + 380,000 + 120,000 (no preset named).
+  CHECK(*r.total_population == 1000000);
+
+  const auto& a = unit(r, "unit-a");  // P = 1,500
+  CHECK(a.verdict == Verdict::scale);
+  CHECK(a.failed_criteria.empty());
+  CHECK(a.npv == doctest::Approx(500000));        // 1,000 x 1,500 - 1,000,000
+  CHECK(*a.fte == doctest::Approx(1.5));          // 1,500 / 1,000
+  // Cumulative net: -700,000 then +300,000 a year: crosses in year 3 at 2 + 100,000 / 300,000.
+  CHECK(*a.results.get("payback_years") == doctest::Approx(2 + 1.0 / 3));
+  CHECK(*a.results.get("evidence") == 1);         // pilot
+  CHECK(*a.results.get("population") == 500000);
+  CHECK(*a.population_share == doctest::Approx(0.5));
+  CHECK(a.explanation.empty());
+
+  const auto& b = unit(r, "unit-b");  // P = 800
+  CHECK(b.verdict == Verdict::explain);
+  CHECK(b.failed_criteria == std::vector<std::string>{"npv >= 0", "fte >= 1", "payback_years <= 4"});
+  CHECK(b.npv == doctest::Approx(-200000));
+  // Cumulative net -840,000 + 160,000 x 4 = -200,000 after five years: never pays back.
+  CHECK_FALSE(b.results.get("payback_years").has_value());
+  CHECK(b.criteria[2].reason == "payback_years is null: the case does not pay back within the horizon");
+
+  const auto& c = unit(r, "unit-c");  // per capita: 10,000 x 120,000 / 1,000,000 = 1,200
+  REQUIRE(c.params.size() == 2);
+  CHECK(c.params[0] == doctest::Approx(1200));
+  CHECK(c.npv == doctest::Approx(200000));
+  CHECK(c.verdict == Verdict::scale);
+}
+
+TEST_CASE("rollout: compliance (scale declined without explanation; pending after review_due)") {
+  struct Row {
+    Verdict v;
+    Decision::Status s;
+    std::string explanation, review_due, today;
+    bool compliant;
+  };
+  using S = Decision::Status;
+  const std::vector<Row> rows = {
+      {Verdict::scale, S::declined, "", "2027-06-30", "2027-01-01", false},
+      {Verdict::scale, S::declined, "  \n", "2027-06-30", "2027-01-01", false},  // blank is no explanation
+      {Verdict::scale, S::declined, "Budget moved to X", "2027-06-30", "2027-01-01", true},
+      {Verdict::explain, S::declined, "", "2027-06-30", "2027-01-01", true},
+      {Verdict::scale, S::adopted, "", "2027-06-30", "2028-01-01", true},
+      {Verdict::scale, S::pending, "", "2027-06-30", "2027-06-30", true},     // on the day is not after
+      {Verdict::scale, S::pending, "", "2027-06-30", "2027-07-01", false},
+      {Verdict::explain, S::pending, "", "2027-06-30", "2027-07-01", false},
+      {Verdict::explain, S::pending, "", "", "2030-01-01", true},             // no review date
+  };
+  for (const auto& row : rows) {
+    Decision d;
+    d.status = row.s;
+    d.explanation = row.explanation;
+    CAPTURE(row.today);
+    CAPTURE(to_string(row.s));
+    CHECK(compliance_finding(row.v, d, row.review_due, row.today).empty() == row.compliant);
+  }
+}
+
+TEST_CASE("rollout: non-compliant count follows today's date") {
+  RolloutLoadResult lr = load_rollout_file(kDir + "rollout.yaml");
+  REQUIRE(lr.ok());
+  // unit-a is non-compliant on any day; unit-c (pending) only after 2027-06-30.
+  CHECK(evaluate_rollout(*lr.rollout, *lr.solution, on("2027-06-30")).non_compliant == 1);
+  CHECK(evaluate_rollout(*lr.rollout, *lr.solution, on("2027-07-01")).non_compliant == 2);
+}
+
+TEST_CASE("rollout: per-capita parameters use the preset total when given") {
+  RolloutLoadResult lr = load_rollout_file(kDir + "rollout.yaml");
+  REQUIRE(lr.ok());
+  const RolloutUnit& u = lr.rollout->units[2];
+  // 10,000 x 120,000 / 2,000,000 = 600.
+  Overrides o = unit_overrides(*lr.solution, u, 2000000.0);
+  REQUIRE(o.size() == 1);
+  CHECK(o[0].name == "patients");
+  CHECK(o[0].value.program.constant_value() == doctest::Approx(600));
+  RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, with_total("2027-01-01", 2000000.0));
+  CHECK(unit(r, "unit-c").npv == doctest::Approx(-400000));  // 1,000 x 600 - 1,000,000
+  CHECK_THROWS_AS(unit_overrides(*lr.solution, u, std::nullopt), InputError);
+}
+
+TEST_CASE("rollout: drafted explanations use break-even values") {
+  RolloutLoadResult lr = load_rollout_file(kDir + "rollout.yaml");
+  REQUIRE(lr.ok());
+  RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
+  const auto& b = unit(r, "unit-b");
+  REQUIRE(b.explanation.size() == 3);
+  // NPV(800) = -200,000; NPV = 0 at P = 1,000. FTE(800) = 0.8; FTE = 1 at P = 1,000.
+  CHECK(b.explanation[0] == "NPV \u2212200,000 kr. at 800 patients; breaks even at 1,000 patients");
+  CHECK(b.explanation[1] == "0.8 FTE at 800 patients; reaches 1 FTE at 1,000 patients");
+  CHECK(b.explanation[2] ==
+        "\"payback_years <= 4\" fails: payback_years is null: the case does not pay back within the horizon");
+}
+
+TEST_CASE("rollout: explanations for other targets, simple comparisons and complex criteria") {
+  auto lr = load_text(rollout_text(R"(["npv >= 2e6", "evidence >= documented", "bcr > 2", "$patients * 2 > 1e9"])",
+                                   "  - {id: big, parameters: {patients: 2500}}\n"));
+  RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
+  const auto& u = unit(r, "big");
+  REQUIRE(u.explanation.size() == 4);
+  // NPV(2,500) = 1,500,000; NPV = 2,000,000 at P = 3,000.
+  CHECK(u.explanation[0] == "NPV 1.5 mio. kr. at 2,500 patients; reaches 2.0 mio. kr. at 3,000 patients");
+  CHECK(u.explanation[1] == "evidence level pilot (needs evidence >= documented)");
+  // BCR = 5 x 500 x 2,500 / (1,000,000 + 5 x 300 x 2,500) = 6,250,000 / 4,750,000 = 1.3158.
+  CHECK(u.explanation[2] == "BCR 1.32 (needs bcr > 2)");
+  CHECK(u.explanation[3] == "\"$patients * 2 > 1e9\" does not hold");
+}
+
+TEST_CASE("rollout: a criterion over a null result fails and says why") {
+  // P = 0: one cost of 1,000,000 and nothing else: no sign change, no IRR.
+  auto lr = load_text(rollout_text(R"(["irr >= 0.04", "sroi_ratio >= 1", "population > 0"])",
+                                   "  - {id: none, parameters: {patients: 0}}\n"));
+  RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
+  const auto& u = unit(r, "none");
+  CHECK(u.verdict == Verdict::explain);
+  REQUIRE(u.criteria.size() == 3);
+  for (const auto& c : u.criteria) CHECK_FALSE(c.holds);
+  CHECK(u.criteria[0].reason.rfind("irr is null: ", 0) == 0);
+  CHECK(u.criteria[1].reason == "sroi_ratio is null: the solution case has no sroi section");
+  CHECK(u.criteria[2].reason.rfind("population is null: the unit has no population", 0) == 0);
+}
+
+TEST_CASE("rollout: a unit whose parameters break the case names the unit") {
+  // Negative patients make the capacity events negative, which evaluate_capacity rejects.
+  auto lr = load_text(rollout_text(R"(["npv >= 0"])", "  - {id: broken, parameters: {patients: -5}}\n"));
+  try {
+    evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
+    FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    REQUIRE(!e.diagnostics.empty());
+    CHECK(e.diagnostics.back().message.find("unit 'broken'") != std::string::npos);
+  }
+}
+
+TEST_CASE("rollout: is_iso_date") {
+  CHECK(is_iso_date("2027-06-30"));
+  CHECK(is_iso_date("2028-02-29"));   // leap year
+  CHECK_FALSE(is_iso_date("2027-02-29"));
+  CHECK_FALSE(is_iso_date("1900-02-29"));  // divisible by 100, not by 400
+  CHECK(is_iso_date("2000-02-29"));
+  CHECK_FALSE(is_iso_date("2027-6-30"));
+  CHECK_FALSE(is_iso_date("2027-13-01"));
+}
