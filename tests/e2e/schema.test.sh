@@ -312,6 +312,16 @@ units: [{id: a, patients: 100}]
 EOF
 
 badfiles=("$TMP"/bad/*.yaml)
+# Structural defects from the shared invalid-file corpus (tests/data/invalid).
+for n in 14-missing-format 15-wrong-format 16-top-level-list 17-missing-case-id 18-invalid-id \
+  19-unknown-key 20-missing-start-year 21-horizon-zero 22-horizon-201 23-unknown-discount-preset \
+  24-schedule-first-index 26-rate-minus-one 34-share-above-one 35-two-amount-forms 36-no-amount \
+  37-qualitative-with-amount 45-periods-per-year 46-invalid-stage 47-structural-expression \
+  62-discount-rate-percent 63-transposed-key 65-missing-principal 66-percent-sign \
+  68-unknown-distribution 71-empty-value 72-boolean-for-number 75-invalid-parameter-name; do
+  f="tests/data/invalid/$n.yaml"
+  if [ -f "$f" ]; then badfiles+=("$f"); else fail "missing corpus file $f"; fi
+done
 python3 "$TMP/check.py" "$TMP/schema.json" invalid "${badfiles[@]}" || fail "the schema accepts broken files (above)"
 for f in "${badfiles[@]}"; do
   run validate "$f"
