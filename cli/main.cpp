@@ -31,10 +31,12 @@ int main(int argc, char** argv) {
   add_evaluate(app, run);
   add_capacity(app, run);
   add_sroi(app, run);
+  add_repay(app, run);
   add_simulate(app, run);
   add_sensitivity(app, run);
   add_batch(app, run);
   add_rollout(app, run);
+  add_portfolio(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -43,6 +43,17 @@ std::vector<LoanYear> schedule_by_year(const LoanSchedule& s, int grace) {
 
 namespace {
 
+// 1234567.8 -> "1,234,568" for notes (tables format numbers by locale).
+std::string thousands(double v) {
+  const std::string digits = fmt::format("{:.0f}", std::fabs(v));
+  std::string out = v < -0.5 ? "-" : "";
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+
 [[noreturn]] void fail(const Case& c, const Financing& f, const Number* field, const std::string& message,
                        const std::string& hint = {}) {
   SourceLoc loc = field && field->loc.line > 0 ? field->loc : f.loc;
@@ -219,9 +230,9 @@ LoanResult evaluate_loan(const Case& c, const Financing& f, const std::vector<It
                                   "so they repay nothing",
                                   L.last_year, a.end_year()));
   if (L.paid_after_horizon > 0)
-    L.notes.push_back(fmt::format("{:.0f} is paid after the horizon ({}); those payments are in the schedule and the "
+    L.notes.push_back(fmt::format("{} is paid after the horizon ({}); those payments are in the schedule and the "
                                   "PV but not in evaluate's party view",
-                                  L.paid_after_horizon, a.end_year()));
+                                  thousands(L.paid_after_horizon), a.end_year()));
 
   if (t.principal > 0) transfers.push_back({f.lender, f.borrower, f.id, "disbursement", t.disbursed, t.principal});
   for (size_t i = 0; i < n; ++i)

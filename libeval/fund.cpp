@@ -12,6 +12,17 @@ namespace gevinst {
 
 namespace {
 
+// 1234567.8 -> "1,234,568" for notes (tables format numbers by locale).
+std::string thousands(double v) {
+  const std::string digits = fmt::format("{:.0f}", std::fabs(v));
+  std::string out = v < -0.5 ? "-" : "";
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+
 // Flows of the fund by calendar year, before the range is known.
 struct Ledger {
   std::map<int, FundYear> years;
@@ -96,6 +107,7 @@ FundResult evaluate_fund(const std::vector<FundCase>& cases, const std::string& 
         continue;
       }
       ++row.loans;
+      if (out.label.empty()) out.label = L.lender_label;
       loans.push_back(&L);
       out.loans.push_back(loan_row(fc, L));
       if (L.terms.principal > 0) ledger.at(L.terms.disbursed).disbursed += L.terms.principal;
@@ -112,6 +124,7 @@ FundResult evaluate_fund(const std::vector<FundCase>& cases, const std::string& 
     for (const GrantResult& g : fc.financing.grants) {
       if (g.payer != fund) continue;
       ++row.grants;
+      if (out.label.empty()) out.label = g.payer_label;
       FundGrant gr{fc.file, fc.case_id, g.id, g.label, g.recipient, g.recipient_label, g.total, 0, 0};
       for (size_t t = 0; t < g.years.size(); ++t) {
         if (g.years[t] == 0) continue;
@@ -176,16 +189,16 @@ FundResult evaluate_fund(const std::vector<FundCase>& cases, const std::string& 
     std::vector<std::string> who;
     for (const FundLoan& L : out.loans)
       if (L.forgiven > 0) who.push_back(fmt::format("{}/{}", L.case_id, L.id));
-    out.notes.push_back(fmt::format("the fund forgives {:.0f} in all ({}): the balances left when gain-share terms "
+    out.notes.push_back(fmt::format("the fund forgives {} in all ({}): the balances left when gain-share terms "
                                     "ended, the risk the fund carries",
-                                    out.forgiven, fmt::join(who, ", ")));
+                                    thousands(out.forgiven), fmt::join(who, ", ")));
   }
   if (out.granted > 0)
-    out.notes.push_back(fmt::format("grants of {:.0f} are never repaid; a revolving pool must be topped up by them",
-                                    out.granted));
+    out.notes.push_back(fmt::format("grants of {} are never repaid: a revolving pool must be topped up by that much",
+                                    thousands(out.granted)));
   if (out.capital_needed_year && !out.refilled_year)
-    out.notes.push_back(fmt::format("repayments do not refill the pool: by {1} it has received {0:.0f} less than it paid out",
-                                    -cumulative, last));
+    out.notes.push_back(fmt::format("repayments do not refill the pool: by {} it has received {} less than it paid out",
+                                    last, thousands(-cumulative)));
   return out;
 }
 

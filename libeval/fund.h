@@ -72,6 +72,7 @@ struct FundCaseRow {
 
 struct FundResult {
   std::string fund, currency;
+  std::string label;  ///< the fund's party label in the first case that names it (may equal the id)
   int files = 0;  ///< case files read
   std::vector<FundYear> years;  ///< first to last year with a flow, consecutive
   std::vector<FundLoan> loans;
