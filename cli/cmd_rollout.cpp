@@ -157,7 +157,22 @@ void print_load_diagnostics(const RolloutLoadResult& lr, bool errors_only) {
 int run_rollout(const RolloutCliOptions& o) {
   LoadOptions lo;
   lo.lints = false;
-  RolloutLoadResult lr = load_rollout_file(o.path, lo);
+  std::string name = o.path == "-" ? "<stdin>" : o.path;
+  Diagnostics rd(name);
+  auto text = read_file_text(o.path, rd, lo.limits.max_bytes);
+  if (!text) {
+    print_diagnostics(rd.all(), {});
+    return Exit::invalid;
+  }
+  // A case file given by mistake: one clear error rather than one per key.
+  if (sniff_document_kind(*text) == DocumentKind::case_v1) {
+    print_diagnostics({Diagnostic{name, {}, Severity::error, "format",
+                                  "this is a case file (format gevinst/1), not a rollout (format gevinst-rollout/1)",
+                                  "a rollout file starts with 'format: gevinst-rollout/1' and names its case with 'solution: PATH'"}},
+                      {});
+    return Exit::invalid;
+  }
+  RolloutLoadResult lr = load_rollout_text(*text, name, lo);
   if (!lr.ok()) {
     print_load_diagnostics(lr, false);
     return Exit::invalid;

@@ -1,0 +1,96 @@
+# portfolio: exact selection under a budget, include/exclude, objectives,
+# cost bases, formats and exit codes (cli.md portfolio row). The six cases in
+# tests/data/portfolio have one year and no discounting: (NPV, cost) in
+# millions a (11, 6), b (9, 5), c (9, 5), d (-1, 2), e (0.5, 1), f (0.3, 3).
+data=tests/data/portfolio
+
+# Budget 10: by NPV per krone a comes first (1.83), after which neither b nor c
+# fits: greedy gets a + e + f = 11.8. Exact: b + c = 18 at cost 10.
+run portfolio --budget 10e6 --format json "$data"
+expect_rc 0
+json_valid
+json_expr 'all(k in j for k in ["selected","objective_value","budget_used","ranking"])'
+json_expr '[s["id"] for s in j["selected"]] == ["case-b", "case-c"]'
+json_expr 'j["objective_value"] == 18e6 and j["budget_used"] == 10e6 and j["optimal"]'
+json_expr '[r["id"] for r in j["ranking"]] == ["case-a", "case-b", "case-c", "case-e", "case-f", "case-d"]'
+json_expr 'abs(j["ranking"][0]["objective_per_krone"] - 11/6) < 1e-12'
+golden portfolio-budget-10e6.json
+# The budget as a plain number gives the same answer.
+cp "$TMP/stdout" "$TMP/exp.json"
+run portfolio --budget 10000000 --format json "$data"
+cmp -s "$TMP/exp.json" "$TMP/stdout" || fail "--budget 10000000 differs from --budget 10e6"
+run portfolio --budget 10e6 "$data"
+expect_rc 0
+golden portfolio-budget-10e6.txt
+run portfolio --budget 10e6 --format md "$data"
+golden portfolio-budget-10e6.md
+run portfolio --budget 10e6 --format csv "$data"
+golden portfolio-budget-10e6.csv
+
+# Budget 11: a + b = 20 beats b + c + e = 18.5.
+run portfolio --budget 11e6 --format json "$data"
+json_expr '[s["id"] for s in j["selected"]] == ["case-a", "case-b"] and j["objective_value"] == 20e6'
+
+# --include a forces it: then e + f fill the rest (11.8). --exclude b: a + e + f.
+run portfolio --budget 10e6 --include case-a --format json "$data"
+expect_rc 0
+json_expr '[s["id"] for s in j["selected"]] == ["case-a", "case-e", "case-f"] and abs(j["objective_value"] - 11.8e6) < 1e-3'
+json_expr '[r["forced"] for r in j["ranking"] if r["id"] == "case-a"] == ["include"]'
+run portfolio --budget 10e6 --exclude case-b --exclude tests/data/portfolio/case-c.yaml --format json "$data"
+json_expr '[s["id"] for s in j["selected"]] == ["case-a", "case-e", "case-f"]'
+run portfolio --budget 10e6 --include case-d,case-b --format json "$data"
+json_expr '[s["id"] for s in j["selected"]] == ["case-b", "case-d", "case-e"] and j["objective_value"] == 8.5e6'
+
+# Objectives: fte (only e frees 5 FTE) and sroi (only f has outcomes: 12 mio.).
+run portfolio --budget 2e6 --objective fte --format json "$data"
+expect_rc 0
+json_expr '[s["id"] for s in j["selected"]] == ["case-e"] and j["objective_value"] == 5'
+run portfolio --budget 5e6 --objective sroi --format json "$data"
+expect_rc 0
+json_expr '[s["id"] for s in j["selected"]] == ["case-f"] and j["objective_value"] == 12e6'
+json_expr '[r["objective_per_krone"] for r in j["ranking"] if r["id"] == "case-f"] == [4]'
+json_expr 'all(r["objective"] is None and r["note"] == "no sroi section" for r in j["ranking"] if r["id"] != "case-f")'
+
+# --cost-basis first-years 1: one-year cases cost the same undiscounted.
+run portfolio --budget 10e6 --cost-basis first-years 1 --format json "$data"
+expect_rc 0
+json_expr 'j["cost_basis"] == "first-years" and j["first_years"] == 1 and j["objective_value"] == 18e6'
+run portfolio --cost-basis pv "$data" --budget 10e6 --format json
+expect_rc 0
+json_expr 'j["cost_basis"] == "pv" and j["cases"] == 6'
+
+# Generated cases: the selection stays within the budget and is proven optimal.
+python3 scripts/gen-cases 300 "$TMP/cases" --seed 7 >/dev/null
+run portfolio --budget 5e8 --format json "$TMP/cases"
+expect_rc 0
+json_expr 'j["optimal"] and j["budget_used"] <= 5e8 and len(j["ranking"]) == 300'
+json_expr 'abs(j["objective_value"] - sum(s["objective"] for s in j["selected"])) < 1e-3'
+
+# Failures: included cases over the budget (1); an unknown id, a missing
+# budget, a bad cost basis (2, nothing on stdout).
+run portfolio --budget 5e6 --include case-a "$data"
+expect_rc 1
+expect_stdout_empty
+expect_stderr_contains "the included cases cost 6000000, more than the budget 5000000"
+run portfolio --budget 5e6 --include case-z "$data"
+expect_rc 2
+expect_stdout_empty
+expect_stderr_contains "no case 'case-z' among the inputs"
+run portfolio "$data"
+expect_rc 2
+expect_stdout_empty
+run portfolio --budget -1 "$data"
+expect_rc 2
+run portfolio --budget 1e6 --cost-basis first-years x "$data"
+expect_rc 2
+expect_stdout_empty
+run portfolio --budget 1e6 --cost-basis npv "$data"
+expect_rc 2
+# An invalid case file: exit 1 with its error.
+cp -r "$data" "$TMP/mixed"
+cp tests/data/invalid/09-duplicate-key.yaml "$TMP/mixed/"
+run portfolio --budget 1e7 "$TMP/mixed"
+expect_rc 1
+expect_stdout_empty
+expect_stderr_contains "09-duplicate-key.yaml:13:3: error: duplicate key 'horizon'"
+finish

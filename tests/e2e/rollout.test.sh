@@ -1,0 +1,75 @@
+# rollout: verdicts, compliance judged against --today, drafted explanations,
+# formats and exit codes (spec section 11, cli.md rollout row). The test
+# rollout's figures are worked by hand in tests/data/rollout/rollout.yaml.
+ro=tests/data/rollout/rollout.yaml
+
+run rollout --format json --today 2027-07-01 "$ro"
+expect_rc 1   # unit-a declined a scale verdict without explanation; unit-c pending after review_due
+json_valid
+json_expr 'j["non_compliant"] == 2 and len(j["units"]) == 3'
+json_expr 'all(all(k in u for k in ["id","verdict","failed_criteria","decision","compliant","npv","fte"]) for u in j["units"])'
+json_expr '[u["verdict"] for u in j["units"]] == ["scale", "explain", "scale"]'
+json_expr '[u["compliant"] for u in j["units"]] == [False, True, False]'
+json_expr 'j["units"][1]["failed_criteria"] == ["npv >= 0", "fte >= 1", "payback_years <= 4"]'
+json_expr 'j["units"][0]["decision"] == "declined" and j["units"][2]["decision"] == "pending"'
+# NPV = 1,000 x patients - 1,000,000; unit-c has 10,000 x 120,000 / 1,000,000 = 1,200 patients.
+json_expr '[u["npv"] for u in j["units"]] == [500000, -200000, 200000] and j["units"][2]["parameters"]["patients"] == 1200'
+json_expr 'j["units"][1]["explanation"].startswith("NPV \u2212200,000 kr. at 800 patients; breaks even at 1,000 patients.")'
+json_expr 'j["units"][1]["criteria"][2]["reason"].startswith("payback_years is null")'
+golden rollout-test.json
+
+# On the review date itself a pending decision is not yet overdue.
+run rollout --format json --today 2027-06-30 "$ro"
+expect_rc 1
+json_expr 'j["non_compliant"] == 1 and j["units"][2]["compliant"]'
+
+run rollout --today 2027-07-01 "$ro"
+expect_rc 1
+golden rollout-test.txt
+run rollout --today 2027-07-01 --format md "$ro"
+expect_rc 1
+golden rollout-test.md
+run rollout --today 2027-07-01 --format csv "$ro"
+expect_rc 1
+golden rollout-test.csv
+
+# Every unit compliant: exit 0.
+run rollout --today 2030-01-01 tests/data/rollout/compliant.yaml
+expect_rc 0
+expect_stdout_contains "0 non-compliant"
+
+# The examples: five regions (2024) and the four regions of 2027 with per-capita parameters.
+run rollout --today 2027-09-01 examples/rollout-kol-regions.yaml
+expect_rc 1
+golden rollout-kol-regions.txt
+run rollout --today 2027-09-01 --format json examples/rollout-2027-regions.yaml
+expect_rc 1
+json_expr '[u["id"] for u in j["units"]] == ["region-oestdanmark", "region-syddanmark", "region-midtjylland", "region-nordjylland"]'
+# Populations from the preset dk-regions-2027 (FOLK1A, 1 January 2024); shares of 5,961,249.
+json_expr 'j["total_population"] == 5961249 and j["units"][0]["population"] == 2764020'
+json_expr 'abs(j["units"][3]["parameters"]["national_population"] - 593135) < 1e-6'
+golden rollout-2027-regions.json
+run rollout --today 2027-09-01 examples/rollout-2027-regions.yaml
+golden rollout-2027-regions.txt
+
+# Invalid input: exit 1 with FILE:LINE:COLUMN on standard error.
+run rollout tests/data/rollout/typo.yaml
+expect_rc 1
+expect_stdout_empty
+expect_stderr_contains "tests/data/rollout/typo.yaml:7:18: error: the solution has no parameter 'patiens'"
+# A case file is not a rollout.
+run rollout tests/data/rollout/solution.yaml
+expect_rc 1
+expect_stdout_empty
+expect_stderr_contains "this is a case file (format gevinst/1), not a rollout"
+
+# Usage errors: exit 2, nothing on stdout.
+run rollout --today 2027-02-30 "$ro"
+expect_rc 2
+expect_stdout_empty
+run rollout --today tomorrow "$ro"
+expect_rc 2
+run rollout no-such-rollout.yaml
+expect_rc 2
+expect_stdout_empty
+finish
