@@ -102,12 +102,12 @@ for k in range(len(a["years"])):
 PY
 
 # Tables: yearly by default, every period with --periods; Danish numbers.
-run repay examples/fund/ai-triage.yaml
+run repay examples/fund/derm-triage.yaml
 expect_rc 0
 expect_stdout_contains "Periods"
-[ "$(grep -c '^20[0-9][0-9] ' "$TMP/stdout")" -eq 4 ] || fail "ai-triage: expected 4 yearly rows"
-run repay --periods examples/fund/ai-triage.yaml
-[ "$(grep -cE '^ +[0-9]+  20[0-9][0-9] ' "$TMP/stdout")" -eq 13 ] || fail "ai-triage --periods: expected 13 period rows"
+[ "$(grep -c '^20[0-9][0-9] ' "$TMP/stdout")" -eq 4 ] || fail "derm-triage: expected 4 yearly rows"
+run repay --periods examples/fund/derm-triage.yaml
+[ "$(grep -cE '^ +[0-9]+  20[0-9][0-9] ' "$TMP/stdout")" -eq 13 ] || fail "derm-triage --periods: expected 13 period rows"
 run repay --locale da "$p4p"
 expect_stdout_contains "1.320.000"
 
@@ -146,7 +146,7 @@ expect_rc 1
 expect_stderr_contains "no scenario named 'best'"
 run repay --fund innovation-fund --set bed_days_saved=1 "$fund"
 expect_rc 1
-expect_stderr_contains "ai-triage.yaml"
+expect_stderr_contains "ceiling-hoists.yaml"
 expect_stderr_contains "--set: the case has no parameter 'bed_days_saved'"
 # The example's fund across files: only the pay-for-performance case lends from `fund`.
 run repay --fund fund --format json "$p4p" "$fund"
@@ -203,8 +203,8 @@ for f in $fund/*.yaml; do
   run repay "$f"
   golden "repay-fund-$(basename "$f" .yaml).txt"
 done
-run repay --periods examples/fund/ai-triage.yaml
-golden repay-fund-ai-triage-periods.txt
+run repay --periods examples/fund/derm-triage.yaml
+golden repay-fund-derm-triage-periods.txt
 run repay --fund innovation-fund "$fund"
 golden repay-fund-innovation-fund.txt
 run repay --fund innovation-fund --format json "$fund"
