@@ -66,26 +66,10 @@ std::string record_csv(const BatchRecord& r) {
                   csv_num(r.payback_years), csv_num(r.fte), csv_num(r.sroi_ratio), r.error});
 }
 
-struct Totals {
-  size_t cases = 0, ok = 0, invalid = 0, error = 0, skipped = 0;
-  double npv = 0, fte = 0;
-  void add(const BatchRecord& r) {
-    if (r.status == BatchStatus::not_a_case) {
-      ++skipped;
-      return;
-    }
-    ++cases;
-    if (r.status == BatchStatus::ok) ++ok;
-    if (r.status == BatchStatus::invalid) ++invalid;
-    if (r.status == BatchStatus::error) ++error;
-    if (r.npv) npv += *r.npv;
-    if (r.fte) fte += *r.fte;
-  }
-  Json json() const {
-    return Json{{"cases", cases}, {"ok", ok},      {"invalid", invalid}, {"error", error},
-                {"npv", num(npv)}, {"fte", num(fte)}, {"skipped_rollouts", skipped}};
-  }
-};
+Json totals_json(const BatchTotals& t) {
+  return Json{{"cases", t.cases}, {"ok", t.ok},         {"invalid", t.invalid}, {"error", t.error},
+              {"npv", num(t.npv)}, {"fte", num(t.fte)}, {"skipped_rollouts", t.skipped}};
+}
 
 // The table keeps only display strings per case (a few hundred bytes).
 struct TableSink {
@@ -103,7 +87,7 @@ struct TableSink {
                       opt(r.fte, 1), opt(r.sroi_ratio, 2)});
     if (!r.error.empty()) errors.push_back(r.error);
   }
-  std::string render(const Totals& tot, bool md) const {
+  std::string render(const BatchTotals& tot, bool md) const {
     std::string out = md ? t.render_markdown() : t.render_text();
     if (!errors.empty()) {
       out += "\n";
@@ -192,7 +176,7 @@ int run_batch(const BatchCliOptions& o) {
   const std::string& f = o.out.format;
   const bool table = f == "table" || f == "md";
   Progress progress("evaluating", files.size(), !o.out.quiet && f == "table");
-  Totals totals;
+  BatchTotals totals;
   TableSink tsink(o.out.number_locale());
   bool first = true;
   if (f == "csv") out.write(csv_row(kColumns));
@@ -208,7 +192,7 @@ int run_batch(const BatchCliOptions& o) {
   };
   run_ordered(files, thread_count(o.threads), bo, sink, progress);
   progress.finish();
-  if (f == "json") out.write(fmt::format("{}],\n  \"totals\": {}\n}}\n", first ? "" : "\n  ", totals.json().dump()));
+  if (f == "json") out.write(fmt::format("{}],\n  \"totals\": {}\n}}\n", first ? "" : "\n  ", totals_json(totals).dump()));
   if (table) out.write(tsink.render(totals, f == "md"));
   if (auto err = out.commit()) {
     std::cerr << "gevinst: error: " << *err << "\n";

@@ -69,11 +69,11 @@ Loaded load_one(const std::string& path, const CaseFiguresOptions& fo) {
 }
 
 // "npv per krone" etc. for the table: FTE are tiny per krone, so per million.
-std::string per_cost_text(Objective o, double objective, double cost, NumberLocale loc) {
-  if (!std::isfinite(objective)) return "-";
-  if (cost <= 0) return objective > 0 ? "free" : "-";
-  if (o == Objective::fte) return format_number(objective / cost * 1e6, 2, loc) + " /mio.";
-  return format_number(objective / cost, 2, loc);
+std::string per_cost_text(Objective o, const PortfolioItem& it, NumberLocale loc) {
+  auto per = objective_per_krone(it);
+  if (!per) return it.cost <= 0 && it.objective > 0 ? "free" : "-";
+  if (o == Objective::fte) return format_number(*per * 1e6, 2, loc) + " /mio.";
+  return format_number(*per, 2, loc);
 }
 
 std::string objective_text(Objective o, double v, NumberLocale loc) {
@@ -109,7 +109,7 @@ Json to_json(const Report& r, const PortfolioCliOptions& o) {
   j["selected"] = sel;
   j["objective_value"] = num(r.sel.objective_value);
   j["budget_used"] = num(r.sel.budget_used);
-  j["budget_left"] = num(r.budget - r.sel.budget_used);
+  j["budget_left"] = num(r.sel.budget_left);
   j["optimal"] = r.sel.optimal;
   j["gap"] = num(r.sel.gap);
   j["nodes"] = r.sel.nodes;
@@ -118,8 +118,7 @@ Json to_json(const Report& r, const PortfolioCliOptions& o) {
   for (size_t i : r.ranking) {
     const auto& it = r.items[i];
     const auto& f = *r.cases[i].figures;
-    std::optional<double> per;
-    if (it.cost > 0 && std::isfinite(it.objective)) per = it.objective / it.cost;
+    std::optional<double> per = objective_per_krone(it);
     rank.push_back({{"rank", ++k},
                     {"path", it.key},
                     {"id", f.id},
@@ -142,7 +141,7 @@ std::string render_csv(const Report& r) {
   for (size_t i : r.ranking) {
     const auto& it = r.items[i];
     out += csv_row({std::to_string(++k), it.key, r.cases[i].figures->id, n(it.objective), n(it.cost),
-                    it.cost > 0 ? n(it.objective / it.cost) : "", r.sel.selected[i] ? "true" : "false",
+                    n(objective_per_krone(it).value_or(std::nan(""))), r.sel.selected[i] ? "true" : "false",
                     it.include ? "include" : it.exclude ? "exclude" : ""});
   }
   return out;
@@ -160,7 +159,7 @@ std::string render_text(const Report& r, NumberLocale loc, bool md) {
                      r.items.size() == 1 ? "" : "s", oname, objective_text(r.objective, r.sel.objective_value, loc),
                      format_number(r.sel.budget_used, 0, loc),
                      r.budget > 0 ? format_percent(r.sel.budget_used / r.budget, 1, loc) : "-",
-                     format_number(r.budget - r.sel.budget_used, 0, loc));
+                     format_number(r.sel.budget_left, 0, loc));
   if (!r.sel.optimal)
     out += fmt::format("The search stopped after {} nodes: no selection is better by more than {}.\n", r.sel.nodes,
                        objective_text(r.objective, r.sel.gap, loc));
@@ -176,7 +175,7 @@ std::string render_text(const Report& r, NumberLocale loc, bool md) {
     if (it.exclude) mark += " (excluded)";
     if (!r.cases[i].figures->note.empty()) mark += " (" + r.cases[i].figures->note + ")";
     t.rows.push_back({std::to_string(++k), r.cases[i].figures->id, objective_text(r.objective, it.objective, loc),
-                      format_number(it.cost, 0, loc), per_cost_text(r.objective, it.objective, it.cost, loc), mark});
+                      format_number(it.cost, 0, loc), per_cost_text(r.objective, it, loc), mark});
   }
   out += md ? t.render_markdown() : t.render_text();
   return out;

@@ -19,6 +19,19 @@ const char* to_string(BatchStatus s) {
   return "";
 }
 
+void BatchTotals::add(const BatchRecord& r) {
+  if (r.status == BatchStatus::not_a_case) {
+    ++skipped;
+    return;
+  }
+  ++cases;
+  if (r.status == BatchStatus::ok) ++ok;
+  if (r.status == BatchStatus::invalid) ++invalid;
+  if (r.status == BatchStatus::error) ++error;
+  if (r.npv) npv += *r.npv;
+  if (r.fte) fte += *r.fte;
+}
+
 std::string diagnostic_headline(const Diagnostic& d) {
   std::string out = d.loc.line > 0 ? fmt::format("{}:{}:{}: {}: {}", d.file, d.loc.line, d.loc.column,
                                                  severity_name(d.severity), d.message)

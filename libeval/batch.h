@@ -35,6 +35,15 @@ struct BatchRecord {
   std::string error;  ///< first error as "FILE:LINE:COLUMN: error: MESSAGE (at PATH)"; empty when ok
 };
 
+/// Totals over records: counts by status, and sums of NPV and FTE over the
+/// records that have them (money in the cases' currencies; FTE at full effect).
+struct BatchTotals {
+  size_t cases = 0, ok = 0, invalid = 0, error = 0;
+  size_t skipped = 0;  ///< rollout documents (not counted as cases)
+  double npv = 0, fte = 0;
+  void add(const BatchRecord& r);
+};
+
 struct BatchOptions {
   Perspective perspective = Perspective::organisation;
 };

@@ -146,6 +146,11 @@ struct Knapsack {
 
 }  // namespace
 
+std::optional<double> objective_per_krone(const PortfolioItem& it) {
+  if (it.cost <= 0 || !std::isfinite(it.objective)) return std::nullopt;
+  return it.objective / it.cost;
+}
+
 std::vector<size_t> rank_by_objective_per_krone(const std::vector<PortfolioItem>& items) {
   std::vector<size_t> idx(items.size());
   for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
@@ -194,6 +199,7 @@ PortfolioSelection select_portfolio(const std::vector<PortfolioItem>& items, dou
     s.feasible = false;
     s.problem = fmt::format("the included cases cost {:.0f}, more than the budget {:.0f}", used, budget);
     s.budget_used = used;
+    s.budget_left = budget - used;
     s.objective_value = value;
     return s;
   }
@@ -236,6 +242,7 @@ PortfolioSelection select_portfolio(const std::vector<PortfolioItem>& items, dou
       s.objective_value += known(items[i].objective);
       s.budget_used += items[i].cost;
     }
+  s.budget_left = budget - s.budget_used;
   s.gap = ks.complete ? 0 : std::max(0.0, ks.upper_bound - ks.best);
   return s;
 }

@@ -26,6 +26,7 @@
 //   order of the input or the thread count.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -76,6 +77,7 @@ struct PortfolioSelection {
   std::vector<bool> selected;   ///< aligned with the items
   double objective_value = 0;   ///< sum of the selected items' objectives (unknown counts 0)
   double budget_used = 0;       ///< sum of the selected items' costs
+  double budget_left = 0;       ///< budget - budget_used
   long long nodes = 0;          ///< branch-and-bound nodes visited
   /// False when the search stopped at max_nodes before proving optimality;
   /// then no selection is better than this one by more than `gap`.
@@ -92,6 +94,9 @@ inline constexpr long long kDefaultMaxNodes = 20'000'000;
 /// `max_nodes` <= 0 means no limit.
 PortfolioSelection select_portfolio(const std::vector<PortfolioItem>& items, double budget,
                                     long long max_nodes = kDefaultMaxNodes);
+
+/// objective / cost; null when the cost is 0 or the objective unknown.
+std::optional<double> objective_per_krone(const PortfolioItem& item);
 
 /// Item indices ranked by objective per krone (objective / cost), best
 /// first: items of zero cost and positive objective first, then by the

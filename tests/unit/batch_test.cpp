@@ -112,3 +112,23 @@ TEST_CASE("batch: diagnostic_headline with and without a position") {
   d.yaml_path.clear();
   CHECK(diagnostic_headline(d) == "f.yaml: error: division by zero");
 }
+
+TEST_CASE("batch: totals count statuses and sum NPV and FTE of the records that have them") {
+  BatchTotals t;
+  BatchRecord a, b, c, d;
+  a.status = BatchStatus::ok;
+  a.npv = 100;
+  a.fte = 1.5;
+  b.status = BatchStatus::ok;
+  b.npv = -40;  // no capacity section: fte null
+  c.status = BatchStatus::invalid;
+  d.status = BatchStatus::not_a_case;
+  for (const auto& r : {a, b, c, d}) t.add(r);
+  CHECK(t.cases == 3);
+  CHECK(t.ok == 2);
+  CHECK(t.invalid == 1);
+  CHECK(t.error == 0);
+  CHECK(t.skipped == 1);
+  CHECK(t.npv == 60);  // 100 - 40
+  CHECK(t.fte == 1.5);
+}

@@ -77,6 +77,7 @@ TEST_CASE("portfolio: the exact choice beats the greedy one") {
   CHECK(s.selected == chosen({1, 2}, 3));
   CHECK(s.objective_value == 18);
   CHECK(s.budget_used == 10);
+  CHECK(s.budget_left == 0);
 }
 
 TEST_CASE("portfolio: include and exclude") {
@@ -253,4 +254,7 @@ TEST_CASE("portfolio: ranking by objective per krone") {
   // d (free), b (4), a = g = f (2; by key), e (free, useless), c (unknown).
   std::vector<size_t> r = rank_by_objective_per_krone(items);
   CHECK(r == std::vector<size_t>{3, 1, 0, 5, 6, 4, 2});
+  CHECK(*objective_per_krone(items[0]) == 2);  // 10 / 5
+  CHECK_FALSE(objective_per_krone(items[2]).has_value());  // unknown objective
+  CHECK_FALSE(objective_per_krone(items[3]).has_value());  // free
 }
