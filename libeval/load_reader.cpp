@@ -112,9 +112,8 @@ std::optional<bool> Reader::boolean(const YNode* n, const std::string& path) {
     if (s == "true" || s == "True" || s == "TRUE" || s == "yes" || s == "Yes") return true;
     if (s == "false" || s == "False" || s == "FALSE" || s == "no" || s == "No") return false;
   }
-  error(n, path,
-        fmt::format("expected true or false, got {}", n->is_scalar() ? "'" + shorten(n->value, 40) + "'" : std::string(n->describe())),
-        "write true or false");
+  const std::string got = n->is_scalar() ? fmt::format("'{}'", shorten(n->value, 40)) : std::string(n->describe());
+  error(n, path, fmt::format("expected true or false, got {}", got), "write true or false");
   return std::nullopt;
 }
 
