@@ -10,6 +10,7 @@
 #include "libeval/irr.h"
 #include "libeval/parameters.h"
 #include "libeval/payback.h"
+#include "libeval/text.h"
 
 namespace gevinst {
 
@@ -142,7 +143,8 @@ std::string party_name(const PartyResult& p) { return p.label.empty() ? p.party 
 
 // Observations in plain words about who pays and who gains: the budget
 // problem the seeds describe (costs in one sector, gains in another).
-std::vector<std::string> party_notes(const std::vector<PartyResult>& parties, const Metrics& m) {
+std::vector<std::string> party_notes(const std::vector<PartyResult>& parties, const Metrics& m,
+                                     const std::string& currency) {
   std::vector<std::string> notes;
   double pays = 0, gains = 0;
   for (const auto& p : parties) {
@@ -164,9 +166,9 @@ std::vector<std::string> party_notes(const std::vector<PartyResult>& parties, co
   }
   for (const auto& p : parties)
     if (p.npv < 0 && m.npv > 0)
-      notes.push_back(fmt::format("{} loses {:.0f} in present value although the case as a whole gains; "
+      notes.push_back(fmt::format("{} loses {} in present value although the case as a whole gains; "
                                   "a transfer or gain-sharing agreement could balance it",
-                                  party_name(p), -p.npv));
+                                  party_name(p), money(-p.npv, currency)));
   for (const auto& p : parties) {
     // A party whose net is negative in the first years but positive over the
     // horizon is what a one-year budget hides.
@@ -177,9 +179,10 @@ std::vector<std::string> party_notes(const std::vector<PartyResult>& parties, co
       else break;
     }
     if (negative_years > 0)
-      notes.push_back(fmt::format("{} is out of pocket in the first {} year{} (one-year budgets see only this) but "
+      notes.push_back(fmt::format("{} is out of pocket in the first {} (one-year budgets see only this) but "
                                   "gains over the horizon",
-                                  party_name(p), negative_years, negative_years == 1 ? "" : "s"));
+                                  party_name(p),
+                                  negative_years == 1 ? std::string("year") : fmt::format("{} years", negative_years)));
   }
   return notes;
 }
@@ -212,7 +215,7 @@ BusinessCase evaluate_case(const Case& c, const EvaluateOptions& opt) {
   }
   bc.financing = evaluate_financing(c, bc.items, bc.params, bc.discount_factors);
   bc.parties = party_view(c, bc.items, bc.financing.transfers, bc.discount_factors, opt.perspective);
-  bc.notes = party_notes(bc.parties, bc.selected());
+  bc.notes = party_notes(bc.parties, bc.selected(), bc.currency);
   if (std::any_of(bc.items.begin(), bc.items.end(), [](const ItemSeries& s) { return s.derived_from_capacity; }))
     bc.notes.push_back(
         "capacity benefits include the value of staff time freed by monetised capacity activities (section capacity); "

@@ -8,6 +8,7 @@
 #include "libeval/capacity.h"
 #include "libeval/discounting.h"
 #include "libeval/parameters.h"
+#include "libeval/text.h"
 
 namespace gevinst {
 
@@ -42,17 +43,6 @@ std::vector<LoanYear> schedule_by_year(const LoanSchedule& s, int grace) {
 }
 
 namespace {
-
-// 1234567.8 -> "1,234,568" for notes (tables format numbers by locale).
-std::string thousands(double v) {
-  const std::string digits = fmt::format("{:.0f}", std::fabs(v));
-  std::string out = v < -0.5 ? "-" : "";
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
-  return out;
-}
 
 [[noreturn]] void fail(const Case& c, const Financing& f, const Number* field, const std::string& message,
                        const std::string& hint = {}) {
@@ -232,7 +222,7 @@ LoanResult evaluate_loan(const Case& c, const Financing& f, const std::vector<It
   if (L.paid_after_horizon > 0)
     L.notes.push_back(fmt::format("{} is paid after the horizon ({}); those payments are in the schedule and the "
                                   "PV but not in evaluate's party view",
-                                  thousands(L.paid_after_horizon), a.end_year()));
+                                  grouped(L.paid_after_horizon), a.end_year()));
 
   if (t.principal > 0) transfers.push_back({f.lender, f.borrower, f.id, "disbursement", t.disbursed, t.principal});
   for (size_t i = 0; i < n; ++i)

@@ -1,4 +1,5 @@
 #include "libeval/fund.h"
+#include "libeval/text.h"
 
 #include <fmt/format.h>
 
@@ -11,17 +12,6 @@
 namespace gevinst {
 
 namespace {
-
-// 1234567.8 -> "1,234,568" for notes (tables format numbers by locale).
-std::string thousands(double v) {
-  const std::string digits = fmt::format("{:.0f}", std::fabs(v));
-  std::string out = v < -0.5 ? "-" : "";
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
-  return out;
-}
 
 // Flows of the fund by calendar year, before the range is known.
 struct Ledger {
@@ -191,14 +181,14 @@ FundResult evaluate_fund(const std::vector<FundCase>& cases, const std::string& 
       if (L.forgiven > 0) who.push_back(fmt::format("{}/{}", L.case_id, L.id));
     out.notes.push_back(fmt::format("the fund forgives {} in all ({}): the balances left when gain-share terms "
                                     "ended, the risk the fund carries",
-                                    thousands(out.forgiven), fmt::join(who, ", ")));
+                                    grouped(out.forgiven), fmt::join(who, ", ")));
   }
   if (out.granted > 0)
     out.notes.push_back(fmt::format("grants of {} are never repaid: a revolving pool must be topped up by that much",
-                                    thousands(out.granted)));
+                                    grouped(out.granted)));
   if (out.capital_needed_year && !out.refilled_year)
     out.notes.push_back(fmt::format("repayments do not refill the pool: by {} it has received {} less than it paid out",
-                                    last, thousands(-cumulative)));
+                                    last, grouped(-cumulative)));
   return out;
 }
 

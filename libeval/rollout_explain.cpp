@@ -7,6 +7,7 @@
 
 #include "libeval/rollout.h"
 #include "libeval/sensitivity.h"
+#include "libeval/text.h"
 
 namespace gevinst {
 
@@ -14,30 +15,11 @@ namespace {
 
 const char* kMinus = "\u2212";  // typographic minus, as in a report
 
-// 1340.4 -> "1,340"
-std::string grouped(double v) {
-  std::string digits = fmt::format("{:.0f}", std::fabs(v));
-  std::string out;
-  int n = static_cast<int>(digits.size());
-  for (int i = 0; i < n; ++i) {
-    out += digits[static_cast<size_t>(i)];
-    if ((n - i - 1) % 3 == 0 && i != n - 1) out += ',';
-  }
-  return (v < 0 && out != "0" ? kMinus : "") + out;
-}
-
 // A count or amount: whole numbers from 100 up, three significant digits below.
 std::string quantity(double v) {
   if (std::fabs(v) >= 100) return grouped(v);
   std::string s = fmt::format("{:.3g}", std::fabs(v));
   return (v < 0 ? kMinus : "") + s;
-}
-
-// -1234567 -> "−1.2 mio. kr."; 45000 -> "45,000 kr."
-std::string money(double v, const std::string& currency) {
-  std::string unit = currency == "DKK" ? "kr." : currency;
-  if (std::fabs(v) >= 1e6) return fmt::format("{}{:.1f} mio. {}", v < 0 ? kMinus : "", std::fabs(v) / 1e6, unit);
-  return fmt::format("{} {}", grouped(v), unit);
 }
 
 // "npv >= 0", "evidence >= documented": a result name, an order comparison

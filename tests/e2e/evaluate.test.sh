@@ -61,4 +61,17 @@ printf 'format: gevinst/1\ncase: {id: x}\nassumptions: {start_year: 2026, horizo
 run evaluate "$TMP/bad.yaml"
 expect_rc 1
 expect_stderr_contains "bad.yaml:3:"
-finish
+# Golden outputs: every example case (examples/ and examples/fund/) as JSON,
+# and the table for the main example. Rollout files are not cases.
+for f in examples/*.yaml examples/fund/*.yaml; do
+  grep -q '^format: gevinst/1' "$f" || continue
+  name="$(basename "$f" .yaml)"
+  run evaluate --format json "$f"
+  expect_rc 0 "evaluate --format json $f"
+  golden "evaluate-$name.json"
+done
+run evaluate examples/kol-telemonitoring.yaml
+golden "evaluate-kol-telemonitoring.txt"
+run evaluate --format md --perspective society examples/virtual-physio.yaml
+golden "evaluate-virtual-physio-society.md"
+finish "evaluate: contract keys, options, formats, errors and goldens"
