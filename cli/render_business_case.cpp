@@ -1,5 +1,7 @@
 #include "cli/render_business_case.h"
 
+#include "libeval/irr.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -159,7 +161,12 @@ struct Renderer {
     row("PV of costs", [&](const Metrics& m) { return money(m.pv_costs); });
     row("PV of benefits", [&](const Metrics& m) { return money(m.pv_benefits); });
     row("Benefit-cost ratio", [&](const Metrics& m) { return m.bcr ? format_number(*m.bcr, 2, loc) : "-"; });
-    row("IRR", [&](const Metrics& m) { return m.irr ? format_percent(*m.irr, 1, loc) : "none"; });
+    row("IRR", [&](const Metrics& m) {
+      if (m.irr) return format_percent(*m.irr, 1, loc);
+      if (m.irr_outside > 0) return "> " + format_percent(irr_max_rate, 0, loc);
+      if (m.irr_outside < 0) return "< " + format_percent(irr_min_rate, 0, loc);
+      return std::string("none");
+    });
     row("Payback, years (year)", [&](const Metrics& m) { return opt_years(m.payback_years, m.payback_year); });
     row("Discounted payback", [&](const Metrics& m) {
       return opt_years(m.discounted_payback_years, m.discounted_payback_year);

@@ -37,6 +37,7 @@ Metrics metrics_from_years(std::vector<YearRow> years, Perspective p, int start_
   IrrResult irr_result = irr(net);
   m.irr = irr_result.rate;
   m.irr_note = irr_result.note;
+  m.irr_outside = irr_result.outside;
   m.payback_years = payback_years(net);
   m.discounted_payback_years = payback_years(pv);
   // The calendar year of the crossing: payback 2.4 years from start_year

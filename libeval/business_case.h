@@ -38,6 +38,7 @@ struct Metrics {
   std::optional<double> bcr;  ///< pv_benefits / pv_costs; null when pv_costs = 0
   std::optional<double> irr;
   std::string irr_note;       ///< why there is no IRR; empty when there is one
+  int irr_outside = 0;        ///< +1 / -1: the IRR lies above / below the searched interval (IrrResult::outside)
   std::optional<double> payback_years, discounted_payback_years;  ///< years from start_year
   std::optional<int> payback_year, discounted_payback_year;        ///< calendar years
   std::vector<YearRow> years;

@@ -128,6 +128,32 @@ IrrResult irr(std::span<const double> net) {
     return result;
   }
   const std::string range = fmt::format("in ({:.0f} %, {:.0f} %)", irr_min_rate * 100.0, irr_max_rate * 100.0);
+  if (result.roots.empty() && changes == 1) {
+    // One root exists with r > -1 (Descartes); say on which side of the
+    // interval it lies. Near r = -1 the last flows dominate, at large r the first.
+    double first = 0, last = 0;
+    for (double cf : net)
+      if (cf != 0) {
+        if (first == 0) first = cf;
+        last = cf;
+      }
+    const int s_hi = npv_sign(net, irr_max_rate);
+    const std::string range = fmt::format("in ({:.0f} %, {:.0f} %)", irr_min_rate * 100.0, irr_max_rate * 100.0);
+    if (s_hi != 0 && (s_hi > 0) == (last > 0)) {
+      result.note = fmt::format("no IRR {}: the IRR lies above {:.0f} %, because the first years' outlay is small "
+                                "against the gains that follow",
+                                range, irr_max_rate * 100.0);
+      result.outside = 1;
+      return result;
+    }
+    if ((npv_sign(net, irr_min_rate) > 0) == (first > 0)) {
+      result.note = fmt::format("no IRR {}: the IRR lies below {:.0f} %, because the later flows return almost "
+                                "nothing of the first",
+                                range, irr_min_rate * 100.0);
+      result.outside = -1;
+      return result;
+    }
+  }
   if (result.roots.empty()) {
     result.note = fmt::format("no IRR: the net cash flow changes sign {} time{} but NPV is not zero at any rate {}",
                               changes, changes == 1 ? "" : "s", range);

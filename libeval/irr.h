@@ -24,6 +24,9 @@ inline constexpr double irr_max_rate = 10.0;
 struct IrrResult {
   std::optional<double> rate;
   std::string note;  ///< empty when a unique IRR exists
+  /// With one sign change but no root in the interval: +1 when the IRR lies
+  /// above it (a tiny outlay repaid at once), -1 below it; 0 otherwise.
+  int outside = 0;
   std::vector<double> roots;
 };
 

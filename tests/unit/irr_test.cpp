@@ -149,13 +149,20 @@ TEST_CASE("irr: notes when there is no unique IRR") {
       // 100x^2 - 250x + 200 has a negative discriminant
       {{100, -250, 200}, "no IRR: the net cash flow changes sign 2 times but NPV is not zero at any rate in (-99 %, 1000 %)"},
       // -1 + 100/(1+r) = 0 at r = 99 (9900 %), outside the search interval
-      {{-1, 100}, "no IRR: the net cash flow changes sign 1 time but NPV is not zero at any rate in (-99 %, 1000 %)"},
+      {{-1, 100},
+       "no IRR in (-99 %, 1000 %): the IRR lies above 1000 %, because the first years' outlay is small against the "
+       "gains that follow"},
+      // -100 + 0.5/(1+r) = 0 at r = -0.995 (-99.5 %), below the search interval
+      {{-100, 0.5},
+       "no IRR in (-99 %, 1000 %): the IRR lies below -99 %, because the later flows return almost nothing of the "
+       "first"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.note);
     const IrrResult got = irr(c.flows);
     CHECK_FALSE(got.rate.has_value());
     CHECK(got.note == c.note);
+    CHECK(got.outside == (c.flows == std::vector<double>{-1, 100} ? 1 : c.flows == std::vector<double>{-100, 0.5} ? -1 : 0));
   }
 }
 
