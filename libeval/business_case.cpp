@@ -1,6 +1,7 @@
 #include "libeval/business_case.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
@@ -217,10 +218,20 @@ BusinessCase evaluate_case(const Case& c, const EvaluateOptions& opt) {
   bc.financing = evaluate_financing(c, bc.items, bc.params, bc.discount_factors);
   bc.parties = party_view(c, bc.items, bc.financing.transfers, bc.discount_factors, opt.perspective);
   bc.notes = party_notes(bc.parties, bc.selected(), bc.currency);
-  if (std::any_of(bc.items.begin(), bc.items.end(), [](const ItemSeries& s) { return s.derived_from_capacity; }))
-    bc.notes.push_back(
-        "capacity benefits include the value of staff time freed by monetised capacity activities (section capacity); "
-        "they are not also listed under benefits, so nothing is counted twice");
+  if (std::any_of(bc.items.begin(), bc.items.end(), [](const ItemSeries& s) { return s.derived_from_capacity; })) {
+    std::vector<std::string> listed;
+    for (const FlowItem& b : c.benefits)
+      if (b.benefit_kind == BenefitKind::capacity) listed.push_back(b.id);
+    if (listed.empty())
+      bc.notes.push_back(
+          "capacity benefits are the value of staff time freed by monetised capacity activities (section "
+          "capacity); no benefit is also listed with kind: capacity, so that time is counted once");
+    else
+      bc.notes.push_back(fmt::format(
+          "capacity benefits add the monetised capacity activities (section capacity) to the benefits listed with "
+          "kind: capacity ({}); check that these are not the same freed time, which would count it twice",
+          fmt::join(listed, ", ")));
+  }
   return bc;
 }
 

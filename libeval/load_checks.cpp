@@ -293,6 +293,20 @@ void lint_case(Reader& r, const YNode* root, const Case& c) {
                 fmt::format("benefit '{}' has no realisation profile in a case at stage {}", b.id, to_string(*c.info.stage)),
                 "benefits are rarely realised in full from day one; add e.g. profile: {linear: {from: 2027, years: 3}}");
     }
+  // A benefit of kind capacity for a party that also gets monetised capacity
+  // activities is often the same freed time entered twice.
+  for (size_t i = 0; i < c.benefits.size(); ++i) {
+    const FlowItem& b = c.benefits[i];
+    if (b.benefit_kind != BenefitKind::capacity) continue;
+    auto same = std::find_if(c.capacity.activities.begin(), c.capacity.activities.end(),
+                             [&](const Activity& a) { return a.monetise && a.party == b.party; });
+    if (same == c.capacity.activities.end()) continue;
+    r.warning(item_at(root, "benefits", i), b.yaml_path,
+              fmt::format("benefit '{}' (kind capacity) goes to party '{}', which also gets the monetised capacity "
+                          "activity '{}'; the same freed time may be counted twice",
+                          b.id, b.party, same->id),
+              "keep freed staff time in one place: either the capacity activity (monetise: true) or the benefit");
+  }
   for (const auto& p : c.parameters)
     if (p.source.empty())
       r.diags().warning(p.loc, "parameters." + p.name, fmt::format("parameter '{}' has no source", p.name),

@@ -102,6 +102,28 @@ expect_stdout_contains "0 errors, 0 warnings"
 [ "$(head -1 "$nat")" = '# yaml-language-server: $schema=https://gevinst.dk/schema/gevinst-1.json' ] ||
   fail "$nat does not start with the schema line"
 
+# A benefit of kind capacity for a party that also gets a monetised activity:
+# validate warns, evaluate says to check instead of claiming single counting.
+cat >"$TMP/twice.yaml" <<'YAML'
+format: gevinst/1
+case: {id: twice}
+assumptions: {start_year: 2026, horizon: 2}
+parties: [{id: p, sector: region}]
+costs: [{id: c, kind: operating, party: p, amount: 1000}]
+benefits: [{id: nurse-time, kind: capacity, party: p, per_year: 45000}]
+capacity:
+  staff: {nurse: {hour_cost: 450}}
+  activities:
+    - {id: visits, staff: nurse, party: p, minutes_saved: 60, events_per_year: 100}
+YAML
+run validate "$TMP/twice.yaml"
+expect_rc 0
+expect_stdout_contains "twice.yaml:6:12: warning: benefit 'nurse-time' (kind capacity) goes to party 'p', which also gets the monetised capacity activity 'visits'; the same freed time may be counted twice (at benefits[0])"
+run evaluate --format json "$TMP/twice.yaml"
+expect_rc 0
+json_expr 'any("(nurse-time); check that these are not the same freed time" in n for n in j["notes"])'
+json_expr 'j["years"][0]["benefits"] == 45000 + 100 * 450'
+
 # Golden outputs: every example with a capacity section, as table and JSON.
 for f in examples/*.yaml; do
   grep -q '^capacity:' "$f" || continue
