@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include "libeval/parameters.h"
+
 namespace gevinst::cli {
 
 const CLI::Validator ExistingPathOrStdin(
@@ -93,23 +95,7 @@ void add_case_options(CLI::App* app, CaseOptions& o, bool perspective) {
 Overrides case_overrides(const Case& c, const CaseOptions& o) {
   Overrides extra = parse_sets(c, o.sets);
   Overrides out;
-  if (!o.scenario.empty()) {
-    std::vector<std::string> names;
-    const Scenario* found = nullptr;
-    for (const auto& s : c.scenarios) {
-      names.push_back(s.name);
-      if (s.name == o.scenario) found = &s;
-    }
-    if (!found) {
-      std::string guess = did_you_mean(o.scenario, names);
-      throw InputError{{Diagnostic{c.file, {}, Severity::error, "scenarios",
-                                   fmt::format("no scenario named '{}'", o.scenario),
-                                   names.empty()   ? "the case defines no scenarios"
-                                   : guess.empty() ? fmt::format("scenarios: {}", fmt::join(names, ", "))
-                                                   : fmt::format("did you mean '{}'?", guess)}}};
-    }
-    out = found->overrides;
-  }
+  if (!o.scenario.empty()) out = find_scenario(c, o.scenario).overrides;
   out.insert(out.end(), extra.begin(), extra.end());
   return out;
 }

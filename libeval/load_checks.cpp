@@ -10,6 +10,7 @@
 #include "libeval/distributions.h"
 #include "libeval/load_internal.h"
 #include "libeval/parameters.h"
+#include "libeval/sroi.h"
 
 namespace gevinst {
 
@@ -101,13 +102,13 @@ void check_references(Reader& r, const YNode* root, Case& c) {
   }
   const YNode* sroi = root->find("sroi");
   const YNode* outs = sroi && sroi->is_mapping() ? sroi->find("outcomes") : nullptr;
-  std::map<std::pair<std::string, std::string>, std::string> indicators;
+  std::map<std::string, std::string> indicators;
   for (size_t i = 0; i < c.sroi.outcomes.size(); ++i) {
     const Outcome& o = c.sroi.outcomes[i];
     const YNode* it = outs && outs->is_sequence() && i < outs->items.size() ? outs->items[i] : nullptr;
     unique(o.id, it, o.yaml_path);
     if (!o.indicator.empty()) {
-      auto [pos, inserted] = indicators.emplace(std::make_pair(o.stakeholder, o.indicator), o.id);
+      auto [pos, inserted] = indicators.emplace(same_outcome_key(o.stakeholder, o.indicator), o.id);
       if (!inserted)
         r.warning(field(it, "indicator"), o.yaml_path + ".indicator",
                   fmt::format("outcome '{}' repeats stakeholder '{}' and indicator '{}' of outcome '{}'", o.id,

@@ -44,7 +44,11 @@ void load_capacity(Reader& r, const YNode* n, const Timeline& tl, Case& c) {
             }
           }
         }
-        if (const YNode* hc = v->find("hour_cost")) g.hour_cost = r.number(hc, path + ".hour_cost", Constraint::nonnegative);
+        if (const YNode* hc = v->find("hour_cost")) {
+          // An explicit cost overrides the preset's; the preset then only lends its label.
+          g.hour_cost = r.number(hc, path + ".hour_cost", Constraint::nonnegative);
+          g.preset.clear();
+        }
         else if (!preset) r.error(v, path, "missing required key 'hour_cost'", "the fully loaded cost of one hour, e.g. hour_cost: 450");
       }
       cap.staff.push_back(std::move(g));

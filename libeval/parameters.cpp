@@ -106,11 +106,15 @@ const Scenario& find_scenario(const Case& c, const std::string& name) {
     if (s.name == name) return s;
     names.push_back(s.name);
   }
+  // "base" is the case's own values unless the case defines a scenario of that name.
+  static const Scenario base{"base", {}, {}};
+  if (name == "base") return base;
   std::string guess = did_you_mean(name, names);
-  throw InputError{{Diagnostic{c.file, {}, Severity::error, "scenarios",
+  SourceLoc where = c.scenarios.empty() ? SourceLoc{} : c.scenarios.front().loc;
+  throw InputError{{Diagnostic{c.file, where, Severity::error, "scenarios",
                                fmt::format("no scenario named '{}'", name),
-                               names.empty() ? "the case defines no scenarios"
-                               : guess.empty() ? fmt::format("scenarios: {}", fmt::join(names, ", "))
+                               names.empty() ? "the case defines no scenarios (only the base case, --scenario base)"
+                               : guess.empty() ? fmt::format("scenarios: base, {}", fmt::join(names, ", "))
                                                : fmt::format("did you mean '{}'?", guess)}}};
 }
 

@@ -19,7 +19,8 @@ std::vector<double> parameter_values(const Case& c, const Overrides& overrides =
 /// the field on division by zero or a non-finite result.
 double value_of(const Number& n, std::span<const double> params, const std::string& file);
 
-/// Looks up a scenario by name; throws InputError listing the scenarios.
+/// Looks up a scenario by name; "base" (no overrides) unless the case defines
+/// one of that name. Throws InputError listing the scenarios.
 const Scenario& find_scenario(const Case& c, const std::string& name);
 
 /// Dependency order of parameters, or the cycle (names, first repeated at the end).

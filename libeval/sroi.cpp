@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 
@@ -118,6 +119,22 @@ std::vector<SroiSensitivityRow> sensitivity_rows(const std::vector<Inputs>& base
 
 }  // namespace
 
+std::string same_outcome_key(const std::string& stakeholder, const std::string& indicator) {
+  auto norm = [](const std::string& text) {
+    std::string out;
+    for (char ch : text) {
+      if (std::isspace(static_cast<unsigned char>(ch))) {
+        if (!out.empty() && out.back() != ' ') out.push_back(' ');
+      } else {
+        out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+      }
+    }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  };
+  return norm(stakeholder) + '\x1f' + norm(indicator);
+}
+
 SroiResult evaluate_sroi(const Case& c, const SroiOptions& opt) {
   const Assumptions& a = c.assumptions;
   if (!c.sroi.present)
@@ -141,7 +158,7 @@ SroiResult evaluate_sroi(const Case& c, const SroiOptions& opt) {
   std::vector<double> params = parameter_values(c, opt.overrides);
 
   std::vector<Inputs> inputs;
-  std::map<std::pair<std::string, std::string>, std::string> seen;  // (stakeholder, indicator) -> outcome id
+  std::map<std::string, std::string> seen;  // same_outcome_key -> outcome id
   for (const auto& o : c.sroi.outcomes) {
     Inputs in;
     in.quantity = nonnegative(c, o.quantity, params, "the quantity");
@@ -188,7 +205,7 @@ SroiResult evaluate_sroi(const Case& c, const SroiOptions& opt) {
     else st->pv_value += out.pv_value;
 
     if (!o.indicator.empty()) {
-      auto [pos, inserted] = seen.emplace(std::make_pair(o.stakeholder, o.indicator), o.id);
+      auto [pos, inserted] = seen.emplace(same_outcome_key(o.stakeholder, o.indicator), o.id);
       if (!inserted)
         r.warnings.push_back(fmt::format(
             "outcomes '{}' and '{}' have the same stakeholder ({}) and indicator ({}): probably the same outcome "

@@ -101,4 +101,10 @@ struct SroiOptions {
 /// not positive (investment: auto in a case without costs).
 SroiResult evaluate_sroi(const Case& c, const SroiOptions& opt = {});
 
+/// The key under which two outcomes count as the same (double counting):
+/// stakeholder and indicator, lower-cased (ASCII) with runs of white space
+/// collapsed, so "Falls avoided" and "falls  avoided" match.
+///   same_outcome_key("Patients", " Falls  avoided") == "patients\x1ffalls avoided"
+std::string same_outcome_key(const std::string& stakeholder, const std::string& indicator);
+
 }  // namespace gevinst

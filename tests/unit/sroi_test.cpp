@@ -275,6 +275,19 @@ TEST_CASE("sroi: the same stakeholder and indicator twice is flagged") {
   CHECK(r.pv_value == doctest::Approx(kPv + 500 + 500).epsilon(1e-12));
 }
 
+TEST_CASE("sroi: same_outcome_key ignores case and runs of white space") {
+  CHECK(same_outcome_key("Patients", " Falls  avoided") == same_outcome_key("patients", "falls avoided"));
+  CHECK(same_outcome_key("patients", "falls avoided") != same_outcome_key("relatives", "falls avoided"));
+  // The separator keeps ("a b", "c") apart from ("a", "b c").
+  CHECK(same_outcome_key("a b", "c") != same_outcome_key("a", "b c"));
+  std::string y = kOne;
+  y += R"(    - {id: fewer-falls-again, stakeholder: Patients, indicator: "falls  AVOIDED", quantity: 10, proxy: 50}
+)";
+  SroiResult r = evaluate_sroi(load(y));
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].find("'fewer-falls' and 'fewer-falls-again'") != std::string::npos);
+}
+
 TEST_CASE("sroi: errors name the file and the field") {
   auto expect_error = [](const Case& c, const SroiOptions& opt, const std::string& path, const std::string& message) {
     try {
