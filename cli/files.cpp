@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 
 namespace gevinst::cli {
 
@@ -24,7 +25,17 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+  // One record per file: `cases ./cases` or a symlinked directory name the
+  // same file twice; keep the first spelling in path order.
+  std::set<std::string> seen;
+  std::vector<std::string> unique_files;
+  for (auto& f : out) {
+    std::error_code ec;
+    std::string key = f == "-" ? f : fs::weakly_canonical(f, ec).string();
+    if (ec) key = f;
+    if (seen.insert(key).second) unique_files.push_back(std::move(f));
+  }
+  return unique_files;
 }
 
 std::vector<std::string> shard(const std::vector<std::string>& files, int k, int n) {

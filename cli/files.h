@@ -8,7 +8,8 @@ namespace gevinst::cli {
 
 /// Files named directly are kept as given; directories are searched
 /// recursively for *.yaml and *.yml. The result is sorted by path and
-/// free of duplicates, so every run sees the same order.
+/// free of duplicates (also of two spellings of one file, compared by
+/// canonical path), so every run sees the same order.
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths);
 
 /// A stable shard: keeps files whose index in the sorted list i satisfies

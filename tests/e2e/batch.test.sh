@@ -90,4 +90,10 @@ expect_rc 2
 expect_stdout_empty
 run batch --format xml "$data"
 expect_rc 2
+# Two spellings of one directory (and a symlink to it) still give one record per file.
+ln -s "$TMP/cases" "$TMP/cases-link"
+run batch --format jsonl "$TMP/cases"
+n_once=$(wc -l <"$TMP/stdout")
+run batch --format jsonl "$TMP/cases" "$TMP/./cases" "$TMP/cases-link"
+[ "$(wc -l <"$TMP/stdout")" -eq "$n_once" ] || fail "overlapping paths gave $(wc -l <"$TMP/stdout") records, not $n_once"
 finish
