@@ -202,9 +202,9 @@ int run_portfolio(PortfolioCliOptions& o) {
   Report r;
   r.objective = o.objective == "fte" ? Objective::fte : o.objective == "sroi" ? Objective::sroi : Objective::npv;
   r.budget = o.budget;
-  r.cost_basis = o.first_years > 0 ? fmt::format("undiscounted costs of the first {} year{}", o.first_years,
-                                                 o.first_years == 1 ? "" : "s")
-                                   : "PV of costs";
+  r.cost_basis = o.first_years == 1  ? std::string("undiscounted costs of the first year")
+                 : o.first_years > 1 ? fmt::format("undiscounted costs of the first {} years", o.first_years)
+                                     : std::string("PV of costs");
   CaseFiguresOptions fo;
   fo.objective = r.objective;
   fo.perspective = *perspective_from(o.perspective);
@@ -294,7 +294,8 @@ void add_portfolio(CLI::App& root, Runner& run) {
       ->capture_default_str();
   app->add_option("--cost-basis", o->cost_basis, "Cost of a case: pv (PV of its costs, default) or first-years N")
       ->type_name("pv|first-years N")
-      ->expected(1, 2);
+      ->expected(1, 2)
+      ->allow_extra_args(false);
   app->add_option("--include", o->include, "Always fund these cases (ids or paths; repeatable, comma-separated)")
       ->type_name("ID")
       ->allow_extra_args(false)

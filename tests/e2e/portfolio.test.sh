@@ -55,6 +55,10 @@ json_expr 'all(r["objective"] is None and r["note"] == "no sroi section" for r i
 run portfolio --budget 10e6 --cost-basis first-years 1 --format json "$data"
 expect_rc 0
 json_expr 'j["cost_basis"] == "first-years" and j["first_years"] == 1 and j["objective_value"] == 18e6'
+# The paths may follow "first-years N" directly.
+run portfolio --budget 10e6 --format json --cost-basis first-years 1 "$data"
+expect_rc 0 "path after --cost-basis first-years 1"
+json_expr 'j["first_years"] == 1 and j["objective_value"] == 18e6'
 run portfolio --cost-basis pv "$data" --budget 10e6 --format json
 expect_rc 0
 json_expr 'j["cost_basis"] == "pv" and j["cases"] == 6'
