@@ -288,7 +288,15 @@ void add_portfolio(CLI::App& root, Runner& run) {
   add_common_options(app, o->out, {"table", "json", "csv", "md"});
   app->add_option("--budget,-b", o->budget, "Budget in the cases' currency, e.g. 25e6 or 25000000")
       ->required()
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Validator(
+          [](std::string& s) -> std::string {
+            char* end = nullptr;
+            double v = std::strtod(s.c_str(), &end);
+            if (end == s.c_str() || *end != '\0' || !std::isfinite(v) || v < 0)
+              return fmt::format("the budget must be an amount >= 0, e.g. 25e6; got '{}'", s);
+            return {};
+          },
+          "AMOUNT"));
   app->add_option("--objective", o->objective, "What to maximise: npv, fte or sroi")
       ->check(CLI::IsMember({"npv", "fte", "sroi"}))
       ->capture_default_str();
