@@ -77,16 +77,18 @@ Json to_json(const RolloutResult& r) {
     x["compliant"] = u.compliant;
     x["compliance_note"] = text_or_null(u.compliance_note);
     x["explanation"] = text_or_null(joined_explanation(u));
-    x["npv"] = num(u.npv);
+    x["npv"] = u.errors.empty() ? num(u.npv) : Json(nullptr);
     x["fte"] = num(u.fte);
     Json results = Json::object();
     const auto& names = criterion_result_names();
     for (size_t i = 0; i < names.size() && i < u.results.values.size(); ++i) results[names[i]] = num(u.results.values[i]);
     x["results"] = results;
+    x["error"] = u.errors.empty() ? Json(nullptr) : Json(u.errors.front().message);
     units.push_back(std::move(x));
   }
   j["units"] = units;
   j["non_compliant"] = r.non_compliant;
+  j["errors"] = r.errors;
   return j;
 }
 
@@ -100,7 +102,8 @@ std::string render_csv(const RolloutResult& r) {
     std::string failed;
     for (const auto& f : u.failed_criteria) failed += (failed.empty() ? "" : "; ") + f;
     out += csv_row({u.id, u.label, n(u.population), to_string(u.verdict), failed, to_string(u.decision.status),
-                    u.decision.date, u.compliant ? "true" : "false", u.compliance_note, n(u.npv), n(u.fte),
+                    u.decision.date, u.compliant ? "true" : "false", u.compliance_note,
+                    u.errors.empty() ? n(u.npv) : std::string(), n(u.fte),
                     joined_explanation(u)});
   }
   return out;
@@ -118,7 +121,8 @@ std::string render_text(const RolloutResult& r, NumberLocale loc, bool md) {
   for (const auto& u : r.units)
     t.rows.push_back({unit_name(u), to_string(u.verdict), to_string(u.decision.status),
                       u.compliant ? "compliant" : (md ? "**non-compliant**" : "NON-COMPLIANT"),
-                      format_number(u.npv, 0, loc), u.fte ? format_number(*u.fte, 1, loc) : "-"});
+                      u.errors.empty() ? format_number(u.npv, 0, loc) : "error",
+                      u.fte ? format_number(*u.fte, 1, loc) : "-"});
   out += md ? t.render_markdown() : t.render_text();
   bool any_explain = false;
   for (const auto& u : r.units) any_explain |= u.verdict == Verdict::explain;
@@ -126,6 +130,11 @@ std::string render_text(const RolloutResult& r, NumberLocale loc, bool md) {
     out += md ? "\n### Explain\n\n" : "\nExplain:\n";
     for (const auto& u : r.units) {
       if (u.verdict != Verdict::explain) continue;
+      if (!u.errors.empty()) {
+        out += fmt::format("{}{}: cannot be evaluated: {}\n", md ? "- **" : "  ", unit_name(u) + (md ? "**" : ""),
+                           u.errors.front().message);
+        continue;
+      }
       out += fmt::format("{}{}: fails {}\n", md ? "- **" : "  ", unit_name(u) + (md ? "**" : ""),
                          fmt::join(u.failed_criteria, ", "));
       for (const auto& e : u.explanation) out += fmt::format("{}{}\n", md ? "  - " : "    - ", e);
@@ -146,12 +155,15 @@ std::string render_text(const RolloutResult& r, NumberLocale loc, bool md) {
   return out;
 }
 
+// A diagnostic of the rollout file or of its solution case, with its source line.
+void print_diagnostic(const RolloutLoadResult& lr, const Diagnostic& d) {
+  std::string_view src = d.file == lr.diags.file() ? std::string_view(lr.source) : std::string_view(lr.solution_source);
+  std::cerr << format_diagnostic(d, src, stderr_is_tty() && std::getenv("NO_COLOR") == nullptr);
+}
+
 void print_load_diagnostics(const RolloutLoadResult& lr, bool errors_only) {
-  for (const auto& d : lr.diags.all()) {
-    if (errors_only && d.severity != Severity::error) continue;
-    std::string_view src = d.file == lr.diags.file() ? std::string_view(lr.source) : std::string_view(lr.solution_source);
-    std::cerr << format_diagnostic(d, src, stderr_is_tty() && std::getenv("NO_COLOR") == nullptr);
-  }
+  for (const auto& d : lr.diags.all())
+    if (!errors_only || d.severity == Severity::error) print_diagnostic(lr, d);
 }
 
 int run_rollout(const RolloutCliOptions& o) {
@@ -185,6 +197,8 @@ int run_rollout(const RolloutCliOptions& o) {
   if (!lr.rollout->units_preset.empty())
     if (auto p = unit_preset(lr.rollout->units_preset)) ro.total_population = p->total_population();
   RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, ro);
+  for (const auto& u : r.units)  // every unit is reported; its errors also go to stderr
+    for (const auto& d : u.errors) print_diagnostic(lr, d);
   const std::string& f = o.out.format;
   std::string out = f == "json" ? to_json(r).dump(2) + "\n"
                     : f == "csv" ? render_csv(r)

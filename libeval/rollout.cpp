@@ -207,10 +207,18 @@ RolloutResult evaluate_rollout(const Rollout& ro, const Case& c, const RolloutOp
       a.params = parameter_values(c, a.overrides);
       a.results = unit_results(c, u, a.overrides, opt, a);
     } catch (InputError& e) {
-      e.diagnostics.push_back(Diagnostic{ro.file, u.loc, Severity::note, u.yaml_path,
-                                         fmt::format("while evaluating the solution with the parameters of unit '{}'", u.id),
-                                         ""});
-      throw;
+      a.errors = std::move(e.diagnostics);
+      a.errors.push_back(Diagnostic{ro.file, u.loc, Severity::note, u.yaml_path,
+                                    fmt::format("while evaluating the solution with the parameters of unit '{}'", u.id),
+                                    ""});
+      a.verdict = Verdict::explain;
+      a.compliant = false;
+      a.compliance_note = fmt::format("the solution cannot be evaluated with this unit's parameters: {}",
+                                      a.errors.front().message);
+      ++out.non_compliant;
+      ++out.errors;
+      out.units.push_back(std::move(a));
+      continue;
     }
     for (const auto& cr : ro.criteria) {
       a.criteria.push_back(check_criterion(cr, a.results, a.params));

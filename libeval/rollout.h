@@ -27,6 +27,9 @@
 // - Compliance: non-compliant when the verdict is scale and the decision is
 //   declined without an explanation, or the decision is pending and today is
 //   after review_due (ISO dates compare as text).
+// - A unit whose parameters break the solution (an input error while it is
+//   evaluated) gets its errors recorded and is non-compliant: it cannot be
+//   shown to follow the principle. The other units are still assessed.
 #pragma once
 
 #include <optional>
@@ -80,6 +83,10 @@ struct UnitAssessment {
   std::vector<std::string> explanation;
   double npv = 0;                 ///< money (the case's currency), under the perspective
   std::optional<double> fte;      ///< FTE freed at full effect; null without a capacity section
+  /// Set when the solution cannot be evaluated with this unit's parameters
+  /// (e.g. a division by zero at its values): the unit then has no results,
+  /// its verdict is explain and it is non-compliant; the other units go on.
+  std::vector<Diagnostic> errors;
 };
 
 struct RolloutOptions {
@@ -95,7 +102,8 @@ struct RolloutResult {
   std::optional<double> total_population;
   std::vector<std::string> criteria;
   std::vector<UnitAssessment> units;
-  int non_compliant = 0;
+  int non_compliant = 0;  ///< units failing the principle, including units that could not be evaluated
+  int errors = 0;         ///< units that could not be evaluated (UnitAssessment::errors)
 };
 
 /// The overrides that make the solution the unit's case: the unit's own,

@@ -2,6 +2,7 @@
 // section 11): one sentence per failed criterion, in the unit's figures.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 
@@ -20,6 +21,20 @@ std::string quantity(double v) {
   if (std::fabs(v) >= 100) return grouped(v);
   std::string s = fmt::format("{:.3g}", std::fabs(v));
   return (v < 0 ? kMinus : "") + s;
+}
+
+// A switching value as quantity() shows it, but rounded away from `from` (the
+// unit's current value) rather than to nearest, so that the criterion really
+// holds at the printed figure: "breaks even at 344 patients" when NPV = 0 at
+// 343.48 and the unit has fewer.
+std::string quantity_past(double v, double from) {
+  if (v == 0 || !std::isfinite(v)) return quantity(v);
+  const int decimals = std::fabs(v) >= 100 ? 0 : 2 - static_cast<int>(std::floor(std::log10(std::fabs(v))));
+  const double scale = std::pow(10.0, decimals);
+  // A root a hair past a round figure (the solver's tolerance) keeps that figure.
+  const double x = v * scale, eps = 1e-9 * std::max(1.0, std::fabs(x));
+  const double r = (v > from ? std::ceil(x - eps) : std::floor(x + eps)) / scale;
+  return quantity(r);
 }
 
 // "npv >= 0", "evidence >= documented": a result name, an order comparison
@@ -138,9 +153,9 @@ std::vector<std::string> draft_explanation(const Case& c, const RolloutUnit& u, 
     BreakEven be = break_even(c, driver, m, a.overrides, simple->threshold, opt.perspective);
     if (be.value) {
       bool zero_npv = name == "npv" && simple->threshold == 0;
-      s += zero_npv ? fmt::format("; breaks even at {} {}", quantity(*be.value), pname)
-                    : fmt::format("; reaches {} at {} {}", target_text(name, simple->threshold, cur),
-                                  quantity(*be.value), pname);
+      const std::string at = quantity_past(*be.value, a.params[static_cast<size_t>(driver)]);
+      s += zero_npv ? fmt::format("; breaks even at {} {}", at, pname)
+                    : fmt::format("; reaches {} at {} {}", target_text(name, simple->threshold, cur), at, pname);
     } else if (!be.note.empty()) {
       s += "; " + be.note;
     }

@@ -149,6 +149,19 @@ TEST_CASE("rollout: drafted explanations use break-even values") {
         "\"payback_years <= 4\" fails: payback_years is null: the case does not pay back within the horizon");
 }
 
+TEST_CASE("rollout: a switching value is rounded to where the criterion holds") {
+  auto lr = load_text(rollout_text(R"(["npv >= 250", "npv >= 1.0006e6"])",
+                                   "  - {id: few, parameters: {patients: 800}}\n"));
+  RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
+  const auto& u = unit(r, "few");
+  REQUIRE(u.explanation.size() == 2);
+  // NPV(P) = 1,000 P - 1,000,000 reaches 250 at P = 1,000.25; to nearest that
+  // is 1,000, where NPV = 0 < 250, so the text rounds up to 1,001.
+  CHECK(u.explanation[0] == "NPV \u2212200,000 kr. at 800 patients; reaches 250 kr. at 1,001 patients");
+  // 1,000,600 at P = 2,000.6: up to 2,001.
+  CHECK(u.explanation[1] == "NPV \u2212200,000 kr. at 800 patients; reaches 1.0 mio. kr. at 2,001 patients");
+}
+
 TEST_CASE("rollout: explanations for other targets, simple comparisons and complex criteria") {
   auto lr = load_text(rollout_text(R"(["npv >= 2e6", "evidence >= documented", "bcr > 2", "$patients * 2 > 1e9"])",
                                    "  - {id: big, parameters: {patients: 2500}}\n"));
@@ -177,16 +190,22 @@ TEST_CASE("rollout: a criterion over a null result fails and says why") {
   CHECK(u.criteria[2].reason.rfind("population is null: the unit has no population", 0) == 0);
 }
 
-TEST_CASE("rollout: a unit whose parameters break the case names the unit") {
+TEST_CASE("rollout: a unit whose parameters break the case is recorded, the others go on") {
   // Negative patients make the capacity events negative, which evaluate_capacity rejects.
-  auto lr = load_text(rollout_text(R"(["npv >= 0"])", "  - {id: broken, parameters: {patients: -5}}\n"));
-  try {
-    evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
-    FAIL("expected an InputError");
-  } catch (const InputError& e) {
-    REQUIRE(!e.diagnostics.empty());
-    CHECK(e.diagnostics.back().message.find("unit 'broken'") != std::string::npos);
-  }
+  auto lr = load_text(rollout_text(R"(["npv >= 0"])", "  - {id: broken, parameters: {patients: -5}}\n"
+                                                      "  - {id: fine, parameters: {patients: 2500}}\n"));
+  RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
+  REQUIRE(r.units.size() == 2);
+  const auto& b = unit(r, "broken");
+  REQUIRE(!b.errors.empty());
+  CHECK(b.errors.back().message.find("unit 'broken'") != std::string::npos);
+  CHECK(b.verdict == Verdict::explain);
+  CHECK_FALSE(b.compliant);
+  CHECK(b.compliance_note.rfind("the solution cannot be evaluated with this unit's parameters: ", 0) == 0);
+  CHECK(unit(r, "fine").errors.empty());
+  CHECK(unit(r, "fine").verdict == Verdict::scale);
+  CHECK(r.errors == 1);
+  CHECK(r.non_compliant == 1);
 }
 
 TEST_CASE("rollout: is_iso_date") {
