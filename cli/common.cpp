@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <map>
 
 #include "libeval/parameters.h"
 
@@ -30,9 +31,27 @@ void add_common_options(CLI::App* app, CommonOptions& o, const std::vector<std::
   app->add_flag("-q,--quiet", o.quiet, "No progress bars or notes on standard error");
 }
 
+namespace {
+// The text of every case loaded by load_case_or_report, by file name, so
+// that an error found later (while computing) still shows its source line.
+std::map<std::string, std::string>& loaded_sources() {
+  static std::map<std::string, std::string> sources;
+  return sources;
+}
+}  // namespace
+
 void print_diagnostics(const std::vector<Diagnostic>& diags, std::string_view source) {
   bool color = stderr_is_tty() && std::getenv("NO_COLOR") == nullptr;
   for (const auto& d : diags) std::cerr << format_diagnostic(d, source, color);
+}
+
+void print_diagnostics(const std::vector<Diagnostic>& diags) {
+  bool color = stderr_is_tty() && std::getenv("NO_COLOR") == nullptr;
+  for (const auto& d : diags) {
+    auto it = loaded_sources().find(d.file);
+    std::cerr << format_diagnostic(d, it == loaded_sources().end() ? std::string_view() : std::string_view(it->second),
+                                   color);
+  }
 }
 
 std::optional<LoadResult> load_case_or_report(const std::string& path) {
@@ -43,6 +62,7 @@ std::optional<LoadResult> load_case_or_report(const std::string& path) {
     print_diagnostics(r.diags.all(), r.source);
     return std::nullopt;
   }
+  loaded_sources()[r.diags.file()] = r.source;
   return r;
 }
 
@@ -98,15 +118,6 @@ Overrides case_overrides(const Case& c, const CaseOptions& o) {
   if (!o.scenario.empty()) out = find_scenario(c, o.scenario).overrides;
   out.insert(out.end(), extra.begin(), extra.end());
   return out;
-}
-
-int guarded(const std::function<int()>& body) {
-  try {
-    return body();
-  } catch (const InputError& e) {
-    print_diagnostics(e.diagnostics, {});
-    return Exit::invalid;
-  }
 }
 
 }  // namespace gevinst::cli

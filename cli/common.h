@@ -38,7 +38,12 @@ void add_common_options(CLI::App* app, CommonOptions& o, const std::vector<std::
 extern const CLI::Validator ExistingPathOrStdin;
 
 /// Prints diagnostics to standard error as FILE:LINE:COLUMN: error: ...
+/// with the line of `source` they point at.
 void print_diagnostics(const std::vector<Diagnostic>& diags, std::string_view source);
+
+/// The same, taking each diagnostic's source line from the cases loaded by
+/// load_case_or_report (errors found while computing, after loading).
+void print_diagnostics(const std::vector<Diagnostic>& diags);
 
 /// Loads a case; on errors prints them and returns nullopt.
 std::optional<LoadResult> load_case_or_report(const std::string& path);
@@ -62,9 +67,6 @@ struct CaseOptions {
 void add_case_options(CLI::App* app, CaseOptions& o, bool perspective);
 /// The scenario's overrides followed by the --set ones.
 Overrides case_overrides(const Case& c, const CaseOptions& o);
-
-/// Runs `body`, mapping InputError to printed diagnostics and Exit::invalid.
-int guarded(const std::function<int()>& body);
 
 // One function per subcommand file.
 void add_validate(CLI::App& root, Runner& run);

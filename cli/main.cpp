@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
   try {
     return run();
   } catch (const gevinst::InputError& e) {
-    print_diagnostics(e.diagnostics, {});
+    print_diagnostics(e.diagnostics);
     return Exit::invalid;
   } catch (const std::bad_alloc&) {
     std::cerr << "gevinst: error: out of memory\n";

@@ -1,5 +1,7 @@
 #include "libeval/flows.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 
 #include "libeval/capacity.h"
@@ -49,6 +51,17 @@ ItemSeries flow_series(const FlowItem& f, const Assumptions& a, std::span<const 
       for (const auto& [y, v] : f.amounts) put(y, value_of(v, params, file));
       break;
   }
+  for (size_t t = 0; t < s.values.size(); ++t)
+    if (!std::isfinite(s.values[t]) || std::fabs(s.values[t]) > kMaxAmount)
+      throw InputError{{Diagnostic{
+          file, f.form != FlowItem::Form::amounts && f.amount.loc.line > 0 ? f.amount.loc : f.loc, Severity::error,
+          f.form != FlowItem::Form::amounts && !f.amount.yaml_path.empty() ? f.amount.yaml_path : f.yaml_path,
+          fmt::format("'{}' is {} in {}, beyond what the totals can hold", f.id,
+                      std::isfinite(s.values[t]) ? fmt::format("{:g}", s.values[t]) : std::string("not a finite number"),
+                      a.start_year + static_cast<int>(t)),
+          f.form == FlowItem::Form::per_year && f.growth.present
+              ? "check the amount and the growth: the amount x (1 + growth)^years overflows"
+              : "check the amount and the parameters it uses"}}};
   return s;
 }
 

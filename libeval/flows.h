@@ -27,8 +27,15 @@ struct ItemSeries {
   std::vector<double> values;          ///< index t = year - start_year
 };
 
+/// The largest yearly amount of one item (in the case currency): far above any
+/// real budget, and low enough that sums and PVs over 200 years of thousands
+/// of items stay finite.
+inline constexpr double kMaxAmount = 1e250;
+
 /// value(y) = base x (1 + growth)^(y - from) x share(y) for per_year items
 /// within from..to; amount in `year` x share(year); amounts[y] x share(y).
+/// Throws InputError at the item when a yearly value is not finite or
+/// exceeds kMaxAmount in magnitude.
 ItemSeries flow_series(const FlowItem& f, const Assumptions& a, std::span<const double> params,
                        const std::string& file);
 

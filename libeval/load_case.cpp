@@ -158,6 +158,18 @@ void load_assumptions(Reader& r, const YNode* n, Assumptions& a) {
   }
   load_discounting(r, n->find("discounting"), a);
   if (auto t = r.choice(n->find("timing"), "assumptions.timing", {"end", "mid"})) a.timing = *t == 0 ? Timing::end : Timing::mid;
+  // A rate near -100 % over a long horizon makes DF(t) = DF(t-1) / (1 + r)
+  // overflow; every result would be infinite, so say so here.
+  if (a.horizon > 0) {
+    std::vector<double> df = discount_factors(a.discounting, a.horizon, a.timing);
+    auto bad = std::find_if(df.begin(), df.end(), [](double d) { return !std::isfinite(d) || d < 1e-250 || d > 1e250; });
+    if (bad != df.end())
+      r.error(n->find("discounting") ? n->find("discounting") : n, "assumptions.discounting",
+              fmt::format("the discount factor of year index {} is out of range ({:g}): the rates compound beyond "
+                          "what a number can hold over {} years",
+                          bad - df.begin(), *bad, a.horizon),
+              "a rate close to -100 % (or a very high one) over a long horizon; check the discount rates");
+  }
   if (const YNode* f = n->find("fte_hours")) {
     bool overflow = false;
     if (f->is_scalar()) parse_number(f->value, &overflow);

@@ -237,3 +237,44 @@ TEST_CASE("evaluate: profile shorthands") {
   Profile none;
   CHECK(profile_share(none, 1900, {}, "") == 1.0);
 }
+
+TEST_CASE("evaluate: amounts that overflow are input errors, never infinite results") {
+  const std::string head =
+      "format: gevinst/1\ncase: {id: huge}\nassumptions: {start_year: 2026, horizon: 40}\n"
+      "parties: [{id: p, sector: region}]\n";
+  SUBCASE("growth compounds past the limit") {
+    Case c = load(head + "costs: [{id: c, kind: operating, party: p, per_year: 1e200, growth: 1e10}]\n");
+    try {
+      evaluate_case(c, {});
+      FAIL("expected an InputError");
+    } catch (const InputError& e) {
+      REQUIRE(e.diagnostics.size() == 1);
+      const Diagnostic& d = e.diagnostics[0];
+      CHECK(d.yaml_path == "costs[0].per_year");
+      CHECK(d.loc.line == 5);
+      CHECK(d.message.find("'c' is ") == 0);
+      CHECK(d.hint.find("growth") != std::string::npos);
+    }
+  }
+  SUBCASE("an amount beyond 1e250") {
+    Case c = load(head + "costs: [{id: c, kind: investment, party: p, amount: 1e300}]\n");
+    CHECK_THROWS_AS(evaluate_case(c, {}), InputError);
+  }
+  SUBCASE("large but representable amounts still evaluate") {
+    Case c = load(head + "costs: [{id: c, kind: investment, party: p, amount: 1e200}]\n");
+    CHECK(evaluate_case(c, {}).selected().npv == doctest::Approx(-1e200));
+  }
+}
+
+TEST_CASE("evaluate: discount factors that overflow are a load error at assumptions.discounting") {
+  LoadOptions opt;
+  opt.lints = false;
+  LoadResult r = load_case_text(
+      "format: gevinst/1\ncase: {id: x}\nassumptions: {start_year: 2000, horizon: 200, discounting: {rate: -0.99}}\n",
+      "test.yaml", opt);
+  REQUIRE_FALSE(r.ok());
+  bool found = false;
+  for (const auto& d : r.diags.all())
+    found |= d.yaml_path == "assumptions.discounting" && d.message.find("the discount factor of year index 126 is out of range") == 0;
+  CHECK(found);
+}
