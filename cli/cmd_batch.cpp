@@ -184,15 +184,15 @@ int run_batch(const BatchCliOptions& o) {
   auto sink = [&](BatchRecord&& r) {
     totals.add(r);
     if (r.status == BatchStatus::not_a_case) return;
-    if (f == "jsonl") out.write(record_json(r).dump() + "\n");
+    if (f == "jsonl") out.write(dump(record_json(r)) + "\n");
     else if (f == "csv") out.write(record_csv(r));
-    else if (f == "json") out.write(std::string(first ? "\n    " : ",\n    ") + record_json(r).dump());
+    else if (f == "json") out.write(std::string(first ? "\n    " : ",\n    ") + dump(record_json(r)));
     else tsink.add(r);
     first = false;
   };
   run_ordered(files, thread_count(o.threads), bo, sink, progress);
   progress.finish();
-  if (f == "json") out.write(fmt::format("{}],\n  \"totals\": {}\n}}\n", first ? "" : "\n  ", totals_json(totals).dump()));
+  if (f == "json") out.write(fmt::format("{}],\n  \"totals\": {}\n}}\n", first ? "" : "\n  ", dump(totals_json(totals))));
   if (table) out.write(tsink.render(totals, f == "md"));
   if (auto err = out.commit()) {
     std::cerr << "gevinst: error: " << *err << "\n";

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/common.h"
+#include "cli/json_util.h"
 #include "cli/render_capacity.h"
 #include "libeval/capacity.h"
 
@@ -45,7 +46,7 @@ void add_capacity(CLI::App& root, Runner& run) {
       CapacityResult r = evaluate_capacity(c, co);
       std::string out;
       const std::string& f = o->out.format;
-      if (f == "json") out = capacity_json(r).dump(2) + "\n";
+      if (f == "json") out = dump(capacity_json(r), 2) + "\n";
       else if (f == "csv") out = capacity_csv(r);
       else if (f == "md") out = capacity_markdown(r, o->out.number_locale());
       else out = capacity_table(r, o->out.number_locale());

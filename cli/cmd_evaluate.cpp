@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/common.h"
+#include "cli/json_util.h"
 #include "cli/render_business_case.h"
 #include "libeval/business_case.h"
 
@@ -40,7 +41,7 @@ void add_evaluate(CLI::App& root, Runner& run) {
       BusinessCase bc = evaluate_case(c, eo);
       std::string out;
       const std::string& f = o->out.format;
-      if (f == "json") out = business_case_json(bc).dump(2) + "\n";
+      if (f == "json") out = dump(business_case_json(bc), 2) + "\n";
       else if (f == "csv") out = business_case_csv(bc);
       else if (f == "md") out = business_case_markdown(bc, o->out.number_locale());
       else out = business_case_table(bc, o->out.number_locale());

@@ -258,7 +258,7 @@ int run_portfolio(PortfolioCliOptions& o) {
                              r.sel.nodes, r.sel.gap);
   r.ranking = rank_by_objective_per_krone(r.items);
   const std::string& f = o.out.format;
-  std::string out = f == "json" ? to_json(r, o).dump(2) + "\n"
+  std::string out = f == "json" ? dump(to_json(r, o), 2) + "\n"
                     : f == "csv" ? render_csv(r)
                                  : render_text(r, o.out.number_locale(), f == "md");
   return emit(o.out, out);

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/common.h"
+#include "cli/json_util.h"
 #include "libeval/presets.h"
 
 namespace gevinst::cli {
@@ -18,7 +19,7 @@ std::string render(const std::vector<PresetInfo>& presets, const std::string& fo
     j["presets"] = nlohmann::ordered_json::array();
     for (const auto& p : presets)
       j["presets"].push_back({{"kind", p.kind}, {"name", p.name}, {"label", p.label}, {"source", p.source}});
-    return j.dump(2) + "\n";
+    return dump(j, 2) + "\n";
   }
   if (format == "csv") {
     std::string out = csv_row({"kind", "name", "label", "source"});

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/common.h"
+#include "cli/json_util.h"
 #include "cli/files.h"
 #include "cli/render_repay.h"
 #include "libeval/financing.h"
@@ -81,7 +82,7 @@ int run_case(const Options& o) {
   if (!o.loan.empty()) narrow(r.financing, c, o.loan);
   std::string out;
   const std::string& f = o.out.format;
-  if (f == "json") out = repay_json(r).dump(2) + "\n";
+  if (f == "json") out = dump(repay_json(r), 2) + "\n";
   else if (f == "csv") out = repay_csv(r);
   else if (f == "md") out = repay_markdown(r, o.out.number_locale(), o.periods);
   else out = repay_table(r, o.out.number_locale(), o.periods);
@@ -113,7 +114,7 @@ int run_fund(const Options& o) {
   FundResult f = evaluate_fund(cases, o.fund);
   std::string out;
   const std::string& format = o.out.format;
-  if (format == "json") out = fund_json(f, o.scenario).dump(2) + "\n";
+  if (format == "json") out = dump(fund_json(f, o.scenario), 2) + "\n";
   else if (format == "csv") out = fund_csv(f);
   else if (format == "md") out = fund_markdown(f, o.scenario, o.out.number_locale());
   else out = fund_table(f, o.scenario, o.out.number_locale());

@@ -200,7 +200,7 @@ int run_rollout(const RolloutCliOptions& o) {
   for (const auto& u : r.units)  // every unit is reported; its errors also go to stderr
     for (const auto& d : u.errors) print_diagnostic(lr, d);
   const std::string& f = o.out.format;
-  std::string out = f == "json" ? to_json(r).dump(2) + "\n"
+  std::string out = f == "json" ? dump(to_json(r), 2) + "\n"
                     : f == "csv" ? render_csv(r)
                                  : render_text(r, o.out.number_locale(), f == "md");
   if (int rc = emit(o.out, out); rc != Exit::ok) return rc;

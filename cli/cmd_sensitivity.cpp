@@ -148,7 +148,7 @@ void add_sensitivity(CLI::App& root, Runner& run) {
         throw InputError{{Diagnostic{c.file, {}, Severity::error, "sroi", "--metric sroi needs an sroi section with outcomes", ""}}};
       SensitivityResult r = run_sensitivity(c, so);
       const std::string& f = o->out.format;
-      std::string out = f == "json" ? to_json(r, o->c.perspective).dump(2) + "\n"
+      std::string out = f == "json" ? dump(to_json(r, o->c.perspective), 2) + "\n"
                                     : render(r, o->out.number_locale(), f == "md");
       return emit(o->out, out);
     };

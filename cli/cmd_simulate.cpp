@@ -161,7 +161,7 @@ void add_simulate(CLI::App& root, Runner& run) {
           return static_cast<int>(Exit::invalid);
         }
       const std::string& f = o->out.format;
-      std::string out = f == "json" ? to_json(r).dump(2) + "\n" : render(r, o->out.number_locale(), f == "md");
+      std::string out = f == "json" ? dump(to_json(r), 2) + "\n" : render(r, o->out.number_locale(), f == "md");
       return emit(o->out, out);
     };
   });

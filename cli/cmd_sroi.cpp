@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/common.h"
+#include "cli/json_util.h"
 #include "cli/render_sroi.h"
 #include "libeval/sroi.h"
 
@@ -42,7 +43,7 @@ void add_sroi(CLI::App& root, Runner& run) {
       SroiResult r = evaluate_sroi(c, so);
       std::string out;
       const std::string& f = o->out.format;
-      if (f == "json") out = sroi_json(r).dump(2) + "\n";
+      if (f == "json") out = dump(sroi_json(r), 2) + "\n";
       else if (f == "csv") out = sroi_csv(r);
       else if (f == "md") out = sroi_markdown(r, o->out.number_locale());
       else out = sroi_table(r, o->out.number_locale());

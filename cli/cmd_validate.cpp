@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/common.h"
+#include "cli/json_util.h"
 #include "cli/files.h"
 #include "cli/parallel.h"
 
@@ -114,7 +115,7 @@ std::string render(const std::vector<FileReport>& reports, const ValidateOptions
       j["files"].push_back(std::move(f));
     }
     j["summary"] = {{"files", reports.size()}, {"invalid", invalid}, {"errors", errors}, {"warnings", warnings}};
-    return j.dump(2) + "\n";
+    return dump(j, 2) + "\n";
   }
   if (o.format == "github") {
     // GitHub Actions workflow commands: annotations on the pull request diff.

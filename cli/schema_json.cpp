@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/json_util.h"
 #include "cli/schema_parts.h"
 #include "libeval/presets.h"
 
@@ -126,7 +127,7 @@ std::string schema_json() {
   add_case_defs(defs);
   add_rollout_defs(defs);
   s["$defs"] = defs;
-  return s.dump(2) + "\n";
+  return dump(s, 2) + "\n";
 }
 
 }  // namespace gevinst::cli

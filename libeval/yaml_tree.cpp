@@ -49,8 +49,13 @@ class LineIndex {
  public:
   explicit LineIndex(std::string_view text) : text_(text) {
     starts_.push_back(0);
-    for (size_t i = 0; i < text.size(); ++i)
+    blocks_.push_back(0);
+    size_t continuations = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
       if (text[i] == '\n') starts_.push_back(i + 1);
+      if (continuation_byte(text[i])) ++continuations;
+      if ((i + 1) % kBlock == 0) blocks_.push_back(continuations);
+    }
   }
   SourceLoc at(int line0, int byte_col0) const {
     if (line0 < 0) return {};
@@ -58,10 +63,8 @@ class LineIndex {
     if (static_cast<size_t>(line0) >= starts_.size()) return l;
     size_t begin = starts_[line0];
     size_t end = std::min(text_.size(), begin + static_cast<size_t>(std::max(0, byte_col0)));
-    int col = 1;
-    for (size_t i = begin; i < end; ++i)
-      if (!continuation_byte(text_[i])) ++col;
-    l.column = col;
+    // Columns count code points: bytes minus UTF-8 continuation bytes.
+    l.column = 1 + static_cast<int>(end - begin - (continuations_before(end) - continuations_before(begin)));
     return l;
   }
   /// Line `line` (1-based) without its line ending; "" when out of range.
@@ -80,8 +83,20 @@ class LineIndex {
   }
 
  private:
+  // Continuation bytes in text_[0, pos): a count kept every kBlock bytes plus
+  // at most kBlock bytes counted, so a node on a long line costs O(kBlock),
+  // not O(its column) (a one-line flow list of 10^6 items stays linear).
+  size_t continuations_before(size_t pos) const {
+    size_t b = pos / kBlock;
+    size_t n = blocks_[b];
+    for (size_t i = b * kBlock; i < pos; ++i)
+      if (continuation_byte(text_[i])) ++n;
+    return n;
+  }
+  static constexpr size_t kBlock = 256;
   std::string_view text_;
   std::vector<size_t> starts_;
+  std::vector<size_t> blocks_;  ///< blocks_[k]: continuation bytes in text_[0, k * kBlock)
 };
 
 struct LimitExceeded {
@@ -260,7 +275,10 @@ class TreeBuilder : public YAML::EventHandler {
   size_t total_ = 0;
 };
 
-// Offset of the first invalid UTF-8 sequence, or npos.
+// Offset of the first invalid UTF-8 sequence, or npos. Well-formed means
+// RFC 3629, table 3-7 of the Unicode standard: no overlong forms (C0, C1,
+// E0 80..9F, F0 80..8F), no surrogates (ED A0..BF), nothing above U+10FFFF
+// (F4 90.., F5..FF).
 size_t invalid_utf8_at(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
@@ -269,11 +287,19 @@ size_t invalid_utf8_at(std::string_view s) {
       ++i;
       continue;
     }
-    int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    if (len == 0 || c == 0xC0 || c == 0xC1 || c > 0xF4 || i + len > s.size()) return i;
-    for (int k = 1; k < len; ++k)
-      if (!continuation_byte(s[i + k])) return i;
-    i += len;
+    int len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (len == 0 || i + static_cast<size_t>(len) > s.size()) return i;
+    // The second byte's range depends on the first; the rest are 80..BF.
+    auto c1 = static_cast<unsigned char>(s[i + 1]);
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c == 0xE0) lo = 0xA0;
+    else if (c == 0xED) hi = 0x9F;
+    else if (c == 0xF0) lo = 0x90;
+    else if (c == 0xF4) hi = 0x8F;
+    if (c1 < lo || c1 > hi) return i;
+    for (int k = 2; k < len; ++k)
+      if (!continuation_byte(s[i + static_cast<size_t>(k)])) return i;
+    i += static_cast<size_t>(len);
   }
   return std::string_view::npos;
 }

@@ -75,6 +75,18 @@ TEST_CASE("yaml_tree: columns count characters, not bytes") {
   CHECK(k->find("m")->loc.column == 20);
 }
 
+TEST_CASE("yaml_tree: columns on a long line with multi-byte characters") {
+  // 3,000 items "æ" (2 bytes each) on one line: item k starts at character
+  // 5 + 3k ("x: [" is 4 characters, each item "æ, " 3).
+  std::string text = "x: [";
+  for (int k = 0; k < 3000; ++k) text += k ? ", æ" : "æ";
+  text += "]\n";
+  auto doc = parse_ok(text);
+  const YNode* x = doc->root->find("x");
+  REQUIRE(x->items.size() == 3000);
+  for (int k : {0, 1, 85, 86, 1000, 2999}) CHECK(x->items[static_cast<size_t>(k)]->loc.column == 5 + 3 * k);
+}
+
 TEST_CASE("yaml_tree: a byte-order mark is tolerated and does not shift columns") {
   auto doc = parse_ok("\xEF\xBB\xBFkey: value\n");
   CHECK(doc->root->find("key")->value == "value");
@@ -222,6 +234,13 @@ TEST_CASE("yaml_tree: encoding checks") {
       {std::string("a: 1\nb: x\0y\n", 12), 2, 5, "NUL byte in the text"},
       {"a: 1\nowner: S\xF8nderborg\n", 2, 9, "invalid UTF-8 byte 0xF8"},  // Latin-1 'ø'
       {"a: \xC3\n", 1, 4, "invalid UTF-8 byte 0xC3"},                      // truncated sequence
+      {"a: \xC0\xAF\n", 1, 4, "invalid UTF-8 byte 0xC0"},                  // overlong '/'
+      {"a: \xE0\x80\x80\n", 1, 4, "invalid UTF-8 byte 0xE0"},              // overlong NUL
+      {"a: \xF0\x80\x80\x80\n", 1, 4, "invalid UTF-8 byte 0xF0"},         // overlong, 4 bytes
+      {"a: x\xED\xA0\x80\n", 1, 5, "invalid UTF-8 byte 0xED"},             // surrogate U+D800
+      {"a: \xF4\x90\x80\x80\n", 1, 4, "invalid UTF-8 byte 0xF4"},         // U+110000
+      {"a: \xF5\x80\x80\x80\n", 1, 4, "invalid UTF-8 byte 0xF5"},
+      {"a: \xE2\x82\n", 1, 4, "invalid UTF-8 byte 0xE2"},                  // 3-byte form cut short
       {"a: æ\x01\n", 1, 5, "control character U+0001 in the text"},
       {"a: 1\n\x0C\nb: 2\n", 2, 1, "control character U+000C in the text"},
       {"a: 1\x7F\n", 1, 5, "control character U+007F in the text"},
@@ -235,8 +254,10 @@ TEST_CASE("yaml_tree: encoding checks") {
     CHECK_FALSE(d.hint.empty());
     CHECK(displayable_text(row.text).empty());
   }
-  // Tab, line feed, carriage return and UTF-8 are text.
+  // Tab, line feed, carriage return and UTF-8 are text, up to the edges of
+  // the valid ranges: U+0080, U+07FF, U+0800, U+D7FF, U+E000, U+FFFF, U+10000, U+10FFFF.
   parse_ok("a: 'æ\tø'\r\nb: 2\r\n");
+  parse_ok("a: \"\xC2\x80 \xDF\xBF \xE0\xA0\x80 \xED\x9F\xBF \xEE\x80\x80 \xEF\xBF\xBF \xF0\x90\x80\x80 \xF4\x8F\xBF\xBF\"\n");
   CHECK(displayable_text("\xEF\xBB\xBF" "a: 1\n") == "a: 1\n");
 }
 
