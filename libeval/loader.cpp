@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -14,33 +15,57 @@
 
 namespace gevinst {
 
+namespace {
+
+// Reads at most max_bytes + 1 bytes, so a stream without a size (standard
+// input, a pipe, /dev/zero) cannot exhaust memory before the limit is seen.
+bool read_limited(std::istream& in, size_t max_bytes, std::string& out) {
+  char buf[65536];
+  while (in && out.size() <= max_bytes) {
+    in.read(buf, static_cast<std::streamsize>(std::min(sizeof buf, max_bytes + 1 - out.size())));
+    out.append(buf, static_cast<size_t>(in.gcount()));
+  }
+  return out.size() <= max_bytes;
+}
+
+void too_large(Diagnostics& diags, const std::string& size, size_t max_bytes) {
+  diags.error({}, "", fmt::format("file is {} bytes; the limit is {} bytes", size, max_bytes),
+              "a case file is a few kilobytes; is this the right file?");
+}
+
+}  // namespace
+
 std::optional<std::string> read_file_text(const std::string& path, Diagnostics& diags, size_t max_bytes) {
   std::string out;
   if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    out = ss.str();
-  } else {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) {
-      diags.error({}, "", fmt::format("cannot open file: {}", std::strerror(errno)), "check the path");
+    if (!read_limited(std::cin, max_bytes, out)) {
+      too_large(diags, fmt::format("more than {}", max_bytes), max_bytes);
       return std::nullopt;
     }
-    if (S_ISDIR(st.st_mode)) {
-      diags.error({}, "", "is a directory, not a case file", "give the path of a .yaml file");
-      return std::nullopt;
-    }
-    if (static_cast<size_t>(st.st_size) > max_bytes) {
-      diags.error({}, "", fmt::format("file is {} bytes; the limit is {} bytes", st.st_size, max_bytes),
-                  "a case file is a few kilobytes; is this the right file?");
-      return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      diags.error({}, "", fmt::format("cannot open file: {}", std::strerror(errno)), "check the path and permissions");
-      return std::nullopt;
-    }
-    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return out;
+  }
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    diags.error({}, "", fmt::format("cannot open file: {}", std::strerror(errno)), "check the path");
+    return std::nullopt;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    diags.error({}, "", "is a directory, not a case file", "give the path of a .yaml file");
+    return std::nullopt;
+  }
+  if (static_cast<size_t>(st.st_size) > max_bytes) {
+    too_large(diags, std::to_string(st.st_size), max_bytes);
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diags.error({}, "", fmt::format("cannot open file: {}", std::strerror(errno)), "check the path and permissions");
+    return std::nullopt;
+  }
+  // A device or FIFO reports no size to stat; the limit still holds.
+  if (!read_limited(in, max_bytes, out)) {
+    too_large(diags, fmt::format("more than {}", max_bytes), max_bytes);
+    return std::nullopt;
   }
   return out;
 }

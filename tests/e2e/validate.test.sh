@@ -154,4 +154,11 @@ run validate "$TMP/rollout.yaml"
 grep -A1 -F "$ROOT/$corpus/19-unknown-key.yaml:12:3: error: unknown key 'discountng'" "$TMP/stdout" | grep -qF "discountng: dk-fm-2021" ||
   fail "solution error not shown with the solution's source line: $(cat "$TMP/stdout")"
 
+# The size limit holds for streams without a size: standard input and devices.
+head -c 9000000 /dev/zero | "$GEVINST" validate - >"$TMP/stdout" 2>"$TMP/stderr"; rc=$?
+expect_rc 1
+expect_stdout_contains "<stdin>: error: file is more than 8388608 bytes; the limit is 8388608 bytes"
+run validate /dev/zero
+expect_rc 1
+expect_stdout_contains "/dev/zero: error: file is more than 8388608 bytes"
 finish "validate: $n corpus files and report formats"
