@@ -75,7 +75,7 @@ expect_rc 1 "oversized file"
 expect_stdout_contains "$TMP/big.yaml: error: file is $size bytes; the limit is 8388608 bytes"
 run validate - <"$TMP/big.yaml"
 expect_rc 1 "oversized stdin"
-expect_stdout_contains "<stdin>: error: file is $size bytes; the limit is 8388608 bytes"
+expect_stdout_contains "<stdin>: error: file is more than 8388608 bytes; the limit is 8388608 bytes"
 
 # 8. Standard input is named <stdin>.
 run validate - <"$corpus/19-unknown-key.yaml"
