@@ -156,18 +156,6 @@ void check_references(Reader& r, const YNode* root, Case& c) {
 
 namespace {
 
-bool satisfies(double v, Constraint c) {
-  switch (c) {
-    case Constraint::finite: return true;
-    case Constraint::share: return v >= 0 && v <= 1;
-    case Constraint::positive: return v > 0;
-    case Constraint::nonnegative: return v >= 0;
-    case Constraint::rate: return v > -1;
-    case Constraint::correlation: return v >= -1 && v <= 1;
-  }
-  return true;
-}
-
 std::string constraint_hint(Constraint c) {
   switch (c) {
     case Constraint::share: return "shares are fractions: write 35 % as 0.35";

@@ -7,18 +7,6 @@
 
 namespace gevinst {
 
-const char* constraint_text(Constraint c) {
-  switch (c) {
-    case Constraint::finite: return "a finite number";
-    case Constraint::share: return "a share between 0 and 1";
-    case Constraint::positive: return "greater than 0";
-    case Constraint::nonnegative: return "0 or more";
-    case Constraint::rate: return "a rate greater than -1";
-    case Constraint::correlation: return "a correlation between -1 and 1";
-  }
-  return "";
-}
-
 void Reader::error(const YNode* at, const std::string& path, std::string msg, std::string hint) {
   diags_.error(at ? at->loc : SourceLoc{}, path, std::move(msg), std::move(hint));
 }
@@ -267,6 +255,7 @@ std::optional<Program> Reader::compile(std::string_view text, SourceLoc loc, con
 Number Reader::number(const YNode* n, const std::string& path, Constraint c) {
   Number out;
   out.yaml_path = path;
+  out.constraint = c;
   out.program = Program::constant(0.0);
   if (!n) return out;
   out.loc = n->loc;

@@ -18,9 +18,6 @@
 
 namespace gevinst {
 
-/// What a numeric field must satisfy once evaluated at base values.
-enum class Constraint { finite, share, positive, nonnegative, rate, correlation };
-
 struct PendingCheck {
   Number number;
   Constraint constraint;
@@ -105,7 +102,5 @@ std::string file_positions(std::string message, std::string_view text, SourceLoc
 /// `text` cut to about `max_bytes` with "..." appended, for quoting user
 /// text (expressions, values) in one-line messages.
 std::string shorten(std::string_view text, size_t max_bytes = 80);
-
-const char* constraint_text(Constraint c);
 
 }  // namespace gevinst

@@ -1,6 +1,7 @@
 #include "libeval/model.h"
 
 #include <array>
+#include <cmath>
 
 namespace gevinst {
 
@@ -19,6 +20,30 @@ constexpr std::array<const char*, 4> kCost = {"investment", "implementation", "o
 constexpr std::array<const char*, 4> kBenefit = {"budget", "capacity", "societal", "qualitative"};
 constexpr std::array<const char*, 3> kPerspective = {"budget", "organisation", "society"};
 }  // namespace
+
+bool satisfies(double v, Constraint c) {
+  switch (c) {
+    case Constraint::finite: return std::isfinite(v);
+    case Constraint::share: return v >= 0 && v <= 1;
+    case Constraint::positive: return v > 0;
+    case Constraint::nonnegative: return v >= 0;
+    case Constraint::rate: return v > -1;
+    case Constraint::correlation: return v >= -1 && v <= 1;
+  }
+  return true;
+}
+
+const char* constraint_text(Constraint c) {
+  switch (c) {
+    case Constraint::finite: return "a finite number";
+    case Constraint::share: return "a share between 0 and 1";
+    case Constraint::positive: return "greater than 0";
+    case Constraint::nonnegative: return "0 or more";
+    case Constraint::rate: return "a rate greater than -1";
+    case Constraint::correlation: return "a correlation between -1 and 1";
+  }
+  return "";
+}
 
 const char* to_string(Stage v) { return kStage[static_cast<int>(v)]; }
 const char* to_string(Evidence v) { return kEvidence[static_cast<int>(v)]; }

@@ -13,6 +13,15 @@
 
 namespace gevinst {
 
+/// What a numeric field must satisfy once evaluated (spec section 12: shares
+/// in [0, 1], rates > -1, amounts and counts >= 0, ...).
+enum class Constraint { finite, share, positive, nonnegative, rate, correlation };
+
+/// True when `v` satisfies `c` (any finite value for Constraint::finite).
+bool satisfies(double v, Constraint c);
+/// The constraint in words: "a share between 0 and 1", "0 or more", ...
+const char* constraint_text(Constraint c);
+
 /// A numeric field: a literal or an expression over parameters, compiled once.
 /// Slots of the program are parameter indices into Case::parameters.
 struct Number {
@@ -21,6 +30,7 @@ struct Number {
   SourceLoc loc;          ///< where the value is in the file
   std::string yaml_path;  ///< e.g. "costs[1].per_year"
   bool present = false;   ///< false when the key was absent (a default applies)
+  Constraint constraint = Constraint::finite;  ///< what its value must satisfy
 
   static Number literal(double v) {
     Number n;

@@ -55,6 +55,7 @@ struct Work {
 struct BlockError {
   size_t iteration = 0;
   const Number* field = nullptr;
+  double value = 0;
 };
 
 struct Outputs {
@@ -85,9 +86,12 @@ bool run_block(const Plan& p, uint64_t seed, size_t b, size_t rows, Work& w, Out
   for (size_t f = 0; f < p.fields.size(); ++f) {
     double* col = &w.fields[f * B];
     p.fields[f]->program.evaluate_block(w.slot_ptr.data(), rows, col);
+    // The same range checks as the deterministic engine: a drawn share above
+    // 1 or a negative count is an error, not a silently impossible iteration.
+    const Constraint want = p.fields[f]->constraint;
     for (size_t k = 0; k < rows; ++k)
-      if (!std::isfinite(col[k])) {
-        err = {b * B + k, p.fields[f]};
+      if (!std::isfinite(col[k]) || !satisfies(col[k], want)) {
+        err = {b * B + k, p.fields[f], col[k]};
         return false;
       }
   }
@@ -272,13 +276,24 @@ SimulationResult simulate(const Case& c, const SimulateOptions& opt) {
   if (opt.progress) opt.progress(n, n);
   for (size_t b = 0; b < blocks; ++b)
     if (failed[b]) {
-      const Number* f = errors[b].field;
-      throw InputError{{Diagnostic{c.file, f->loc, Severity::error, f->yaml_path,
-                                   fmt::format("iteration {} (seed {}): \"{}\" is not a finite number for the drawn "
-                                               "values (a division by zero?)",
-                                               errors[b].iteration + 1, opt.seed, f->text),
-                                   "check that the distributions cannot produce impossible values (e.g. a normal "
-                                   "that can go negative where zero divides)"}}};
+      const BlockError& e = errors[b];
+      const Number* f = e.field;
+      if (!std::isfinite(e.value))
+        throw InputError{{Diagnostic{c.file, f->loc, Severity::error, f->yaml_path,
+                                     fmt::format("iteration {} (seed {}): \"{}\" is not a finite number for the drawn "
+                                                 "values (a division by zero?)",
+                                                 e.iteration + 1, opt.seed, f->text),
+                                     "check that the distributions cannot produce impossible values (e.g. a normal "
+                                     "that can go negative where zero divides)"}}};
+      throw InputError{{Diagnostic{
+          c.file, f->loc, Severity::error, f->yaml_path,
+          fmt::format("iteration {} (seed {}): \"{}\" is {:g} for the drawn values; it must be {}", e.iteration + 1,
+                      opt.seed, f->text, e.value, constraint_text(f->constraint)),
+          f->constraint == Constraint::share
+              ? "draw shares from a distribution inside [0, 1] (beta, uniform, triangular or pert within 0..1), "
+                "or bound the expression with min(1, max(0, ...))"
+              : "draw it from a distribution that respects the range (gamma or lognormal for amounts and counts, "
+                "a bounded triangular or pert), or bound the expression with max(0, ...)"}}};
     }
 
   bool par = threads > 1;

@@ -206,4 +206,39 @@ costs: [{id: c1, kind: other, party: p, amount: "$r"}]
       CHECK(e.diagnostics[0].message.find("not a finite number") != std::string::npos);
     }
   }
+  SUBCASE("a draw outside a field's range is an error, as in evaluate") {
+    // realisable is a share (spec section 12); uniform [0.5, 1.5] exceeds 1
+    // in half the draws, and a normal of minutes can go negative.
+    for (const char* bad : {"realisable: \"$real\"", "minutes_saved: \"$minutes\""}) {
+      CAPTURE(bad);
+      const bool share = std::string(bad).rfind("realisable", 0) == 0;
+      std::string y = std::string(R"YAML(
+format: gevinst/1
+case: {id: range}
+assumptions: {start_year: 2026, horizon: 2}
+parameters:
+  minutes: {value: 5, dist: {normal: [5, 10]}}
+  real: {value: 0.9, dist: {uniform: [0.5, 1.5]}}
+parties: [{id: p, sector: region}]
+costs: [{id: c1, kind: investment, party: p, amount: 1000}]
+capacity:
+  staff: {nurse: {hour_cost: 400}}
+  activities:
+    - {id: a1, staff: nurse, party: p, events_per_year: 100, )YAML") +
+                      (share ? "minutes_saved: 5, " : "") + bad + "}\n";
+      Case c = load(y);
+      SimulateOptions o;
+      o.iterations = 10000;
+      try {
+        simulate(c, o);
+        FAIL("expected an error");
+      } catch (const InputError& e) {
+        REQUIRE(!e.diagnostics.empty());
+        const Diagnostic& d = e.diagnostics[0];
+        CHECK(d.yaml_path == (share ? "capacity.activities[0].realisable" : "capacity.activities[0].minutes_saved"));
+        CHECK(d.message.find(share ? "it must be a share between 0 and 1" : "it must be 0 or more") !=
+              std::string::npos);
+      }
+    }
+  }
 }
