@@ -133,11 +133,30 @@ BreakEven break_even(const Case& c, int index, Metric m, const Overrides& base, 
   double ftol = 1e-12 * scale;
   // Search outwards from the base value in both directions; the bracket
   // closest to the base wins. Steps are relative to |base| (absolute when 0).
-  // Parameters keep their sign: counts, prices and shares do not turn
-  // negative, so the search stops at zero on that side.
+  // Parameters keep their sign (counts, prices and shares do not turn
+  // negative), so the search stops at zero on that side, unless the
+  // parameter's own low/high or distribution reaches across zero (a growth
+  // rate with low: -0.1, a normal effect).
+  const Parameter& par = c.parameters[static_cast<size_t>(index)];
+  auto crosses_zero = [&](int dir) {
+    auto beyond = [&](double v) { return dir * v > 0 && std::isfinite(v); };  // on the far side of zero
+    if (dir < 0 && par.low && beyond(value_of(*par.low, values, c.file))) return true;
+    if (dir > 0 && par.high && beyond(value_of(*par.high, values, c.file))) return true;
+    if (par.dist) {
+      if (par.dist->kind == "normal") return true;
+      if ((par.dist->kind == "uniform" || par.dist->kind == "triangular" || par.dist->kind == "pert") &&
+          !par.dist->args.empty()) {
+        double lo = value_of(par.dist->args.front(), values, c.file);
+        double hi = value_of(par.dist->args.back(), values, c.file);
+        return beyond(dir < 0 ? lo : hi);
+      }
+    }
+    return false;
+  };
   const double unit = x0 != 0 ? std::fabs(x0) : 1.0;
   const std::vector<double> steps = {0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 1, 1.5, 2, 3, 5, 10, 20, 50, 100};
-  auto reach = [&](int dir) { return x0 != 0 && dir * x0 < 0 ? 1.0 : steps.back(); };
+  const bool cross[2] = {crosses_zero(-1), crosses_zero(1)};
+  auto reach = [&](int dir) { return x0 != 0 && dir * x0 < 0 && !cross[dir > 0] ? 1.0 : steps.back(); };
   out.search_low = x0 - reach(-1) * unit;
   out.search_high = x0 + reach(1) * unit;
   if (std::fabs(*f0) <= ftol) {

@@ -97,6 +97,32 @@ TEST_CASE("sensitivity: break-even makes NPV zero to within 1e-6 of its scale") 
   }
 }
 
+TEST_CASE("sensitivity: break-even crosses zero when the parameter's low or distribution does") {
+  // Undiscounted, a benefit of 1000 (1 + g)^t in t = 0, 1 against a cost of
+  // 1500: NPV = 1000 (2 + g) - 1500 = 0 at g = -0.5, on the other side of zero
+  // from the base value 0.05.
+  const std::string head =
+      "format: gevinst/1\ncase: {id: g}\nassumptions: {start_year: 2026, horizon: 2, discounting: none}\n"
+      "parties: [{id: p, sector: region}]\ncosts: [{id: c, kind: investment, party: p, amount: 1500}]\n"
+      "benefits: [{id: b, kind: budget, party: p, per_year: 1000, growth: \"$g\"}]\n";
+  SUBCASE("low below zero") {
+    Case c = load(head + "parameters: {g: {value: 0.05, low: -0.1, high: 0.1, source: test}}\n");
+    BreakEven be = break_even(c, 0, Metric::npv, {}, 0.0, Perspective::organisation);
+    REQUIRE(be.value.has_value());
+    CHECK(*be.value == doctest::Approx(-0.5));
+  }
+  SUBCASE("a normal distribution") {
+    Case c = load(head + "parameters: {g: {value: 0.05, dist: {normal: [0.05, 0.1]}, source: test}}\n");
+    CHECK(break_even(c, 0, Metric::npv, {}, 0.0, Perspective::organisation).value.has_value());
+  }
+  SUBCASE("a positive parameter keeps its sign") {
+    Case c = load(head + "parameters: {g: {value: 0.05, low: 0.01, high: 0.1, source: test}}\n");
+    BreakEven be = break_even(c, 0, Metric::npv, {}, 0.0, Perspective::organisation);
+    CHECK_FALSE(be.value.has_value());
+    CHECK(be.search_low == doctest::Approx(0.0));
+  }
+}
+
 TEST_CASE("sensitivity: --range varies parameters without low/high; overrides apply first") {
   Case c = load(kCase);
   SensitivityOptions o;
