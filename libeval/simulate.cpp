@@ -296,8 +296,18 @@ SimulationResult simulate(const Case& c, const SimulateOptions& opt) {
                 "a bounded triangular or pert), or bound the expression with max(0, ...)"}}};
     }
 
-  bool par = threads > 1;
-  r.npv = summarise("npv", r.npv_values, par);
+  // Summaries: with several metrics and threads, FTE and SROI are summarised
+  // on a second thread while NPV is summarised here; each summary is the same
+  // sequential computation whatever the threads, so results do not change.
+  const bool par = threads > 1;
+  const bool others = plan.has_fte || plan.has_sroi;
+  auto summarise_others = [&](bool inner_par) {
+    if (plan.has_fte) r.fte = summarise("fte", r.fte_values, inner_par);
+    if (plan.has_sroi) r.sroi_ratio = summarise("sroi_ratio", r.sroi_values, inner_par);
+  };
+  std::thread second;
+  if (par && others) second = std::thread(summarise_others, false);
+  r.npv = summarise("npv", r.npv_values, par && !others);
   size_t positive = 0;
   double sum_pos = 0;
   for (double v : r.npv_values) {
@@ -305,9 +315,10 @@ SimulationResult simulate(const Case& c, const SimulateOptions& opt) {
     sum_pos += std::max(v, 0.0);
   }
   r.prob_positive = static_cast<double>(positive) / static_cast<double>(n);
-  r.evpi = sum_pos / static_cast<double>(n) - std::max(r.npv.mean, 0.0);
-  if (plan.has_fte) r.fte = summarise("fte", r.fte_values, par);
-  if (plan.has_sroi) r.sroi_ratio = summarise("sroi_ratio", r.sroi_values, par);
+  // EVPI = E[max(NPV, 0)] - max(E[NPV], 0) >= 0 (Jensen); clamp rounding below 0.
+  r.evpi = std::max(0.0, sum_pos / static_cast<double>(n) - std::max(r.npv.mean, 0.0));
+  if (second.joinable()) second.join();
+  else if (others) summarise_others(par);
   return r;
 }
 
