@@ -316,7 +316,7 @@ void add_portfolio(CLI::App& root, Runner& run) {
                   "Which benefits count in NPV: budget, organisation (default) or society")
       ->check(CLI::IsMember({"budget", "organisation", "society"}))
       ->capture_default_str();
-  app->add_option("--threads,-j", o->threads, "Threads for loading the cases (default: all cores)");
+  app->add_option("--threads,-j", o->threads, "Threads for loading the cases (default: all cores)")->check(CLI::Range(0, 1024));
   app->add_option("--max-nodes", o->max_nodes, "Stop the search after this many nodes and report the gap (0: never)")
       ->capture_default_str();
   app->callback([o, &run] {

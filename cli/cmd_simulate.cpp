@@ -135,8 +135,16 @@ void add_simulate(CLI::App& root, Runner& run) {
   add_case_options(app, o->c, true);
   add_common_options(app, o->out, {"table", "json", "md"});
   app->add_option("--iterations,-n", o->iterations, "Number of iterations")->check(CLI::Range(2, 100000000))->capture_default_str();
-  app->add_option("--seed", o->seed, "Random seed (results repeat exactly for the same seed)")->capture_default_str();
-  app->add_option("--threads,-j", o->threads, "Worker threads (default: all cores)");
+  app->add_option("--seed", o->seed, "Random seed, a whole number >= 0 (results repeat exactly for the same seed)")
+      ->check(CLI::Validator(
+          [](std::string& s) -> std::string {
+            return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos
+                       ? std::string()
+                       : "the seed is a whole number >= 0, e.g. --seed 7";
+          },
+          "SEED"))
+      ->capture_default_str();
+  app->add_option("--threads,-j", o->threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 1024));
   app->add_option("--draws", o->draws, "Write every iteration's inputs and outputs to FILE.csv")->type_name("FILE.csv");
   app->callback([o, &run] {
     run = [o] {

@@ -170,7 +170,7 @@ void add_validate(CLI::App& root, Runner& run) {
   app->add_flag("--strict", o->strict, "Treat warnings as failures (exit 1)");
   app->add_flag("--no-lints", o->no_lints, "Skip the lint warnings");
   app->add_flag("-q,--quiet", o->quiet, "Print errors only");
-  app->add_option("--threads,-j", o->threads, "Worker threads (default: all cores)");
+  app->add_option("--threads,-j", o->threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 1024));
   app->callback([o, &run] {
     run = [o] {
       std::vector<std::string> files = expand_paths(o->paths);
