@@ -151,9 +151,7 @@ void add_repay(CLI::App& root, Runner& run) {
       ->check(ExistingPathOrStdin)
       ->type_name("CASE|PATH...");
   app->add_option("--loan,-l", o->loan, "Only this loan (or grant) id");
-  app->add_option("--scenario,-s", o->scenario, "Apply a named scenario from the case's scenarios section");
-  app->add_option("--set", o->sets, "Override a parameter: --set NAME=VALUE (repeatable; VALUE may be an expression)")
-      ->type_name("NAME=VALUE");
+  add_scenario_options(app, o->scenario, o->sets);
   app->add_option("--fund", o->fund, "Fund view: the loans and grants of this lender/payer id across PATH...")
       ->type_name("ID");
   app->add_flag("--periods", o->periods, "Tables: every period instead of one row per year");

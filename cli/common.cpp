@@ -100,11 +100,23 @@ Overrides parse_sets(const Case& c, const std::vector<std::string>& sets) {
   return out;
 }
 
+void add_scenario_options(CLI::App* app, std::string& scenario, std::vector<std::string>& sets) {
+  app->add_option("--scenario,-s", scenario, "Apply a named scenario from the case's scenarios section");
+  app->add_option("--set", sets, "Override a parameter: --set NAME=VALUE (repeatable; VALUE may be an expression)")
+      ->type_name("NAME=VALUE")
+      ->check(CLI::Validator(
+          [](std::string& s) -> std::string {
+            size_t eq = s.find('=');
+            if (eq == std::string::npos || eq == 0 || eq + 1 == s.size())
+              return fmt::format("'{}' is not NAME=VALUE, e.g. --set patients=1500", s);
+            return {};
+          },
+          "NAME=VALUE"));
+}
+
 void add_case_options(CLI::App* app, CaseOptions& o, bool perspective) {
   app->add_option("case", o.path, "Case file ('-' reads standard input)")->required()->check(ExistingPathOrStdin);
-  app->add_option("--scenario,-s", o.scenario, "Apply a named scenario from the case's scenarios section");
-  app->add_option("--set", o.sets, "Override a parameter: --set NAME=VALUE (repeatable; VALUE may be an expression)")
-      ->type_name("NAME=VALUE");
+  add_scenario_options(app, o.scenario, o.sets);
   if (perspective)
     app->add_option("--perspective,-p", o.perspective,
                     "Which benefits count: budget (cash), organisation (+ capacity, default), society (+ societal)")

@@ -63,6 +63,8 @@ struct CaseOptions {
   std::vector<std::string> sets;
   std::string perspective = "organisation";
 };
+/// Adds --scenario and --set (NAME=VALUE, checked as a usage error).
+void add_scenario_options(CLI::App* app, std::string& scenario, std::vector<std::string>& sets);
 /// Adds CASE, --scenario, --set and (if `perspective`) --perspective.
 void add_case_options(CLI::App* app, CaseOptions& o, bool perspective);
 /// The scenario's overrides followed by the --set ones.

@@ -50,11 +50,13 @@ Json metrics_json(const Metrics& m, bool with_years) {
 
 }  // namespace
 
-std::string describe_discounting(const DiscountSchedule& s, Timing timing) {
+std::string describe_discounting(const DiscountSchedule& s, Timing timing, NumberLocale loc) {
   std::string steps;
   for (size_t i = 0; i < s.steps.size(); ++i) {
-    if (i) steps += ", ";
-    steps += fmt::format("{:g} % from year {}", s.steps[i].rate * 100, s.steps[i].from_index);
+    if (i) steps += loc == NumberLocale::da ? "; " : ", ";
+    std::string rate = fmt::format("{:g}", s.steps[i].rate * 100);
+    if (loc == NumberLocale::da) std::replace(rate.begin(), rate.end(), '.', ',');
+    steps += fmt::format("{} % from year {}", rate, s.steps[i].from_index);
   }
   std::string name = s.name.empty() ? "custom" : s.name;
   return fmt::format("{} ({}){}", name, steps, timing == Timing::mid ? ", mid-year" : "");
@@ -199,7 +201,7 @@ struct Renderer {
     t.header.push_back("Costs");
     for (int k = 0; k < 3; ++k)
       if (benefit_used[k]) t.header.push_back(kBenefitKinds[k]);
-    for (const char* h : {"Benefits", "Net", "DF", "PV", "Cum. PV"}) t.header.push_back(h);
+    for (const char* h : {"Benefits", "Net", "Cum. net", "DF", "PV", "Cum. PV"}) t.header.push_back(h);
     t.right.assign(t.header.size(), true);
     for (const auto& y : m.years) {
       std::vector<std::string> r{std::to_string(y.year)};
@@ -210,6 +212,7 @@ struct Renderer {
         if (benefit_used[k]) r.push_back(money(y.benefits_by_kind[k]));
       r.push_back(money(y.benefits));
       r.push_back(money(y.net));
+      r.push_back(money(y.cumulative));
       r.push_back(format_number(y.discount_factor, 4, loc));
       r.push_back(money(y.pv));
       r.push_back(money(y.cumulative_pv));
@@ -252,7 +255,7 @@ struct Renderer {
   std::string subtitle() const {
     return fmt::format("{} {}, {}–{}; perspective {}; discounting {}{}", bc.currency, bc.start_year, bc.start_year,
                        bc.start_year + bc.horizon - 1, to_string(bc.perspective),
-                       describe_discounting(bc.discounting, bc.timing),
+                       describe_discounting(bc.discounting, bc.timing, loc),
                        bc.scenario.empty() ? "" : fmt::format("; scenario {}", bc.scenario));
   }
 };

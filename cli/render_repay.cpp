@@ -355,7 +355,7 @@ Doc repay_doc(const RepayReport& r, NumberLocale loc, bool periods) {
   Fmt f{loc, fr.currency};
   Doc d;
   d.line(fmt::format("Financing and repayment schedules; {}, {}–{}; discounting {}{}", fr.currency, fr.start_year,
-                     fr.start_year + fr.horizon - 1, describe_discounting(r.discounting, r.timing),
+                     fr.start_year + fr.horizon - 1, describe_discounting(r.discounting, r.timing, loc),
                      r.scenario.empty() ? "" : fmt::format("; scenario {}", r.scenario)));
   for (const LoanResult& L : fr.loans) describe_loan(d, L, r, f, periods);
   for (const GrantResult& g : fr.grants) describe_grant(d, g, f, fr.start_year);

@@ -92,7 +92,7 @@ struct Renderer {
   std::string title() const { return fmt::format("{} ({})", r.title.empty() ? r.case_id : r.title, r.case_id); }
   std::string subtitle() const {
     return fmt::format("Social return on investment (SROI) {}–{}; {}; discounting {}{}", r.start_year,
-                       r.start_year + r.horizon - 1, r.currency, describe_discounting(r.discounting, r.timing),
+                       r.start_year + r.horizon - 1, r.currency, describe_discounting(r.discounting, r.timing, loc),
                        r.scenario.empty() ? "" : fmt::format("; scenario {}", r.scenario));
   }
 

@@ -108,7 +108,8 @@ IrrResult irr(std::span<const double> net) {
     return result;
   }
   if (!any_negative) {
-    result.note = "no IRR: the net cash flow has no sign change (benefits in every year, nothing invested)";
+    result.note = "no IRR: the net cash flow is never negative (benefits cover the costs in every year), so no "
+                  "discount rate makes NPV zero";
     return result;
   }
   const int changes = sign_changes(net);

@@ -37,6 +37,10 @@ expect_stdout_empty
 run evaluate --perspective everyone "$psa"
 expect_rc 2
 expect_stdout_empty
+run evaluate --set op_cost "$psa"
+expect_rc 2
+expect_stdout_empty
+expect_stderr_contains "'op_cost' is not NAME=VALUE"
 
 # Standard input, CSV, Markdown, Danish numbers, atomic -o.
 "$GEVINST" evaluate --format json - <"$psa" >"$TMP/stdout" 2>"$TMP/stderr"; rc=$?

@@ -137,7 +137,8 @@ TEST_CASE("irr: notes when there is no unique IRR") {
   struct Case { std::vector<double> flows; std::string note; };
   const Case cases[] = {
       {{-100, -50, 0, -25}, "no IRR: the net cash flow never turns positive (costs exceed benefits every year)"},
-      {{100, 50, 0, 50}, "no IRR: the net cash flow has no sign change (benefits in every year, nothing invested)"},
+      {{100, 50, 0, 50}, "no IRR: the net cash flow is never negative (benefits cover the costs in every year), so no discount rate "
+                          "makes NPV zero"},
       {{0, 0, 0}, "no IRR: the net cash flow is zero in every year"},
       {{}, "no IRR: the net cash flow is zero in every year"},
       // -100 + 230v - 132v^2 = -100 (x-1.1)(x-1.2)/x^2 with x = 1+r
