@@ -21,6 +21,8 @@ Json to_json(const SensitivityResult& r, const std::string& perspective) {
   j["metric"] = metric_key(r.metric);
   j["perspective"] = perspective;
   j["base_npv"] = num(r.base_npv);
+  j["base_fte"] = num(r.base_fte);
+  j["base_sroi_ratio"] = num(r.base_sroi_ratio);
   j["base_value"] = num(r.base_value);
   j["break_even_target"] = num(r.break_even_target);
   Json sc = Json::array();
@@ -68,7 +70,8 @@ std::string render(const SensitivityResult& r, NumberLocale loc, bool md) {
     Table t;
     t.header = {"Scenario", "NPV", "FTE", "SROI ratio"};
     t.right = {false, true, true, true};
-    t.rows.push_back({"base", format_number(r.base_npv, 0, loc), "", ""});
+    t.rows.push_back({"base", format_number(r.base_npv, 0, loc), r.base_fte ? format_number(*r.base_fte, 1, loc) : "-",
+                      r.base_sroi_ratio ? format_number(*r.base_sroi_ratio, 2, loc) : "-"});
     for (const auto& s : r.scenarios)
       t.rows.push_back({s.name, format_number(s.npv, 0, loc), s.fte ? format_number(*s.fte, 1, loc) : "-",
                         s.sroi_ratio ? format_number(*s.sroi_ratio, 2, loc) : "-"});
@@ -102,6 +105,27 @@ std::string render(const SensitivityResult& r, NumberLocale loc, bool md) {
   return out;
 }
 
+// One row per scenario (kind "scenario", base first) and per parameter
+// (kind "parameter", tornado order), for a spreadsheet.
+std::string render_csv(const SensitivityResult& r) {
+  auto n = [](const std::optional<double>& v) { return v && std::isfinite(*v) ? fmt::format("{}", *v) : std::string(); };
+  std::string out = csv_row({"kind", "name", "npv", "fte", "sroi_ratio", "base", "low", "high", "low_value",
+                             "high_value", "swing", "break_even", "break_even_note"});
+  const std::vector<std::string> none(8);  // the parameter columns of a scenario row
+  auto scenario = [&](const std::string& name, double npv, const std::optional<double>& fte,
+                      const std::optional<double>& sroi) {
+    std::vector<std::string> row{"scenario", name, n(npv), n(fte), n(sroi)};
+    row.insert(row.end(), none.begin(), none.end());
+    out += csv_row(row);
+  };
+  scenario("base", r.base_npv, r.base_fte, r.base_sroi_ratio);
+  for (const auto& s : r.scenarios) scenario(s.name, s.npv, s.fte, s.sroi_ratio);
+  for (const auto& p : r.parameters)
+    out += csv_row({"parameter", p.name, "", "", "", n(p.base), n(p.low), n(p.high), n(p.low_value), n(p.high_value),
+                    n(p.swing), n(p.break_even.value), p.break_even.note});
+  return out;
+}
+
 }  // namespace
 
 void add_sensitivity(CLI::App& root, Runner& run) {
@@ -124,7 +148,7 @@ void add_sensitivity(CLI::App& root, Runner& run) {
       "  gevinst sensitivity case.yaml --range 0.2        # also every other number +-20 %\n"
       "  gevinst sensitivity case.yaml --metric fte --format json");
   add_case_options(app, o->c, true);
-  add_common_options(app, o->out, {"table", "json", "md"});
+  add_common_options(app, o->out, {"table", "json", "csv", "md"});
   app->add_option("--metric,-m", o->metric, "What is varied against: npv, fte or sroi")
       ->check(CLI::IsMember({"npv", "fte", "sroi"}))
       ->capture_default_str();
@@ -149,7 +173,8 @@ void add_sensitivity(CLI::App& root, Runner& run) {
       SensitivityResult r = run_sensitivity(c, so);
       const std::string& f = o->out.format;
       std::string out = f == "json" ? dump(to_json(r, o->c.perspective), 2) + "\n"
-                                    : render(r, o->out.number_locale(), f == "md");
+                        : f == "csv"  ? render_csv(r)
+                                      : render(r, o->out.number_locale(), f == "md");
       return emit(o->out, out);
     };
   });

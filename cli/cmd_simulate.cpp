@@ -1,6 +1,7 @@
 // gevinst simulate CASE: Monte Carlo (probabilistic sensitivity analysis).
 #include <fmt/format.h>
 
+#include <cmath>
 #include <memory>
 
 #include "cli/common.h"
@@ -45,6 +46,21 @@ Json to_json(const SimulationResult& r) {
   j["fte"] = r.fte ? summary_json(*r.fte) : Json(nullptr);
   j["sroi_ratio"] = r.sroi_ratio ? summary_json(*r.sroi_ratio) : Json(nullptr);
   return j;
+}
+
+// One row per metric, for a spreadsheet; prob_positive and evpi belong to NPV.
+std::string render_csv(const SimulationResult& r) {
+  auto n = [](double v) { return std::isfinite(v) ? fmt::format("{}", v) : std::string(); };
+  std::string out = csv_row({"metric", "iterations", "seed", "mean", "sd", "se", "min", "p05", "p50", "p95", "max",
+                             "prob_positive", "evpi"});
+  auto row = [&](const char* name, const MetricSummary& m, bool npv) {
+    out += csv_row({name, std::to_string(r.iterations), std::to_string(r.seed), n(m.mean), n(m.sd), n(m.se), n(m.min),
+                    n(m.p05), n(m.p50), n(m.p95), n(m.max), npv ? n(r.prob_positive) : "", npv ? n(r.evpi) : ""});
+  };
+  row("npv", r.npv, true);
+  if (r.fte) row("fte", *r.fte, false);
+  if (r.sroi_ratio) row("sroi_ratio", *r.sroi_ratio, false);
+  return out;
 }
 
 std::string render(const SimulationResult& r, NumberLocale loc, bool md) {
@@ -133,7 +149,7 @@ void add_simulate(CLI::App& root, Runner& run) {
       "  gevinst simulate case.yaml --iterations 1000000 --threads 2 --seed 7\n"
       "  gevinst simulate case.yaml --draws draws.csv     # every iteration, for R or a spreadsheet");
   add_case_options(app, o->c, true);
-  add_common_options(app, o->out, {"table", "json", "md"});
+  add_common_options(app, o->out, {"table", "json", "csv", "md"});
   app->add_option("--iterations,-n", o->iterations, "Number of iterations")->check(CLI::Range(2, 100000000))->capture_default_str();
   app->add_option("--seed", o->seed, "Random seed, a whole number >= 0 (results repeat exactly for the same seed)")
       ->check(CLI::Validator(
@@ -169,7 +185,9 @@ void add_simulate(CLI::App& root, Runner& run) {
           return static_cast<int>(Exit::invalid);
         }
       const std::string& f = o->out.format;
-      std::string out = f == "json" ? dump(to_json(r), 2) + "\n" : render(r, o->out.number_locale(), f == "md");
+      std::string out = f == "json"  ? dump(to_json(r), 2) + "\n"
+                        : f == "csv" ? render_csv(r)
+                                     : render(r, o->out.number_locale(), f == "md");
       return emit(o->out, out);
     };
   });

@@ -1,5 +1,6 @@
 // gevinst validate PATH...: check case and rollout files.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include <iostream>
@@ -163,8 +164,9 @@ void add_validate(CLI::App& root, Runner& run) {
   app->add_option("paths", o->paths, "Case files or directories ('-' reads standard input)")
       ->required()
       ->check(ExistingPathOrStdin);
-  app->add_option("--format,-f", o->format, "Report format: text, json or github (Actions annotations)")
-      ->check(CLI::IsMember({"text", "json", "github"}))
+  app->add_option("--format,-f", o->format,
+                  "Report format: text (also called table), json or github (Actions annotations)")
+      ->check(CLI::IsMember({"text", "table", "json", "github"}))
       ->capture_default_str();
   app->add_option("-o,--output", o->output, "Write the report to FILE (atomically)")->type_name("FILE");
   app->add_flag("--strict", o->strict, "Treat warnings as failures (exit 1)");
@@ -174,6 +176,13 @@ void add_validate(CLI::App& root, Runner& run) {
   app->callback([o, &run] {
     run = [o] {
       std::vector<std::string> files = expand_paths(o->paths);
+      if (files.empty()) {
+        // A CI job pointed at the wrong folder must not pass by checking nothing.
+        std::cerr << fmt::format("gevinst: error: no case files (*.yaml, *.yml) found in {}\n"
+                                 "  hint: check the path; directories are searched recursively\n",
+                                 fmt::join(o->paths, ", "));
+        return static_cast<int>(Exit::invalid);
+      }
       std::vector<FileReport> reports(files.size());
       parallel_for(files.size(), thread_count(o->threads), [&](size_t i) { reports[i] = check_file(files[i], *o); });
       std::string out = render(reports, *o);

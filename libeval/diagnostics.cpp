@@ -82,7 +82,30 @@ namespace {
 constexpr size_t kMaxShownChars = 120;  // longer source lines are shown as a window around the column
 }  // namespace
 
-std::string format_diagnostic(const Diagnostic& d, std::string_view source, bool color) {
+namespace {
+// Control characters from the input (a YAML "\n" or "\e" escape in a key,
+// say) are shown escaped, so a message can neither break its line nor start a
+// terminal sequence or a CI workflow command on a line of its own.
+std::string printable(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (c < 0x20 || c == 0x7F) out += fmt::format("\\x{:02X}", c);
+    else out += ch;
+  }
+  return out;
+}
+}  // namespace
+
+std::string format_diagnostic(const Diagnostic& raw, std::string_view source, bool color) {
+  Diagnostic d = raw;
+  d.file = printable(raw.file);
+  d.message = printable(raw.message);
+  d.yaml_path = printable(raw.yaml_path);
+  d.hint = printable(raw.hint);
   const char* bold = color ? "\033[1m" : "";
   const char* reset = color ? "\033[0m" : "";
   const char* sev_color = !color ? "" : d.severity == Severity::error ? "\033[1;31m" : "\033[1;35m";

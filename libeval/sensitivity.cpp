@@ -200,6 +200,8 @@ SensitivityResult run_sensitivity(const Case& c, const SensitivityOptions& opt) 
   r.metric = opt.metric;
   r.base_value = metric_value(c, opt.metric, opt.overrides, opt.perspective);
   r.base_npv = opt.metric == Metric::npv ? r.base_value : metric_value(c, Metric::npv, opt.overrides, opt.perspective);
+  if (c.capacity.present && !c.capacity.activities.empty()) r.base_fte = metric_value(c, Metric::fte, opt.overrides);
+  if (c.sroi.present && !c.sroi.outcomes.empty()) r.base_sroi_ratio = metric_value(c, Metric::sroi, opt.overrides);
   for (const auto& s : c.scenarios) {
     Overrides o = opt.overrides;
     o.insert(o.begin(), s.overrides.begin(), s.overrides.end());

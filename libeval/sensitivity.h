@@ -58,6 +58,7 @@ struct SensitivityResult {
   Metric metric = Metric::npv;
   double base_value = 0;  ///< the metric at base
   double base_npv = 0;
+  std::optional<double> base_fte, base_sroi_ratio;  ///< at base, where the case has capacity / SROI
   /// The metric value break-even solves for: NPV 0, SROI ratio 1, FTE target.
   std::optional<double> break_even_target;
   std::vector<ScenarioRow> scenarios;

@@ -161,4 +161,20 @@ expect_stdout_contains "<stdin>: error: file is more than 8388608 bytes; the lim
 run validate /dev/zero
 expect_rc 1
 expect_stdout_contains "/dev/zero: error: file is more than 8388608 bytes"
+# A folder without case files fails: a CI job pointed at the wrong path must not pass.
+mkdir -p "$TMP/empty-dir"
+run validate "$TMP/empty-dir"
+expect_rc 1
+expect_stderr_contains "no case files (*.yaml, *.yml) found in $TMP/empty-dir"
+# table is another name for the text report (every command takes --format table).
+run validate --format table examples/ai-triage.yaml
+expect_rc 0
+expect_stdout_contains "1 file checked: 1 valid"
+# Control characters from YAML escapes are shown escaped, never raw: a key
+# cannot start a line of its own (a GitHub workflow command) in the text report.
+printf 'format: gevinst/1\ncase: {id: x}\nassumptions: {start_year: 2026, horizon: 2}\n"x\\n::error file=evil.yaml::injected": 1\n' >"$TMP/inject.yaml"
+run validate "$TMP/inject.yaml"
+expect_rc 1
+grep -q '^::error' "$TMP/stdout" && fail "a raw newline from a key reached the report"
+expect_stdout_contains "unknown key 'x\n::error"
 finish "validate: $n corpus files and report formats"
