@@ -296,7 +296,8 @@ void add_portfolio(CLI::App& root, Runner& run) {
               return fmt::format("the budget must be an amount >= 0, e.g. 25e6; got '{}'", s);
             return {};
           },
-          "AMOUNT"));
+          ""))
+      ->type_name("AMOUNT");
   app->add_option("--objective", o->objective, "What to maximise: npv, fte or sroi")
       ->check(CLI::IsMember({"npv", "fte", "sroi"}))
       ->capture_default_str();

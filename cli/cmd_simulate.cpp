@@ -158,7 +158,7 @@ void add_simulate(CLI::App& root, Runner& run) {
                        ? std::string()
                        : "the seed is a whole number >= 0, e.g. --seed 7";
           },
-          "SEED"))
+          ""))
       ->capture_default_str();
   app->add_option("--threads,-j", o->threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 1024));
   app->add_option("--draws", o->draws, "Write every iteration's inputs and outputs to FILE.csv")->type_name("FILE.csv");

@@ -111,7 +111,7 @@ void add_scenario_options(CLI::App* app, std::string& scenario, std::vector<std:
               return fmt::format("'{}' is not NAME=VALUE, e.g. --set patients=1500", s);
             return {};
           },
-          "NAME=VALUE"));
+          ""));
 }
 
 void add_case_options(CLI::App* app, CaseOptions& o, bool perspective) {

@@ -16,4 +16,16 @@ expect_stdout_contains "No parameter has low/high values"
 run sensitivity --metric sroi "$psa"
 expect_rc 1
 expect_stderr_contains "needs an sroi section"
+# CSV: scenario rows (base first) and parameter rows in tornado order, all 13 columns.
+run sensitivity --format csv examples/kol-telemonitoring.yaml
+expect_rc 0
+python3 - "$TMP/stdout" <<'PY' || fail "sensitivity csv malformed"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1])))
+assert rows[0][:3] == ["kind", "name", "npv"], rows[0]
+assert all(len(r) == 13 for r in rows), [len(r) for r in rows]
+assert rows[1][:2] == ["scenario", "base"] and rows[1][3] != "", rows[1]
+swings = [float(r[10]) for r in rows if r[0] == "parameter"]
+assert swings and swings == sorted(swings, reverse=True), swings
+PY
 finish

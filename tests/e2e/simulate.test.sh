@@ -23,4 +23,9 @@ printf 'format: gevinst/1\ncase: {id: x}\nassumptions: {start_year: 2026, horizo
 run simulate "$TMP/fixed.yaml"
 expect_rc 1
 expect_stderr_contains "no parameter has a distribution"
+# CSV: one row per metric with the summary.
+run simulate --format csv -n 2000 examples/kol-telemonitoring.yaml
+expect_rc 0
+expect_stdout_contains "metric,iterations,seed,mean,sd,se,min,p05,p50,p95,max,prob_positive,evpi"
+[ "$(wc -l <"$TMP/stdout")" -eq 4 ] || fail "simulate csv: expected a header and npv, fte, sroi_ratio rows"
 finish
