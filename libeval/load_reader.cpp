@@ -90,6 +90,17 @@ std::optional<int> Reader::integer(const YNode* n, const std::string& path, std:
     error(n, path, fmt::format("expected {}, got '{}'", what, shorten(n->value)), hint);
     return std::nullopt;
   }
+  // Literal means written as digits: not quoted ("2027" is text) and not 2.0 or 2e3.
+  const std::string& t = n->value;
+  const bool digits = !t.empty() && t.find_first_not_of("0123456789", t[0] == '-' || t[0] == '+' ? 1 : 0) == std::string::npos &&
+                      t.size() > (t[0] == '-' || t[0] == '+' ? 1u : 0u);
+  if (!n->plain || !digits) {
+    error(n, path,
+          fmt::format("expected {} written as digits, got {}", what,
+                      n->plain ? fmt::format("'{}'", shorten(t, 40)) : fmt::format("the quoted text \"{}\"", shorten(t, 40))),
+          fmt::format("write {} without quotes or decimals", static_cast<long long>(*v)));
+    return std::nullopt;
+  }
   return static_cast<int>(*v);
 }
 

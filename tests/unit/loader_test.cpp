@@ -382,7 +382,10 @@ TEST_CASE("loader: one error per kind, with message, position and path") {
       {{{"    payer: fund\n", "    payer: region\n"}}, "a grant's payer and recipient are the same party", "region\n    share", 0, "financing[0].recipient", ""},
       {{{"    share: 0.7\n", "    share: 1.7\n"}}, "1.7 must be a share between 0 and 1", "1.7", 0, "financing[0].share", ""},
       {{{"\"$patients * $op_cost\"", "\"($patients * $op_cost\""}}, "expected ')' to close '(' at column 16 in expression \"($patients * $op_cost\"", "\"\n    from: 2027\n    growth", 0, "costs[2].per_year", "add the missing ')'"},
-      {{{"2028: 0.8, 2029", "2027.0: 0.8, 2029"}}, "year 2027 is given twice", "2027.0", 0, "benefits[0].profile.2027.0", "keep one value per year"},
+      // 02027 is digits and the year 2027 again (2027.0 is not digits, see below).
+      {{{"2028: 0.8, 2029", "02027: 0.8, 2029"}}, "year 2027 is given twice", "02027", 0, "benefits[0].profile.02027", "keep one value per year"},
+      {{{"2028: 0.8, 2029", "2027.0: 0.8, 2029"}}, "expected a calendar year written as digits, got '2027.0'", "2027.0", 0, "benefits[0].profile.2027.0", "write 2027 without quotes or decimals"},
+      {{{"horizon: 10", "horizon: \"10\""}}, "expected a whole number written as digits, got the quoted text \"10\"", "\"10\"", 0, "assumptions.horizon", "write 10 without quotes"},
       {{{"  worst: {", "  worst: [1]\n  x: {"}}, "expected a mapping (key: value lines), got a list", "[1]", 0, "scenarios.worst", "a scenario maps parameter names"},
   };
   for (const auto& row : rows) {
