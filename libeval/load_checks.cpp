@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -49,11 +51,14 @@ void check_ids(Reader& r, const YNode* at, const std::string& path, const std::v
   for (size_t i = 0; i < ids.size(); ++i) {
     if (std::find(allowed.begin(), allowed.end(), ids[i]) != allowed.end()) continue;
     const YNode* where = list && i < list->items.size() ? list->items[i] : at;
-    std::string guess = did_you_mean(ids[i], allowed);
+    // Items whose own id is missing or invalid (already reported) are not offered.
+    std::vector<std::string> named;
+    std::copy_if(allowed.begin(), allowed.end(), std::back_inserter(named), [](const std::string& a) { return !a.empty(); });
+    std::string guess = did_you_mean(ids[i], named);
     r.error(where, list ? Reader::index_path(path, i) : path, fmt::format("'{}' is not {}", ids[i], what),
-            !guess.empty()     ? fmt::format("did you mean '{}'?", guess)
-            : allowed.empty() ? std::string("there is nothing of that kind in the case")
-                               : fmt::format("choose from: {}", fmt::join(allowed, ", ")));
+            !guess.empty()    ? fmt::format("did you mean '{}'?", guess)
+            : named.empty() ? std::string("there is nothing of that kind in the case")
+                            : fmt::format("choose from: {}", fmt::join(named, ", ")));
   }
 }
 
@@ -265,12 +270,43 @@ void check_values(Reader& r, Case& c) {
   }
 }
 
+namespace {
+
+// Years of the horizon in which a flow item can be non-zero (a literal 0
+// amount counts as none; an expression might be non-zero, so it counts).
+std::pair<int, int> active_years(const FlowItem& f, const Assumptions& a) {
+  auto zero = [](const Number& n) { return n.program.is_constant() && n.program.constant_value() == 0; };
+  switch (f.form) {
+    case FlowItem::Form::amount: return zero(f.amount) ? std::pair{1, 0} : std::pair{f.year, f.year};
+    case FlowItem::Form::per_year: return zero(f.amount) ? std::pair{1, 0} : std::pair{f.from, f.to};
+    case FlowItem::Form::amounts: {
+      std::pair<int, int> span{a.end_year() + 1, a.start_year - 1};
+      for (const auto& [y, v] : f.amounts)
+        if (!zero(v)) span = {std::min(span.first, y), std::max(span.second, y)};
+      return span;
+    }
+  }
+  return {1, 0};
+}
+
+}  // namespace
+
 void lint_case(Reader& r, const YNode* root, const Case& c) {
-  bool investment = std::any_of(c.costs.begin(), c.costs.end(), [](const FlowItem& f) { return f.cost_kind == CostKind::investment; });
-  bool operating = std::any_of(c.costs.begin(), c.costs.end(), [](const FlowItem& f) { return f.cost_kind == CostKind::operating; });
-  if (investment && !operating)
+  // Barrier E: money for the investment but none for running it afterwards.
+  int first_investment = INT_MAX;
+  for (const FlowItem& f : c.costs)
+    if (f.cost_kind == CostKind::investment) {
+      auto [from, to] = active_years(f, c.assumptions);
+      if (from <= to) first_investment = std::min(first_investment, from);
+    }
+  bool operating_after = std::any_of(c.costs.begin(), c.costs.end(), [&](const FlowItem& f) {
+    if (f.cost_kind != CostKind::operating) return false;
+    auto [from, to] = active_years(f, c.assumptions);
+    return from <= to && to >= first_investment;
+  });
+  if (first_investment != INT_MAX && !operating_after)
     r.warning(root->find("costs"), "costs",
-              "the case has an investment but no operating cost",
+              fmt::format("the case has an investment ({}) but no operating cost from then on", first_investment),
               "solutions cost money to run (licences, support, upkeep): no money for operation is barrier E in the "
               "seeds; add a cost with kind: operating");
   bool rollout_stage = c.info.stage && (*c.info.stage == Stage::implementation || *c.info.stage == Stage::scaling);
@@ -297,7 +333,7 @@ void lint_case(Reader& r, const YNode* root, const Case& c) {
               "keep freed staff time in one place: either the capacity activity (monetise: true) or the benefit");
   }
   for (const auto& p : c.parameters)
-    if (p.source.empty())
+    if (p.source.find_first_not_of(" \t\r\n") == std::string::npos)
       r.diags().warning(p.loc, "parameters." + p.name, fmt::format("parameter '{}' has no source", p.name),
                         "say where the number comes from: {value: ..., source: \"Pilot evaluation 2025, table 4\"}");
 }

@@ -141,6 +141,9 @@ std::optional<std::string> Reader::id(const YNode* n, const std::string& path) {
       else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') fixed += c;
       else if (c == ' ') fixed += '-';
     }
+    // The suggestion must itself be valid: it starts with a letter or digit.
+    fixed.erase(0, fixed.find_first_not_of("-_"));
+    if (fixed.size() > 100) fixed.resize(100);
     error(n, path, fmt::format("invalid id '{}'", shorten(*s, 40)),
           fmt::format("ids use lower-case letters, digits, '-' and '_' and start with a letter or digit{}",
                       fixed.empty() ? "" : fmt::format(", e.g. '{}'", fixed)));

@@ -561,6 +561,14 @@ std::unique_ptr<YamlDocument> parse_yaml(std::string_view text, Diagnostics& dia
   }
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   if (encoding_problem(text, &diags)) return nullptr;
+  // Classic Mac OS line endings: YAML readers disagree about a lone CR, and
+  // a comment on the first line would swallow the whole file.
+  if (size_t cr = text.find('\r'); cr != std::string_view::npos && cr + 1 < text.size() && text[cr + 1] != '\n' &&
+                                    text.find('\n') == std::string_view::npos) {
+    diags.error({1, 1}, "", "lines end in CR only (old Mac line endings)",
+                "save the file with LF (Unix) or CRLF (Windows) line endings");
+    return nullptr;
+  }
   if (only_comments_and_space(text)) {
     diags.error({1, 1}, "", "file is empty", "a case starts with 'format: gevinst/1'; `gevinst init` writes a starter");
     return nullptr;

@@ -480,9 +480,42 @@ TEST_CASE("loader: lints are warnings, and only with lints on") {
   }
   REQUIRE(msgs.size() == 3);
   CHECK(msgs[0] == "parameter 'op_cost' has no source");
-  CHECK(msgs[1] == "the case has an investment but no operating cost");
+  CHECK(msgs[1] == "the case has an investment (2026) but no operating cost from then on");
   CHECK(msgs[2] == "benefit 'fewer-admissions' has no realisation profile in a case at stage scaling");
   CHECK(load(text, false).diags.all().empty());
+}
+
+TEST_CASE("loader: the operating-cost lint looks at the years after the investment") {
+  const std::string head =
+      "format: gevinst/1\ncase: {id: x}\nassumptions: {start_year: 2026, horizon: 10}\n"
+      "parties: [{id: p, sector: region}]\n";
+  auto lint = [&](const std::string& costs) {
+    LoadResult r = load(head + "costs:\n" + costs, true);
+    for (const auto& d : r.diags.all())
+      if (d.message.find("no operating cost") != std::string::npos) return d.message;
+    return std::string();
+  };
+  const std::string invest = "  - {id: kit, kind: investment, party: p, amount: 1000, year: 2032}\n";
+  // Operation that ends before the investment, or a literal 0, does not count.
+  CHECK(lint(invest + "  - {id: op, kind: operating, party: p, per_year: 10, from: 2027, to: 2028}\n") ==
+        "the case has an investment (2032) but no operating cost from then on");
+  CHECK(lint(invest + "  - {id: op, kind: operating, party: p, per_year: 0}\n") ==
+        "the case has an investment (2032) but no operating cost from then on");
+  CHECK(lint(invest + "  - {id: op, kind: operating, party: p, amounts: {2033: 0}}\n") != "");
+  // Operation running on after it does, and so does an expression.
+  CHECK(lint(invest + "  - {id: op, kind: operating, party: p, per_year: 10, from: 2030}\n").empty());
+  CHECK(lint(invest + "  - {id: op, kind: operating, party: p, amounts: {2034: 5}}\n").empty());
+  {
+    LoadResult r = load(head + "parameters: {op: {value: 10, source: s}}\ncosts:\n" + invest +
+                            "  - {id: op, kind: operating, party: p, per_year: \"$op\"}\n",
+                        true);
+    for (const auto& d : r.diags.all()) CHECK(d.message.find("no operating cost") == std::string::npos);
+  }
+  // A source of blanks is no source.
+  LoadResult r = load(head + "parameters: {a: {value: 1, source: \"  \"}}\n", true);
+  bool flagged = false;
+  for (const auto& d : r.diags.all()) flagged |= d.message == "parameter 'a' has no source";
+  CHECK(flagged);
 }
 
 TEST_CASE("loader: not a case document") {

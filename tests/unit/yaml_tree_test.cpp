@@ -254,6 +254,10 @@ TEST_CASE("yaml_tree: encoding checks") {
     CHECK_FALSE(d.hint.empty());
     CHECK(displayable_text(row.text).empty());
   }
+  {
+    Diagnostic d = parse_error("# a case\rformat: gevinst/1\r");
+    CHECK(d.message == "lines end in CR only (old Mac line endings)");
+  }
   // Tab, line feed, carriage return and UTF-8 are text, up to the edges of
   // the valid ranges: U+0080, U+07FF, U+0800, U+D7FF, U+E000, U+FFFF, U+10000, U+10FFFF.
   parse_ok("a: 'æ\tø'\r\nb: 2\r\n");
