@@ -124,10 +124,15 @@ std::string risk_line(const LoanResult& L, const std::string& currency, NumberLo
                        L.borrower_label, f.cash(t.principal), L.last_year, f.cash(s.total_paid), L.lender_label);
   switch (L.forgiven_because) {
     case Forgiveness::gains_short:
-      return fmt::format("{} carried {} of the {} because gains fell short: {} paid {} in all, and the balance left "
+      // With capitalised interest the forgiven balance can exceed the principal.
+      return fmt::format("{} carried {} {} because gains fell short: {} paid {} in all, and the balance left "
                          "in {} (principal and unpaid interest) was forgiven.",
-                         L.lender_label, f.cash(s.forgiven), f.cash(t.principal), L.borrower_label,
-                         f.cash(s.total_paid), L.last_year);
+                         L.lender_label, f.cash(s.forgiven),
+                         s.forgiven > t.principal + 0.005 ? fmt::format("(more than the {} lent, with the interest "
+                                                                        "added to the balance)",
+                                                                        f.cash(t.principal))
+                                                          : fmt::format("of the {}", f.cash(t.principal)),
+                         L.borrower_label, f.cash(s.total_paid), L.last_year);
     case Forgiveness::cap_reached:
       return fmt::format("{} forgave {} of the {} because payments reached the cap ({} × the principal): {} paid {} "
                          "in all.",

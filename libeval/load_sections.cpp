@@ -241,6 +241,11 @@ void load_financing(Reader& r, const YNode* n, const Timeline& tl, Case& c) {
       r.error(gs, path + ".gain_share", "'gain_share' only applies to method gain-share",
               "use method: gain-share, or remove 'gain_share'");
     }
+    // An amortising loan is repaid in full by the end of its term, so there is
+    // never a residual; the key has no effect there.
+    if (const YNode* rs = it->find("residual"); rs && f.method != Financing::Method::gain_share)
+      r.warning(rs, path + ".residual", "'residual' has no effect on this method: the loan is repaid in full by its term",
+                "residual applies to method gain-share; remove it here");
     c.financing.push_back(std::move(f));
   }
 }

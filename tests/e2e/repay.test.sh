@@ -64,7 +64,7 @@ invariants='all(
   and abs(sum(r["principal"] for r in l["schedule"]) - (l["principal"] - l["forgiven"])) < 1e-6 * max(1, l["principal"])
   and abs(sum(r["payment"] for r in l["schedule"]) - l["total_paid"]) < 1e-6 * max(1, l["principal"])
   for l in j["loans"])'
-for f in "$p4p" "$TMP/hand.yaml" $fund/*.yaml; do
+for f in "$p4p" "$TMP/hand.yaml" $fund/*.yaml examples/kol-telemonitoring.yaml; do
   for s in "" $(python3 -c 'import sys,re; t=open(sys.argv[1]).read(); m=re.search(r"^scenarios:\n((?:  .*\n)*)", t, re.M); print(" ".join(re.findall(r"^  ([a-z0-9_-]+):", m.group(1), re.M)) if m else "")' "$f"); do
     run repay --format json ${s:+--scenario "$s"} "$f"
     expect_rc 0 "repay $f $s"
@@ -188,7 +188,24 @@ for f in "$p4p" $fund/*.yaml; do
     fail "$f does not start with the schema line"
 done
 
-# Golden outputs of the financing examples.
+# Golden outputs of the financing examples (and of the COPD case's grants).
+run repay examples/kol-telemonitoring.yaml
+golden repay-kol-telemonitoring.txt
+run repay --format json examples/kol-telemonitoring.yaml
+golden repay-kol-telemonitoring.json
+# residual has no effect on an amortising loan: a warning, not silence.
+cat >"$TMP/residual.yaml" <<'YAML'
+format: gevinst/1
+case: {id: residual}
+assumptions: {start_year: 2026, horizon: 3}
+parties: [{id: fund, sector: state}, {id: region, sector: region}]
+costs: [{id: c, kind: operating, party: region, per_year: 100}]
+financing:
+  - {id: l, method: annuity, lender: fund, borrower: region, principal: 1000, rate: 0.02, term: 2, residual: due}
+YAML
+run validate "$TMP/residual.yaml"
+expect_rc 0
+expect_stdout_contains "warning: 'residual' has no effect on this method: the loan is repaid in full by its term (at financing[0].residual)"
 run repay "$p4p"
 golden repay-pay-for-performance.txt
 run repay --format json "$p4p"
