@@ -58,7 +58,7 @@ std::string csv_num(const std::optional<double>& v) {
   return v && std::isfinite(*v) ? fmt::format("{}", *v) : std::string();
 }
 
-const std::vector<std::string> kColumns = {"path", "id", "status", "npv", "irr", "bcr",
+const std::vector<std::string> kColumns = {"path",          "id",  "status",     "npv",  "irr", "bcr",
                                            "payback_years", "fte", "sroi_ratio", "error"};
 
 std::string record_csv(const BatchRecord& r) {
@@ -67,7 +67,7 @@ std::string record_csv(const BatchRecord& r) {
 }
 
 Json totals_json(const BatchTotals& t) {
-  return Json{{"cases", t.cases}, {"ok", t.ok},         {"invalid", t.invalid}, {"error", t.error},
+  return Json{{"cases", t.cases},  {"ok", t.ok},        {"invalid", t.invalid},         {"error", t.error},
               {"npv", num(t.npv)}, {"fte", num(t.fte)}, {"skipped_rollouts", t.skipped}};
 }
 
@@ -93,11 +93,12 @@ struct TableSink {
       out += "\n";
       for (const auto& e : errors) out += (md ? "- " : "") + e + "\n";
     }
-    out += fmt::format("\n{} case{}: {} ok, {} invalid, {} error{}. NPV sum {}; FTE sum {}.{}\n", tot.cases,
-                       tot.cases == 1 ? "" : "s", tot.ok, tot.invalid, tot.error, tot.error == 1 ? "" : "s",
-                       format_number(tot.npv, 0, loc), format_number(tot.fte, 1, loc),
-                       tot.skipped ? fmt::format(" Skipped {} rollout file{}.", tot.skipped, tot.skipped == 1 ? "" : "s")
-                                   : std::string());
+    out += fmt::format(
+        "\n{} case{}: {} ok, {} invalid, {} error{}. NPV sum {}; FTE sum {}.{}\n", tot.cases,
+        tot.cases == 1 ? "" : "s", tot.ok, tot.invalid, tot.error, tot.error == 1 ? "" : "s",
+        format_number(tot.npv, 0, loc), format_number(tot.fte, 1, loc),
+        tot.skipped ? fmt::format(" Skipped {} rollout file{}.", tot.skipped, tot.skipped == 1 ? "" : "s")
+                    : std::string());
     return out;
   }
 };
@@ -184,15 +185,20 @@ int run_batch(const BatchCliOptions& o) {
   auto sink = [&](BatchRecord&& r) {
     totals.add(r);
     if (r.status == BatchStatus::not_a_case) return;
-    if (f == "jsonl") out.write(dump(record_json(r)) + "\n");
-    else if (f == "csv") out.write(record_csv(r));
-    else if (f == "json") out.write(std::string(first ? "\n    " : ",\n    ") + dump(record_json(r)));
-    else tsink.add(r);
+    if (f == "jsonl")
+      out.write(dump(record_json(r)) + "\n");
+    else if (f == "csv")
+      out.write(record_csv(r));
+    else if (f == "json")
+      out.write(std::string(first ? "\n    " : ",\n    ") + dump(record_json(r)));
+    else
+      tsink.add(r);
     first = false;
   };
   run_ordered(files, thread_count(o.threads), bo, sink, progress);
   progress.finish();
-  if (f == "json") out.write(fmt::format("{}],\n  \"totals\": {}\n}}\n", first ? "" : "\n  ", dump(totals_json(totals))));
+  if (f == "json")
+    out.write(fmt::format("{}],\n  \"totals\": {}\n}}\n", first ? "" : "\n  ", dump(totals_json(totals))));
   if (table) out.write(tsink.render(totals, f == "md"));
   if (auto err = out.commit()) {
     std::cerr << "gevinst: error: " << *err << "\n";
@@ -205,7 +211,8 @@ int run_batch(const BatchCliOptions& o) {
 
 void add_batch(CLI::App& root, Runner& run) {
   auto o = std::make_shared<BatchCliOptions>();
-  CLI::App* app = root.add_subcommand("batch", "Evaluate every case below the paths, in parallel, one record per file");
+  CLI::App* app =
+      root.add_subcommand("batch", "Evaluate every case below the paths, in parallel, one record per file");
   app->description(
       "Evaluate every case file (*.yaml, *.yml) below the paths: one record per file with\n"
       "NPV, IRR, BCR, payback, FTE and SROI ratio, in path order whatever the number of\n"
@@ -223,21 +230,21 @@ void add_batch(CLI::App& root, Runner& run) {
       ->required()
       ->check(ExistingPathOrStdin);
   add_common_options(app, o->out, {"table", "csv", "jsonl", "json", "md"});
-  app->add_option("--threads,-j", o->threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 1024));
+  app->add_option("--threads,-j", o->threads, "Worker threads (default: all cores)")
+      ->check(CLI::Range(0, 1024));
   app->add_option("--shard", o->shard, "Evaluate shard K of N: files whose index in path order is K-1 mod N")
       ->type_name("K/N")
       ->check(CLI::Validator(
           [](std::string& s) -> std::string {
-            return parse_shard(s) ? std::string() : fmt::format("'{}' is not K/N with 1 <= K <= N, e.g. 2/4", s);
+            return parse_shard(s) ? std::string()
+                                  : fmt::format("'{}' is not K/N with 1 <= K <= N, e.g. 2/4", s);
           },
           "K/N", "shard"));
   app->add_option("--perspective,-p", o->perspective,
                   "Which benefits count: budget, organisation (default) or society")
       ->check(CLI::IsMember({"budget", "organisation", "society"}))
       ->capture_default_str();
-  app->callback([o, &run] {
-    run = [o] { return run_batch(*o); };
-  });
+  app->callback([o, &run] { run = [o] { return run_batch(*o); }; });
 }
 
 }  // namespace gevinst::cli

@@ -16,7 +16,8 @@ void add_capacity(CLI::App& root, Runner& run) {
     CommonOptions out;
   };
   auto o = std::make_shared<Options>();
-  CLI::App* app = root.add_subcommand("capacity", "Capacity release: staff hours freed, FTE (årsværk) and their value");
+  CLI::App* app =
+      root.add_subcommand("capacity", "Capacity release: staff hours freed, FTE (årsværk) and their value");
   app->description(
       "Capacity release (case format section 7): per activity and year the staff hours\n"
       "freed, the realisable hours (the share that can be redeployed), FTE (årsværk) at\n"
@@ -46,10 +47,14 @@ void add_capacity(CLI::App& root, Runner& run) {
       CapacityResult r = evaluate_capacity(c, co);
       std::string out;
       const std::string& f = o->out.format;
-      if (f == "json") out = dump(capacity_json(r), 2) + "\n";
-      else if (f == "csv") out = capacity_csv(r);
-      else if (f == "md") out = capacity_markdown(r, o->out.number_locale());
-      else out = capacity_table(r, o->out.number_locale());
+      if (f == "json")
+        out = dump(capacity_json(r), 2) + "\n";
+      else if (f == "csv")
+        out = capacity_csv(r);
+      else if (f == "md")
+        out = capacity_markdown(r, o->out.number_locale());
+      else
+        out = capacity_table(r, o->out.number_locale());
       return emit(o->out, out);
     };
   });

@@ -16,7 +16,8 @@ void add_evaluate(CLI::App& root, Runner& run) {
     CommonOptions out;
   };
   auto o = std::make_shared<Options>();
-  CLI::App* app = root.add_subcommand("evaluate", "Business case: NPV, IRR, BCR, payback, who pays and who gains");
+  CLI::App* app =
+      root.add_subcommand("evaluate", "Business case: NPV, IRR, BCR, payback, who pays and who gains");
   app->description(
       "Evaluate a case: yearly costs and benefits, NPV, IRR, benefit-cost ratio, payback\n"
       "and discounted payback for the budget, organisation and society perspectives,\n"
@@ -41,10 +42,14 @@ void add_evaluate(CLI::App& root, Runner& run) {
       BusinessCase bc = evaluate_case(c, eo);
       std::string out;
       const std::string& f = o->out.format;
-      if (f == "json") out = dump(business_case_json(bc), 2) + "\n";
-      else if (f == "csv") out = business_case_csv(bc);
-      else if (f == "md") out = business_case_markdown(bc, o->out.number_locale());
-      else out = business_case_table(bc, o->out.number_locale());
+      if (f == "json")
+        out = dump(business_case_json(bc), 2) + "\n";
+      else if (f == "csv")
+        out = business_case_csv(bc);
+      else if (f == "md")
+        out = business_case_markdown(bc, o->out.number_locale());
+      else
+        out = business_case_table(bc, o->out.number_locale());
       return emit(o->out, out);
     };
   });

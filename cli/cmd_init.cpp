@@ -24,8 +24,9 @@ int run_init(const InitOptions& o) {
   std::error_code ec;
   if (!to_stdout && std::filesystem::exists(o.file, ec) && !o.force) {
     std::cerr << fmt::format("{}: error: the file exists; gevinst init does not overwrite it\n", o.file)
-              << fmt::format("hint: choose another name, or add --force to replace it: gevinst init --force {}\n",
-                             o.file);
+              << fmt::format(
+                     "hint: choose another name, or add --force to replace it: gevinst init --force {}\n",
+                     o.file);
     return Exit::invalid;
   }
   std::string id = case_id_from_path(to_stdout ? std::string("my-case") : o.file);
@@ -36,8 +37,9 @@ int run_init(const InitOptions& o) {
     return Exit::invalid;
   }
   if (!to_stdout && !o.quiet)
-    std::cerr << fmt::format("wrote {} ({} template, case id '{}')\nnext: edit it, then `gevinst validate {}`\n",
-                             o.file, o.templ, id, o.file);
+    std::cerr << fmt::format(
+        "wrote {} ({} template, case id '{}')\nnext: edit it, then `gevinst validate {}`\n", o.file, o.templ,
+        id, o.file);
   return Exit::ok;
 }
 
@@ -68,9 +70,7 @@ void add_init(CLI::App& root, Runner& run) {
       ->capture_default_str();
   app->add_flag("--force", o->force, "Overwrite FILE if it exists");
   app->add_flag("-q,--quiet", o->quiet, "No note on standard error");
-  app->callback([o, &run] {
-    run = [o] { return run_init(*o); };
-  });
+  app->callback([o, &run] { run = [o] { return run_init(*o); }; });
 }
 
 }  // namespace gevinst::cli

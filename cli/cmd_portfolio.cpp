@@ -127,7 +127,9 @@ Json to_json(const Report& r, const PortfolioCliOptions& o) {
                     {"objective_per_krone", num(per)},
                     {"npv", num(f.npv)},
                     {"selected", static_cast<bool>(r.sel.selected[i])},
-                    {"forced", it.include ? Json("include") : it.exclude ? Json("exclude") : Json(nullptr)},
+                    {"forced", it.include   ? Json("include")
+                               : it.exclude ? Json("exclude")
+                                            : Json(nullptr)},
                     {"note", text_or_null(f.note)}});
   }
   j["ranking"] = rank;
@@ -135,34 +137,40 @@ Json to_json(const Report& r, const PortfolioCliOptions& o) {
 }
 
 std::string render_csv(const Report& r) {
-  std::string out = csv_row({"rank", "path", "id", "objective", "cost", "objective_per_krone", "selected", "forced"});
+  std::string out =
+      csv_row({"rank", "path", "id", "objective", "cost", "objective_per_krone", "selected", "forced"});
   int k = 0;
   auto n = [](double v) { return std::isfinite(v) ? fmt::format("{}", v) : std::string(); };
   for (size_t i : r.ranking) {
     const auto& it = r.items[i];
     out += csv_row({std::to_string(++k), it.key, r.cases[i].figures->id, n(it.objective), n(it.cost),
                     n(objective_per_krone(it).value_or(std::nan(""))), r.sel.selected[i] ? "true" : "false",
-                    it.include ? "include" : it.exclude ? "exclude" : ""});
+                    it.include   ? "include"
+                    : it.exclude ? "exclude"
+                                 : ""});
   }
   return out;
 }
 
 std::string render_text(const Report& r, NumberLocale loc, bool md) {
-  const char* oname = r.objective == Objective::npv ? "NPV" : r.objective == Objective::fte ? "FTE" : "social value";
+  const char* oname = r.objective == Objective::npv   ? "NPV"
+                      : r.objective == Objective::fte ? "FTE"
+                                                      : "social value";
   const char* header = r.objective == Objective::sroi ? "Social value" : oname;
   std::string out;
   out += fmt::format("{}Portfolio: maximise {} within a budget of {} (cost: {})\n\n", md ? "## " : "", oname,
                      format_number(r.budget, 0, loc), r.cost_basis);
   size_t chosen = 0;
   for (bool b : r.sel.selected) chosen += b;
-  out += fmt::format("Selected {} of {} case{}: {} {}; budget used {} ({}), left {}.\n", chosen, r.items.size(),
-                     r.items.size() == 1 ? "" : "s", oname, objective_text(r.objective, r.sel.objective_value, loc),
+  out += fmt::format("Selected {} of {} case{}: {} {}; budget used {} ({}), left {}.\n", chosen,
+                     r.items.size(), r.items.size() == 1 ? "" : "s", oname,
+                     objective_text(r.objective, r.sel.objective_value, loc),
                      format_number(r.sel.budget_used, 0, loc),
                      r.budget > 0 ? format_percent(r.sel.budget_used / r.budget, 1, loc) : "-",
                      format_number(r.sel.budget_left, 0, loc));
   if (!r.sel.optimal)
-    out += fmt::format("The search stopped after {} nodes: no selection is better by more than {}.\n", r.sel.nodes,
-                       objective_text(r.objective, r.sel.gap, loc));
+    out += fmt::format("The search stopped after {} nodes: no selection is better by more than {}.\n",
+                       r.sel.nodes, objective_text(r.objective, r.sel.gap, loc));
   out += "\n";
   Table t;
   t.header = {"Rank", "Case", header, "Cost", fmt::format("{} per krone", header), "Selected"};
@@ -174,8 +182,9 @@ std::string render_text(const Report& r, NumberLocale loc, bool md) {
     if (it.include) mark += " (included)";
     if (it.exclude) mark += " (excluded)";
     if (!r.cases[i].figures->note.empty()) mark += " (" + r.cases[i].figures->note + ")";
-    t.rows.push_back({std::to_string(++k), r.cases[i].figures->id, objective_text(r.objective, it.objective, loc),
-                      format_number(it.cost, 0, loc), per_cost_text(r.objective, it, loc), mark});
+    t.rows.push_back({std::to_string(++k), r.cases[i].figures->id,
+                      objective_text(r.objective, it.objective, loc), format_number(it.cost, 0, loc),
+                      per_cost_text(r.objective, it, loc), mark});
   }
   out += md ? t.render_markdown() : t.render_text();
   return out;
@@ -200,7 +209,9 @@ std::vector<std::string> mark(std::vector<PortfolioItem>& items, const std::vect
 
 int run_portfolio(PortfolioCliOptions& o) {
   Report r;
-  r.objective = o.objective == "fte" ? Objective::fte : o.objective == "sroi" ? Objective::sroi : Objective::npv;
+  r.objective = o.objective == "fte"    ? Objective::fte
+                : o.objective == "sroi" ? Objective::sroi
+                                        : Objective::npv;
   r.budget = o.budget;
   r.cost_basis = o.first_years == 1  ? std::string("undiscounted costs of the first year")
                  : o.first_years > 1 ? fmt::format("undiscounted costs of the first {} years", o.first_years)
@@ -225,8 +236,8 @@ int run_portfolio(PortfolioCliOptions& o) {
     r.cases.push_back(std::move(l));
   }
   if (bad) {
-    std::cerr << fmt::format("gevinst: error: {} case file{} cannot be evaluated; fix {} or leave {} out\n", bad,
-                             bad == 1 ? "" : "s", bad == 1 ? "it" : "them", bad == 1 ? "it" : "them");
+    std::cerr << fmt::format("gevinst: error: {} case file{} cannot be evaluated; fix {} or leave {} out\n",
+                             bad, bad == 1 ? "" : "s", bad == 1 ? "it" : "them", bad == 1 ? "it" : "them");
     return Exit::invalid;
   }
   std::vector<std::string> unknown = mark(r.items, r.cases, o.include, true);
@@ -253,12 +264,13 @@ int run_portfolio(PortfolioCliOptions& o) {
     return Exit::invalid;
   }
   if (!r.sel.optimal && !o.out.quiet)
-    std::cerr << fmt::format("gevinst: warning: the search stopped after {} nodes (--max-nodes); the selection is "
-                             "within {:.6g} of the best\n",
-                             r.sel.nodes, r.sel.gap);
+    std::cerr << fmt::format(
+        "gevinst: warning: the search stopped after {} nodes (--max-nodes); the selection is "
+        "within {:.6g} of the best\n",
+        r.sel.nodes, r.sel.gap);
   r.ranking = rank_by_objective_per_krone(r.items);
   const std::string& f = o.out.format;
-  std::string out = f == "json" ? dump(to_json(r, o), 2) + "\n"
+  std::string out = f == "json"  ? dump(to_json(r, o), 2) + "\n"
                     : f == "csv" ? render_csv(r)
                                  : render_text(r, o.out.number_locale(), f == "md");
   return emit(o.out, out);
@@ -268,7 +280,8 @@ int run_portfolio(PortfolioCliOptions& o) {
 
 void add_portfolio(CLI::App& root, Runner& run) {
   auto o = std::make_shared<PortfolioCliOptions>();
-  CLI::App* app = root.add_subcommand("portfolio", "Choose the cases to fund under a budget (exact 0/1 selection)");
+  CLI::App* app =
+      root.add_subcommand("portfolio", "Choose the cases to fund under a budget (exact 0/1 selection)");
   app->description(
       "Choose the subset of cases that maximises the objective with total cost within the\n"
       "budget: npv (NPV under --perspective), fte (FTE freed at full effect) or sroi (social\n"
@@ -280,7 +293,8 @@ void add_portfolio(CLI::App& root, Runner& run) {
       "Examples:\n"
       "  gevinst portfolio cases/ --budget 25e6\n"
       "  gevinst portfolio cases/ --budget 25000000 --objective fte --cost-basis first-years 3\n"
-      "  gevinst portfolio cases/ --budget 4e7 --include kol-telemonitoring --exclude old-pilot --format json\n"
+      "  gevinst portfolio cases/ --budget 4e7 --include kol-telemonitoring --exclude old-pilot --format "
+      "json\n"
       "Exit: 0 ok, 1 an invalid case or included cases over the budget, 2 usage.");
   // Not ->required(): a path right after "--cost-basis pv" is taken by that
   // option and handed back in the callback.
@@ -301,15 +315,18 @@ void add_portfolio(CLI::App& root, Runner& run) {
   app->add_option("--objective", o->objective, "What to maximise: npv, fte or sroi")
       ->check(CLI::IsMember({"npv", "fte", "sroi"}))
       ->capture_default_str();
-  app->add_option("--cost-basis", o->cost_basis, "Cost of a case: pv (PV of its costs, default) or first-years N")
+  app->add_option("--cost-basis", o->cost_basis,
+                  "Cost of a case: pv (PV of its costs, default) or first-years N")
       ->type_name("pv|first-years N")
       ->expected(1, 2)
       ->allow_extra_args(false);
-  app->add_option("--include", o->include, "Always fund these cases (ids or paths; repeatable, comma-separated)")
+  app->add_option("--include", o->include,
+                  "Always fund these cases (ids or paths; repeatable, comma-separated)")
       ->type_name("ID")
       ->allow_extra_args(false)
       ->delimiter(',');
-  app->add_option("--exclude", o->exclude, "Never fund these cases (ids or paths; repeatable, comma-separated)")
+  app->add_option("--exclude", o->exclude,
+                  "Never fund these cases (ids or paths; repeatable, comma-separated)")
       ->type_name("ID")
       ->allow_extra_args(false)
       ->delimiter(',');
@@ -317,8 +334,10 @@ void add_portfolio(CLI::App& root, Runner& run) {
                   "Which benefits count in NPV: budget, organisation (default) or society")
       ->check(CLI::IsMember({"budget", "organisation", "society"}))
       ->capture_default_str();
-  app->add_option("--threads,-j", o->threads, "Threads for loading the cases (default: all cores)")->check(CLI::Range(0, 1024));
-  app->add_option("--max-nodes", o->max_nodes, "Stop the search after this many nodes and report the gap (0: never)")
+  app->add_option("--threads,-j", o->threads, "Threads for loading the cases (default: all cores)")
+      ->check(CLI::Range(0, 1024));
+  app->add_option("--max-nodes", o->max_nodes,
+                  "Stop the search after this many nodes and report the gap (0: never)")
       ->capture_default_str();
   app->callback([o, &run] {
     // --cost-basis takes one or two values; "pv" followed by a path must
@@ -337,7 +356,8 @@ void add_portfolio(CLI::App& root, Runner& run) {
         char* end = nullptr;
         long v = std::strtol(n.c_str(), &end, 10);
         if (n.empty() || *end != '\0' || v < 1 || v > 1000)
-          throw CLI::ValidationError("--cost-basis", "first-years needs a whole number of years >= 1, e.g. first-years 3");
+          throw CLI::ValidationError("--cost-basis",
+                                     "first-years needs a whole number of years >= 1, e.g. first-years 3");
         o->first_years = static_cast<int>(v);
       } else {
         throw CLI::ValidationError("--cost-basis", fmt::format("'{}' is not pv or first-years N", cb[0]));

@@ -1,9 +1,9 @@
 // gevinst presets: list the presets compiled into the binary (discounting
 // schedules, hours per FTE, staff groups, rollout units), each with its source.
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "cli/common.h"
 #include "cli/json_util.h"
@@ -44,7 +44,8 @@ std::string render(const std::vector<PresetInfo>& presets, const std::string& fo
 
 void add_presets(CLI::App& root, Runner& run) {
   auto o = std::make_shared<CommonOptions>();
-  CLI::App* app = root.add_subcommand("presets", "List the shipped presets (discounting, FTE hours, staff, units)");
+  CLI::App* app =
+      root.add_subcommand("presets", "List the shipped presets (discounting, FTE hours, staff, units)");
   app->footer(
       "List every preset compiled into gevinst, with its kind, name, label and source:\n"
       "discounting schedules (assumptions.discounting), hours per FTE (assumptions.fte_hours),\n"
@@ -54,9 +55,7 @@ void add_presets(CLI::App& root, Runner& run) {
       "  gevinst presets --format json\n"
       "Exit: 0 ok, 1 the output file cannot be written, 2 usage.");
   add_common_options(app, *o, {"table", "json", "csv", "md"});
-  app->callback([o, &run] {
-    run = [o] { return emit(*o, render(all_presets(), o->format)); };
-  });
+  app->callback([o, &run] { run = [o] { return emit(*o, render(all_presets(), o->format)); }; });
 }
 
 }  // namespace gevinst::cli

@@ -6,8 +6,8 @@
 #include <memory>
 
 #include "cli/common.h"
-#include "cli/json_util.h"
 #include "cli/files.h"
+#include "cli/json_util.h"
 #include "cli/render_repay.h"
 #include "libeval/financing.h"
 #include "libeval/fund.h"
@@ -26,11 +26,11 @@ struct Options {
 
 [[noreturn]] void no_financing(const Case& c) {
   SourceLoc loc = c.info.loc.line > 0 ? c.info.loc : SourceLoc{1, 1};
-  throw InputError{{Diagnostic{c.file, loc, Severity::error, "financing",
-                               fmt::format("case '{}' has no financing section", c.info.id),
-                               "add one (case format section 9): financing: [{id: fund-loan, method: gain-share, "
-                               "lender: fund, borrower: region, principal: 1.0e6, term: 8, gain_share: {share: 0.5, "
-                               "of: [benefit-id]}}]"}}};
+  throw InputError{{Diagnostic{
+      c.file, loc, Severity::error, "financing", fmt::format("case '{}' has no financing section", c.info.id),
+      "add one (case format section 9): financing: [{id: fund-loan, method: gain-share, "
+      "lender: fund, borrower: region, principal: 1.0e6, term: 8, gain_share: {share: 0.5, "
+      "of: [benefit-id]}}]"}}};
 }
 
 // Keeps the one item --loan names (a loan or a grant) and its transfers.
@@ -42,7 +42,10 @@ void narrow(FinancingResult& f, const Case& c, const std::string& id) {
   std::vector<std::string> ids;
   for (const auto& item : c.financing) ids.push_back(item.id);
   std::string guess = did_you_mean(id, ids);
-  throw InputError{{Diagnostic{c.file, {}, Severity::error, "financing",
+  throw InputError{{Diagnostic{c.file,
+                               {},
+                               Severity::error,
+                               "financing",
                                fmt::format("the case has no loan or grant '{}'", id),
                                guess.empty() ? fmt::format("financing ids: {}", fmt::join(ids, ", "))
                                              : fmt::format("did you mean '{}'?", guess)}}};
@@ -82,10 +85,14 @@ int run_case(const Options& o) {
   if (!o.loan.empty()) narrow(r.financing, c, o.loan);
   std::string out;
   const std::string& f = o.out.format;
-  if (f == "json") out = dump(repay_json(r), 2) + "\n";
-  else if (f == "csv") out = repay_csv(r);
-  else if (f == "md") out = repay_markdown(r, o.out.number_locale(), o.periods);
-  else out = repay_table(r, o.out.number_locale(), o.periods);
+  if (f == "json")
+    out = dump(repay_json(r), 2) + "\n";
+  else if (f == "csv")
+    out = repay_csv(r);
+  else if (f == "md")
+    out = repay_markdown(r, o.out.number_locale(), o.periods);
+  else
+    out = repay_table(r, o.out.number_locale(), o.periods);
   return emit(o.out, out);
 }
 
@@ -98,7 +105,8 @@ int run_fund(const Options& o) {
     if (path != "-") {
       auto text = read_file_text(path, d, YamlLimits{}.max_bytes);
       if (text && sniff_document_kind(*text) == DocumentKind::rollout_v1) {
-        if (!o.out.quiet) std::cerr << fmt::format("gevinst: note: {} is a rollout document; skipped\n", path);
+        if (!o.out.quiet)
+          std::cerr << fmt::format("gevinst: note: {} is a rollout document; skipped\n", path);
         continue;
       }
     }
@@ -108,16 +116,21 @@ int run_fund(const Options& o) {
       continue;
     }
     const Case& c = *loaded->model;
-    cases.push_back({c.file, c.info.id, c.assumptions.currency, evaluate_case_financing(c, overrides_for(c, o))});
+    cases.push_back(
+        {c.file, c.info.id, c.assumptions.currency, evaluate_case_financing(c, overrides_for(c, o))});
   }
   if (invalid) return Exit::invalid;
   FundResult f = evaluate_fund(cases, o.fund);
   std::string out;
   const std::string& format = o.out.format;
-  if (format == "json") out = dump(fund_json(f, o.scenario), 2) + "\n";
-  else if (format == "csv") out = fund_csv(f);
-  else if (format == "md") out = fund_markdown(f, o.scenario, o.out.number_locale());
-  else out = fund_table(f, o.scenario, o.out.number_locale());
+  if (format == "json")
+    out = dump(fund_json(f, o.scenario), 2) + "\n";
+  else if (format == "csv")
+    out = fund_csv(f);
+  else if (format == "md")
+    out = fund_markdown(f, o.scenario, o.out.number_locale());
+  else
+    out = fund_table(f, o.scenario, o.out.number_locale());
   return emit(o.out, out);
 }
 
@@ -125,7 +138,8 @@ int run_fund(const Options& o) {
 
 void add_repay(CLI::App& root, Runner& run) {
   auto o = std::make_shared<Options>();
-  CLI::App* app = root.add_subcommand("repay", "Financing: grants and loan repayment schedules; a fund across cases");
+  CLI::App* app =
+      root.add_subcommand("repay", "Financing: grants and loan repayment schedules; a fund across cases");
   app->description(
       "Financing and risk sharing (case format section 9): every grant year by year and\n"
       "every loan's schedule (opening balance, interest, payment, principal part, closing\n"
@@ -146,7 +160,8 @@ void add_repay(CLI::App& root, Runner& run) {
       "  gevinst repay case.yaml --format json -o schedules.json\n"
       "  gevinst repay --fund innovation-fund examples/fund\n"
       "  gevinst repay --fund innovation-fund examples/fund --scenario worst --format csv");
-  app->add_option("paths", o->paths, "Case file ('-' reads standard input); with --fund: case files or directories")
+  app->add_option("paths", o->paths,
+                  "Case file ('-' reads standard input); with --fund: case files or directories")
       ->required()
       ->check(ExistingPathOrStdin)
       ->type_name("CASE|PATH...");
@@ -159,8 +174,10 @@ void add_repay(CLI::App& root, Runner& run) {
   app->callback([o, &run] {
     if (o->fund.empty() && o->paths.size() != 1)
       throw CLI::ValidationError("repay", "give one CASE, or --fund ID with case files or directories");
-    if (!o->fund.empty() && !o->loan.empty()) throw CLI::ValidationError("--loan", "--loan applies to one case, not to --fund");
-    if (!o->fund.empty() && o->periods) throw CLI::ValidationError("--periods", "--periods applies to one case, not to --fund");
+    if (!o->fund.empty() && !o->loan.empty())
+      throw CLI::ValidationError("--loan", "--loan applies to one case, not to --fund");
+    if (!o->fund.empty() && o->periods)
+      throw CLI::ValidationError("--periods", "--periods applies to one case, not to --fund");
     run = [o] { return o->fund.empty() ? run_case(*o) : run_fund(*o); };
   });
 }

@@ -81,7 +81,8 @@ Json to_json(const RolloutResult& r) {
     x["fte"] = num(u.fte);
     Json results = Json::object();
     const auto& names = criterion_result_names();
-    for (size_t i = 0; i < names.size() && i < u.results.values.size(); ++i) results[names[i]] = num(u.results.values[i]);
+    for (size_t i = 0; i < names.size() && i < u.results.values.size(); ++i)
+      results[names[i]] = num(u.results.values[i]);
     x["results"] = results;
     x["error"] = u.errors.empty() ? Json(nullptr) : Json(u.errors.front().message);
     units.push_back(std::move(x));
@@ -95,16 +96,18 @@ Json to_json(const RolloutResult& r) {
 std::string unit_name(const UnitAssessment& u) { return u.label.empty() ? u.id : u.label; }
 
 std::string render_csv(const RolloutResult& r) {
-  std::string out = csv_row({"id", "label", "population", "verdict", "failed_criteria", "decision", "decision_date",
-                             "compliant", "compliance_note", "npv", "fte", "explanation"});
-  auto n = [](const std::optional<double>& v) { return v && std::isfinite(*v) ? fmt::format("{}", *v) : std::string(); };
+  std::string out = csv_row({"id", "label", "population", "verdict", "failed_criteria", "decision",
+                             "decision_date", "compliant", "compliance_note", "npv", "fte", "explanation"});
+  auto n = [](const std::optional<double>& v) {
+    return v && std::isfinite(*v) ? fmt::format("{}", *v) : std::string();
+  };
   for (const auto& u : r.units) {
     std::string failed;
     for (const auto& f : u.failed_criteria) failed += (failed.empty() ? "" : "; ") + f;
-    out += csv_row({u.id, u.label, n(u.population), to_string(u.verdict), failed, to_string(u.decision.status),
-                    u.decision.date, u.compliant ? "true" : "false", u.compliance_note,
-                    u.errors.empty() ? n(u.npv) : std::string(), n(u.fte),
-                    joined_explanation(u)});
+    out +=
+        csv_row({u.id, u.label, n(u.population), to_string(u.verdict), failed, to_string(u.decision.status),
+                 u.decision.date, u.compliant ? "true" : "false", u.compliance_note,
+                 u.errors.empty() ? n(u.npv) : std::string(), n(u.fte), joined_explanation(u)});
   }
   return out;
 }
@@ -113,7 +116,8 @@ std::string render_text(const RolloutResult& r, NumberLocale loc, bool md) {
   std::string out;
   std::string head = r.title.empty() ? fmt::format("Rollout of {}", r.case_id) : r.title;
   out += md ? fmt::format("## {}\n\n", head) : head + "\n";
-  out += fmt::format("Solution: {}; criteria: {}; review due {}; judged on {}.\n\n", r.solution, r.criteria.empty() ? "none" : fmt::format("{}", fmt::join(r.criteria, ", ")),
+  out += fmt::format("Solution: {}; criteria: {}; review due {}; judged on {}.\n\n", r.solution,
+                     r.criteria.empty() ? "none" : fmt::format("{}", fmt::join(r.criteria, ", ")),
                      r.review_due.empty() ? "(none)" : r.review_due, r.today);
   Table t;
   t.header = {"Unit", "Verdict", "Decision", "Compliance", fmt::format("NPV ({})", r.currency), "FTE"};
@@ -131,8 +135,8 @@ std::string render_text(const RolloutResult& r, NumberLocale loc, bool md) {
     for (const auto& u : r.units) {
       if (u.verdict != Verdict::explain) continue;
       if (!u.errors.empty()) {
-        out += fmt::format("{}{}: cannot be evaluated: {}\n", md ? "- **" : "  ", unit_name(u) + (md ? "**" : ""),
-                           u.errors.front().message);
+        out += fmt::format("{}{}: cannot be evaluated: {}\n", md ? "- **" : "  ",
+                           unit_name(u) + (md ? "**" : ""), u.errors.front().message);
         continue;
       }
       out += fmt::format("{}{}: fails {}\n", md ? "- **" : "  ", unit_name(u) + (md ? "**" : ""),
@@ -147,17 +151,19 @@ std::string render_text(const RolloutResult& r, NumberLocale loc, bool md) {
     for (const auto& u : r.units)
       if (!u.compliant) out += fmt::format("{}{}: {}\n", md ? "- " : "  ", unit_name(u), u.compliance_note);
   }
-  out += fmt::format("\n{} unit{}: {} scale, {} explain; {} non-compliant.\n", r.units.size(),
-                     r.units.size() == 1 ? "" : "s",
-                     std::count_if(r.units.begin(), r.units.end(), [](auto& u) { return u.verdict == Verdict::scale; }),
-                     std::count_if(r.units.begin(), r.units.end(), [](auto& u) { return u.verdict == Verdict::explain; }),
-                     r.non_compliant);
+  out += fmt::format(
+      "\n{} unit{}: {} scale, {} explain; {} non-compliant.\n", r.units.size(),
+      r.units.size() == 1 ? "" : "s",
+      std::count_if(r.units.begin(), r.units.end(), [](auto& u) { return u.verdict == Verdict::scale; }),
+      std::count_if(r.units.begin(), r.units.end(), [](auto& u) { return u.verdict == Verdict::explain; }),
+      r.non_compliant);
   return out;
 }
 
 // A diagnostic of the rollout file or of its solution case, with its source line.
 void print_diagnostic(const RolloutLoadResult& lr, const Diagnostic& d) {
-  std::string_view src = d.file == lr.diags.file() ? std::string_view(lr.source) : std::string_view(lr.solution_source);
+  std::string_view src =
+      d.file == lr.diags.file() ? std::string_view(lr.source) : std::string_view(lr.solution_source);
   std::cerr << format_diagnostic(d, src, stderr_is_tty() && std::getenv("NO_COLOR") == nullptr);
 }
 
@@ -178,10 +184,15 @@ int run_rollout(const RolloutCliOptions& o) {
   }
   // A case file given by mistake: one clear error rather than one per key.
   if (sniff_document_kind(*text) == DocumentKind::case_v1) {
-    print_diagnostics({Diagnostic{name, {}, Severity::error, "format",
-                                  "this is a case file (format gevinst/1), not a rollout (format gevinst-rollout/1)",
-                                  "a rollout file starts with 'format: gevinst-rollout/1' and names its case with 'solution: PATH'"}},
-                      {});
+    print_diagnostics(
+        {Diagnostic{name,
+                    {},
+                    Severity::error,
+                    "format",
+                    "this is a case file (format gevinst/1), not a rollout (format gevinst-rollout/1)",
+                    "a rollout file starts with 'format: gevinst-rollout/1' and names its case with "
+                    "'solution: PATH'"}},
+        {});
     return Exit::invalid;
   }
   RolloutLoadResult lr = load_rollout_text(*text, name, lo);
@@ -200,7 +211,7 @@ int run_rollout(const RolloutCliOptions& o) {
   for (const auto& u : r.units)  // every unit is reported; its errors also go to stderr
     for (const auto& d : u.errors) print_diagnostic(lr, d);
   const std::string& f = o.out.format;
-  std::string out = f == "json" ? dump(to_json(r), 2) + "\n"
+  std::string out = f == "json"  ? dump(to_json(r), 2) + "\n"
                     : f == "csv" ? render_csv(r)
                                  : render_text(r, o.out.number_locale(), f == "md");
   if (int rc = emit(o.out, out); rc != Exit::ok) return rc;
@@ -211,7 +222,8 @@ int run_rollout(const RolloutCliOptions& o) {
 
 void add_rollout(CLI::App& root, Runner& run) {
   auto o = std::make_shared<RolloutCliOptions>();
-  CLI::App* app = root.add_subcommand("rollout", "Scale or explain: verdict, decision and compliance per unit");
+  CLI::App* app =
+      root.add_subcommand("rollout", "Scale or explain: verdict, decision and compliance per unit");
   app->description(
       "Assess a rollout file (format gevinst-rollout/1): the solution case evaluated with\n"
       "each unit's parameters (explicit values, or per capita of a national parameter by\n"
@@ -225,7 +237,9 @@ void add_rollout(CLI::App& root, Runner& run) {
       "  gevinst rollout rollout.yaml --today 2027-07-01 --format json\n"
       "  gevinst rollout rollout.yaml --format md -o report.md\n"
       "Exit: 0 every unit compliant, 1 invalid input or some unit non-compliant, 2 usage.");
-  app->add_option("file", o->path, "Rollout file ('-' reads standard input)")->required()->check(ExistingPathOrStdin);
+  app->add_option("file", o->path, "Rollout file ('-' reads standard input)")
+      ->required()
+      ->check(ExistingPathOrStdin);
   add_common_options(app, o->out, {"table", "json", "csv", "md"});
   app->add_option("--today", o->today, "Judge review dates against this day instead of today's date")
       ->type_name("YYYY-MM-DD")
@@ -239,9 +253,7 @@ void add_rollout(CLI::App& root, Runner& run) {
       ->check(CLI::IsMember({"budget", "organisation", "society"}))
       ->capture_default_str();
   app->add_flag("--no-explain", o->no_explain, "Skip drafting explanations (no break-even searches)");
-  app->callback([o, &run] {
-    run = [o] { return run_rollout(*o); };
-  });
+  app->callback([o, &run] { run = [o] { return run_rollout(*o); }; });
 }
 
 }  // namespace gevinst::cli

@@ -28,7 +28,8 @@ void add_schema(CLI::App& root, Runner& run) {
       "  # then, as the first line of a case file (VS Code with the YAML extension):\n"
       "  # yaml-language-server: $schema=./gevinst.schema.json\n"
       "Exit: 0 ok, 1 the output file cannot be written, 2 usage.");
-  app->add_option("-o,--output", o->output, "Write the schema to FILE (atomically) instead of standard output")
+  app->add_option("-o,--output", o->output,
+                  "Write the schema to FILE (atomically) instead of standard output")
       ->type_name("FILE");
   app->callback([o, &run] {
     run = [o] {

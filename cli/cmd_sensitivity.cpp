@@ -27,7 +27,8 @@ Json to_json(const SensitivityResult& r, const std::string& perspective) {
   j["break_even_target"] = num(r.break_even_target);
   Json sc = Json::array();
   for (const auto& s : r.scenarios)
-    sc.push_back({{"name", s.name}, {"npv", num(s.npv)}, {"fte", num(s.fte)}, {"sroi_ratio", num(s.sroi_ratio)}});
+    sc.push_back(
+        {{"name", s.name}, {"npv", num(s.npv)}, {"fte", num(s.fte)}, {"sroi_ratio", num(s.sroi_ratio)}});
   j["scenarios"] = sc;
   Json ps = Json::array();
   for (const auto& p : r.parameters) {
@@ -44,9 +45,10 @@ Json to_json(const SensitivityResult& r, const std::string& perspective) {
                   {"break_even_search", {num(p.break_even.search_low), num(p.break_even.search_high)}}});
   }
   j["parameters"] = ps;
-  j["note"] = r.metric == Metric::npv ? "low_npv and high_npv are the metric at the parameter's low and high values"
-                                      : fmt::format("low_npv and high_npv hold the {} metric (key names are the contract's)",
-                                                    metric_key(r.metric));
+  j["note"] = r.metric == Metric::npv
+                  ? "low_npv and high_npv are the metric at the parameter's low and high values"
+                  : fmt::format("low_npv and high_npv hold the {} metric (key names are the contract's)",
+                                metric_key(r.metric));
   return j;
 }
 
@@ -70,7 +72,8 @@ std::string render(const SensitivityResult& r, NumberLocale loc, bool md) {
     Table t;
     t.header = {"Scenario", "NPV", "FTE", "SROI ratio"};
     t.right = {false, true, true, true};
-    t.rows.push_back({"base", format_number(r.base_npv, 0, loc), r.base_fte ? format_number(*r.base_fte, 1, loc) : "-",
+    t.rows.push_back({"base", format_number(r.base_npv, 0, loc),
+                      r.base_fte ? format_number(*r.base_fte, 1, loc) : "-",
                       r.base_sroi_ratio ? format_number(*r.base_sroi_ratio, 2, loc) : "-"});
     for (const auto& s : r.scenarios)
       t.rows.push_back({s.name, format_number(s.npv, 0, loc), s.fte ? format_number(*s.fte, 1, loc) : "-",
@@ -85,8 +88,9 @@ std::string render(const SensitivityResult& r, NumberLocale loc, bool md) {
   // Tornado: a bar per parameter, widest swing first.
   double widest = r.parameters.front().swing;
   Table t;
-  t.header = {"Parameter", "Low", "High", fmt::format("{} at low", mname), fmt::format("{} at high", mname), "Swing",
-              "Tornado", "Break-even"};
+  t.header = {
+      "Parameter", "Low",     "High",      fmt::format("{} at low", mname), fmt::format("{} at high", mname),
+      "Swing",     "Tornado", "Break-even"};
   t.right = {false, true, true, true, true, true, false, true};
   for (const auto& p : r.parameters) {
     int bar = widest > 0 ? static_cast<int>(std::lround(20 * p.swing / widest)) : 0;
@@ -97,10 +101,11 @@ std::string render(const SensitivityResult& r, NumberLocale loc, bool md) {
   }
   out += md ? t.render_markdown() : t.render_text();
   if (r.break_even_target) {
-    out += fmt::format("\nBreak-even: the parameter value at which {} = {} with everything else at base.\n", mname,
-                       value_text(r.metric, *r.break_even_target, loc));
+    out += fmt::format("\nBreak-even: the parameter value at which {} = {} with everything else at base.\n",
+                       mname, value_text(r.metric, *r.break_even_target, loc));
     for (const auto& p : r.parameters)
-      if (!p.break_even.value && !p.break_even.note.empty()) out += fmt::format("- {}: {}\n", p.name, p.break_even.note);
+      if (!p.break_even.value && !p.break_even.note.empty())
+        out += fmt::format("- {}: {}\n", p.name, p.break_even.note);
   }
   return out;
 }
@@ -108,7 +113,9 @@ std::string render(const SensitivityResult& r, NumberLocale loc, bool md) {
 // One row per scenario (kind "scenario", base first) and per parameter
 // (kind "parameter", tornado order), for a spreadsheet.
 std::string render_csv(const SensitivityResult& r) {
-  auto n = [](const std::optional<double>& v) { return v && std::isfinite(*v) ? fmt::format("{}", *v) : std::string(); };
+  auto n = [](const std::optional<double>& v) {
+    return v && std::isfinite(*v) ? fmt::format("{}", *v) : std::string();
+  };
   std::string out = csv_row({"kind", "name", "npv", "fte", "sroi_ratio", "base", "low", "high", "low_value",
                              "high_value", "swing", "break_even", "break_even_note"});
   const std::vector<std::string> none(8);  // the parameter columns of a scenario row
@@ -121,8 +128,8 @@ std::string render_csv(const SensitivityResult& r) {
   scenario("base", r.base_npv, r.base_fte, r.base_sroi_ratio);
   for (const auto& s : r.scenarios) scenario(s.name, s.npv, s.fte, s.sroi_ratio);
   for (const auto& p : r.parameters)
-    out += csv_row({"parameter", p.name, "", "", "", n(p.base), n(p.low), n(p.high), n(p.low_value), n(p.high_value),
-                    n(p.swing), n(p.break_even.value), p.break_even.note});
+    out += csv_row({"parameter", p.name, "", "", "", n(p.base), n(p.low), n(p.high), n(p.low_value),
+                    n(p.high_value), n(p.swing), n(p.break_even.value), p.break_even.note});
   return out;
 }
 
@@ -137,7 +144,8 @@ void add_sensitivity(CLI::App& root, Runner& run) {
     bool no_break_even = false;
   };
   auto o = std::make_shared<Options>();
-  CLI::App* app = root.add_subcommand("sensitivity", "Scenarios, one-way sensitivity (tornado) and break-even values");
+  CLI::App* app =
+      root.add_subcommand("sensitivity", "Scenarios, one-way sensitivity (tornado) and break-even values");
   app->description(
       "How robust is the result? Evaluates every named scenario; varies each parameter\n"
       "that has low/high values one at a time (tornado order: largest swing first); and\n"
@@ -167,14 +175,20 @@ void add_sensitivity(CLI::App& root, Runner& run) {
       if (o->range > 0) so.range = o->range;
       so.break_even = !o->no_break_even;
       if (so.metric == Metric::fte && c.capacity.activities.empty())
-        throw InputError{{Diagnostic{c.file, {}, Severity::error, "capacity", "--metric fte needs a capacity section with activities", ""}}};
+        throw InputError{{Diagnostic{c.file,
+                                     {},
+                                     Severity::error,
+                                     "capacity",
+                                     "--metric fte needs a capacity section with activities",
+                                     ""}}};
       if (so.metric == Metric::sroi && c.sroi.outcomes.empty())
-        throw InputError{{Diagnostic{c.file, {}, Severity::error, "sroi", "--metric sroi needs an sroi section with outcomes", ""}}};
+        throw InputError{{Diagnostic{
+            c.file, {}, Severity::error, "sroi", "--metric sroi needs an sroi section with outcomes", ""}}};
       SensitivityResult r = run_sensitivity(c, so);
       const std::string& f = o->out.format;
-      std::string out = f == "json" ? dump(to_json(r, o->c.perspective), 2) + "\n"
-                        : f == "csv"  ? render_csv(r)
-                                      : render(r, o->out.number_locale(), f == "md");
+      std::string out = f == "json"  ? dump(to_json(r, o->c.perspective), 2) + "\n"
+                        : f == "csv" ? render_csv(r)
+                                     : render(r, o->out.number_locale(), f == "md");
       return emit(o->out, out);
     };
   });

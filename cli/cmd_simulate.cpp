@@ -23,10 +23,12 @@ Json summary_json(const MetricSummary& s) {
   j["p95"] = num(s.p95);
   j["max"] = num(s.max);
   Json h = Json::array();
-  for (const auto& b : s.histogram) h.push_back({{"low", num(b.low)}, {"high", num(b.high)}, {"count", b.count}});
+  for (const auto& b : s.histogram)
+    h.push_back({{"low", num(b.low)}, {"high", num(b.high)}, {"count", b.count}});
   j["histogram"] = h;
   Json cv = Json::array();
-  for (const auto& c : s.convergence) cv.push_back({{"iterations", c.iterations}, {"mean", num(c.mean)}, {"se", num(c.se)}});
+  for (const auto& c : s.convergence)
+    cv.push_back({{"iterations", c.iterations}, {"mean", num(c.mean)}, {"se", num(c.se)}});
   j["convergence"] = cv;
   return j;
 }
@@ -51,11 +53,12 @@ Json to_json(const SimulationResult& r) {
 // One row per metric, for a spreadsheet; prob_positive and evpi belong to NPV.
 std::string render_csv(const SimulationResult& r) {
   auto n = [](double v) { return std::isfinite(v) ? fmt::format("{}", v) : std::string(); };
-  std::string out = csv_row({"metric", "iterations", "seed", "mean", "sd", "se", "min", "p05", "p50", "p95", "max",
-                             "prob_positive", "evpi"});
+  std::string out = csv_row({"metric", "iterations", "seed", "mean", "sd", "se", "min", "p05", "p50", "p95",
+                             "max", "prob_positive", "evpi"});
   auto row = [&](const char* name, const MetricSummary& m, bool npv) {
-    out += csv_row({name, std::to_string(r.iterations), std::to_string(r.seed), n(m.mean), n(m.sd), n(m.se), n(m.min),
-                    n(m.p05), n(m.p50), n(m.p95), n(m.max), npv ? n(r.prob_positive) : "", npv ? n(r.evpi) : ""});
+    out += csv_row({name, std::to_string(r.iterations), std::to_string(r.seed), n(m.mean), n(m.sd), n(m.se),
+                    n(m.min), n(m.p05), n(m.p50), n(m.p95), n(m.max), npv ? n(r.prob_positive) : "",
+                    npv ? n(r.evpi) : ""});
   };
   row("npv", r.npv, true);
   if (r.fte) row("fte", *r.fte, false);
@@ -65,35 +68,40 @@ std::string render_csv(const SimulationResult& r) {
 
 std::string render(const SimulationResult& r, NumberLocale loc, bool md) {
   std::string out;
-  out += fmt::format("{}Monte Carlo simulation of {}: {} iterations, seed {}, {} thread{}, {} perspective\n", md ? "## " : "",
-                     r.case_id, format_number(static_cast<double>(r.iterations), 0, loc), r.seed, r.threads,
-                     r.threads == 1 ? "" : "s", to_string(r.perspective));
+  out += fmt::format("{}Monte Carlo simulation of {}: {} iterations, seed {}, {} thread{}, {} perspective\n",
+                     md ? "## " : "", r.case_id, format_number(static_cast<double>(r.iterations), 0, loc),
+                     r.seed, r.threads, r.threads == 1 ? "" : "s", to_string(r.perspective));
   out += fmt::format("Drawn: {}\n\n", fmt::join(r.random_parameters, ", "));
   Table t;
   t.header = {"", "mean", "sd", "p05", "p50", "p95"};
   t.right = {false, true, true, true, true, true};
   auto row = [&](const std::string& name, const MetricSummary& s, int dec) {
-    t.rows.push_back({name, format_number(s.mean, dec, loc), format_number(s.sd, dec, loc), format_number(s.p05, dec, loc),
-                      format_number(s.p50, dec, loc), format_number(s.p95, dec, loc)});
+    t.rows.push_back({name, format_number(s.mean, dec, loc), format_number(s.sd, dec, loc),
+                      format_number(s.p05, dec, loc), format_number(s.p50, dec, loc),
+                      format_number(s.p95, dec, loc)});
   };
   row("NPV", r.npv, 0);
   if (r.fte) row("FTE (largest year)", *r.fte, 2);
   if (r.sroi_ratio) row("SROI ratio", *r.sroi_ratio, 2);
   out += md ? t.render_markdown() : t.render_text();
   out += fmt::format("\nProbability that NPV > 0: {}\n", format_percent(r.prob_positive, 1, loc));
-  out += fmt::format("Expected value of perfect information (adopt or not): {}\n", format_number(r.evpi, 0, loc));
+  out += fmt::format("Expected value of perfect information (adopt or not): {}\n",
+                     format_number(r.evpi, 0, loc));
   out += fmt::format("NPV at base values (deterministic): {}\n", format_number(r.base_npv, 0, loc));
   out += "Convergence of the mean NPV (standard error):";
   for (const auto& c : r.npv.convergence)
-    out += fmt::format(" {} after {};", format_number(c.se, 0, loc), format_number(static_cast<double>(c.iterations), 0, loc));
+    out += fmt::format(" {} after {};", format_number(c.se, 0, loc),
+                       format_number(static_cast<double>(c.iterations), 0, loc));
   out.back() = '\n';
   if (!md) {
     out += "\nDistribution of NPV\n";
     size_t peak = 1;
     for (const auto& b : r.npv.histogram) peak = std::max(peak, b.count);
     for (const auto& b : r.npv.histogram) {
-      int bar = static_cast<int>(std::lround(40.0 * static_cast<double>(b.count) / static_cast<double>(peak)));
-      out += fmt::format("{:>16} | {}\n", format_number((b.low + b.high) / 2, 0, loc), std::string(static_cast<size_t>(bar), '#'));
+      int bar =
+          static_cast<int>(std::lround(40.0 * static_cast<double>(b.count) / static_cast<double>(peak)));
+      out += fmt::format("{:>16} | {}\n", format_number((b.low + b.high) / 2, 0, loc),
+                         std::string(static_cast<size_t>(bar), '#'));
     }
   }
   return out;
@@ -137,7 +145,8 @@ void add_simulate(CLI::App& root, Runner& run) {
     std::string draws;
   };
   auto o = std::make_shared<Options>();
-  CLI::App* app = root.add_subcommand("simulate", "Monte Carlo: NPV (FTE, SROI) distribution, P(NPV > 0), EVPI");
+  CLI::App* app =
+      root.add_subcommand("simulate", "Monte Carlo: NPV (FTE, SROI) distribution, P(NPV > 0), EVPI");
   app->description(
       "Probabilistic sensitivity analysis: draws every parameter that has a dist (normal,\n"
       "lognormal, beta, gamma by mean and sd; uniform; triangular and PERT by min, mode,\n"
@@ -150,8 +159,11 @@ void add_simulate(CLI::App& root, Runner& run) {
       "  gevinst simulate case.yaml --draws draws.csv     # every iteration, for R or a spreadsheet");
   add_case_options(app, o->c, true);
   add_common_options(app, o->out, {"table", "json", "csv", "md"});
-  app->add_option("--iterations,-n", o->iterations, "Number of iterations")->check(CLI::Range(2, 100000000))->capture_default_str();
-  app->add_option("--seed", o->seed, "Random seed, a whole number >= 0 (results repeat exactly for the same seed)")
+  app->add_option("--iterations,-n", o->iterations, "Number of iterations")
+      ->check(CLI::Range(2, 100000000))
+      ->capture_default_str();
+  app->add_option("--seed", o->seed,
+                  "Random seed, a whole number >= 0 (results repeat exactly for the same seed)")
       ->check(CLI::Validator(
           [](std::string& s) -> std::string {
             return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos
@@ -160,8 +172,10 @@ void add_simulate(CLI::App& root, Runner& run) {
           },
           ""))
       ->capture_default_str();
-  app->add_option("--threads,-j", o->threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 1024));
-  app->add_option("--draws", o->draws, "Write every iteration's inputs and outputs to FILE.csv")->type_name("FILE.csv");
+  app->add_option("--threads,-j", o->threads, "Worker threads (default: all cores)")
+      ->check(CLI::Range(0, 1024));
+  app->add_option("--draws", o->draws, "Write every iteration's inputs and outputs to FILE.csv")
+      ->type_name("FILE.csv");
   app->callback([o, &run] {
     run = [o] {
       auto loaded = load_case_or_report(o->c.path);

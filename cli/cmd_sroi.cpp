@@ -43,10 +43,14 @@ void add_sroi(CLI::App& root, Runner& run) {
       SroiResult r = evaluate_sroi(c, so);
       std::string out;
       const std::string& f = o->out.format;
-      if (f == "json") out = dump(sroi_json(r), 2) + "\n";
-      else if (f == "csv") out = sroi_csv(r);
-      else if (f == "md") out = sroi_markdown(r, o->out.number_locale());
-      else out = sroi_table(r, o->out.number_locale());
+      if (f == "json")
+        out = dump(sroi_json(r), 2) + "\n";
+      else if (f == "csv")
+        out = sroi_csv(r);
+      else if (f == "md")
+        out = sroi_markdown(r, o->out.number_locale());
+      else
+        out = sroi_table(r, o->out.number_locale());
       return emit(o->out, out);
     };
   });

@@ -1,14 +1,14 @@
 // gevinst validate PATH...: check case and rollout files.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <nlohmann/json.hpp>
 
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "cli/common.h"
-#include "cli/json_util.h"
 #include "cli/files.h"
+#include "cli/json_util.h"
 #include "cli/parallel.h"
 
 namespace gevinst::cli {
@@ -75,12 +75,18 @@ FileReport check_file(const std::string& path, const ValidateOptions& o) {
 std::string github_escape(std::string s, bool property) {
   std::string o;
   for (char c : s) {
-    if (c == '%') o += "%25";
-    else if (c == '\r') o += "%0D";
-    else if (c == '\n') o += "%0A";
-    else if (property && c == ':') o += "%3A";
-    else if (property && c == ',') o += "%2C";
-    else o += c;
+    if (c == '%')
+      o += "%25";
+    else if (c == '\r')
+      o += "%0D";
+    else if (c == '\n')
+      o += "%0A";
+    else if (property && c == ':')
+      o += "%3A";
+    else if (property && c == ',')
+      o += "%2C";
+    else
+      o += c;
   }
   return o;
 }
@@ -115,7 +121,8 @@ std::string render(const std::vector<FileReport>& reports, const ValidateOptions
       }
       j["files"].push_back(std::move(f));
     }
-    j["summary"] = {{"files", reports.size()}, {"invalid", invalid}, {"errors", errors}, {"warnings", warnings}};
+    j["summary"] = {
+        {"files", reports.size()}, {"invalid", invalid}, {"errors", errors}, {"warnings", warnings}};
     return dump(j, 2) + "\n";
   }
   if (o.format == "github") {
@@ -125,9 +132,11 @@ std::string render(const std::vector<FileReport>& reports, const ValidateOptions
         std::string msg = d.message + (d.yaml_path.empty() ? "" : " (at " + d.yaml_path + ")") +
                           (d.hint.empty() ? "" : "\nhint: " + d.hint);
         out += fmt::format("::{} file={},line={},col={},title=gevinst::{}\n",
-                           d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "notice",
-                           github_escape(d.file.empty() ? r.path : d.file, true),
-                           std::max(1, d.loc.line), std::max(1, d.loc.column), github_escape(msg, false));
+                           d.severity == Severity::error     ? "error"
+                           : d.severity == Severity::warning ? "warning"
+                                                             : "notice",
+                           github_escape(d.file.empty() ? r.path : d.file, true), std::max(1, d.loc.line),
+                           std::max(1, d.loc.column), github_escape(msg, false));
       }
     out += fmt::format("{} file{} checked: {} invalid, {} error{}, {} warning{}\n", reports.size(),
                        reports.size() == 1 ? "" : "s", invalid, errors, errors == 1 ? "" : "s", warnings,
@@ -139,9 +148,10 @@ std::string render(const std::vector<FileReport>& reports, const ValidateOptions
       if (!(o.quiet && d.severity != Severity::error)) out += format_diagnostic(d, r.source_of(d), false);
   }
   if (!o.quiet || invalid)
-    out += fmt::format("{} file{} checked: {} valid, {} invalid ({} error{}, {} warning{}){}\n", reports.size(),
-                       reports.size() == 1 ? "" : "s", reports.size() - invalid, invalid, errors, errors == 1 ? "" : "s",
-                       warnings, warnings == 1 ? "" : "s", o.strict && warnings ? "; --strict: warnings fail" : "");
+    out += fmt::format("{} file{} checked: {} valid, {} invalid ({} error{}, {} warning{}){}\n",
+                       reports.size(), reports.size() == 1 ? "" : "s", reports.size() - invalid, invalid,
+                       errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
+                       o.strict && warnings ? "; --strict: warnings fail" : "");
   return out;
 }
 
@@ -172,19 +182,22 @@ void add_validate(CLI::App& root, Runner& run) {
   app->add_flag("--strict", o->strict, "Treat warnings as failures (exit 1)");
   app->add_flag("--no-lints", o->no_lints, "Skip the lint warnings");
   app->add_flag("-q,--quiet", o->quiet, "Print errors only");
-  app->add_option("--threads,-j", o->threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 1024));
+  app->add_option("--threads,-j", o->threads, "Worker threads (default: all cores)")
+      ->check(CLI::Range(0, 1024));
   app->callback([o, &run] {
     run = [o] {
       std::vector<std::string> files = expand_paths(o->paths);
       if (files.empty()) {
         // A CI job pointed at the wrong folder must not pass by checking nothing.
-        std::cerr << fmt::format("gevinst: error: no case files (*.yaml, *.yml) found in {}\n"
-                                 "  hint: check the path; directories are searched recursively\n",
-                                 fmt::join(o->paths, ", "));
+        std::cerr << fmt::format(
+            "gevinst: error: no case files (*.yaml, *.yml) found in {}\n"
+            "  hint: check the path; directories are searched recursively\n",
+            fmt::join(o->paths, ", "));
         return static_cast<int>(Exit::invalid);
       }
       std::vector<FileReport> reports(files.size());
-      parallel_for(files.size(), thread_count(o->threads), [&](size_t i) { reports[i] = check_file(files[i], *o); });
+      parallel_for(files.size(), thread_count(o->threads),
+                   [&](size_t i) { reports[i] = check_file(files[i], *o); });
       std::string out = render(reports, *o);
       if (auto err = write_output(o->output, out)) {
         std::cerr << "gevinst: error: " << *err << "\n";

@@ -49,8 +49,8 @@ void print_diagnostics(const std::vector<Diagnostic>& diags) {
   bool color = stderr_is_tty() && std::getenv("NO_COLOR") == nullptr;
   for (const auto& d : diags) {
     auto it = loaded_sources().find(d.file);
-    std::cerr << format_diagnostic(d, it == loaded_sources().end() ? std::string_view() : std::string_view(it->second),
-                                   color);
+    std::cerr << format_diagnostic(
+        d, it == loaded_sources().end() ? std::string_view() : std::string_view(it->second), color);
   }
 }
 
@@ -80,14 +80,21 @@ Overrides parse_sets(const Case& c, const std::vector<std::string>& sets) {
     size_t eq = s.find('=');
     std::string name = s.substr(0, eq);
     if (eq == std::string::npos || name.empty() || eq + 1 == s.size())
-      throw InputError{{Diagnostic{"--set", {}, Severity::error, "", fmt::format("'{}' is not NAME=VALUE", s),
+      throw InputError{{Diagnostic{"--set",
+                                   {},
+                                   Severity::error,
+                                   "",
+                                   fmt::format("'{}' is not NAME=VALUE", s),
                                    "e.g. --set patients=1500"}}};
     int idx = c.parameter_index(name);
     if (idx < 0) {
       std::vector<std::string> names;
       for (const auto& p : c.parameters) names.push_back(p.name);
       std::string guess = did_you_mean(name, names);
-      throw InputError{{Diagnostic{"--set", {}, Severity::error, "",
+      throw InputError{{Diagnostic{"--set",
+                                   {},
+                                   Severity::error,
+                                   "",
                                    fmt::format("the case has no parameter '{}'", name),
                                    guess.empty() ? fmt::format("parameters: {}", fmt::join(names, ", "))
                                                  : fmt::format("did you mean '{}'?", guess)}}};
@@ -102,7 +109,8 @@ Overrides parse_sets(const Case& c, const std::vector<std::string>& sets) {
 
 void add_scenario_options(CLI::App* app, std::string& scenario, std::vector<std::string>& sets) {
   app->add_option("--scenario,-s", scenario, "Apply a named scenario from the case's scenarios section");
-  app->add_option("--set", sets, "Override a parameter: --set NAME=VALUE (repeatable; VALUE may be an expression)")
+  app->add_option("--set", sets,
+                  "Override a parameter: --set NAME=VALUE (repeatable; VALUE may be an expression)")
       ->type_name("NAME=VALUE")
       ->check(CLI::Validator(
           [](std::string& s) -> std::string {
@@ -115,11 +123,14 @@ void add_scenario_options(CLI::App* app, std::string& scenario, std::vector<std:
 }
 
 void add_case_options(CLI::App* app, CaseOptions& o, bool perspective) {
-  app->add_option("case", o.path, "Case file ('-' reads standard input)")->required()->check(ExistingPathOrStdin);
+  app->add_option("case", o.path, "Case file ('-' reads standard input)")
+      ->required()
+      ->check(ExistingPathOrStdin);
   add_scenario_options(app, o.scenario, o.sets);
   if (perspective)
-    app->add_option("--perspective,-p", o.perspective,
-                    "Which benefits count: budget (cash), organisation (+ capacity, default), society (+ societal)")
+    app->add_option(
+           "--perspective,-p", o.perspective,
+           "Which benefits count: budget (cash), organisation (+ capacity, default), society (+ societal)")
         ->check(CLI::IsMember({"budget", "organisation", "society"}))
         ->capture_default_str();
 }

@@ -2,9 +2,8 @@
 // reach the output (contract: plain numbers, no NaN/Infinity).
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 namespace gevinst::cli {

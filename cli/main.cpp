@@ -1,7 +1,7 @@
 // gevinst: health-economic evaluation from YAML case files.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <exception>
 #include <iostream>
 
@@ -21,8 +21,9 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("gevinst ") + GEVINST_VERSION);
   app.require_subcommand(1);
   app.fallthrough(false);
-  app.footer("Run `gevinst COMMAND --help` for a command's options and examples.\n"
-             "Exit codes: 0 ok, 1 invalid input or failed check, 2 usage error.");
+  app.footer(
+      "Run `gevinst COMMAND --help` for a command's options and examples.\n"
+      "Exit codes: 0 ok, 1 invalid input or failed check, 2 usage error.");
   Runner run;
   add_validate(app, run);
   add_schema(app, run);
@@ -59,7 +60,8 @@ int main(int argc, char** argv) {
     std::cerr << "gevinst: error: out of memory\n";
     return Exit::internal;
   } catch (const std::exception& e) {
-    std::cerr << "gevinst: internal error: " << e.what() << "\n(this is a bug in gevinst; please report it with the input)\n";
+    std::cerr << "gevinst: internal error: " << e.what()
+              << "\n(this is a bug in gevinst; please report it with the input)\n";
     return Exit::internal;
   }
 }

@@ -124,8 +124,10 @@ std::string Table::render_text() const {
       size_t pad = width[i] - display_width(cell);
       bool r = i < right.size() && right[i];
       if (i) out += "  ";
-      if (r) out += std::string(pad, ' ') + cell;
-      else out += cell + (i + 1 < cols ? std::string(pad, ' ') : "");
+      if (r)
+        out += std::string(pad, ' ') + cell;
+      else
+        out += cell + (i + 1 < cols ? std::string(pad, ' ') : "");
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
     return out + "\n";
@@ -200,8 +202,8 @@ void Progress::update(size_t done) {
   int bar = static_cast<int>(frac * 30);
   double elapsed = static_cast<double>(t - start_ms_) / 1000.0;
   double eta = frac > 0 ? elapsed * (1 - frac) / frac : 0;
-  std::fprintf(stderr, "\r%s [%-30s] %zu/%zu  %.0f s left ", label_.c_str(), std::string(bar, '#').c_str(), done,
-               total_, eta);
+  std::fprintf(stderr, "\r%s [%-30s] %zu/%zu  %.0f s left ", label_.c_str(), std::string(bar, '#').c_str(),
+               done, total_, eta);
   std::fflush(stderr);
 }
 

@@ -1,10 +1,10 @@
 #include "cli/render_business_case.h"
 
-#include "libeval/irr.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
+
+#include "libeval/irr.h"
 
 namespace gevinst::cli {
 
@@ -81,7 +81,9 @@ Json business_case_json(const BusinessCase& bc) {
   j["perspectives"] = per;
   if (bc.adjusted) {
     Json ob;
-    ob["note"] = "optimism bias applied: costs uplifted and benefits reduced by the shares in assumptions.optimism_bias";
+    ob["note"] =
+        "optimism bias applied: costs uplifted and benefits reduced by the shares in "
+        "assumptions.optimism_bias";
     for (const auto& p : *bc.adjusted) ob[to_string(p.perspective)] = metrics_json(p, false);
     j["optimism_bias"] = ob;
   } else {
@@ -131,7 +133,11 @@ Json business_case_json(const BusinessCase& bc) {
   j["items"] = std::move(items);
   Json transfers = Json::array();
   for (const auto& t : bc.financing.transfers)
-    transfers.push_back({{"year", t.year}, {"from", t.from}, {"to", t.to}, {"source", t.source}, {"kind", t.kind},
+    transfers.push_back({{"year", t.year},
+                         {"from", t.from},
+                         {"to", t.to},
+                         {"source", t.source},
+                         {"kind", t.kind},
                          {"amount", num(t.amount)}});
   j["transfers"] = std::move(transfers);
   j["notes"] = bc.notes;
@@ -169,10 +175,10 @@ struct Renderer {
       if (m.irr_outside < 0) return "< " + format_percent(irr_min_rate, 0, loc);
       return std::string("none");
     });
-    row("Payback, years (year)", [&](const Metrics& m) { return opt_years(m.payback_years, m.payback_year); });
-    row("Discounted payback", [&](const Metrics& m) {
-      return opt_years(m.discounted_payback_years, m.discounted_payback_year);
-    });
+    row("Payback, years (year)",
+        [&](const Metrics& m) { return opt_years(m.payback_years, m.payback_year); });
+    row("Discounted payback",
+        [&](const Metrics& m) { return opt_years(m.discounted_payback_years, m.discounted_payback_year); });
     if (bc.adjusted) {
       t.rows.push_back({"With optimism bias:", "", "", ""});
       std::vector<std::string> npv{"  NPV"}, bcr{"  Benefit-cost ratio"};
@@ -253,8 +259,8 @@ struct Renderer {
     return fmt::format("{} ({})", bc.title.empty() ? bc.case_id : bc.title, bc.case_id);
   }
   std::string subtitle() const {
-    return fmt::format("{} {}, {}–{}; perspective {}; discounting {}{}", bc.currency, bc.start_year, bc.start_year,
-                       bc.start_year + bc.horizon - 1, to_string(bc.perspective),
+    return fmt::format("{} {}, {}–{}; perspective {}; discounting {}{}", bc.currency, bc.start_year,
+                       bc.start_year, bc.start_year + bc.horizon - 1, to_string(bc.perspective),
                        describe_discounting(bc.discounting, bc.timing, loc),
                        bc.scenario.empty() ? "" : fmt::format("; scenario {}", bc.scenario));
   }
@@ -306,7 +312,8 @@ std::string business_case_csv(const BusinessCase& bc) {
   for (const char* k : kCostKinds) header.push_back(fmt::format("costs_{}", k));
   header.push_back("costs");
   for (int k = 0; k < 3; ++k) header.push_back(fmt::format("benefits_{}", kBenefitKinds[k]));
-  for (const char* h : {"benefits", "net", "discount_factor", "pv", "cumulative", "cumulative_pv"}) header.push_back(h);
+  for (const char* h : {"benefits", "net", "discount_factor", "pv", "cumulative", "cumulative_pv"})
+    header.push_back(h);
   std::string out = csv_row(header);
   auto g = [](double v) { return fmt::format("{:.15g}", v); };
   for (const auto& y : m.years) {
@@ -314,7 +321,8 @@ std::string business_case_csv(const BusinessCase& bc) {
     for (int k = 0; k < 4; ++k) r.push_back(g(y.costs_by_kind[k]));
     r.push_back(g(y.costs));
     for (int k = 0; k < 3; ++k) r.push_back(g(y.benefits_by_kind[k]));
-    for (double v : {y.benefits, y.net, y.discount_factor, y.pv, y.cumulative, y.cumulative_pv}) r.push_back(g(v));
+    for (double v : {y.benefits, y.net, y.discount_factor, y.pv, y.cumulative, y.cumulative_pv})
+      r.push_back(g(v));
     out += csv_row(r);
   }
   return out;

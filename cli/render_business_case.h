@@ -16,6 +16,7 @@ std::string business_case_markdown(const BusinessCase& bc, NumberLocale loc);
 std::string business_case_csv(const BusinessCase& bc);
 
 /// "dk-fm-2021 (3.5 % from year 1, 2.5 % from year 36, 1.5 % from year 71)"
-std::string describe_discounting(const DiscountSchedule& s, Timing timing, NumberLocale loc = NumberLocale::en);
+std::string describe_discounting(const DiscountSchedule& s, Timing timing,
+                                 NumberLocale loc = NumberLocale::en);
 
 }  // namespace gevinst::cli

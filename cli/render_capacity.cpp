@@ -87,7 +87,8 @@ Json capacity_json(const CapacityResult& r) {
     a["staff"] = s.staff;
     a["party"] = s.party;
     a["monetise"] = s.monetise;
-    a["derived_benefit"] = s.monetise ? Json("capacity benefit of " + s.party + " in evaluate") : Json(nullptr);
+    a["derived_benefit"] =
+        s.monetise ? Json("capacity benefit of " + s.party + " in evaluate") : Json(nullptr);
     a["hour_cost"] = num(s.hour_cost);
     put_totals(a, r.by_activity[i]);
     a["years"] = year_rows(r.by_activity[i], r.start_year, nullptr);
@@ -142,9 +143,9 @@ struct Renderer {
   }
   std::string subtitle() const {
     std::string hours_note = r.fte_hours_preset.empty() ? "" : fmt::format(", {}", r.fte_hours_preset);
-    return fmt::format("Capacity release (kapacitetsfrigørelse) {}–{}; {} hours per FTE (årsværk{}){}", r.start_year,
-                       r.start_year + r.horizon - 1, format_number(r.fte_hours, 0, loc), hours_note,
-                       r.scenario.empty() ? "" : fmt::format("; scenario {}", r.scenario));
+    return fmt::format("Capacity release (kapacitetsfrigørelse) {}–{}; {} hours per FTE (årsværk{}){}",
+                       r.start_year, r.start_year + r.horizon - 1, format_number(r.fte_hours, 0, loc),
+                       hours_note, r.scenario.empty() ? "" : fmt::format("; scenario {}", r.scenario));
   }
 
   Table headline() const {
@@ -152,8 +153,9 @@ struct Renderer {
     t.header = {"", ""};
     t.right = {false, true};
     const CapacityTotals& tot = r.total;
-    t.rows.push_back({"FTE freed at full effect",
-                      tot.fte_year ? fmt::format("{} FTE from {}", fte(tot.fte), *tot.fte_year) : fte(tot.fte)});
+    t.rows.push_back(
+        {"FTE freed at full effect",
+         tot.fte_year ? fmt::format("{} FTE from {}", fte(tot.fte), *tot.fte_year) : fte(tot.fte)});
     t.rows.push_back({"FTE-years over the horizon", fte(tot.fte_years)});
     t.rows.push_back({"Hours freed", hours(tot.hours)});
     t.rows.push_back({"Realisable hours (can be redeployed)", hours(tot.realisable_hours)});
@@ -163,10 +165,11 @@ struct Renderer {
       t.rows.push_back({"  of which enters evaluate as capacity benefits",
                         fmt::format("{} (PV {})", money(*r.monetised_value), money(*r.monetised_pv))});
     if (r.target_fte)
-      t.rows.push_back({"Target",
-                        fmt::format("{} FTE; {} reached at full effect",
-                                    format_number(*r.target_fte, *r.target_fte == std::floor(*r.target_fte) ? 0 : 1, loc),
-                                    r.target_share ? format_percent(*r.target_share, 1, loc) : "-")});
+      t.rows.push_back(
+          {"Target",
+           fmt::format("{} FTE; {} reached at full effect",
+                       format_number(*r.target_fte, *r.target_fte == std::floor(*r.target_fte) ? 0 : 1, loc),
+                       r.target_share ? format_percent(*r.target_share, 1, loc) : "-")});
     return t;
   }
 
@@ -178,9 +181,9 @@ struct Renderer {
     t.right.assign(t.header.size(), true);
     const CapacityTotals& tot = r.total;
     for (size_t i = 0; i < tot.hours_by_year.size(); ++i) {
-      std::vector<std::string> row{std::to_string(r.start_year + static_cast<int>(i)), hours(tot.hours_by_year[i]),
-                                   hours(tot.realisable_by_year[i]), fte(tot.fte_by_year[i]),
-                                   money(tot.value_by_year[i])};
+      std::vector<std::string> row{std::to_string(r.start_year + static_cast<int>(i)),
+                                   hours(tot.hours_by_year[i]), hours(tot.realisable_by_year[i]),
+                                   fte(tot.fte_by_year[i]), money(tot.value_by_year[i])};
       if (target) row.push_back(format_percent(r.target_share_by_year[i], 1, loc));
       t.rows.push_back(std::move(row));
     }
@@ -189,7 +192,8 @@ struct Renderer {
 
   Table staff() const {
     Table t;
-    t.header = {"Staff group", "Hour cost", "Hours", "Realisable", "FTE", "Full effect", "FTE-years", "Value"};
+    t.header = {"Staff group", "Hour cost",   "Hours",     "Realisable",
+                "FTE",         "Full effect", "FTE-years", "Value"};
     t.right = {false, true, true, true, true, true, true, true};
     for (size_t i = 0; i < r.by_staff.size(); ++i) {
       const CapacityTotals& s = r.by_staff[i];
@@ -198,15 +202,16 @@ struct Renderer {
         cost = money(r.staff_rates[i].hour_cost);
         if (!r.staff_rates[i].preset.empty()) cost += fmt::format(" ({})", r.staff_rates[i].preset);
       }
-      t.rows.push_back({s.label, cost, hours(s.hours), hours(s.realisable_hours), fte(s.fte), year(s.fte_year),
-                        fte(s.fte_years), money(s.value)});
+      t.rows.push_back({s.label, cost, hours(s.hours), hours(s.realisable_hours), fte(s.fte),
+                        year(s.fte_year), fte(s.fte_years), money(s.value)});
     }
     return t;
   }
 
   Table parties() const {
     Table t;
-    t.header = {"Party (gets the time back)", "Hours", "Realisable", "FTE", "Full effect", "FTE-years", "Value"};
+    t.header = {
+        "Party (gets the time back)", "Hours", "Realisable", "FTE", "Full effect", "FTE-years", "Value"};
     t.right = {false, true, true, true, true, true, true};
     for (const auto& p : r.by_party)
       t.rows.push_back({p.label, hours(p.hours), hours(p.realisable_hours), fte(p.fte), year(p.fte_year),
@@ -234,8 +239,9 @@ struct Renderer {
     t.right.assign(t.header.size(), true);
     t.right[0] = false;
     for (const auto& s : r.scenarios) {
-      std::vector<std::string> row{s.name,        fte(s.fte),   year(s.fte_year), fte(s.fte_years),
-                                   hours(s.hours), hours(s.realisable_hours), money(s.value)};
+      std::vector<std::string> row{s.name,           fte(s.fte),     year(s.fte_year),
+                                   fte(s.fte_years), hours(s.hours), hours(s.realisable_hours),
+                                   money(s.value)};
       if (r.target_fte) row.push_back(s.target_share ? format_percent(*s.target_share, 1, loc) : "-");
       t.rows.push_back(std::move(row));
     }
@@ -244,8 +250,11 @@ struct Renderer {
 
   std::string render(bool md) const {
     auto table = [&](const Table& t) { return md ? t.render_markdown() : t.render_text(); };
-    auto heading = [&](const std::string& h) { return md ? fmt::format("\n### {}\n\n", h) : fmt::format("\n{}\n", h); };
-    std::string out = md ? fmt::format("## {}\n\n{}\n\n", title(), subtitle()) : fmt::format("{}\n{}\n\n", title(), subtitle());
+    auto heading = [&](const std::string& h) {
+      return md ? fmt::format("\n### {}\n\n", h) : fmt::format("\n{}\n", h);
+    };
+    std::string out = md ? fmt::format("## {}\n\n{}\n\n", title(), subtitle())
+                         : fmt::format("{}\n{}\n\n", title(), subtitle());
     if (md) {
       Table h = headline();
       h.header = {"", "Result"};
@@ -281,9 +290,13 @@ struct Renderer {
 
 }  // namespace
 
-std::string capacity_table(const CapacityResult& r, NumberLocale loc) { return Renderer{r, loc}.render(false); }
+std::string capacity_table(const CapacityResult& r, NumberLocale loc) {
+  return Renderer{r, loc}.render(false);
+}
 
-std::string capacity_markdown(const CapacityResult& r, NumberLocale loc) { return Renderer{r, loc}.render(true); }
+std::string capacity_markdown(const CapacityResult& r, NumberLocale loc) {
+  return Renderer{r, loc}.render(true);
+}
 
 std::string capacity_csv(const CapacityResult& r) {
   std::vector<std::string> header = {"year", "hours", "realisable_hours", "fte", "value"};

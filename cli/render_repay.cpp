@@ -77,7 +77,9 @@ struct Doc {
     for (const Block& b : blocks) {
       switch (b.kind) {
         case Block::heading: out += "\n### " + b.text + "\n\n"; break;
-        case Block::line: out += (prev == Block::table || prev == Block::bullets ? "\n" : "") + b.text + "  \n"; break;
+        case Block::line:
+          out += (prev == Block::table || prev == Block::bullets ? "\n" : "") + b.text + "  \n";
+          break;
         case Block::table:
           if (prev == Block::line) out += '\n';
           out += b.t.render_markdown();
@@ -119,34 +121,38 @@ std::string risk_line(const LoanResult& L, const std::string& currency, NumberLo
   const LoanSchedule& s = L.schedule;
   if (!(t.principal > 0)) return "Nothing is lent.";
   if (L.method != Financing::Method::gain_share)
-    return fmt::format("{} repays the {} in full by {} whatever the gains ({} with interest): the borrower, not {}, "
-                       "carries the risk that gains fall short.",
-                       L.borrower_label, f.cash(t.principal), L.last_year, f.cash(s.total_paid), L.lender_label);
+    return fmt::format(
+        "{} repays the {} in full by {} whatever the gains ({} with interest): the borrower, not {}, "
+        "carries the risk that gains fall short.",
+        L.borrower_label, f.cash(t.principal), L.last_year, f.cash(s.total_paid), L.lender_label);
   switch (L.forgiven_because) {
     case Forgiveness::gains_short:
       // With capitalised interest the forgiven balance can exceed the principal.
-      return fmt::format("{} carried {} {} because gains fell short: {} paid {} in all, and the balance left "
-                         "in {} (principal and unpaid interest) was forgiven.",
-                         L.lender_label, f.cash(s.forgiven),
-                         s.forgiven > t.principal + 0.005 ? fmt::format("(more than the {} lent, with the interest "
-                                                                        "added to the balance)",
-                                                                        f.cash(t.principal))
-                                                          : fmt::format("of the {}", f.cash(t.principal)),
-                         L.borrower_label, f.cash(s.total_paid), L.last_year);
+      return fmt::format(
+          "{} carried {} {} because gains fell short: {} paid {} in all, and the balance left "
+          "in {} (principal and unpaid interest) was forgiven.",
+          L.lender_label, f.cash(s.forgiven),
+          s.forgiven > t.principal + 0.005 ? fmt::format("(more than the {} lent, with the interest "
+                                                         "added to the balance)",
+                                                         f.cash(t.principal))
+                                           : fmt::format("of the {}", f.cash(t.principal)),
+          L.borrower_label, f.cash(s.total_paid), L.last_year);
     case Forgiveness::cap_reached:
-      return fmt::format("{} forgave {} of the {} because payments reached the cap ({} × the principal): {} paid {} "
-                         "in all.",
-                         L.lender_label, f.cash(s.forgiven), f.cash(t.principal), t.cap ? f.factor(*t.cap) : "-",
-                         L.borrower_label, f.cash(s.total_paid));
+      return fmt::format(
+          "{} forgave {} of the {} because payments reached the cap ({} × the principal): {} paid {} "
+          "in all.",
+          L.lender_label, f.cash(s.forgiven), f.cash(t.principal), t.cap ? f.factor(*t.cap) : "-",
+          L.borrower_label, f.cash(s.total_paid));
     case Forgiveness::none: break;
   }
   const bool ran_full_term = static_cast<int>(s.rows.size()) == t.grace + t.term;
   if (t.residual == Residual::due && ran_full_term)
-    return fmt::format("{} carried no loss: {} repaid the {} by {} ({} with interest), what the gains left falling "
-                       "due in the last period; the borrower carried that part of the risk.",
-                       L.lender_label, L.borrower_label, f.cash(t.principal), L.last_year, f.cash(s.total_paid));
-  return fmt::format("{} carried no loss: the gains repaid the {} in full by {} ({} with interest).", L.lender_label,
-                     f.cash(t.principal), L.last_year, f.cash(s.total_paid));
+    return fmt::format(
+        "{} carried no loss: {} repaid the {} by {} ({} with interest), what the gains left falling "
+        "due in the last period; the borrower carried that part of the risk.",
+        L.lender_label, L.borrower_label, f.cash(t.principal), L.last_year, f.cash(s.total_paid));
+  return fmt::format("{} carried no loss: the gains repaid the {} in full by {} ({} with interest).",
+                     L.lender_label, f.cash(t.principal), L.last_year, f.cash(s.total_paid));
 }
 
 // ---- one case ----
@@ -180,12 +186,16 @@ Json repay_json(const RepayReport& r) {
     l["grace_mode"] = t.grace_mode == GraceMode::capitalise ? "capitalise" : "interest-only";
     l["term"] = t.term;
     l["residual"] = t.residual == Residual::due ? "due" : "forgive";
-    if (gs) l["gain_share"] = {{"share", num(t.gain_share)}, {"of", L.gain_of}, {"cap", t.cap ? num(*t.cap) : Json(nullptr)}};
-    else l["gain_share"] = nullptr;
+    if (gs)
+      l["gain_share"] = {
+          {"share", num(t.gain_share)}, {"of", L.gain_of}, {"cap", t.cap ? num(*t.cap) : Json(nullptr)}};
+    else
+      l["gain_share"] = nullptr;
     l["total_paid"] = num(L.schedule.total_paid);
     l["total_interest"] = num(L.schedule.total_interest);
     l["forgiven"] = num(L.schedule.forgiven);
-    l["forgiven_because"] = L.forgiven_because == Forgiveness::none ? Json(nullptr) : Json(to_string(L.forgiven_because));
+    l["forgiven_because"] =
+        L.forgiven_because == Forgiveness::none ? Json(nullptr) : Json(to_string(L.forgiven_because));
     l["last_year"] = L.last_year;
     l["lender_pv"] = num(L.pv.lender);
     l["borrower_pv"] = num(L.pv.borrower);
@@ -194,9 +204,15 @@ Json repay_json(const RepayReport& r) {
     l["notes"] = L.notes;
     Json years = Json::array();
     for (const LoanYear& y : L.years) {
-      Json yj = {{"year", y.year},           {"first_period", y.first_period}, {"last_period", y.last_period},
-                 {"grace_periods", y.grace_periods}, {"opening", num(y.opening)}, {"interest", num(y.interest)},
-                 {"payment", num(y.payment)}, {"principal", num(y.principal)}, {"closing", num(y.closing)}};
+      Json yj = {{"year", y.year},
+                 {"first_period", y.first_period},
+                 {"last_period", y.last_period},
+                 {"grace_periods", y.grace_periods},
+                 {"opening", num(y.opening)},
+                 {"interest", num(y.interest)},
+                 {"payment", num(y.payment)},
+                 {"principal", num(y.principal)},
+                 {"closing", num(y.closing)}};
       if (gs) {
         yj["gains"] = num(y.gains);
         yj["offered"] = num(y.offered);
@@ -230,14 +246,20 @@ Json repay_json(const RepayReport& r) {
     gj["pv"] = num(g.pv);
     Json ys = Json::array();
     for (size_t t = 0; t < g.years.size(); ++t)
-      ys.push_back({{"year", fr.start_year + static_cast<int>(t)}, {"base", num(g.base[t])}, {"amount", num(g.years[t])}});
+      ys.push_back({{"year", fr.start_year + static_cast<int>(t)},
+                    {"base", num(g.base[t])},
+                    {"amount", num(g.years[t])}});
     gj["years"] = std::move(ys);
     grants.push_back(std::move(gj));
   }
   j["grants"] = std::move(grants);
   Json transfers = Json::array();
   for (const Transfer& t : fr.transfers)
-    transfers.push_back({{"year", t.year}, {"from", t.from}, {"to", t.to}, {"source", t.source}, {"kind", t.kind},
+    transfers.push_back({{"year", t.year},
+                         {"from", t.from},
+                         {"to", t.to},
+                         {"source", t.source},
+                         {"kind", t.kind},
                          {"amount", num(t.amount)}});
   j["transfers"] = std::move(transfers);
   return j;
@@ -255,7 +277,8 @@ Table loan_years_table(const LoanResult& L, const Fmt& f) {
     t.header.push_back("Gains");
     t.header.push_back(fmt::format("{} of gains", f.pct(L.terms.gain_share)));
   }
-  for (const char* h : {"Opening", "Interest", "Payment", "Principal", "Closing", "Note"}) t.header.push_back(h);
+  for (const char* h : {"Opening", "Interest", "Payment", "Principal", "Closing", "Note"})
+    t.header.push_back(h);
   t.right.assign(t.header.size(), true);
   t.right.front() = false;
   t.right.back() = false;
@@ -273,9 +296,12 @@ Table loan_years_table(const LoanResult& L, const Fmt& f) {
     for (double v : {y.opening, y.interest, y.payment, y.principal, y.closing}) row.push_back(f.money(v));
     std::vector<std::string> note;
     const int n = y.last_period - y.first_period + 1;
-    if (y.grace_periods == n) note.push_back("grace");
-    else if (y.grace_periods > 0) note.push_back(fmt::format("{} in grace", plural(y.grace_periods, "period")));
-    if (k + 1 == L.years.size() && L.schedule.forgiven > 0) note.push_back(fmt::format("{} forgiven", f.money(L.schedule.forgiven)));
+    if (y.grace_periods == n)
+      note.push_back("grace");
+    else if (y.grace_periods > 0)
+      note.push_back(fmt::format("{} in grace", plural(y.grace_periods, "period")));
+    if (k + 1 == L.years.size() && L.schedule.forgiven > 0)
+      note.push_back(fmt::format("{} forgiven", f.money(L.schedule.forgiven)));
     row.push_back(join(note));
     t.rows.push_back(std::move(row));
     gains += y.gains;
@@ -290,7 +316,8 @@ Table loan_years_table(const LoanResult& L, const Fmt& f) {
     total.push_back(f.money(gains));
     total.push_back(f.money(offered));
   }
-  for (const std::string& s : {std::string(), f.money(interest), f.money(payment), f.money(principal), std::string(), std::string()})
+  for (const std::string& s :
+       {std::string(), f.money(interest), f.money(payment), f.money(principal), std::string(), std::string()})
     total.push_back(s);
   t.rows.push_back(std::move(total));
   return t;
@@ -301,8 +328,8 @@ Table loan_periods_table(const LoanResult& L, const Fmt& f) {
   t.header = {"Period", "Year", "Opening", "Interest", "Payment", "Principal", "Closing", "Note"};
   t.right = {true, true, true, true, true, true, true, false};
   for (const ScheduleRow& r : L.schedule.rows)
-    t.rows.push_back({std::to_string(r.period), std::to_string(r.year), f.money(r.opening), f.money(r.interest),
-                      f.money(r.payment), f.money(r.principal), f.money(r.closing),
+    t.rows.push_back({std::to_string(r.period), std::to_string(r.year), f.money(r.opening),
+                      f.money(r.interest), f.money(r.payment), f.money(r.principal), f.money(r.closing),
                       r.period <= L.terms.grace ? "grace" : ""});
   return t;
 }
@@ -311,24 +338,29 @@ void describe_loan(Doc& d, const LoanResult& L, const RepayReport& r, const Fmt&
   const LoanTerms& t = L.terms;
   const LoanSchedule& s = L.schedule;
   d.heading(fmt::format("Loan {}{}", L.id, L.label.empty() ? "" : ": " + L.label));
-  d.line(fmt::format("{}: {} lends {} to {} in {}", method_name(L.method), L.lender_label, f.cash(t.principal),
-                     L.borrower_label, t.disbursed));
-  std::string grace = t.grace == 0 ? "no grace"
-                                   : fmt::format("{} of grace ({})", plural(t.grace, "period"),
-                                                 t.grace_mode == GraceMode::capitalise ? "interest added to the balance"
-                                                                                       : "interest only");
+  d.line(fmt::format("{}: {} lends {} to {} in {}", method_name(L.method), L.lender_label,
+                     f.cash(t.principal), L.borrower_label, t.disbursed));
+  std::string grace =
+      t.grace == 0 ? "no grace"
+                   : fmt::format("{} of grace ({})", plural(t.grace, "period"),
+                                 t.grace_mode == GraceMode::capitalise ? "interest added to the balance"
+                                                                       : "interest only");
   d.line(fmt::format("{} a year, {}; {}; {} to repay", f.pct(t.rate), frequency(t.periods_per_year), grace,
                      plural(t.term, "period")));
   if (L.method == Financing::Method::gain_share)
-    d.line(fmt::format("repays {} of the realised gains of {}{}; after the term the balance {}", f.pct(t.gain_share),
-                       join(L.gain_of), t.cap ? fmt::format(", up to {} × the principal", f.factor(*t.cap)) : "",
+    d.line(fmt::format("repays {} of the realised gains of {}{}; after the term the balance {}",
+                       f.pct(t.gain_share), join(L.gain_of),
+                       t.cap ? fmt::format(", up to {} × the principal", f.factor(*t.cap)) : "",
                        t.residual == Residual::due ? "falls due (up to the cap)" : "is forgiven"));
-  if (s.rows.empty()) d.line("No schedule: nothing is lent.");
-  else d.table(periods ? loan_periods_table(L, f) : loan_years_table(L, f));
+  if (s.rows.empty())
+    d.line("No schedule: nothing is lent.");
+  else
+    d.table(periods ? loan_periods_table(L, f) : loan_years_table(L, f));
   d.line(fmt::format("Paid {} in all ({} interest charged); forgiven {}", f.cash(s.total_paid),
                      f.money(s.total_interest), f.money(s.forgiven)));
   d.line(fmt::format("Present value to {}: lender {}, borrower {} (discounting {})", r.financing.start_year,
-                     f.money(L.pv.lender), f.money(L.pv.borrower), r.discounting.name.empty() ? "custom" : r.discounting.name));
+                     f.money(L.pv.lender), f.money(L.pv.borrower),
+                     r.discounting.name.empty() ? "custom" : r.discounting.name));
   d.line("Risk: " + risk_line(L, f.currency, f.loc));
   d.bullets(L.notes);
 }
@@ -343,7 +375,8 @@ void describe_grant(Doc& d, const GrantResult& g, const Fmt& f, int start_year) 
   double base = 0;
   for (size_t k = 0; k < g.years.size(); ++k) {
     if (g.base[k] == 0 && g.years[k] == 0) continue;
-    t.rows.push_back({std::to_string(start_year + static_cast<int>(k)), f.money(g.base[k]), f.money(g.years[k])});
+    t.rows.push_back(
+        {std::to_string(start_year + static_cast<int>(k)), f.money(g.base[k]), f.money(g.years[k])});
     base += g.base[k];
   }
   if (t.rows.empty()) {
@@ -359,8 +392,9 @@ Doc repay_doc(const RepayReport& r, NumberLocale loc, bool periods) {
   const FinancingResult& fr = r.financing;
   Fmt f{loc, fr.currency};
   Doc d;
-  d.line(fmt::format("Financing and repayment schedules; {}, {}–{}; discounting {}{}", fr.currency, fr.start_year,
-                     fr.start_year + fr.horizon - 1, describe_discounting(r.discounting, r.timing, loc),
+  d.line(fmt::format("Financing and repayment schedules; {}, {}–{}; discounting {}{}", fr.currency,
+                     fr.start_year, fr.start_year + fr.horizon - 1,
+                     describe_discounting(r.discounting, r.timing, loc),
                      r.scenario.empty() ? "" : fmt::format("; scenario {}", r.scenario)));
   for (const LoanResult& L : fr.loans) describe_loan(d, L, r, f, periods);
   for (const GrantResult& g : fr.grants) describe_grant(d, g, f, fr.start_year);
@@ -383,16 +417,17 @@ std::string repay_markdown(const RepayReport& r, NumberLocale loc, bool periods)
 
 std::string repay_csv(const RepayReport& r) {
   auto g = [](double v) { return fmt::format("{:.15g}", v); };
-  std::string out = csv_row({"id", "method", "period", "year", "opening", "interest", "payment", "principal", "closing"});
+  std::string out =
+      csv_row({"id", "method", "period", "year", "opening", "interest", "payment", "principal", "closing"});
   for (const LoanResult& L : r.financing.loans)
     for (const ScheduleRow& row : L.schedule.rows)
-      out += csv_row({L.id, method_name(L.method), std::to_string(row.period), std::to_string(row.year), g(row.opening),
-                      g(row.interest), g(row.payment), g(row.principal), g(row.closing)});
+      out += csv_row({L.id, method_name(L.method), std::to_string(row.period), std::to_string(row.year),
+                      g(row.opening), g(row.interest), g(row.payment), g(row.principal), g(row.closing)});
   for (const GrantResult& gr : r.financing.grants)
     for (size_t k = 0; k < gr.years.size(); ++k)
       if (gr.years[k] != 0)
-        out += csv_row({gr.id, "grant", "", std::to_string(r.financing.start_year + static_cast<int>(k)), "", "",
-                        g(gr.years[k]), "", ""});
+        out += csv_row({gr.id, "grant", "", std::to_string(r.financing.start_year + static_cast<int>(k)), "",
+                        "", g(gr.years[k]), "", ""});
   return out;
 }
 
@@ -408,8 +443,11 @@ Json fund_json(const FundResult& f, const std::string& scenario) {
   j["capital_needed"] = num(f.capital_needed);
   j["capital_needed_year"] = num(f.capital_needed_year);
   j["refilled_year"] = num(f.refilled_year);
-  j["totals"] = {{"disbursed", num(f.disbursed)}, {"granted", num(f.granted)}, {"repaid", num(f.repaid)},
-                 {"interest", num(f.interest)},   {"forgiven", num(f.forgiven)}};
+  j["totals"] = {{"disbursed", num(f.disbursed)},
+                 {"granted", num(f.granted)},
+                 {"repaid", num(f.repaid)},
+                 {"interest", num(f.interest)},
+                 {"forgiven", num(f.forgiven)}};
   Json years = Json::array();
   for (const FundYear& y : f.years)
     years.push_back({{"year", y.year},
@@ -435,21 +473,22 @@ Json fund_json(const FundResult& f, const std::string& scenario) {
   j["cases"] = std::move(cases);
   Json loans = Json::array();
   for (const FundLoan& L : f.loans)
-    loans.push_back({{"path", L.file},
-                     {"case", L.case_id},
-                     {"id", L.id},
-                     {"method", method_name(L.method)},
-                     {"borrower", L.borrower},
-                     {"principal", num(L.principal)},
-                     {"rate", num(L.rate)},
-                     {"disbursed", L.disbursed},
-                     {"last_year", L.last_year},
-                     {"total_paid", num(L.total_paid)},
-                     {"total_interest", num(L.total_interest)},
-                     {"forgiven", num(L.forgiven)},
-                     {"forgiven_because", L.forgiven_because == Forgiveness::none ? Json(nullptr)
-                                                                                  : Json(to_string(L.forgiven_because))},
-                     {"lender_pv", num(L.lender_pv)}});
+    loans.push_back(
+        {{"path", L.file},
+         {"case", L.case_id},
+         {"id", L.id},
+         {"method", method_name(L.method)},
+         {"borrower", L.borrower},
+         {"principal", num(L.principal)},
+         {"rate", num(L.rate)},
+         {"disbursed", L.disbursed},
+         {"last_year", L.last_year},
+         {"total_paid", num(L.total_paid)},
+         {"total_interest", num(L.total_interest)},
+         {"forgiven", num(L.forgiven)},
+         {"forgiven_because",
+          L.forgiven_because == Forgiveness::none ? Json(nullptr) : Json(to_string(L.forgiven_because))},
+         {"lender_pv", num(L.lender_pv)}});
   j["loans"] = std::move(loans);
   Json grants = Json::array();
   for (const FundGrant& g : f.grants)
@@ -468,24 +507,28 @@ Json fund_json(const FundResult& f, const std::string& scenario) {
 namespace {
 
 std::string fund_title(const FundResult& f) {
-  return f.label.empty() || f.label == f.fund ? fmt::format("Fund {}", f.fund) : fmt::format("Fund {}: {}", f.fund, f.label);
+  return f.label.empty() || f.label == f.fund ? fmt::format("Fund {}", f.fund)
+                                              : fmt::format("Fund {}: {}", f.fund, f.label);
 }
 
 Doc fund_doc(const FundResult& f, const std::string& scenario, NumberLocale loc) {
   Fmt m{loc, f.currency};
   Doc d;
   d.line(fmt::format("{} and {} in {} of {} case file(s); {}, undiscounted, by calendar year{}",
-                     plural(static_cast<int>(f.loans.size()), "loan"), plural(static_cast<int>(f.grants.size()), "grant"),
-                     f.cases.size(), f.files, f.currency, scenario.empty() ? "" : fmt::format("; scenario {}", scenario)));
+                     plural(static_cast<int>(f.loans.size()), "loan"),
+                     plural(static_cast<int>(f.grants.size()), "grant"), f.cases.size(), f.files, f.currency,
+                     scenario.empty() ? "" : fmt::format("; scenario {}", scenario)));
   const int last = f.years.empty() ? 0 : f.years.back().year;
   if (f.capital_needed_year)
     d.line(fmt::format("Capital needed: {} (the lowest cumulative cash, in {}); {}", m.cash(f.capital_needed),
                        *f.capital_needed_year,
                        f.refilled_year ? fmt::format("repayments refill the pool by {}", *f.refilled_year)
                                        : fmt::format("repayments do not refill the pool by {}", last)));
-  else d.line("Capital needed: none (the fund is never out of pocket)");
+  else
+    d.line("Capital needed: none (the fund is never out of pocket)");
   Table t;
-  t.header = {"Year", "Disbursed", "Granted", "Repaid", "Interest", "Forgiven", "Outstanding", "Net cash", "Cumulative"};
+  t.header = {"Year",     "Disbursed",   "Granted",  "Repaid",    "Interest",
+              "Forgiven", "Outstanding", "Net cash", "Cumulative"};
   t.right.assign(t.header.size(), true);
   t.right.front() = false;
   for (const FundYear& y : f.years)
@@ -495,11 +538,14 @@ Doc fund_doc(const FundResult& f, const std::string& scenario, NumberLocale loc)
   t.rows.push_back({"Total", m.money(f.disbursed), m.money(f.granted), m.money(f.repaid), m.money(f.interest),
                     m.money(f.forgiven), "", "", ""});
   d.table(std::move(t));
-  d.line("Interest is charged interest (paid or added to balances); outstanding is owed at the end of the year.");
+  d.line(
+      "Interest is charged interest (paid or added to balances); outstanding is owed at the end of the "
+      "year.");
   if (!f.loans.empty()) {
     d.heading("Loans");
     Table l;
-    l.header = {"Case", "Loan", "Method", "Borrower", "Principal", "Disbursed", "Last year", "Paid", "Forgiven", "Lender PV"};
+    l.header = {"Case",      "Loan",      "Method", "Borrower", "Principal",
+                "Disbursed", "Last year", "Paid",   "Forgiven", "Lender PV"};
     l.right = {false, false, false, false, true, true, true, true, true, true};
     for (const FundLoan& L : f.loans)
       l.rows.push_back({L.case_id, L.id, method_name(L.method), L.borrower_label, m.money(L.principal),
@@ -515,7 +561,7 @@ Doc fund_doc(const FundResult& f, const std::string& scenario, NumberLocale loc)
     g.right = {false, false, false, true, true};
     for (const FundGrant& G : f.grants)
       g.rows.push_back({G.case_id, G.id, G.recipient_label, m.money(G.total),
-                        G.first_year == 0            ? "-"
+                        G.first_year == 0             ? "-"
                         : G.first_year == G.last_year ? std::to_string(G.first_year)
                                                       : fmt::format("{}–{}", G.first_year, G.last_year)});
     d.table(std::move(g));
@@ -539,11 +585,11 @@ std::string fund_markdown(const FundResult& f, const std::string& scenario, Numb
 
 std::string fund_csv(const FundResult& f) {
   auto g = [](double v) { return fmt::format("{:.15g}", v); };
-  std::string out = csv_row({"year", "disbursed", "granted", "repaid", "interest", "forgiven", "balance", "net_cash",
-                             "cumulative_cash"});
+  std::string out = csv_row({"year", "disbursed", "granted", "repaid", "interest", "forgiven", "balance",
+                             "net_cash", "cumulative_cash"});
   for (const FundYear& y : f.years)
-    out += csv_row({std::to_string(y.year), g(y.disbursed), g(y.granted), g(y.repaid), g(y.interest), g(y.forgiven),
-                    g(y.balance), g(y.net_cash), g(y.cumulative_cash)});
+    out += csv_row({std::to_string(y.year), g(y.disbursed), g(y.granted), g(y.repaid), g(y.interest),
+                    g(y.forgiven), g(y.balance), g(y.net_cash), g(y.cumulative_cash)});
   return out;
 }
 

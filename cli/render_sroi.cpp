@@ -55,18 +55,21 @@ Json sroi_json(const SroiResult& r) {
   j["outcomes"] = std::move(outcomes);
   Json stakeholders = Json::array();
   for (const auto& s : r.stakeholders)
-    stakeholders.push_back({{"stakeholder", s.stakeholder}, {"pv_value", num(s.pv_value)}, {"share", num(s.share)}});
+    stakeholders.push_back(
+        {{"stakeholder", s.stakeholder}, {"pv_value", num(s.pv_value)}, {"share", num(s.share)}});
   j["stakeholders"] = std::move(stakeholders);
   Json years = Json::array();
   for (size_t t = 0; t < r.impact_by_year.size(); ++t)
-    years.push_back({{"year", r.start_year + static_cast<int>(t)},
-                     {"impact", num(r.impact_by_year[t])},
-                     {"discount_factor", t < r.discount_factors.size() ? num(r.discount_factors[t]) : Json(nullptr)},
-                     {"pv", num(r.pv_by_year[t])}});
+    years.push_back(
+        {{"year", r.start_year + static_cast<int>(t)},
+         {"impact", num(r.impact_by_year[t])},
+         {"discount_factor", t < r.discount_factors.size() ? num(r.discount_factors[t]) : Json(nullptr)},
+         {"pv", num(r.pv_by_year[t])}});
   j["years"] = std::move(years);
   Json sens = Json::array();
   for (const auto& s : r.sensitivity)
-    sens.push_back({{"factor", s.factor}, {"change", s.change}, {"ratio", num(s.ratio)}, {"pv_value", num(s.pv_value)}});
+    sens.push_back(
+        {{"factor", s.factor}, {"change", s.change}, {"ratio", num(s.ratio)}, {"pv_value", num(s.pv_value)}});
   j["sensitivity"] = std::move(sens);
   j["warnings"] = r.warnings;
   return j;
@@ -89,10 +92,13 @@ struct Renderer {
   std::string ratio(double v) const { return format_number(v, 2, loc); }
   std::string pct(double v) const { return format_percent(v, 0, loc); }
 
-  std::string title() const { return fmt::format("{} ({})", r.title.empty() ? r.case_id : r.title, r.case_id); }
+  std::string title() const {
+    return fmt::format("{} ({})", r.title.empty() ? r.case_id : r.title, r.case_id);
+  }
   std::string subtitle() const {
     return fmt::format("Social return on investment (SROI) {}–{}; {}; discounting {}{}", r.start_year,
-                       r.start_year + r.horizon - 1, r.currency, describe_discounting(r.discounting, r.timing, loc),
+                       r.start_year + r.horizon - 1, r.currency,
+                       describe_discounting(r.discounting, r.timing, loc),
                        r.scenario.empty() ? "" : fmt::format("; scenario {}", r.scenario));
   }
 
@@ -105,28 +111,30 @@ struct Renderer {
     h.push_back({"Investment", fmt::format("{} ({})", money(r.investment),
                                            r.investment_auto ? "auto: PV of all costs of the case"
                                                              : "as given, a present value")});
-    h.push_back({"Payback", r.payback_months
-                                ? fmt::format("{} months (investment / (first-year impact {} / 12))",
-                                              format_number(*r.payback_months, 1, loc),
-                                              money(r.first_year_impact))
-                                : std::string("none (no impact in a first year)")});
+    h.push_back(
+        {"Payback", r.payback_months
+                        ? fmt::format("{} months (investment / (first-year impact {} / 12))",
+                                      format_number(*r.payback_months, 1, loc), money(r.first_year_impact))
+                        : std::string("none (no impact in a first year)")});
     return h;
   }
 
   Table impact_map() const {
     Table t;
-    t.header = {"Outcome", "Stakeholder", "Indicator", "Quantity", "Proxy", "Deadweight", "Attribution",
-                "Displacement", "Drop-off", "Years", "Impact, year 1", "PV"};
+    t.header = {"Outcome",     "Stakeholder",  "Indicator", "Quantity", "Proxy",          "Deadweight",
+                "Attribution", "Displacement", "Drop-off",  "Years",    "Impact, year 1", "PV"};
     t.right = {false, false, false, true, true, true, true, true, true, true, true, true};
     for (const auto& o : r.outcomes) {
       std::string years = fmt::format("{}–{}", o.start, o.start + o.duration - 1);
       if (o.years_counted < o.duration) years += fmt::format(" ({} in horizon)", o.years_counted);
       if (o.duration == 1) years = std::to_string(o.start);
       t.rows.push_back({o.id, o.stakeholder, o.indicator, format_number(o.quantity, 0, loc),
-                        format_number(o.proxy, o.proxy < 100 ? 2 : 0, loc), pct(o.deadweight), pct(o.attribution),
-                        pct(o.displacement), pct(o.drop_off), years, money(o.first_year_impact), money(o.pv_value)});
+                        format_number(o.proxy, o.proxy < 100 ? 2 : 0, loc), pct(o.deadweight),
+                        pct(o.attribution), pct(o.displacement), pct(o.drop_off), years,
+                        money(o.first_year_impact), money(o.pv_value)});
     }
-    t.rows.push_back({"Total", "", "", "", "", "", "", "", "", "", money(r.first_year_impact), money(r.pv_value)});
+    t.rows.push_back(
+        {"Total", "", "", "", "", "", "", "", "", "", money(r.first_year_impact), money(r.pv_value)});
     return t;
   }
 
@@ -164,8 +172,11 @@ struct Renderer {
 
   std::string render(bool md) const {
     auto table = [&](const Table& t) { return md ? t.render_markdown() : t.render_text(); };
-    auto heading = [&](const std::string& h) { return md ? fmt::format("\n### {}\n\n", h) : fmt::format("\n{}\n", h); };
-    std::string out = md ? fmt::format("## {}\n\n{}\n\n", title(), subtitle()) : fmt::format("{}\n{}\n\n", title(), subtitle());
+    auto heading = [&](const std::string& h) {
+      return md ? fmt::format("\n### {}\n\n", h) : fmt::format("\n{}\n", h);
+    };
+    std::string out = md ? fmt::format("## {}\n\n{}\n\n", title(), subtitle())
+                         : fmt::format("{}\n{}\n\n", title(), subtitle());
     auto h = headline();
     if (md) {
       Table t;
@@ -178,9 +189,10 @@ struct Renderer {
       for (const auto& kv : h) w = std::max(w, width(kv.first));
       for (const auto& [k, v] : h) out += k + std::string(w - width(k) + 2, ' ') + v + "\n";
     }
-    out += heading(fmt::format("Impact map ({}; impact = quantity x proxy x (1 - deadweight) x (1 - attribution) x "
-                               "(1 - displacement), less drop-off each later year)",
-                               r.currency));
+    out += heading(
+        fmt::format("Impact map ({}; impact = quantity x proxy x (1 - deadweight) x (1 - attribution) x "
+                    "(1 - displacement), less drop-off each later year)",
+                    r.currency));
     out += table(impact_map());
     if (!r.stakeholders.empty()) {
       out += heading("By stakeholder");

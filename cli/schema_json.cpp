@@ -28,11 +28,17 @@ J number(const std::string& d, Num c) {
   J lit = {{"type", "number"}};
   switch (c) {
     case Num::any: break;
-    case Num::share: lit["minimum"] = 0; lit["maximum"] = 1; break;
+    case Num::share:
+      lit["minimum"] = 0;
+      lit["maximum"] = 1;
+      break;
     case Num::nonnegative: lit["minimum"] = 0; break;
     case Num::positive: lit["exclusiveMinimum"] = 0; break;
     case Num::rate: lit["exclusiveMinimum"] = -1; break;
-    case Num::correlation: lit["minimum"] = -1; lit["maximum"] = 1; break;
+    case Num::correlation:
+      lit["minimum"] = -1;
+      lit["maximum"] = 1;
+      break;
   }
   return described(d, {{"anyOf", J::array({lit, ref("expression")})}});
 }
@@ -80,21 +86,25 @@ J common_defs() {
       {"type", "string"},
       {"minLength", 1},
       {"pattern", "^[^%]*$"}};
-  d["id"] = {{"description", "An id: lower-case letters, digits, '-' and '_', starting with a letter or digit."},
-             {"type", "string"},
-             {"maxLength", 100},
-             {"pattern", "^[a-z0-9][a-z0-9_-]*$"}};
-  d["idList"] = {{"description", "One id or a list of ids: [devices, training]."},
-                 {"anyOf", J::array({ref("id"), {{"type", "array"}, {"minItems", 1}, {"items", ref("id")}}})}};
-  d["year"] = {{"description", "A calendar year, a literal whole number inside the case's horizon "
-                               "(start_year .. start_year + horizon - 1)."},
+  d["id"] = {
+      {"description", "An id: lower-case letters, digits, '-' and '_', starting with a letter or digit."},
+      {"type", "string"},
+      {"maxLength", 100},
+      {"pattern", "^[a-z0-9][a-z0-9_-]*$"}};
+  d["idList"] = {
+      {"description", "One id or a list of ids: [devices, training]."},
+      {"anyOf", J::array({ref("id"), {{"type", "array"}, {"minItems", 1}, {"items", ref("id")}}})}};
+  d["year"] = {{"description",
+                "A calendar year, a literal whole number inside the case's horizon "
+                "(start_year .. start_year + horizon - 1)."},
                {"type", "integer"},
                {"minimum", 1900},
                {"maximum", 2400}};
-  d["parameterName"] = {{"description", "A parameter name: letters, digits and '_', starting with a letter or '_'."},
-                        {"type", "string"},
-                        {"maxLength", 100},
-                        {"pattern", "^[A-Za-z_][A-Za-z0-9_]*$"}};
+  d["parameterName"] = {
+      {"description", "A parameter name: letters, digits and '_', starting with a letter or '_'."},
+      {"type", "string"},
+      {"maxLength", 100},
+      {"pattern", "^[A-Za-z_][A-Za-z0-9_]*$"}};
   d["boolean"] = {{"description", "true or false (yes and no are accepted too)."},
                   {"anyOf", J::array({{{"type", "boolean"}}, {{"enum", {"yes", "Yes", "no", "No"}}}})}};
   d["date"] = {{"description", "A date as YYYY-MM-DD, e.g. 2027-06-30."},
@@ -111,14 +121,16 @@ std::string schema_json() {
   s["$id"] = kSchemaId;
   s["title"] = "gevinst case file (gevinst/1) or rollout file (gevinst-rollout/1)";
   s["description"] =
-      "A health-economic business case (costs, benefits, capacity release, SROI, financing, uncertainty) or a "
+      "A health-economic business case (costs, benefits, capacity release, SROI, financing, uncertainty) or "
+      "a "
       "scale-or-explain rollout of a case across units. `gevinst validate` checks what a schema cannot: "
       "expressions, years inside the horizon, references between ids.";
   s["type"] = "object";
   s["required"] = {"format"};
   s["properties"] = {
       {"format",
-       {{"description", "The document kind and version: gevinst/1 for a case, gevinst-rollout/1 for a rollout."},
+       {{"description",
+         "The document kind and version: gevinst/1 for a case, gevinst-rollout/1 for a rollout."},
         {"enum", {"gevinst/1", "gevinst-rollout/1"}}}}};
   s["if"] = {{"properties", {{"format", {{"const", "gevinst-rollout/1"}}}}}, {"required", {"format"}}};
   s["then"] = ref("rollout");

@@ -10,7 +10,8 @@ namespace gevinst::cli {
 namespace {
 
 // {{ID}} is replaced by the case id.
-constexpr std::string_view kSmall = R"yaml(# yaml-language-server: $schema=https://gevinst.dk/schema/gevinst-1.json
+constexpr std::string_view kSmall =
+    R"yaml(# yaml-language-server: $schema=https://gevinst.dk/schema/gevinst-1.json
 # A small gevinst case (format gevinst/1): a pilot with a few parameters, two
 # parties, an investment, an operating cost and one benefit with a benefit
 # realisation profile (gevinstprofil). The figures are an illustrative example:
@@ -92,7 +93,8 @@ benefits:
     profile: {2026: 0.3, 2027: 0.7, 2028: 1.0}
 )yaml";
 
-constexpr std::string_view kLarge = R"yaml(# yaml-language-server: $schema=https://gevinst.dk/schema/gevinst-1.json
+constexpr std::string_view kLarge =
+    R"yaml(# yaml-language-server: $schema=https://gevinst.dk/schema/gevinst-1.json
 # A large gevinst case (format gevinst/1): every section of the format with
 # each key explained. The figures are an illustrative example (telemonitoring
 # of patients with a chronic disease at home): replace them with your own and
@@ -370,9 +372,12 @@ std::string case_id_from_path(std::string_view path, std::string_view fallback) 
   std::string stem = std::filesystem::path(path).stem().string();
   std::string id;
   for (char c : stem) {
-    if (c >= 'A' && c <= 'Z') id += static_cast<char>(c - 'A' + 'a');
-    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') id += c;
-    else if (!id.empty() && id.back() != '-') id += '-';  // spaces, dots, non-ASCII
+    if (c >= 'A' && c <= 'Z')
+      id += static_cast<char>(c - 'A' + 'a');
+    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')
+      id += c;
+    else if (!id.empty() && id.back() != '-')
+      id += '-';  // spaces, dots, non-ASCII
   }
   while (!id.empty() && (id.back() == '-' || id.back() == '_')) id.pop_back();
   size_t first = id.find_first_not_of("-_");

@@ -51,7 +51,8 @@ struct BatchOptions {
 /// Loads and evaluates one case given as text (the file is read once and
 /// parsed once). Never throws for bad input: problems become the record's
 /// status and error.
-BatchRecord batch_record_from_text(std::string_view text, const std::string& path, const BatchOptions& opt = {});
+BatchRecord batch_record_from_text(std::string_view text, const std::string& path,
+                                   const BatchOptions& opt = {});
 
 /// The same for a file on disk ("-" reads standard input).
 BatchRecord batch_record(const std::string& path, const BatchOptions& opt = {});

@@ -60,7 +60,8 @@ Overrides combine_overrides(const Case& c, const std::string& scenario, const Ov
   // Later overrides of the same parameter win.
   Overrides dedup;
   for (auto it = out.rbegin(); it != out.rend(); ++it)
-    if (std::none_of(dedup.begin(), dedup.end(), [&](const Override& o) { return o.parameter == it->parameter; }))
+    if (std::none_of(dedup.begin(), dedup.end(),
+                     [&](const Override& o) { return o.parameter == it->parameter; }))
       dedup.push_back(*it);
   std::reverse(dedup.begin(), dedup.end());
   return dedup;
@@ -119,7 +120,8 @@ std::vector<PartyResult> party_view(const Case& c, const std::vector<ItemSeries>
     auto it = index.find(s.party);
     if (it == index.end()) continue;
     if (!s.is_cost && !counts(p, s.benefit_kind)) continue;
-    for (int t = 0; t < n; ++t) (s.is_cost ? out[it->second].years[t].pays : out[it->second].years[t].receives) += s.values[t];
+    for (int t = 0; t < n; ++t)
+      (s.is_cost ? out[it->second].years[t].pays : out[it->second].years[t].receives) += s.values[t];
   }
   for (const auto& tr : transfers) {
     int t = tr.year - y0;
@@ -155,36 +157,42 @@ std::vector<std::string> party_notes(const std::vector<PartyResult>& parties, co
   }
   if (pays <= 0 || gains <= 0 || parties.size() < 2) return notes;
   auto by = [&](auto field) {
-    return std::max_element(parties.begin(), parties.end(), [&](const auto& a, const auto& b) { return field(a) < field(b); });
+    return std::max_element(parties.begin(), parties.end(),
+                            [&](const auto& a, const auto& b) { return field(a) < field(b); });
   };
   auto top_payer = by([](const PartyResult& p) { return p.pv_pays; });
   auto top_gainer = by([](const PartyResult& p) { return p.pv_receives; });
   if (top_payer != top_gainer) {
     notes.push_back(fmt::format(
-        "costs and benefits fall on different parties: {} pays {:.0f} % of the costs and receives {:.0f} % of the "
+        "costs and benefits fall on different parties: {} pays {:.0f} % of the costs and receives {:.0f} % "
+        "of the "
         "benefits; {} receives {:.0f} % of the benefits and pays {:.0f} % of the costs (present values)",
         party_name(*top_payer), 100 * top_payer->pv_pays / pays, 100 * top_payer->pv_receives / gains,
         party_name(*top_gainer), 100 * top_gainer->pv_receives / gains, 100 * top_gainer->pv_pays / pays));
   }
   for (const auto& p : parties)
     if (p.npv < 0 && m.npv > 0)
-      notes.push_back(fmt::format("{} loses {} in present value although the case as a whole gains; "
-                                  "a transfer or gain-sharing agreement could balance it",
-                                  party_name(p), money(-p.npv, currency)));
+      notes.push_back(
+          fmt::format("{} loses {} in present value although the case as a whole gains; "
+                      "a transfer or gain-sharing agreement could balance it",
+                      party_name(p), money(-p.npv, currency)));
   for (const auto& p : parties) {
     // A party whose net is negative in the first years but positive over the
     // horizon is what a one-year budget hides.
     if (p.years.empty() || p.npv <= 0) continue;
     int negative_years = 0;
     for (const auto& y : p.years) {
-      if (y.net < 0) ++negative_years;
-      else break;
+      if (y.net < 0)
+        ++negative_years;
+      else
+        break;
     }
     if (negative_years > 0)
-      notes.push_back(fmt::format("{} is out of pocket in the first {} (one-year budgets see only this) but "
-                                  "gains over the horizon",
-                                  party_name(p),
-                                  negative_years == 1 ? std::string("year") : fmt::format("{} years", negative_years)));
+      notes.push_back(
+          fmt::format("{} is out of pocket in the first {} (one-year budgets see only this) but "
+                      "gains over the horizon",
+                      party_name(p),
+                      negative_years == 1 ? std::string("year") : fmt::format("{} years", negative_years)));
   }
   return notes;
 }
@@ -218,7 +226,8 @@ BusinessCase evaluate_case(const Case& c, const EvaluateOptions& opt) {
   bc.financing = evaluate_financing(c, bc.items, bc.params, bc.discount_factors);
   bc.parties = party_view(c, bc.items, bc.financing.transfers, bc.discount_factors, opt.perspective);
   bc.notes = party_notes(bc.parties, bc.selected(), bc.currency);
-  if (std::any_of(bc.items.begin(), bc.items.end(), [](const ItemSeries& s) { return s.derived_from_capacity; })) {
+  if (std::any_of(bc.items.begin(), bc.items.end(),
+                  [](const ItemSeries& s) { return s.derived_from_capacity; })) {
     std::vector<std::string> listed;
     for (const FlowItem& b : c.benefits)
       if (b.benefit_kind == BenefitKind::capacity) listed.push_back(b.id);
@@ -228,7 +237,8 @@ BusinessCase evaluate_case(const Case& c, const EvaluateOptions& opt) {
           "capacity); no benefit is also listed with kind: capacity, so that time is counted once");
     else
       bc.notes.push_back(fmt::format(
-          "capacity benefits add the monetised capacity activities (section capacity) to the benefits listed with "
+          "capacity benefits add the monetised capacity activities (section capacity) to the benefits listed "
+          "with "
           "kind: capacity ({}); check that these are not the same freed time, which would count it twice",
           fmt::join(listed, ", ")));
   }

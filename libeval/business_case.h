@@ -20,14 +20,14 @@ namespace gevinst {
 /// One year of the business case under one perspective (money).
 struct YearRow {
   int year = 0;
-  double costs = 0;                     ///< all costs (they count in every perspective)
+  double costs = 0;                          ///< all costs (they count in every perspective)
   std::array<double, 4> costs_by_kind{};     ///< investment, implementation, operating, other
-  double benefits = 0;                  ///< benefits the perspective counts
+  double benefits = 0;                       ///< benefits the perspective counts
   std::array<double, 4> benefits_by_kind{};  ///< budget, capacity, societal, qualitative (always 0)
-  double net = 0;                       ///< benefits - costs
+  double net = 0;                            ///< benefits - costs
   double discount_factor = 1;
-  double pv = 0;                        ///< discount_factor x net
-  double cumulative = 0;                ///< cumulative net (undiscounted)
+  double pv = 0;          ///< discount_factor x net
+  double cumulative = 0;  ///< cumulative net (undiscounted)
   double cumulative_pv = 0;
 };
 
@@ -37,10 +37,10 @@ struct Metrics {
   double npv = 0, pv_costs = 0, pv_benefits = 0;
   std::optional<double> bcr;  ///< pv_benefits / pv_costs; null when pv_costs = 0
   std::optional<double> irr;
-  std::string irr_note;       ///< why there is no IRR; empty when there is one
-  int irr_outside = 0;        ///< +1 / -1: the IRR lies above / below the searched interval (IrrResult::outside)
+  std::string irr_note;  ///< why there is no IRR; empty when there is one
+  int irr_outside = 0;   ///< +1 / -1: the IRR lies above / below the searched interval (IrrResult::outside)
   std::optional<double> payback_years, discounted_payback_years;  ///< years from start_year
-  std::optional<int> payback_year, discounted_payback_year;        ///< calendar years
+  std::optional<int> payback_year, discounted_payback_year;       ///< calendar years
   std::vector<YearRow> years;
 };
 
@@ -70,15 +70,15 @@ struct BusinessCase {
   DiscountSchedule discounting;
   Timing timing = Timing::end;
   std::vector<double> discount_factors;
-  std::vector<double> params;          ///< parameter values used
-  std::vector<ItemSeries> items;       ///< every flow item as a series
-  std::array<Metrics, 3> perspectives; ///< budget, organisation, society
+  std::vector<double> params;           ///< parameter values used
+  std::vector<ItemSeries> items;        ///< every flow item as a series
+  std::array<Metrics, 3> perspectives;  ///< budget, organisation, society
   /// The same with optimism bias applied (costs uplifted, benefits haircut);
   /// set only when the case has assumptions.optimism_bias.
   std::optional<std::array<Metrics, 3>> adjusted;
-  std::vector<PartyResult> parties;    ///< under the selected perspective, with transfers
+  std::vector<PartyResult> parties;  ///< under the selected perspective, with transfers
   FinancingResult financing;
-  std::vector<std::string> notes;      ///< plain-language observations (who pays, who gains)
+  std::vector<std::string> notes;  ///< plain-language observations (who pays, who gains)
 
   const Metrics& selected() const { return perspectives[static_cast<int>(perspective)]; }
 };

@@ -22,7 +22,8 @@ namespace {
 double nonnegative(const Case& c, const Number& n, std::span<const double> params, const char* what) {
   double v = value_of(n, params, c.file);
   if (v < 0)
-    value_error(c, n.loc, n.yaml_path, fmt::format("{} is negative ({:g}) evaluating \"{}\"", what, v, n.text),
+    value_error(c, n.loc, n.yaml_path,
+                fmt::format("{} is negative ({:g}) evaluating \"{}\"", what, v, n.text),
                 "check the parameter values the expression uses (and the scenario or --set in force)");
   return v;
 }
@@ -59,9 +60,18 @@ const StaffGroup* staff_group(const Case& c, const std::string& id) {
 ActivitySeries activity_series(const Case& c, const Activity& a, std::span<const double> params) {
   const Assumptions& as = c.assumptions;
   const size_t n = static_cast<size_t>(std::max(0, as.horizon));
-  ActivitySeries s{a.id, a.label.empty() ? a.id : a.label, a.staff, a.party, a.monetise, 0.0,
-                   std::vector<double>(n), std::vector<double>(n), std::vector<double>(n), std::vector<double>(n)};
-  if (const StaffGroup* g = staff_group(c, a.staff)) s.hour_cost = nonnegative(c, g->hour_cost, params, "the hour cost");
+  ActivitySeries s{a.id,
+                   a.label.empty() ? a.id : a.label,
+                   a.staff,
+                   a.party,
+                   a.monetise,
+                   0.0,
+                   std::vector<double>(n),
+                   std::vector<double>(n),
+                   std::vector<double>(n),
+                   std::vector<double>(n)};
+  if (const StaffGroup* g = staff_group(c, a.staff))
+    s.hour_cost = nonnegative(c, g->hour_cost, params, "the hour cost");
   // hours per event: minutes_saved / 60 or hours_saved as given.
   double per_event = nonnegative(c, a.time_saved, params, "the time saved") / (a.in_minutes ? 60.0 : 1.0);
   double events = nonnegative(c, a.events_per_year, params, "the number of events");
@@ -129,11 +139,11 @@ void summarise(CapacityTotals& t, int start_year, size_t n) {
 
 [[noreturn]] void no_section(const Case& c) {
   SourceLoc loc = c.info.loc.line > 0 ? c.info.loc : SourceLoc{1, 1};
-  throw InputError{{Diagnostic{c.file, loc, Severity::error, "capacity",
-                               fmt::format("case '{}' has no capacity section", c.info.id),
-                               "add one (case format section 7): capacity: {staff: {nurse: {hour_cost: 450}}, "
-                               "activities: [{id: ..., staff: nurse, party: ..., minutes_saved: 10, "
-                               "events_per_year: 1000}]}"}}};
+  throw InputError{{Diagnostic{
+      c.file, loc, Severity::error, "capacity", fmt::format("case '{}' has no capacity section", c.info.id),
+      "add one (case format section 7): capacity: {staff: {nurse: {hour_cost: 450}}, "
+      "activities: [{id: ..., staff: nurse, party: ..., minutes_saved: 10, "
+      "events_per_year: 1000}]}"}}};
 }
 
 // Totals of the whole case for one set of overrides (no breakdowns).
@@ -240,24 +250,29 @@ CapacityResult evaluate_capacity(const Case& c, const CapacityOptions& opt) {
   }
 
   // Notes for the reader.
-  bool any_monetised = std::any_of(r.activities.begin(), r.activities.end(), [](const auto& s) { return s.monetise; });
-  bool any_not = std::any_of(r.activities.begin(), r.activities.end(), [](const auto& s) { return !s.monetise; });
+  bool any_monetised =
+      std::any_of(r.activities.begin(), r.activities.end(), [](const auto& s) { return s.monetise; });
+  bool any_not =
+      std::any_of(r.activities.begin(), r.activities.end(), [](const auto& s) { return !s.monetise; });
   if (any_monetised)
     r.notes.push_back(
-        "monetised activities enter `gevinst evaluate` as capacity benefits of their party, labelled as derived "
+        "monetised activities enter `gevinst evaluate` as capacity benefits of their party, labelled as "
+        "derived "
         "from the capacity section; do not list the same time again under benefits");
   if (any_not)
     r.notes.push_back("activities with monetise: false are valued here but do not enter `gevinst evaluate`");
-  bool capacity_benefits = std::any_of(c.benefits.begin(), c.benefits.end(),
-                                       [](const FlowItem& f) { return f.benefit_kind == BenefitKind::capacity; });
+  bool capacity_benefits = std::any_of(c.benefits.begin(), c.benefits.end(), [](const FlowItem& f) {
+    return f.benefit_kind == BenefitKind::capacity;
+  });
   if (capacity_benefits && any_monetised)
     r.notes.push_back(
         "the case also lists benefits of kind capacity; check that they are not the same freed time as a "
         "monetised activity (that would count it twice)");
   if (r.total.fte > 0 && r.total.realisable_hours < r.total.hours)
-    r.notes.push_back(fmt::format("{:.0f} % of the freed hours are realisable (can be redeployed); the FTE and "
-                                  "value count only those",
-                                  100 * r.total.realisable_hours / r.total.hours));
+    r.notes.push_back(
+        fmt::format("{:.0f} % of the freed hours are realisable (can be redeployed); the FTE and "
+                    "value count only those",
+                    100 * r.total.realisable_hours / r.total.hours));
   return r;
 }
 

@@ -40,8 +40,8 @@ ActivitySeries activity_series(const Case& c, const Activity& a, std::span<const
 struct CapacityTotals {
   std::string id, label;
   double hours = 0, realisable_hours = 0, value = 0;  ///< sums over the horizon (hours, hours, money)
-  double fte = 0;        ///< largest annual FTE ("FTE freed at full effect")
-  double fte_years = 0;  ///< sum of annual FTE over the horizon
+  double fte = 0;                                     ///< largest annual FTE ("FTE freed at full effect")
+  double fte_years = 0;                               ///< sum of annual FTE over the horizon
   /// Steady state: the first year in which the largest annual FTE is reached
   /// (to a relative 1e-9, so rounding cannot push it later); null when fte = 0.
   std::optional<int> fte_year;
@@ -65,9 +65,9 @@ struct CapacityScenarioResult {
 
 struct CapacityResult {
   std::string case_id, title, file, currency = "DKK";
-  std::string scenario;           ///< the scenario in force (from the options), for the report
-  double fte_hours = 1924;        ///< hours per FTE used
-  std::string fte_hours_preset;   ///< e.g. "dk-gross"; empty when given as a number
+  std::string scenario;          ///< the scenario in force (from the options), for the report
+  double fte_hours = 1924;       ///< hours per FTE used
+  std::string fte_hours_preset;  ///< e.g. "dk-gross"; empty when given as a number
   int start_year = 0, horizon = 0;
   CapacityTotals total;
   std::vector<CapacityTotals> by_staff;     ///< in the order of capacity.staff
@@ -78,8 +78,8 @@ struct CapacityResult {
   std::vector<double> discount_factors;     ///< the case's DF per year
   double value_pv = 0;                      ///< sum of DF(t) x value(t) over all activities
   std::optional<double> target_fte;
-  std::optional<double> target_share;       ///< total.fte / target_fte
-  std::vector<double> target_share_by_year; ///< fte(t) / target_fte; empty without a target
+  std::optional<double> target_share;        ///< total.fte / target_fte
+  std::vector<double> target_share_by_year;  ///< fte(t) / target_fte; empty without a target
   /// Value of the monetised activities: what `evaluate` counts as capacity
   /// benefits (derived from this section). Sum over the horizon and its PV;
   /// null when the case has no activities.
@@ -89,8 +89,8 @@ struct CapacityResult {
 };
 
 struct CapacityOptions {
-  Overrides overrides;  ///< scenario values and --set, applied in order
-  std::string scenario; ///< its name, copied to the result for the report
+  Overrides overrides;   ///< scenario values and --set, applied in order
+  std::string scenario;  ///< its name, copied to the result for the report
   /// Throw InputError (naming the file) when the case has no capacity
   /// section, instead of returning an empty result.
   bool require_section = false;

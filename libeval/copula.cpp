@@ -4,9 +4,9 @@
 // self-adjoint matrix-vector kernels (GCC bug 105562 family); silence it for
 // this file only.
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <Eigen/Dense>
 #include <fmt/format.h>
 
+#include <Eigen/Dense>
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -48,7 +48,8 @@ struct Pair {
 // Otherwise names the variables that carry the eigenvector of the most
 // negative eigenvalue.
 std::string explain_not_psd(const Eigen::MatrixXd& c, const std::vector<std::vector<int>>& given,
-                            const std::vector<std::string>& names, const Eigen::VectorXd& v_min, double lambda_min) {
+                            const std::vector<std::string>& names, const Eigen::VectorXd& v_min,
+                            double lambda_min) {
   const int k = static_cast<int>(c.rows());
   auto pair_text = [&](Pair p) {
     const bool listed = given[p.i][p.j] >= 0;
@@ -100,7 +101,8 @@ std::string explain_not_psd(const Eigen::MatrixXd& c, const std::vector<std::vec
     const Pair& first = std::min(q, r, order);
     const Pair& second = std::max(q, r, order);
     return fmt::format(
-        "correlations between {}, {} and {} are inconsistent: {}, {} and {} cannot all hold (the correlation matrix is "
+        "correlations between {}, {} and {} are inconsistent: {}, {} and {} cannot all hold (the correlation "
+        "matrix is "
         "not positive semi-definite); given {} and {}, ({}, {}) must lie between {} and {}",
         var_name(names, a), var_name(names, b), var_name(names, d), pair_text(pairs[0]), pair_text(pairs[1]),
         pair_text(pairs[2]), pair_text(first), pair_text(second), var_name(names, p.i), var_name(names, p.j),
@@ -136,18 +138,23 @@ std::variant<Copula, std::string> make_copula(int k, const std::vector<Correlati
   for (size_t n = 0; n < correlations.size(); ++n) {
     const auto [i, j, rho] = correlations[n];
     if (i < 0 || i >= k || j < 0 || j >= k) {
-      return fmt::format("correlation {} refers to variable index {}, but there are {} correlated variables", n + 1,
-                         i < 0 || i >= k ? i : j, k);
+      return fmt::format("correlation {} refers to variable index {}, but there are {} correlated variables",
+                         n + 1, i < 0 || i >= k ? i : j, k);
     }
     const std::string a = var_name(names, i), b = var_name(names, j);
-    if (i == j) return fmt::format("{} is correlated with itself; a variable's correlation with itself is always 1, so remove [{}, {}, {}]", a, a, a, num(rho));
+    if (i == j)
+      return fmt::format(
+          "{} is correlated with itself; a variable's correlation with itself is always 1, so remove [{}, "
+          "{}, {}]",
+          a, a, a, num(rho));
     if (!(rho >= -1 && rho <= 1)) {
-      return fmt::format("the correlation between {} and {} is {}; a correlation must lie between -1 and 1", a, b,
-                         num(rho));
+      return fmt::format("the correlation between {} and {} is {}; a correlation must lie between -1 and 1",
+                         a, b, num(rho));
     }
     if (given[i][j] >= 0) {
       return fmt::format("the correlation between {} and {} is given twice ({} and {}); keep one",
-                         var_name(names, std::min(i, j)), var_name(names, std::max(i, j)), num(c(i, j)), num(rho));
+                         var_name(names, std::min(i, j)), var_name(names, std::max(i, j)), num(c(i, j)),
+                         num(rho));
     }
     given[i][j] = given[j][i] = static_cast<int>(n);
     c(i, j) = c(j, i) = rho;
@@ -155,7 +162,8 @@ std::variant<Copula, std::string> make_copula(int k, const std::vector<Correlati
   if (k > 0) {
     const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(c);
     const double lambda_min = eig.eigenvalues()(0);  // ascending order
-    if (lambda_min < -psd_tolerance) return explain_not_psd(c, given, names, eig.eigenvectors().col(0), lambda_min);
+    if (lambda_min < -psd_tolerance)
+      return explain_not_psd(c, given, names, eig.eigenvectors().col(0), lambda_min);
   }
   // Cholesky-Banachiewicz, tolerant of a semi-definite C:
   //   L[j][j] = sqrt(C[j][j] - sum_{m<j} L[j][m]^2)

@@ -1,7 +1,8 @@
 #include "libeval/diagnostics.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace gevinst {
 
@@ -35,10 +36,13 @@ void Diagnostics::add(Diagnostic d) {
 
 void Diagnostics::note_dropped() {
   if (dropped_ == 0) return;
-  items_.push_back({file_, {}, Severity::note, "",
-                    fmt::format("{} more problem{} not shown ({} error{}, {} warning{})", dropped_, dropped_ == 1 ? "" : "s",
-                                dropped_errors_, dropped_errors_ == 1 ? "" : "s", dropped_warnings_,
-                                dropped_warnings_ == 1 ? "" : "s"),
+  items_.push_back({file_,
+                    {},
+                    Severity::note,
+                    "",
+                    fmt::format("{} more problem{} not shown ({} error{}, {} warning{})", dropped_,
+                                dropped_ == 1 ? "" : "s", dropped_errors_, dropped_errors_ == 1 ? "" : "s",
+                                dropped_warnings_, dropped_warnings_ == 1 ? "" : "s"),
                     "fix the ones shown and run again"});
   dropped_ = 0;
 }
@@ -46,15 +50,15 @@ void Diagnostics::note_dropped() {
 bool Diagnostics::has_errors() const { return error_count() > 0; }
 
 int Diagnostics::error_count() const {
-  return dropped_errors_ + static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
-           return d.severity == Severity::error;
-         }));
+  return dropped_errors_ +
+         static_cast<int>(std::count_if(items_.begin(), items_.end(),
+                                        [](const Diagnostic& d) { return d.severity == Severity::error; }));
 }
 
 int Diagnostics::warning_count() const {
-  return dropped_warnings_ + static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
-           return d.severity == Severity::warning;
-         }));
+  return dropped_warnings_ +
+         static_cast<int>(std::count_if(items_.begin(), items_.end(),
+                                        [](const Diagnostic& d) { return d.severity == Severity::warning; }));
 }
 
 void Diagnostics::sort() {
@@ -90,11 +94,16 @@ std::string printable(std::string_view s) {
   std::string out;
   for (char ch : s) {
     auto c = static_cast<unsigned char>(ch);
-    if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else if (c == '\t') out += "\\t";
-    else if (c < 0x20 || c == 0x7F) out += fmt::format("\\x{:02X}", c);
-    else out += ch;
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\r')
+      out += "\\r";
+    else if (c == '\t')
+      out += "\\t";
+    else if (c < 0x20 || c == 0x7F)
+      out += fmt::format("\\x{:02X}", c);
+    else
+      out += ch;
   }
   return out;
 }
@@ -157,7 +166,8 @@ size_t edit_distance(std::string_view a, std::string_view b) {
     for (size_t j = 1; j <= b.size(); ++j) {
       size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
     }
     std::swap(prev2, prev);
     std::swap(prev, cur);

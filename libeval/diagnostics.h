@@ -19,8 +19,8 @@ enum class Severity { error, warning, note };
 std::string_view severity_name(Severity s);
 
 struct Diagnostic {
-  std::string file;       ///< path as given by the user, "<stdin>" for standard input
-  SourceLoc loc;          ///< position of the offending node
+  std::string file;  ///< path as given by the user, "<stdin>" for standard input
+  SourceLoc loc;     ///< position of the offending node
   Severity severity = Severity::error;
   std::string yaml_path;  ///< e.g. "costs[1].per_year"; empty for the document
   std::string message;    ///< what is wrong, one line, no trailing period

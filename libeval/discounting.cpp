@@ -5,9 +5,7 @@
 
 namespace gevinst {
 
-DiscountSchedule constant_schedule(double rate) {
-  return DiscountSchedule{"", "", {RateStep{1, rate}}};
-}
+DiscountSchedule constant_schedule(double rate) { return DiscountSchedule{"", "", {RateStep{1, rate}}}; }
 
 double rate_for_index(const DiscountSchedule& s, int t) {
   if (s.steps.empty()) return 0.0;
@@ -40,14 +38,16 @@ std::vector<double> discount_factors(const DiscountSchedule& s, int years, Timin
 std::optional<std::string> check_schedule(const DiscountSchedule& s) {
   if (s.steps.empty()) return std::string("the discount schedule has no steps");
   if (s.steps.front().from_index != 1)
-    return "the first step must have from_index 1 (it has " + std::to_string(s.steps.front().from_index) + ")";
+    return "the first step must have from_index 1 (it has " + std::to_string(s.steps.front().from_index) +
+           ")";
   for (size_t k = 0; k < s.steps.size(); ++k) {
     const RateStep& step = s.steps[k];
     if (k > 0 && step.from_index <= s.steps[k - 1].from_index)
       return "from_index must increase strictly: step " + std::to_string(k + 1) + " has from_index " +
              std::to_string(step.from_index) + " after " + std::to_string(s.steps[k - 1].from_index);
     if (!std::isfinite(step.rate) || step.rate <= -1.0)
-      return "the rate of step " + std::to_string(k + 1) + " must be a finite number greater than -1 (100 % negative)";
+      return "the rate of step " + std::to_string(k + 1) +
+             " must be a finite number greater than -1 (100 % negative)";
   }
   return std::nullopt;
 }

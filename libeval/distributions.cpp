@@ -23,7 +23,9 @@ Shapes beta_shapes(double m, double s) {
 }
 
 // pert [a, c, b]: Beta(1 + 4 (c - a) / (b - a), 1 + 4 (b - c) / (b - a))
-Shapes pert_shapes(double a, double c, double b) { return {1 + 4 * (c - a) / (b - a), 1 + 4 * (b - c) / (b - a)}; }
+Shapes pert_shapes(double a, double c, double b) {
+  return {1 + 4 * (c - a) / (b - a), 1 + 4 * (b - c) / (b - a)};
+}
 
 struct GammaShapeScale {
   double shape, scale;
@@ -114,8 +116,13 @@ void sample_beta(double a, double b, Rng& rng, double* out, std::size_t n) {
 struct Triangular {
   double a, f, width, left, right, mode_gap, top_gap;
   Triangular(double min, double mode, double max)
-      : a(min), f((mode - min) / (max - min)), width(max - min), left((max - min) * (mode - min)),
-        right((max - min) * (max - mode)), mode_gap(mode - min), top_gap(max - mode) {}
+      : a(min),
+        f((mode - min) / (max - min)),
+        width(max - min),
+        left((max - min) * (mode - min)),
+        right((max - min) * (max - mode)),
+        mode_gap(mode - min),
+        top_gap(max - mode) {}
   double at(double u) const {
     if (u < f) return a + std::sqrt(u * left);
     return a + width * (mode_gap + u * top_gap) / (width + std::sqrt((1 - u) * right));
@@ -147,8 +154,8 @@ std::string_view dist_name(DistKind kind) {
 }
 
 std::optional<DistKind> dist_kind_from_name(std::string_view name) {
-  for (DistKind k : {DistKind::normal, DistKind::lognormal, DistKind::beta, DistKind::gamma, DistKind::uniform,
-                     DistKind::triangular, DistKind::pert}) {
+  for (DistKind k : {DistKind::normal, DistKind::lognormal, DistKind::beta, DistKind::gamma,
+                     DistKind::uniform, DistKind::triangular, DistKind::pert}) {
     if (dist_name(k) == name) return k;
   }
   return std::nullopt;
@@ -160,7 +167,8 @@ std::optional<std::string> check(const DistSpec& spec) {
   const auto name = dist_name(spec.kind);
   const auto& x = spec.args;
   for (int i = 0; i < dist_arity(spec.kind); ++i) {
-    if (!std::isfinite(x[i])) return fmt::format("{} arguments must be finite numbers (argument {} is {})", name, i + 1, num(x[i]));
+    if (!std::isfinite(x[i]))
+      return fmt::format("{} arguments must be finite numbers (argument {} is {})", name, i + 1, num(x[i]));
   }
   const double m = x[0], s = x[1];
   switch (spec.kind) {
@@ -170,18 +178,22 @@ std::optional<std::string> check(const DistSpec& spec) {
     case DistKind::lognormal:
     case DistKind::gamma:
       if (m <= 0) {
-        return fmt::format("a {} needs mean > 0 (got {}): it describes a positive quantity; a normal allows values <= 0",
-                           name, num(m));
+        return fmt::format(
+            "a {} needs mean > 0 (got {}): it describes a positive quantity; a normal allows values <= 0",
+            name, num(m));
       }
-      if (s <= 0) return fmt::format("a {} needs sd > 0 (got {}); for a fixed value leave out `dist`", name, num(s));
+      if (s <= 0)
+        return fmt::format("a {} needs sd > 0 (got {}); for a fixed value leave out `dist`", name, num(s));
       return std::nullopt;
     case DistKind::beta:
       if (m <= 0 || m >= 1) {
-        return fmt::format("a beta needs a mean strictly between 0 and 1 (got {}): it describes a share or probability; "
-                           "for other positive quantities use a gamma or lognormal",
-                           num(m));
+        return fmt::format(
+            "a beta needs a mean strictly between 0 and 1 (got {}): it describes a share or probability; "
+            "for other positive quantities use a gamma or lognormal",
+            num(m));
       }
-      if (s <= 0) return fmt::format("a beta needs sd > 0 (got {}); for a fixed value leave out `dist`", num(s));
+      if (s <= 0)
+        return fmt::format("a beta needs sd > 0 (got {}); for a fixed value leave out `dist`", num(s));
       // k = m (1 - m) / s^2 - 1 must be > 0 for both shapes to be positive.
       if (s * s >= m * (1 - m)) {
         return fmt::format("impossible moments: a beta with mean {} needs sd < {} (got {})", num(m),
@@ -189,14 +201,16 @@ std::optional<std::string> check(const DistSpec& spec) {
       }
       return std::nullopt;
     case DistKind::uniform:
-      if (!(x[0] < x[1])) return fmt::format("a uniform needs min < max (got min {}, max {})", num(x[0]), num(x[1]));
+      if (!(x[0] < x[1]))
+        return fmt::format("a uniform needs min < max (got min {}, max {})", num(x[0]), num(x[1]));
       return std::nullopt;
     case DistKind::triangular:
     case DistKind::pert:
-      if (!(x[0] < x[2])) return fmt::format("a {} needs min < max (got min {}, max {})", name, num(x[0]), num(x[2]));
+      if (!(x[0] < x[2]))
+        return fmt::format("a {} needs min < max (got min {}, max {})", name, num(x[0]), num(x[2]));
       if (x[1] < x[0] || x[1] > x[2]) {
-        return fmt::format("a {} needs min <= mode <= max (got min {}, mode {}, max {})", name, num(x[0]), num(x[1]),
-                           num(x[2]));
+        return fmt::format("a {} needs min <= mode <= max (got min {}, mode {}, max {})", name, num(x[0]),
+                           num(x[1]), num(x[2]));
       }
       return std::nullopt;
   }

@@ -85,15 +85,30 @@ class Program {
 
   // Implementation detail, public so the compiler (expr.cpp) can fill it.
   enum class Op : uint8_t {
-    push_const, push_slot, neg, add, sub, mul, div, pow,
-    lt, le, gt, ge, eq, ne, min, max,  // min/max pop `arg` values
-    select,                            // pops c, a, b -> c != 0 ? a : b (block mode; b on top)
-    jump_if_zero, jump                 // scalar mode `if`: arg is target index
+    push_const,
+    push_slot,
+    neg,
+    add,
+    sub,
+    mul,
+    div,
+    pow,
+    lt,
+    le,
+    gt,
+    ge,
+    eq,
+    ne,
+    min,
+    max,     // min/max pop `arg` values
+    select,  // pops c, a, b -> c != 0 ? a : b (block mode; b on top)
+    jump_if_zero,
+    jump  // scalar mode `if`: arg is target index
   };
   struct Instr {
     Op op;
-    int32_t arg = 0;    ///< slot index, arity, or jump target
-    double value = 0;   ///< for push_const
+    int32_t arg = 0;   ///< slot index, arity, or jump target
+    double value = 0;  ///< for push_const
   };
   std::vector<Instr> code;        ///< scalar-mode code (with jumps)
   std::vector<Instr> block_code;  ///< block-mode code (with select, no jumps)

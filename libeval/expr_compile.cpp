@@ -1,7 +1,5 @@
 // Expressions, compilation: a lexer and a recursive-descent compiler with
 // constant folding into a Program. The evaluators are in expr_eval.cpp.
-#include "libeval/expr.h"
-
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -10,6 +8,7 @@
 #include <system_error>
 #include <utility>
 
+#include "libeval/expr.h"
 #include "libeval/expr_ops.h"
 
 namespace gevinst {

@@ -1,8 +1,6 @@
 // Expressions, evaluation: the scalar evaluator (jumps, so `if` evaluates only
 // the branch it takes; statuses) and the block evaluator (rows in chunks of
 // kChunk, `select` for `if`). The compiler is in expr_compile.cpp.
-#include "libeval/expr.h"
-
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -11,6 +9,7 @@
 #include <system_error>
 #include <utility>
 
+#include "libeval/expr.h"
 #include "libeval/expr_ops.h"
 
 namespace gevinst {

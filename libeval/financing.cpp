@@ -56,7 +56,9 @@ namespace {
 double share_value(const Case& c, const Financing& f, const Number& n, std::span<const double> params) {
   double v = value_of(n, params, c.file);
   if (!(v >= 0 && v <= 1))
-    fail(c, f, &n, fmt::format("{} '{}': the share {:g} ('{}') lies outside [0, 1]", f.method == Financing::Method::grant ? "grant" : "loan", f.id, v, n.text),
+    fail(c, f, &n,
+         fmt::format("{} '{}': the share {:g} ('{}') lies outside [0, 1]",
+                     f.method == Financing::Method::grant ? "grant" : "loan", f.id, v, n.text),
          "shares are fractions: 70 % is 0.7; check the scenario or --set values");
   return v;
 }
@@ -72,7 +74,8 @@ const ItemSeries* find_item(const std::vector<ItemSeries>& items, const std::str
   return nullptr;
 }
 
-std::vector<double> sum_listed_costs(const std::vector<ItemSeries>& items, const std::vector<std::string>& ids, size_t n) {
+std::vector<double> sum_listed_costs(const std::vector<ItemSeries>& items,
+                                     const std::vector<std::string>& ids, size_t n) {
   std::vector<double> out(n, 0.0);
   for (const auto& id : ids)
     if (const ItemSeries* s = find_item(items, id, true))
@@ -82,8 +85,8 @@ std::vector<double> sum_listed_costs(const std::vector<ItemSeries>& items, const
 
 // Realised gains of benefits (after profiles) or capacity activities (their
 // value, monetised or not), per horizon year.
-std::vector<double> listed_gains(const Case& c, const std::vector<ItemSeries>& items, const std::vector<std::string>& ids,
-                                 std::span<const double> params) {
+std::vector<double> listed_gains(const Case& c, const std::vector<ItemSeries>& items,
+                                 const std::vector<std::string>& ids, std::span<const double> params) {
   size_t n = static_cast<size_t>(c.assumptions.horizon);
   std::vector<double> out(n, 0.0);
   for (const auto& id : ids) {
@@ -110,7 +113,8 @@ LoanMethod loan_method(Financing::Method m) {
 }
 
 GrantResult evaluate_grant(const Case& c, const Financing& f, const std::vector<ItemSeries>& items,
-                           std::span<const double> params, std::span<const double> df, std::vector<Transfer>& transfers) {
+                           std::span<const double> params, std::span<const double> df,
+                           std::vector<Transfer>& transfers) {
   const Assumptions& a = c.assumptions;
   const size_t n = static_cast<size_t>(a.horizon);
   GrantResult g;
@@ -131,13 +135,16 @@ GrantResult evaluate_grant(const Case& c, const Financing& f, const std::vector<
     g.pv += g.years[t] * df[t];
     const int year = a.start_year + static_cast<int>(t);
     // A negative listed cost (a refund) moves the grant back to the payer.
-    if (g.years[t] > 0) transfers.push_back({f.payer, f.recipient, f.id, "grant", year, g.years[t]});
-    else if (g.years[t] < 0) transfers.push_back({f.recipient, f.payer, f.id, "grant", year, -g.years[t]});
+    if (g.years[t] > 0)
+      transfers.push_back({f.payer, f.recipient, f.id, "grant", year, g.years[t]});
+    else if (g.years[t] < 0)
+      transfers.push_back({f.recipient, f.payer, f.id, "grant", year, -g.years[t]});
   }
   return g;
 }
 
-LoanTerms loan_terms(const Case& c, const Financing& f, const std::vector<ItemSeries>& items, std::span<const double> params) {
+LoanTerms loan_terms(const Case& c, const Financing& f, const std::vector<ItemSeries>& items,
+                     std::span<const double> params) {
   const size_t n = static_cast<size_t>(c.assumptions.horizon);
   LoanTerms t;
   t.method = loan_method(f.method);
@@ -162,9 +169,12 @@ LoanTerms loan_terms(const Case& c, const Financing& f, const std::vector<ItemSe
   }
   if (auto err = check_loan_terms(t)) {
     const Number* field = nullptr;
-    if (err->starts_with("rate")) field = &f.rate;
-    else if (err->starts_with("principal")) field = f.principal_share ? &*f.principal_share : &f.principal;
-    else if (err->starts_with("cap") && f.cap) field = &*f.cap;
+    if (err->starts_with("rate"))
+      field = &f.rate;
+    else if (err->starts_with("principal"))
+      field = f.principal_share ? &*f.principal_share : &f.principal;
+    else if (err->starts_with("cap") && f.cap)
+      field = &*f.cap;
     fail(c, f, field, fmt::format("loan '{}': {}", f.id, *err), "check the scenario or --set values");
   }
   return t;
@@ -216,32 +226,38 @@ LoanResult evaluate_loan(const Case& c, const Financing& f, const std::vector<It
     L.forgiven_because = capped ? Forgiveness::cap_reached : Forgiveness::gains_short;
   }
   if (gain_share && L.last_year > a.end_year())
-    L.notes.push_back(fmt::format("the term runs to {}, past the horizon ({}); gains after the horizon count as zero, "
-                                  "so they repay nothing",
-                                  L.last_year, a.end_year()));
+    L.notes.push_back(
+        fmt::format("the term runs to {}, past the horizon ({}); gains after the horizon count as zero, "
+                    "so they repay nothing",
+                    L.last_year, a.end_year()));
   if (L.paid_after_horizon > 0)
-    L.notes.push_back(fmt::format("{} is paid after the horizon ({}); those payments are in the schedule and the "
-                                  "PV but not in evaluate's party view",
-                                  grouped(L.paid_after_horizon), a.end_year()));
+    L.notes.push_back(
+        fmt::format("{} is paid after the horizon ({}); those payments are in the schedule and the "
+                    "PV but not in evaluate's party view",
+                    grouped(L.paid_after_horizon), a.end_year()));
 
-  if (t.principal > 0) transfers.push_back({f.lender, f.borrower, f.id, "disbursement", t.disbursed, t.principal});
+  if (t.principal > 0)
+    transfers.push_back({f.lender, f.borrower, f.id, "disbursement", t.disbursed, t.principal});
   for (size_t i = 0; i < n; ++i)
     if (L.payments[i] > 0)
-      transfers.push_back({f.borrower, f.lender, f.id, "repayment", a.start_year + static_cast<int>(i), L.payments[i]});
+      transfers.push_back(
+          {f.borrower, f.lender, f.id, "repayment", a.start_year + static_cast<int>(i), L.payments[i]});
   return L;
 }
 
 }  // namespace
 
-FinancingResult evaluate_financing(const Case& c, const std::vector<ItemSeries>& items, std::span<const double> params,
-                                   std::span<const double> df) {
+FinancingResult evaluate_financing(const Case& c, const std::vector<ItemSeries>& items,
+                                   std::span<const double> params, std::span<const double> df) {
   FinancingResult r;
   r.start_year = c.assumptions.start_year;
   r.horizon = c.assumptions.horizon;
   r.currency = c.assumptions.currency;
   for (const auto& f : c.financing) {
-    if (f.method == Financing::Method::grant) r.grants.push_back(evaluate_grant(c, f, items, params, df, r.transfers));
-    else r.loans.push_back(evaluate_loan(c, f, items, params, r.transfers));
+    if (f.method == Financing::Method::grant)
+      r.grants.push_back(evaluate_grant(c, f, items, params, df, r.transfers));
+    else
+      r.loans.push_back(evaluate_loan(c, f, items, params, r.transfers));
   }
   return r;
 }
@@ -249,7 +265,8 @@ FinancingResult evaluate_financing(const Case& c, const std::vector<ItemSeries>&
 FinancingResult evaluate_case_financing(const Case& c, const Overrides& overrides) {
   const std::vector<double> params = parameter_values(c, overrides);
   const std::vector<ItemSeries> items = case_series(c, params);
-  const std::vector<double> df = discount_factors(c.assumptions.discounting, c.assumptions.horizon, c.assumptions.timing);
+  const std::vector<double> df =
+      discount_factors(c.assumptions.discounting, c.assumptions.horizon, c.assumptions.timing);
   return evaluate_financing(c, items, params, df);
 }
 

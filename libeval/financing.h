@@ -49,7 +49,7 @@ struct Transfer {
   std::string source;    ///< financing id
   std::string kind;      ///< "grant", "disbursement", "repayment"
   int year = 0;
-  double amount = 0;     ///< money, > 0
+  double amount = 0;  ///< money, > 0
 };
 
 /// Why a loan ended with a balance the lender forgave.
@@ -68,8 +68,9 @@ struct LoanYear {
   int first_period = 0, last_period = 0;  ///< periods of the year, from 1
   int grace_periods = 0;                  ///< how many of them are grace periods
   double opening = 0, interest = 0, payment = 0, principal = 0, closing = 0;
-  double gains = 0;    ///< gain-share: realised gains of the listed items that year (0 outside the horizon)
-  double offered = 0;  ///< gain-share: share × gains, what the borrower pays at most (before interest and cap)
+  double gains = 0;  ///< gain-share: realised gains of the listed items that year (0 outside the horizon)
+  double offered =
+      0;  ///< gain-share: share × gains, what the borrower pays at most (before interest and cap)
 };
 
 /// Sums the rows of `s` by calendar year; periods 1..grace are grace periods.
@@ -82,14 +83,14 @@ struct LoanResult {
   LoanTerms terms;
   std::vector<std::string> gain_of;  ///< gain-share: the benefit or activity ids repaying the loan
   LoanSchedule schedule;
-  std::vector<LoanYear> years;       ///< the schedule by calendar year (gains filled for gain-share)
-  LoanPv pv;                        ///< lender's and borrower's PV at the case's discounting, to start_year
-  std::vector<double> gains;        ///< gain-share: realised gains of the listed items per horizon year
-  std::vector<double> payments;     ///< payments per horizon year
-  double paid_after_horizon = 0;    ///< payments in rows after the horizon (not in the party view)
-  int last_year = 0;                ///< year of the last schedule row (disbursed when there are none)
+  std::vector<LoanYear> years;    ///< the schedule by calendar year (gains filled for gain-share)
+  LoanPv pv;                      ///< lender's and borrower's PV at the case's discounting, to start_year
+  std::vector<double> gains;      ///< gain-share: realised gains of the listed items per horizon year
+  std::vector<double> payments;   ///< payments per horizon year
+  double paid_after_horizon = 0;  ///< payments in rows after the horizon (not in the party view)
+  int last_year = 0;              ///< year of the last schedule row (disbursed when there are none)
   Forgiveness forgiven_because = Forgiveness::none;
-  std::vector<std::string> notes;   ///< plain-language observations (term past the horizon, ...)
+  std::vector<std::string> notes;  ///< plain-language observations (term past the horizon, ...)
 };
 
 struct GrantResult {
@@ -97,8 +98,8 @@ struct GrantResult {
   std::string payer_label, recipient_label;
   std::vector<std::string> of;  ///< the cost ids co-financed
   double share = 0;
-  std::vector<double> base;     ///< the listed costs per horizon year
-  std::vector<double> years;    ///< amount per horizon year: share × base
+  std::vector<double> base;   ///< the listed costs per horizon year
+  std::vector<double> years;  ///< amount per horizon year: share × base
   double total = 0, pv = 0;
 };
 

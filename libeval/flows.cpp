@@ -31,7 +31,13 @@ double profile_share(const Profile& p, int year, std::span<const double> params,
 
 ItemSeries flow_series(const FlowItem& f, const Assumptions& a, std::span<const double> params,
                        const std::string& file) {
-  ItemSeries s{f.id, f.label, f.party, f.is_cost, f.cost_kind, f.benefit_kind, f.derived_from_capacity,
+  ItemSeries s{f.id,
+               f.label,
+               f.party,
+               f.is_cost,
+               f.cost_kind,
+               f.benefit_kind,
+               f.derived_from_capacity,
                std::vector<double>(static_cast<size_t>(a.horizon), 0.0)};
   if (!f.is_cost && f.benefit_kind == BenefitKind::qualitative) return s;
   auto put = [&](int year, double v) {
@@ -54,10 +60,12 @@ ItemSeries flow_series(const FlowItem& f, const Assumptions& a, std::span<const 
   for (size_t t = 0; t < s.values.size(); ++t)
     if (!std::isfinite(s.values[t]) || std::fabs(s.values[t]) > kMaxAmount)
       throw InputError{{Diagnostic{
-          file, f.form != FlowItem::Form::amounts && f.amount.loc.line > 0 ? f.amount.loc : f.loc, Severity::error,
+          file, f.form != FlowItem::Form::amounts && f.amount.loc.line > 0 ? f.amount.loc : f.loc,
+          Severity::error,
           f.form != FlowItem::Form::amounts && !f.amount.yaml_path.empty() ? f.amount.yaml_path : f.yaml_path,
           fmt::format("'{}' is {} in {}, beyond what the totals can hold", f.id,
-                      std::isfinite(s.values[t]) ? fmt::format("{:g}", s.values[t]) : std::string("not a finite number"),
+                      std::isfinite(s.values[t]) ? fmt::format("{:g}", s.values[t])
+                                                 : std::string("not a finite number"),
                       a.start_year + static_cast<int>(t)),
           f.form == FlowItem::Form::per_year && f.growth.present
               ? "check the amount and the growth: the amount x (1 + growth)^years overflows"

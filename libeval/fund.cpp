@@ -1,5 +1,4 @@
 #include "libeval/fund.h"
-#include "libeval/text.h"
 
 #include <fmt/format.h>
 
@@ -8,6 +7,8 @@
 #include <cmath>
 #include <map>
 #include <set>
+
+#include "libeval/text.h"
 
 namespace gevinst {
 
@@ -44,19 +45,24 @@ double balance_at(const LoanResult& L, int year) {
     for (const GrantResult& g : fc.financing.grants) payers.insert(g.payer);
   }
   std::string hint;
-  if (lenders.empty() && payers.empty()) hint = fmt::format("none of the {} case file(s) has a financing section", cases.size());
+  if (lenders.empty() && payers.empty())
+    hint = fmt::format("none of the {} case file(s) has a financing section", cases.size());
   else {
     std::vector<std::string> known(lenders.begin(), lenders.end());
     known.insert(known.end(), payers.begin(), payers.end());
     std::string guess = did_you_mean(fund, known);
-    hint = fmt::format("lenders: {}; grant payers: {}{}", lenders.empty() ? "none" : fmt::format("{}", fmt::join(lenders, ", ")),
+    hint = fmt::format("lenders: {}; grant payers: {}{}",
+                       lenders.empty() ? "none" : fmt::format("{}", fmt::join(lenders, ", ")),
                        payers.empty() ? "none" : fmt::format("{}", fmt::join(payers, ", ")),
                        guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess));
   }
-  throw InputError{{Diagnostic{"--fund", {}, Severity::error, "",
-                               fmt::format("no loan or grant in the {} case file(s) has '{}' as lender or payer",
-                                           cases.size(), fund),
-                               hint}}};
+  throw InputError{{Diagnostic{
+      "--fund",
+      {},
+      Severity::error,
+      "",
+      fmt::format("no loan or grant in the {} case file(s) has '{}' as lender or payer", cases.size(), fund),
+      hint}}};
 }
 
 FundLoan loan_row(const FundCase& fc, const LoanResult& L) {
@@ -133,11 +139,15 @@ FundResult evaluate_fund(const std::vector<FundCase>& cases, const std::string& 
   }
   if (out.cases.empty()) no_such_fund(cases, fund);
   if (currencies.size() > 1)
-    throw InputError{{Diagnostic{"--fund", {}, Severity::error, "",
-                                 fmt::format("the cases borrowing from '{}' use different currencies ({}); the fund's "
-                                             "sums would mix them",
-                                             fund, fmt::join(currencies, ", ")),
-                                 "convert the cases to one currency"}}};
+    throw InputError{
+        {Diagnostic{"--fund",
+                    {},
+                    Severity::error,
+                    "",
+                    fmt::format("the cases borrowing from '{}' use different currencies ({}); the fund's "
+                                "sums would mix them",
+                                fund, fmt::join(currencies, ", ")),
+                    "convert the cases to one currency"}}};
   out.currency = *currencies.begin();
 
   // Consecutive years from the first flow to the last.
@@ -174,21 +184,25 @@ FundResult evaluate_fund(const std::vector<FundCase>& cases, const std::string& 
   }
 
   if (!other_lenders.empty())
-    out.notes.push_back(fmt::format("loans from other lenders are left out ({})", fmt::join(other_lenders, ", ")));
+    out.notes.push_back(
+        fmt::format("loans from other lenders are left out ({})", fmt::join(other_lenders, ", ")));
   if (out.forgiven > 0) {
     std::vector<std::string> who;
     for (const FundLoan& L : out.loans)
       if (L.forgiven > 0) who.push_back(fmt::format("{}/{}", L.case_id, L.id));
-    out.notes.push_back(fmt::format("the fund forgives {} in all ({}): the balances left when gain-share terms "
-                                    "ended, the risk the fund carries",
-                                    grouped(out.forgiven), fmt::join(who, ", ")));
+    out.notes.push_back(
+        fmt::format("the fund forgives {} in all ({}): the balances left when gain-share terms "
+                    "ended, the risk the fund carries",
+                    grouped(out.forgiven), fmt::join(who, ", ")));
   }
   if (out.granted > 0)
-    out.notes.push_back(fmt::format("grants of {} are never repaid: a revolving pool must be topped up by that much",
-                                    grouped(out.granted)));
+    out.notes.push_back(
+        fmt::format("grants of {} are never repaid: a revolving pool must be topped up by that much",
+                    grouped(out.granted)));
   if (out.capital_needed_year && !out.refilled_year)
-    out.notes.push_back(fmt::format("repayments do not refill the pool: by {} it has received {} less than it paid out",
-                                    last, grouped(-cumulative)));
+    out.notes.push_back(
+        fmt::format("repayments do not refill the pool: by {} it has received {} less than it paid out", last,
+                    grouped(-cumulative)));
   return out;
 }
 

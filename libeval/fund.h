@@ -72,17 +72,17 @@ struct FundCaseRow {
 
 struct FundResult {
   std::string fund, currency;
-  std::string label;  ///< the fund's party label in the first case that names it (may equal the id)
-  int files = 0;  ///< case files read
+  std::string label;            ///< the fund's party label in the first case that names it (may equal the id)
+  int files = 0;                ///< case files read
   std::vector<FundYear> years;  ///< first to last year with a flow, consecutive
   std::vector<FundLoan> loans;
   std::vector<FundGrant> grants;
   std::vector<FundCaseRow> cases;  ///< cases with at least one loan or grant of the fund
   double disbursed = 0, granted = 0, repaid = 0, interest = 0, forgiven = 0;  ///< totals over the years
-  double capital_needed = 0;                  ///< -min(0, lowest cumulative cash)
-  std::optional<int> capital_needed_year;     ///< year of the lowest cumulative cash (first, when tied)
-  std::optional<int> refilled_year;           ///< first year after the lowest in which cumulative cash is >= 0 again
-  std::vector<std::string> notes;             ///< plain-language observations
+  double capital_needed = 0;               ///< -min(0, lowest cumulative cash)
+  std::optional<int> capital_needed_year;  ///< year of the lowest cumulative cash (first, when tied)
+  std::optional<int> refilled_year;  ///< first year after the lowest in which cumulative cash is >= 0 again
+  std::vector<std::string> notes;    ///< plain-language observations
 };
 
 /// The fund view of `fund` (a party id) over `cases`. Throws InputError when

@@ -1,7 +1,8 @@
 #include "libeval/irr.h"
 
-#include <cmath>
 #include <fmt/format.h>
+
+#include <cmath>
 
 namespace gevinst {
 
@@ -56,7 +57,10 @@ double bisect(std::span<const double> net, double lo, double hi, int sign_lo) {
     const double mid = 0.5 * (lo + hi);
     const int sm = npv_sign(net, mid);
     if (sm == 0) return mid;
-    if (sm == sign_lo) lo = mid; else hi = mid;
+    if (sm == sign_lo)
+      lo = mid;
+    else
+      hi = mid;
   }
   return 0.5 * (lo + hi);
 }
@@ -108,8 +112,9 @@ IrrResult irr(std::span<const double> net) {
     return result;
   }
   if (!any_negative) {
-    result.note = "no IRR: the net cash flow is never negative (benefits cover the costs in every year), so no "
-                  "discount rate makes NPV zero";
+    result.note =
+        "no IRR: the net cash flow is never negative (benefits cover the costs in every year), so no "
+        "discount rate makes NPV zero";
     return result;
   }
   const int changes = sign_changes(net);
@@ -119,7 +124,8 @@ IrrResult irr(std::span<const double> net) {
     // root with r > -1, so the ends of the interval decide whether it lies inside.
     const int s_lo = npv_sign(net, irr_min_rate);
     const int s_hi = npv_sign(net, irr_max_rate);
-    if (s_lo != 0 && s_hi != 0 && s_lo != s_hi) result.roots.push_back(bisect(net, irr_min_rate, irr_max_rate, s_lo));
+    if (s_lo != 0 && s_hi != 0 && s_lo != s_hi)
+      result.roots.push_back(bisect(net, irr_min_rate, irr_max_rate, s_lo));
   } else {
     scan_roots(net, result.roots);
   }
@@ -128,7 +134,8 @@ IrrResult irr(std::span<const double> net) {
     result.rate = result.roots.front();
     return result;
   }
-  const std::string range = fmt::format("in ({:.0f} %, {:.0f} %)", irr_min_rate * 100.0, irr_max_rate * 100.0);
+  const std::string range =
+      fmt::format("in ({:.0f} %, {:.0f} %)", irr_min_rate * 100.0, irr_max_rate * 100.0);
   if (result.roots.empty() && changes == 1) {
     // One root exists with r > -1 (Descartes); say on which side of the
     // interval it lies. Near r = -1 the last flows dominate, at large r the first.
@@ -139,31 +146,36 @@ IrrResult irr(std::span<const double> net) {
         last = cf;
       }
     const int s_hi = npv_sign(net, irr_max_rate);
-    const std::string range = fmt::format("in ({:.0f} %, {:.0f} %)", irr_min_rate * 100.0, irr_max_rate * 100.0);
+    const std::string range =
+        fmt::format("in ({:.0f} %, {:.0f} %)", irr_min_rate * 100.0, irr_max_rate * 100.0);
     if (s_hi != 0 && (s_hi > 0) == (last > 0)) {
-      result.note = fmt::format("no IRR {}: the IRR lies above {:.0f} %, because the first years' outlay is small "
-                                "against the gains that follow",
-                                range, irr_max_rate * 100.0);
+      result.note = fmt::format(
+          "no IRR {}: the IRR lies above {:.0f} %, because the first years' outlay is small "
+          "against the gains that follow",
+          range, irr_max_rate * 100.0);
       result.outside = 1;
       return result;
     }
     if ((npv_sign(net, irr_min_rate) > 0) == (first > 0)) {
-      result.note = fmt::format("no IRR {}: the IRR lies below {:.0f} %, because the later flows return almost "
-                                "nothing of the first",
-                                range, irr_min_rate * 100.0);
+      result.note = fmt::format(
+          "no IRR {}: the IRR lies below {:.0f} %, because the later flows return almost "
+          "nothing of the first",
+          range, irr_min_rate * 100.0);
       result.outside = -1;
       return result;
     }
   }
   if (result.roots.empty()) {
-    result.note = fmt::format("no IRR: the net cash flow changes sign {} time{} but NPV is not zero at any rate {}",
-                              changes, changes == 1 ? "" : "s", range);
+    result.note =
+        fmt::format("no IRR: the net cash flow changes sign {} time{} but NPV is not zero at any rate {}",
+                    changes, changes == 1 ? "" : "s", range);
     return result;
   }
   std::string rates;
   for (double r : result.roots) rates += (rates.empty() ? "" : ", ") + percent(r);
-  result.note = fmt::format("no unique IRR: the net cash flow changes sign {} time{} and NPV is zero at {} rates ({}) {}",
-                            changes, changes == 1 ? "" : "s", result.roots.size(), rates, range);
+  result.note = fmt::format(
+      "no unique IRR: the net cash flow changes sign {} time{} and NPV is zero at {} rates ({}) {}", changes,
+      changes == 1 ? "" : "s", result.roots.size(), rates, range);
   return result;
 }
 

@@ -15,9 +15,9 @@ namespace gevinst {
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {"format", "case", "assumptions", "parameters", "parties", "costs",
-                                           "benefits", "capacity", "sroi", "financing", "scenarios",
-                                           "correlations"};
+const std::vector<std::string> kTopKeys = {"format",  "case",      "assumptions", "parameters",
+                                           "parties", "costs",     "benefits",    "capacity",
+                                           "sroi",    "financing", "scenarios",   "correlations"};
 
 void load_info(Reader& r, const YNode* n, CaseInfo& info) {
   if (!r.expect_mapping(n, "case", "e.g. case: {id: kol-telemonitoring, title: ...}")) return;
@@ -27,11 +27,13 @@ void load_info(Reader& r, const YNode* n, CaseInfo& info) {
   if (auto v = r.text(n->find("title"), "case.title")) info.title = *v;
   if (auto v = r.text(n->find("owner"), "case.owner")) info.owner = *v;
   if (auto v = r.text(n->find("description"), "case.description")) info.description = *v;
-  if (auto v = r.choice(n->find("stage"), "case.stage", {"needs", "development", "evaluation", "implementation", "scaling"}))
+  if (auto v = r.choice(n->find("stage"), "case.stage",
+                        {"needs", "development", "evaluation", "implementation", "scaling"}))
     info.stage = static_cast<Stage>(*v);
   if (auto v = r.choice(n->find("evidence"), "case.evidence", {"none", "pilot", "documented", "hta"}))
     info.evidence = static_cast<Evidence>(*v);
-  if (auto v = r.choice(n->find("template"), "case.template", {"small", "large"})) info.templ = static_cast<Template>(*v);
+  if (auto v = r.choice(n->find("template"), "case.template", {"small", "large"}))
+    info.templ = static_cast<Template>(*v);
 }
 
 void load_discounting(Reader& r, const YNode* n, Assumptions& a) {
@@ -46,7 +48,8 @@ void load_discounting(Reader& r, const YNode* n, Assumptions& a) {
     auto names = discount_preset_names();
     std::string guess = did_you_mean(n->value, names);
     r.error(n, path, fmt::format("unknown discounting preset '{}'", n->value),
-            guess.empty() ? fmt::format("presets: {}; or write {{rate: 0.035}} or {{schedule: [...]}}", fmt::join(names, ", "))
+            guess.empty() ? fmt::format("presets: {}; or write {{rate: 0.035}} or {{schedule: [...]}}",
+                                        fmt::join(names, ", "))
                           : fmt::format("did you mean '{}'?", guess));
     return;
   }
@@ -65,7 +68,8 @@ void load_discounting(Reader& r, const YNode* n, Assumptions& a) {
   // Rates are structural for the timeline: literal numbers only.
   auto literal_rate = [&](const YNode* v, const std::string& p) -> std::optional<double> {
     if (!v || !v->is_scalar()) {
-      r.error(v ? v : n, p, "expected a rate such as 0.035", "discount rates are literal numbers (fractions, not percent)");
+      r.error(v ? v : n, p, "expected a rate such as 0.035",
+              "discount rates are literal numbers (fractions, not percent)");
       return std::nullopt;
     }
     auto x = parse_number(v->value);
@@ -82,7 +86,8 @@ void load_discounting(Reader& r, const YNode* n, Assumptions& a) {
   };
   if (rate) {
     if (auto x = literal_rate(rate, path + ".rate")) s.steps.push_back({1, *x});
-  } else if (r.expect_sequence(sched, path + ".schedule", "e.g. [{from_index: 1, rate: 0.035}, {from_index: 36, rate: 0.025}]")) {
+  } else if (r.expect_sequence(sched, path + ".schedule",
+                               "e.g. [{from_index: 1, rate: 0.035}, {from_index: 36, rate: 0.025}]")) {
     int prev = 0;
     for (size_t i = 0; i < sched->items.size(); ++i) {
       const YNode* st = sched->items[i];
@@ -103,7 +108,8 @@ void load_discounting(Reader& r, const YNode* n, Assumptions& a) {
       s.steps.push_back({*from, *x});
     }
     if (sched->items.empty())
-      r.error(sched, path + ".schedule", "the schedule is empty", "give at least {from_index: 1, rate: 0.035}");
+      r.error(sched, path + ".schedule", "the schedule is empty",
+              "give at least {from_index: 1, rate: 0.035}");
   }
   if (!s.steps.empty()) a.discounting = s;
 }
@@ -126,19 +132,22 @@ void load_assumptions(Reader& r, const YNode* n, Assumptions& a) {
   const std::string path = "assumptions";
   a.discounting = *discount_preset("dk-fm-2021");
   if (!r.expect_mapping(n, path, "e.g. assumptions: {start_year: 2026, horizon: 10}")) return;
-  r.check_keys(n, path, {"start_year", "horizon", "price_year", "currency", "discounting", "timing", "fte_hours",
-                         "optimism_bias"});
-  if (auto y = r.integer(r.require(n, path, "start_year", "add e.g. 'start_year: 2026'"), "assumptions.start_year",
-                         "a calendar year")) {
+  r.check_keys(n, path,
+               {"start_year", "horizon", "price_year", "currency", "discounting", "timing", "fte_hours",
+                "optimism_bias"});
+  if (auto y = r.integer(r.require(n, path, "start_year", "add e.g. 'start_year: 2026'"),
+                         "assumptions.start_year", "a calendar year")) {
     if (*y < 1900 || *y > 2200)
-      r.error(n->find("start_year"), "assumptions.start_year", fmt::format("start_year {} is implausible", *y),
-              "use a calendar year such as 2026");
+      r.error(n->find("start_year"), "assumptions.start_year",
+              fmt::format("start_year {} is implausible", *y), "use a calendar year such as 2026");
     else
       a.start_year = *y;
   }
-  if (auto h = r.integer(r.require(n, path, "horizon", "add e.g. 'horizon: 10' (years)"), "assumptions.horizon")) {
+  if (auto h =
+          r.integer(r.require(n, path, "horizon", "add e.g. 'horizon: 10' (years)"), "assumptions.horizon")) {
     if (*h < 1 || *h > 200)
-      r.error(n->find("horizon"), "assumptions.horizon", fmt::format("horizon {} is outside 1..200 years", *h),
+      r.error(n->find("horizon"), "assumptions.horizon",
+              fmt::format("horizon {} is outside 1..200 years", *h),
               "the seeds recommend 3-5 years for digital solutions, up to 10 for infrastructure");
     else
       a.horizon = *h;
@@ -146,28 +155,36 @@ void load_assumptions(Reader& r, const YNode* n, Assumptions& a) {
   a.price_year = a.start_year;
   if (auto y = r.integer(n->find("price_year"), "assumptions.price_year", "a calendar year")) {
     if (*y < 1900 || *y > 2200)
-      r.error(n->find("price_year"), "assumptions.price_year", fmt::format("price_year {} is implausible", *y),
+      r.error(n->find("price_year"), "assumptions.price_year",
+              fmt::format("price_year {} is implausible", *y),
               "the year whose prices the amounts are in, such as 2026");
     else
       a.price_year = *y;
   }
   if (auto c = r.text(n->find("currency"), "assumptions.currency")) {
-    bool ok = c->size() == 3 && std::all_of(c->begin(), c->end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
-    if (!ok) r.error(n->find("currency"), "assumptions.currency", fmt::format("'{}' is not an ISO 4217 currency code", *c), "e.g. DKK, EUR, SEK");
-    else a.currency = *c;
+    bool ok =
+        c->size() == 3 && std::all_of(c->begin(), c->end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+    if (!ok)
+      r.error(n->find("currency"), "assumptions.currency",
+              fmt::format("'{}' is not an ISO 4217 currency code", *c), "e.g. DKK, EUR, SEK");
+    else
+      a.currency = *c;
   }
   load_discounting(r, n->find("discounting"), a);
-  if (auto t = r.choice(n->find("timing"), "assumptions.timing", {"end", "mid"})) a.timing = *t == 0 ? Timing::end : Timing::mid;
+  if (auto t = r.choice(n->find("timing"), "assumptions.timing", {"end", "mid"}))
+    a.timing = *t == 0 ? Timing::end : Timing::mid;
   // A rate near -100 % over a long horizon makes DF(t) = DF(t-1) / (1 + r)
   // overflow; every result would be infinite, so say so here.
   if (a.horizon > 0) {
     std::vector<double> df = discount_factors(a.discounting, a.horizon, a.timing);
-    auto bad = std::find_if(df.begin(), df.end(), [](double d) { return !std::isfinite(d) || d < 1e-250 || d > 1e250; });
+    auto bad = std::find_if(df.begin(), df.end(),
+                            [](double d) { return !std::isfinite(d) || d < 1e-250 || d > 1e250; });
     if (bad != df.end())
       r.error(n->find("discounting") ? n->find("discounting") : n, "assumptions.discounting",
-              fmt::format("the discount factor of year index {} is out of range ({:g}): the rates compound beyond "
-                          "what a number can hold over {} years",
-                          bad - df.begin(), *bad, a.horizon),
+              fmt::format(
+                  "the discount factor of year index {} is out of range ({:g}): the rates compound beyond "
+                  "what a number can hold over {} years",
+                  bad - df.begin(), *bad, a.horizon),
               "a rate close to -100 % (or a very high one) over a long horizon; check the discount rates");
   }
   if (const YNode* f = n->find("fte_hours")) {
@@ -183,7 +200,8 @@ void load_assumptions(Reader& r, const YNode* n, Assumptions& a) {
       } else {
         auto names = fte_hours_preset_names();
         std::string guess = did_you_mean(f->value, names);
-        r.error(f, "assumptions.fte_hours", fmt::format("'{}' is neither a number of hours nor an FTE preset", shorten(f->value)),
+        r.error(f, "assumptions.fte_hours",
+                fmt::format("'{}' is neither a number of hours nor an FTE preset", shorten(f->value)),
                 guess.empty() ? fmt::format("write hours (1924) or a preset: {}", fmt::join(names, ", "))
                               : fmt::format("did you mean '{}'?", guess));
       }
@@ -205,14 +223,17 @@ void load_assumptions(Reader& r, const YNode* n, Assumptions& a) {
 bool valid_param_name(std::string_view s) {
   if (s.empty() || s.size() > 100) return false;
   if (!(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
 void load_dist(Reader& r, const YNode* n, const std::string& path, Parameter& p) {
   if (!r.expect_mapping(n, path, "e.g. dist: {triangular: [0.15, 0.30, 0.40]}")) return;
-  static const std::vector<std::string> kinds = {"normal", "lognormal", "beta", "gamma", "uniform", "triangular", "pert"};
+  static const std::vector<std::string> kinds = {"normal",  "lognormal",  "beta", "gamma",
+                                                 "uniform", "triangular", "pert"};
   if (n->entries.size() != 1) {
-    r.error(n, path, "a distribution has exactly one kind", fmt::format("one of: {}", fmt::join(kinds, ", ")));
+    r.error(n, path, "a distribution has exactly one kind",
+            fmt::format("one of: {}", fmt::join(kinds, ", ")));
     return;
   }
   const auto& [k, v] = n->entries.front();
@@ -221,13 +242,12 @@ void load_dist(Reader& r, const YNode* n, const std::string& path, Parameter& p)
   if (kind == kinds.end()) {
     std::string guess = did_you_mean(k->value, kinds);
     r.diags().error(k->loc, kp, fmt::format("unknown distribution '{}'", k->value),
-                    guess.empty() ? fmt::format("one of: {}", fmt::join(kinds, ", ")) : fmt::format("did you mean '{}'?", guess));
+                    guess.empty() ? fmt::format("one of: {}", fmt::join(kinds, ", "))
+                                  : fmt::format("did you mean '{}'?", guess));
     return;
   }
   size_t want = (*kind == "triangular" || *kind == "pert") ? 3 : 2;
-  const char* form = *kind == "uniform" ? "[min, max]"
-                     : want == 3        ? "[min, mode, max]"
-                                        : "[mean, sd]";
+  const char* form = *kind == "uniform" ? "[min, max]" : want == 3 ? "[min, mode, max]" : "[mean, sd]";
   if (!r.expect_sequence(v, kp, fmt::format("write {}: {}", *kind, form))) return;
   if (v->items.size() != want) {
     r.error(v, kp, fmt::format("{} takes {} values {}, got {}", *kind, want, form, v->items.size()),
@@ -267,7 +287,8 @@ void load_parameters(Reader& r, const YNode* n, Case& c) {
     p.loc = k->loc;
     if (v && v->is_mapping()) {
       r.check_keys(v, path, {"value", "low", "high", "dist", "source", "label", "unit", "description"});
-      p.value = r.number(r.require(v, path, "value", "add the base-case value: value: 1200"), path + ".value");
+      p.value =
+          r.number(r.require(v, path, "value", "add the base-case value: value: 1200"), path + ".value");
       if (const YNode* lo = v->find("low")) p.low = r.number(lo, path + ".low");
       if (const YNode* hi = v->find("high")) p.high = r.number(hi, path + ".high");
       if (const YNode* d = v->find("dist")) load_dist(r, d, path + ".dist", p);
@@ -283,9 +304,10 @@ void load_parameters(Reader& r, const YNode* n, Case& c) {
   ParameterOrder po = order_parameters(c.parameters);
   if (!po.cycle.empty()) {
     int idx = c.parameter_index(po.cycle.front());
-    r.diags().error(idx >= 0 ? c.parameters[idx].loc : n->loc, "parameters." + po.cycle.front(),
-                    fmt::format("parameters depend on each other in a cycle: {}", fmt::join(po.cycle, " -> ")),
-                    "give one of them a number");
+    r.diags().error(
+        idx >= 0 ? c.parameters[idx].loc : n->loc, "parameters." + po.cycle.front(),
+        fmt::format("parameters depend on each other in a cycle: {}", fmt::join(po.cycle, " -> ")),
+        "give one of them a number");
   }
   c.parameter_order = po.order;
 }
@@ -303,9 +325,11 @@ void load_parties(Reader& r, const YNode* n, Case& c) {
     p.loc = it->loc;
     if (auto v = r.id(r.require(it, path, "id"), path + ".id")) p.id = *v;
     if (auto v = r.text(it->find("label"), path + ".label")) p.label = *v;
-    if (auto v = r.choice(r.require(it, path, "sector", "one of region, municipality, general-practice, state, citizen, private, other"),
-                          path + ".sector",
-                          {"region", "municipality", "general-practice", "state", "citizen", "private", "other"}))
+    if (auto v = r.choice(
+            r.require(it, path, "sector",
+                      "one of region, municipality, general-practice, state, citizen, private, other"),
+            path + ".sector",
+            {"region", "municipality", "general-practice", "state", "citizen", "private", "other"}))
       p.sector = static_cast<Sector>(*v);
     if (!p.id.empty() && !seen.insert(p.id).second)
       r.error(it->find("id"), path + ".id", fmt::format("duplicate party id '{}'", p.id),
@@ -356,8 +380,10 @@ void load_correlations(Reader& r, const YNode* n, const YNode* params, Case& c) 
     std::string path = Reader::index_path("correlations", i);
     if (!r.expect_sequence(it, path, "each correlation is [parameter_a, parameter_b, rho]")) continue;
     if (it->items.size() != 3) {
-      r.error(it, path, fmt::format("a correlation is [parameter_a, parameter_b, rho], got {} values", it->items.size()),
-              "e.g. - [patients, op_cost, 0.5]");
+      r.error(
+          it, path,
+          fmt::format("a correlation is [parameter_a, parameter_b, rho], got {} values", it->items.size()),
+          "e.g. - [patients, op_cost, 0.5]");
       continue;
     }
     ParameterCorrelation corr;
@@ -391,7 +417,8 @@ void load_correlations(Reader& r, const YNode* n, const YNode* params, Case& c) 
 void load_case_document(Reader& r, const YNode* root, Case& c, const LoadOptions& opt) {
   r.check_keys(root, "", kTopKeys);
   load_info(r, r.require(root, "", "case", "add a 'case:' section with at least an id"), c.info);
-  load_assumptions(r, r.require(root, "", "assumptions", "add 'assumptions: {start_year: 2026, horizon: 10}'"),
+  load_assumptions(r,
+                   r.require(root, "", "assumptions", "add 'assumptions: {start_year: 2026, horizon: 10}'"),
                    c.assumptions);
   r.set_parameters(parameter_names(r, root->find("parameters")));
   load_parameters(r, root->find("parameters"), c);

@@ -53,10 +53,11 @@ void check_ids(Reader& r, const YNode* at, const std::string& path, const std::v
     const YNode* where = list && i < list->items.size() ? list->items[i] : at;
     // Items whose own id is missing or invalid (already reported) are not offered.
     std::vector<std::string> named;
-    std::copy_if(allowed.begin(), allowed.end(), std::back_inserter(named), [](const std::string& a) { return !a.empty(); });
+    std::copy_if(allowed.begin(), allowed.end(), std::back_inserter(named),
+                 [](const std::string& a) { return !a.empty(); });
     std::string guess = did_you_mean(ids[i], named);
     r.error(where, list ? Reader::index_path(path, i) : path, fmt::format("'{}' is not {}", ids[i], what),
-            !guess.empty()    ? fmt::format("did you mean '{}'?", guess)
+            !guess.empty()  ? fmt::format("did you mean '{}'?", guess)
             : named.empty() ? std::string("there is nothing of that kind in the case")
                             : fmt::format("choose from: {}", fmt::join(named, ", ")));
   }
@@ -73,7 +74,8 @@ void check_references(Reader& r, const YNode* root, Case& c) {
     if (!inserted)
       r.error(field(item, "id"), path + ".id", fmt::format("duplicate id '{}'", id),
               fmt::format("'{}' is already used by {}; ids are unique across costs, benefits, activities, "
-                          "outcomes and financing", id, it->second));
+                          "outcomes and financing",
+                          id, it->second));
   };
   std::vector<std::string> cost_ids, benefit_ids, activity_ids;
   for (size_t i = 0; i < c.costs.size(); ++i) {
@@ -100,8 +102,9 @@ void check_references(Reader& r, const YNode* root, Case& c) {
     if (!a.staff.empty() && std::find(staff_ids.begin(), staff_ids.end(), a.staff) == staff_ids.end()) {
       std::string guess = did_you_mean(a.staff, staff_ids);
       r.error(field(it, "staff"), a.yaml_path + ".staff", fmt::format("unknown staff group '{}'", a.staff),
-              !guess.empty() ? fmt::format("did you mean '{}'?", guess)
-                             : fmt::format("declare it under capacity.staff, e.g. {}: {{hour_cost: 450}}", a.staff));
+              !guess.empty()
+                  ? fmt::format("did you mean '{}'?", guess)
+                  : fmt::format("declare it under capacity.staff, e.g. {}: {{hour_cost: 450}}", a.staff));
     }
     activity_ids.push_back(a.id);
   }
@@ -116,9 +119,10 @@ void check_references(Reader& r, const YNode* root, Case& c) {
       auto [pos, inserted] = indicators.emplace(same_outcome_key(o.stakeholder, o.indicator), o.id);
       if (!inserted)
         r.warning(field(it, "indicator"), o.yaml_path + ".indicator",
-                  fmt::format("outcome '{}' repeats stakeholder '{}' and indicator '{}' of outcome '{}'", o.id,
-                              o.stakeholder, o.indicator, pos->second),
-                  "the same outcome counted twice is the commonest SROI error; merge the rows or change the indicator");
+                  fmt::format("outcome '{}' repeats stakeholder '{}' and indicator '{}' of outcome '{}'",
+                              o.id, o.stakeholder, o.indicator, pos->second),
+                  "the same outcome counted twice is the commonest SROI error; merge the rows or change the "
+                  "indicator");
     }
   }
   std::vector<std::string> gain_ids = benefit_ids;
@@ -132,20 +136,22 @@ void check_references(Reader& r, const YNode* root, Case& c) {
       check_party(r, c, field(it, "recipient"), f.yaml_path + ".recipient", f.recipient);
       check_ids(r, field(it, "of"), f.yaml_path + ".of", f.of, cost_ids, "a cost id");
       if (!f.payer.empty() && f.payer == f.recipient)
-        r.error(field(it, "recipient"), f.yaml_path + ".recipient", "a grant's payer and recipient are the same party",
+        r.error(field(it, "recipient"), f.yaml_path + ".recipient",
+                "a grant's payer and recipient are the same party",
                 "a grant moves money between two parties; name the party that receives it");
     } else {
       check_party(r, c, field(it, "lender"), f.yaml_path + ".lender", f.lender);
       check_party(r, c, field(it, "borrower"), f.yaml_path + ".borrower", f.borrower);
       if (!f.lender.empty() && f.lender == f.borrower)
-        r.error(field(it, "borrower"), f.yaml_path + ".borrower", "a loan's lender and borrower are the same party",
+        r.error(field(it, "borrower"), f.yaml_path + ".borrower",
+                "a loan's lender and borrower are the same party",
                 "a loan moves money between two parties; name the party that borrows");
       const YNode* p = field(it, "principal");
-      check_ids(r, p && p->is_mapping() ? p->find("of") : p, f.yaml_path + ".principal.of", f.principal_of, cost_ids,
-                "a cost id");
+      check_ids(r, p && p->is_mapping() ? p->find("of") : p, f.yaml_path + ".principal.of", f.principal_of,
+                cost_ids, "a cost id");
       const YNode* gs = field(it, "gain_share");
-      check_ids(r, gs && gs->is_mapping() ? gs->find("of") : gs, f.yaml_path + ".gain_share.of", f.gain_of, gain_ids,
-                "a benefit or capacity activity id");
+      check_ids(r, gs && gs->is_mapping() ? gs->find("of") : gs, f.yaml_path + ".gain_share.of", f.gain_of,
+                gain_ids, "a benefit or capacity activity id");
     }
   }
   // Correlations: each pair once.
@@ -155,7 +161,8 @@ void check_references(Reader& r, const YNode* root, Case& c) {
     auto key = std::minmax(k.a, k.b);
     if (!k.a.empty() && !k.b.empty() && !pairs.insert({key.first, key.second}).second)
       r.diags().error(k.loc, Reader::index_path("correlations", i),
-                      fmt::format("the correlation of '{}' and '{}' is given twice", k.a, k.b), "keep one of them");
+                      fmt::format("the correlation of '{}' and '{}' is given twice", k.a, k.b),
+                      "keep one of them");
   }
 }
 
@@ -164,7 +171,8 @@ namespace {
 std::string constraint_hint(Constraint c) {
   switch (c) {
     case Constraint::share: return "shares are fractions: write 35 % as 0.35";
-    case Constraint::nonnegative: return "amounts are positive; enter savings as a benefit, not a negative cost";
+    case Constraint::nonnegative:
+      return "amounts are positive; enter savings as a benefit, not a negative cost";
     case Constraint::rate: return "write 3.5 % as 0.035";
     case Constraint::positive: return "use a number greater than 0";
     case Constraint::correlation: return "a correlation lies between -1 and 1, e.g. 0.5";
@@ -182,21 +190,24 @@ std::vector<bool> check_all(Reader& r, const std::vector<double>& values, const 
   for (size_t i = 0; i < r.pending().size(); ++i) {
     const PendingCheck& pc = r.pending()[i];
     if (constants_only && !pc.number.program.is_constant()) continue;
-    if (!scenario.empty() && (pc.number.program.is_constant() || (base_failed && (*base_failed)[i]))) continue;
+    if (!scenario.empty() && (pc.number.program.is_constant() || (base_failed && (*base_failed)[i])))
+      continue;
     EvalResult v = pc.number.program.evaluate(values);
     if (!v.ok() || !std::isfinite(v.value)) {
       failed[i] = true;
-      r.diags().error(pc.number.loc, pc.number.yaml_path,
-                      fmt::format("{} evaluating \"{}\"{}",
-                                  v.status == EvalStatus::division_by_zero ? "division by zero" : "not a finite number",
-                                  shorten(pc.number.text), where),
-                      "check the parameter values the expression uses");
+      r.diags().error(
+          pc.number.loc, pc.number.yaml_path,
+          fmt::format("{} evaluating \"{}\"{}",
+                      v.status == EvalStatus::division_by_zero ? "division by zero" : "not a finite number",
+                      shorten(pc.number.text), where),
+          "check the parameter values the expression uses");
       continue;
     }
     if (!satisfies(v.value, pc.constraint)) {
       failed[i] = true;
-      std::string shown = pc.number.program.is_constant() ? fmt::format("{}", v.value)
-                                                          : fmt::format("\"{}\" = {}", shorten(pc.number.text), v.value);
+      std::string shown = pc.number.program.is_constant()
+                              ? fmt::format("{}", v.value)
+                              : fmt::format("\"{}\" = {}", shorten(pc.number.text), v.value);
       r.diags().error(pc.number.loc, pc.number.yaml_path,
                       fmt::format("{} must be {}{}", shown, constraint_text(pc.constraint), where),
                       constraint_hint(pc.constraint));
@@ -206,7 +217,8 @@ std::vector<bool> check_all(Reader& r, const std::vector<double>& values, const 
 }
 
 std::optional<DistKind> dist_kind(const std::string& k) {
-  static const std::vector<std::string> names = {"normal", "lognormal", "beta", "gamma", "uniform", "triangular", "pert"};
+  static const std::vector<std::string> names = {"normal",  "lognormal",  "beta", "gamma",
+                                                 "uniform", "triangular", "pert"};
   auto it = std::find(names.begin(), names.end(), k);
   if (it == names.end()) return std::nullopt;
   return static_cast<DistKind>(it - names.begin());
@@ -242,22 +254,25 @@ void check_values(Reader& r, Case& c) {
   for (const auto& p : c.parameters) {
     if (!p.dist) continue;
     std::array<double, 3> args{};
-    for (size_t i = 0; i < p.dist->args.size() && i < 3; ++i) args[i] = p.dist->args[i].program.evaluate(base).value;
+    for (size_t i = 0; i < p.dist->args.size() && i < 3; ++i)
+      args[i] = p.dist->args[i].program.evaluate(base).value;
     auto kind = dist_kind(p.dist->kind);
     if (!kind) continue;
     if (auto err = check(DistSpec{*kind, args}))
-      r.diags().error(p.dist->loc, p.dist->yaml_path, fmt::format("parameter '{}': {}", p.name, *err),
-                      "the arguments are " + std::string(p.dist->kind == "uniform" ? "[min, max]"
-                                                         : (*kind == DistKind::triangular || *kind == DistKind::pert)
-                                                             ? "[min, mode, max]"
-                                                             : "[mean, sd]"));
+      r.diags().error(
+          p.dist->loc, p.dist->yaml_path, fmt::format("parameter '{}': {}", p.name, *err),
+          "the arguments are " + std::string(p.dist->kind == "uniform" ? "[min, max]"
+                                             : (*kind == DistKind::triangular || *kind == DistKind::pert)
+                                                 ? "[min, mode, max]"
+                                                 : "[mean, sd]"));
     for (const auto& a : p.dist->args)
       if (!a.program.is_constant()) {
         for (int s : a.program.slots())
           if (c.parameters[s].dist)
-            r.diags().error(a.loc, a.yaml_path,
-                            fmt::format("distribution argument uses '${}', which is itself random", c.parameters[s].name),
-                            "distribution arguments may use fixed parameters only");
+            r.diags().error(
+                a.loc, a.yaml_path,
+                fmt::format("distribution argument uses '${}', which is itself random", c.parameters[s].name),
+                "distribution arguments may use fixed parameters only");
       }
   }
   for (const auto& p : c.parameters) {
@@ -305,18 +320,22 @@ void lint_case(Reader& r, const YNode* root, const Case& c) {
     return from <= to && to >= first_investment;
   });
   if (first_investment != INT_MAX && !operating_after)
-    r.warning(root->find("costs"), "costs",
-              fmt::format("the case has an investment ({}) but no operating cost from then on", first_investment),
-              "solutions cost money to run (licences, support, upkeep): no money for operation is barrier E in the "
-              "seeds; add a cost with kind: operating");
-  bool rollout_stage = c.info.stage && (*c.info.stage == Stage::implementation || *c.info.stage == Stage::scaling);
+    r.warning(
+        root->find("costs"), "costs",
+        fmt::format("the case has an investment ({}) but no operating cost from then on", first_investment),
+        "solutions cost money to run (licences, support, upkeep): no money for operation is barrier E in the "
+        "seeds; add a cost with kind: operating");
+  bool rollout_stage =
+      c.info.stage && (*c.info.stage == Stage::implementation || *c.info.stage == Stage::scaling);
   if (rollout_stage)
     for (size_t i = 0; i < c.benefits.size(); ++i) {
       const FlowItem& b = c.benefits[i];
       if (b.benefit_kind == BenefitKind::qualitative || b.profile.kind != Profile::Kind::none) continue;
       r.warning(item_at(root, "benefits", i), b.yaml_path,
-                fmt::format("benefit '{}' has no realisation profile in a case at stage {}", b.id, to_string(*c.info.stage)),
-                "benefits are rarely realised in full from day one; add e.g. profile: {linear: {from: 2027, years: 3}}");
+                fmt::format("benefit '{}' has no realisation profile in a case at stage {}", b.id,
+                            to_string(*c.info.stage)),
+                "benefits are rarely realised in full from day one; add e.g. profile: {linear: {from: 2027, "
+                "years: 3}}");
     }
   // A benefit of kind capacity for a party that also gets monetised capacity
   // activities is often the same freed time entered twice.
@@ -326,16 +345,18 @@ void lint_case(Reader& r, const YNode* root, const Case& c) {
     auto same = std::find_if(c.capacity.activities.begin(), c.capacity.activities.end(),
                              [&](const Activity& a) { return a.monetise && a.party == b.party; });
     if (same == c.capacity.activities.end()) continue;
-    r.warning(item_at(root, "benefits", i), b.yaml_path,
-              fmt::format("benefit '{}' (kind capacity) goes to party '{}', which also gets the monetised capacity "
-                          "activity '{}'; the same freed time may be counted twice",
-                          b.id, b.party, same->id),
-              "keep freed staff time in one place: either the capacity activity (monetise: true) or the benefit");
+    r.warning(
+        item_at(root, "benefits", i), b.yaml_path,
+        fmt::format("benefit '{}' (kind capacity) goes to party '{}', which also gets the monetised capacity "
+                    "activity '{}'; the same freed time may be counted twice",
+                    b.id, b.party, same->id),
+        "keep freed staff time in one place: either the capacity activity (monetise: true) or the benefit");
   }
   for (const auto& p : c.parameters)
     if (p.source.find_first_not_of(" \t\r\n") == std::string::npos)
-      r.diags().warning(p.loc, "parameters." + p.name, fmt::format("parameter '{}' has no source", p.name),
-                        "say where the number comes from: {value: ..., source: \"Pilot evaluation 2025, table 4\"}");
+      r.diags().warning(
+          p.loc, "parameters." + p.name, fmt::format("parameter '{}' has no source", p.name),
+          "say where the number comes from: {value: ..., source: \"Pilot evaluation 2025, table 4\"}");
 }
 
 }  // namespace gevinst

@@ -43,7 +43,8 @@ Profile read_profile(Reader& r, const YNode* n, const std::string& path, const T
   Profile p;
   if (!n) return p;
   p.loc = n->loc;
-  if (!r.expect_mapping(n, path, "e.g. {2027: 0.4, 2028: 0.8, 2029: 1.0} or {linear: {from: 2027, years: 3}}"))
+  if (!r.expect_mapping(n, path,
+                        "e.g. {2027: 0.4, 2028: 0.8, 2029: 1.0} or {linear: {from: 2027, years: 3}}"))
     return p;
   if (const YNode* lin = n->find("linear")) {
     r.check_keys(n, path, {"linear"});
@@ -56,7 +57,8 @@ Profile read_profile(Reader& r, const YNode* n, const std::string& path, const T
       if (*y < 1)
         r.error(lin->find("years"), lp + ".years", "a linear ramp needs years >= 1",
                 "the number of years until full effect, e.g. years: 3");
-      else p.linear_years = *y;
+      else
+        p.linear_years = *y;
     }
     return p;
   }
@@ -69,18 +71,23 @@ Profile read_profile(Reader& r, const YNode* n, const std::string& path, const T
     auto literal = [&](const YNode* v, const std::string& vp, double& out) {
       if (!v) return;
       auto x = v->is_scalar() ? parse_number(v->value) : std::nullopt;
-      if (!x) r.error(v, vp, "expected a number", "the curve's midpoint (a year) and steepness are literal numbers");
-      else out = *x;
+      if (!x)
+        r.error(v, vp, "expected a number",
+                "the curve's midpoint (a year) and steepness are literal numbers");
+      else
+        out = *x;
     };
-    literal(r.require(lg, lp, "midpoint", "the year at which half is realised"), lp + ".midpoint", p.logistic_midpoint);
+    literal(r.require(lg, lp, "midpoint", "the year at which half is realised"), lp + ".midpoint",
+            p.logistic_midpoint);
     literal(lg->find("steepness"), lp + ".steepness", p.logistic_steepness);
     if (p.logistic_steepness <= 0)
       r.error(lg->find("steepness"), lp + ".steepness", "steepness must be greater than 0",
               "1.0 is a moderate adoption curve; larger is steeper");
     if (tl.valid && (p.logistic_midpoint < tl.first - 100 || p.logistic_midpoint > tl.last + 100))
-      r.error(lg->find("midpoint"), lp + ".midpoint", fmt::format("midpoint {} is far from the horizon {}..{}",
-                                                                    p.logistic_midpoint, tl.first, tl.last),
-              "the midpoint is the calendar year of 50 % realisation");
+      r.error(
+          lg->find("midpoint"), lp + ".midpoint",
+          fmt::format("midpoint {} is far from the horizon {}..{}", p.logistic_midpoint, tl.first, tl.last),
+          "the midpoint is the calendar year of 50 % realisation");
     return p;
   }
   p.kind = Profile::Kind::steps;
@@ -90,8 +97,10 @@ Profile read_profile(Reader& r, const YNode* n, const std::string& path, const T
     Number share = r.number(v, kp, Constraint::share);
     if (y && year_once(r, p.steps, *y, k, kp)) p.steps.emplace_back(*y, std::move(share));
   }
-  std::stable_sort(p.steps.begin(), p.steps.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  if (n->entries.empty()) r.error(n, path, "the profile is empty", "remove it (share 1 every year) or list years");
+  std::stable_sort(p.steps.begin(), p.steps.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  if (n->entries.empty())
+    r.error(n, path, "the profile is empty", "remove it (share 1 every year) or list years");
   return p;
 }
 
@@ -100,22 +109,28 @@ namespace {
 const std::vector<std::string> kCostKinds = {"investment", "implementation", "operating", "other"};
 const std::vector<std::string> kBenefitKinds = {"budget", "capacity", "societal", "qualitative"};
 
-void load_flow(Reader& r, const YNode* n, const std::string& path, bool is_cost, const Timeline& tl, FlowItem& f) {
+void load_flow(Reader& r, const YNode* n, const std::string& path, bool is_cost, const Timeline& tl,
+               FlowItem& f) {
   f.is_cost = is_cost;
   f.loc = n->loc;
   f.yaml_path = path;
-  r.check_keys(n, path, {"id", "label", "kind", "party", "amount", "year", "per_year", "from", "to", "growth",
-                         "amounts", "profile", "description", "source"});
+  r.check_keys(n, path,
+               {"id", "label", "kind", "party", "amount", "year", "per_year", "from", "to", "growth",
+                "amounts", "profile", "description", "source"});
   if (auto v = r.id(r.require(n, path, "id"), path + ".id")) f.id = *v;
   if (auto v = r.text(n->find("label"), path + ".label")) f.label = *v;
   if (auto v = r.text(n->find("description"), path + ".description")) f.description = *v;
   const auto& kinds = is_cost ? kCostKinds : kBenefitKinds;
-  if (auto k = r.choice(r.require(n, path, "kind", fmt::format("one of {}", fmt::join(kinds, ", "))), path + ".kind", kinds)) {
-    if (is_cost) f.cost_kind = static_cast<CostKind>(*k);
-    else f.benefit_kind = static_cast<BenefitKind>(*k);
+  if (auto k = r.choice(r.require(n, path, "kind", fmt::format("one of {}", fmt::join(kinds, ", "))),
+                        path + ".kind", kinds)) {
+    if (is_cost)
+      f.cost_kind = static_cast<CostKind>(*k);
+    else
+      f.benefit_kind = static_cast<BenefitKind>(*k);
   }
-  if (auto v = r.text(r.require(n, path, "party", is_cost ? "the party that pays it" : "the party that receives it"),
-                      path + ".party"))
+  if (auto v = r.text(
+          r.require(n, path, "party", is_cost ? "the party that pays it" : "the party that receives it"),
+          path + ".party"))
     f.party = *v;
 
   const YNode* amount = n->find("amount");
@@ -130,13 +145,15 @@ void load_flow(Reader& r, const YNode* n, const std::string& path, bool is_cost,
               "describe it in 'description' and remove the amount; use kind: societal to put a price on it");
     }
     if (!n->find("description"))
-      r.error(n, path, "a qualitative benefit needs a 'description'", "say what the benefit is and how it shows");
+      r.error(n, path, "a qualitative benefit needs a 'description'",
+              "say what the benefit is and how it shows");
     f.form = FlowItem::Form::amount;
     f.amount = Number::literal(0);
     return;
   }
   if (forms != 1) {
-    const char* hint = "amount = one-off in `year`; per_year = recurring from..to; amounts = {2026: ..., 2027: ...}";
+    const char* hint =
+        "amount = one-off in `year`; per_year = recurring from..to; amounts = {2026: ..., 2027: ...}";
     if (forms == 0) {
       r.error(n, path, "missing amount: give one of 'amount', 'per_year' or 'amounts'", hint);
     } else {
@@ -145,8 +162,8 @@ void load_flow(Reader& r, const YNode* n, const std::string& path, bool is_cost,
       for (const auto& [k, v] : n->entries)
         if (k->value == "amount" || k->value == "per_year" || k->value == "amounts") keys.push_back(k);
       r.error(keys[1], Reader::key_path(path, keys[1]->value),
-              fmt::format("give only one of 'amount', 'per_year' and 'amounts' (found '{}' and '{}')", keys[0]->value,
-                          keys[1]->value),
+              fmt::format("give only one of 'amount', 'per_year' and 'amounts' (found '{}' and '{}')",
+                          keys[0]->value, keys[1]->value),
               hint);
     }
     return;
@@ -174,7 +191,8 @@ void load_flow(Reader& r, const YNode* n, const std::string& path, bool is_cost,
     // Without a valid horizon the defaults are unknown: compare given years only.
     if (f.to < f.from && (tl.valid || (n->find("from") && n->find("to"))))
       r.error(n->find("to") ? n->find("to") : n->find("from"), path + (n->find("to") ? ".to" : ".from"),
-              fmt::format("'to' ({}) is before 'from' ({})", f.to, f.from), "'to' is the last year of the flow, inclusive");
+              fmt::format("'to' ({}) is before 'from' ({})", f.to, f.from),
+              "'to' is the last year of the flow, inclusive");
     f.growth = r.number(n->find("growth"), path + ".growth", Constraint::rate);
     if (const YNode* y = n->find("year"))
       r.error(y, path + ".year", "'year' applies to a one-off amount; per_year items use 'from' and 'to'",
@@ -189,8 +207,10 @@ void load_flow(Reader& r, const YNode* n, const std::string& path, bool is_cost,
         Number x = r.number(v, kp, nonneg);
         if (y && year_once(r, f.amounts, *y, k, kp)) f.amounts.emplace_back(*y, std::move(x));
       }
-      std::stable_sort(f.amounts.begin(), f.amounts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-      if (amounts->entries.empty()) r.error(amounts, ap, "amounts is empty", "list years and amounts: {2026: 300000}");
+      std::stable_sort(f.amounts.begin(), f.amounts.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      if (amounts->entries.empty())
+        r.error(amounts, ap, "amounts is empty", "list years and amounts: {2026: 300000}");
     }
     for (const char* k : {"year", "from", "to", "growth"})
       if (const YNode* x = n->find(k))
@@ -202,10 +222,13 @@ void load_flow(Reader& r, const YNode* n, const std::string& path, bool is_cost,
 
 }  // namespace
 
-void load_flows(Reader& r, const YNode* n, const std::string& section, bool costs, const Timeline& tl, Case& c) {
+void load_flows(Reader& r, const YNode* n, const std::string& section, bool costs, const Timeline& tl,
+                Case& c) {
   if (!n) return;
-  if (!r.expect_sequence(n, section, costs ? "costs: [{id: devices, kind: investment, party: region, amount: 2.4e6}]"
-                                           : "benefits: [{id: fewer-admissions, kind: budget, party: region, per_year: 1e6}]"))
+  if (!r.expect_sequence(
+          n, section,
+          costs ? "costs: [{id: devices, kind: investment, party: region, amount: 2.4e6}]"
+                : "benefits: [{id: fewer-admissions, kind: budget, party: region, per_year: 1e6}]"))
     return;
   auto& out = costs ? c.costs : c.benefits;
   for (size_t i = 0; i < n->items.size(); ++i) {

@@ -22,7 +22,8 @@ Profile read_profile(Reader& r, const YNode* n, const std::string& path, const T
 std::vector<std::string> read_id_list(Reader& r, const YNode* n, const std::string& path);
 
 void load_case_document(Reader& r, const YNode* root, Case& c, const LoadOptions& opt);
-void load_flows(Reader& r, const YNode* n, const std::string& section, bool costs, const Timeline& tl, Case& c);
+void load_flows(Reader& r, const YNode* n, const std::string& section, bool costs, const Timeline& tl,
+                Case& c);
 void load_capacity(Reader& r, const YNode* n, const Timeline& tl, Case& c);
 void load_sroi(Reader& r, const YNode* n, const Timeline& tl, Case& c);
 void load_financing(Reader& r, const YNode* n, const Timeline& tl, Case& c);

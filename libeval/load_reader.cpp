@@ -21,19 +21,22 @@ bool Reader::expect_mapping(const YNode* n, const std::string& path, std::string
   if (!n) return false;
   if (n->is_mapping()) return true;
   error(n, path, fmt::format("expected a mapping (key: value lines), got {}", n->describe()),
-        what_hint.empty() ? std::string("write 'key: value' lines indented below, or {key: value, ...}") : std::string(what_hint));
+        what_hint.empty() ? std::string("write 'key: value' lines indented below, or {key: value, ...}")
+                          : std::string(what_hint));
   return false;
 }
 
 bool Reader::expect_sequence(const YNode* n, const std::string& path, std::string_view what_hint) {
   if (!n) return false;
   if (n->is_sequence()) return true;
-  error(n, path, fmt::format("expected a list ('- ' items), got {}", n->describe()),
-        what_hint.empty() ? std::string("write '- ' items indented below, or [a, b]") : std::string(what_hint));
+  error(
+      n, path, fmt::format("expected a list ('- ' items), got {}", n->describe()),
+      what_hint.empty() ? std::string("write '- ' items indented below, or [a, b]") : std::string(what_hint));
   return false;
 }
 
-void Reader::check_keys(const YNode* m, const std::string& path, std::initializer_list<std::string_view> allowed) {
+void Reader::check_keys(const YNode* m, const std::string& path,
+                        std::initializer_list<std::string_view> allowed) {
   std::vector<std::string> v(allowed.begin(), allowed.end());
   check_keys(m, path, v);
 }
@@ -46,11 +49,13 @@ void Reader::check_keys(const YNode* m, const std::string& path, const std::vect
     if (!guess.empty() && !m->find(guess)) suggested_.emplace(m, guess);
     std::string hint = guess.empty() ? fmt::format("allowed keys here: {}", fmt::join(allowed, ", "))
                                      : fmt::format("did you mean '{}'?", guess);
-    diags_.error(k->loc, key_path(path, shorten(k->value, 40)), fmt::format("unknown key '{}'", shorten(k->value, 40)), hint);
+    diags_.error(k->loc, key_path(path, shorten(k->value, 40)),
+                 fmt::format("unknown key '{}'", shorten(k->value, 40)), hint);
   }
 }
 
-const YNode* Reader::require(const YNode* m, const std::string& path, std::string_view key, std::string_view hint) {
+const YNode* Reader::require(const YNode* m, const std::string& path, std::string_view key,
+                             std::string_view hint) {
   const YNode* v = m ? m->find(key) : nullptr;
   if (!v) {
     // "valeu: 1200" is already reported as an unknown key with "did you mean
@@ -66,7 +71,8 @@ const YNode* Reader::require(const YNode* m, const std::string& path, std::strin
 std::optional<std::string> Reader::text(const YNode* n, const std::string& path) {
   if (!n) return std::nullopt;
   if (!n->is_scalar()) {
-    error(n, path, fmt::format("expected text, got {}", n->describe()), "write a single value; quote it if it contains ': ' or starts with '['");
+    error(n, path, fmt::format("expected text, got {}", n->describe()),
+          "write a single value; quote it if it contains ': ' or starts with '['");
     return std::nullopt;
   }
   return n->value;
@@ -86,18 +92,22 @@ std::optional<int> Reader::integer(const YNode* n, const std::string& path, std:
     return std::nullopt;
   }
   if (!v || overflow || *v != std::floor(*v)) {
-    std::string hint = "structural integers (years, horizon, term, ...) must be literal whole numbers, not expressions";
+    std::string hint =
+        "structural integers (years, horizon, term, ...) must be literal whole numbers, not expressions";
     error(n, path, fmt::format("expected {}, got '{}'", what, shorten(n->value)), hint);
     return std::nullopt;
   }
   // Literal means written as digits: not quoted ("2027" is text) and not 2.0 or 2e3.
   const std::string& t = n->value;
-  const bool digits = !t.empty() && t.find_first_not_of("0123456789", t[0] == '-' || t[0] == '+' ? 1 : 0) == std::string::npos &&
-                      t.size() > (t[0] == '-' || t[0] == '+' ? 1u : 0u);
+  const bool digits =
+      !t.empty() &&
+      t.find_first_not_of("0123456789", t[0] == '-' || t[0] == '+' ? 1 : 0) == std::string::npos &&
+      t.size() > (t[0] == '-' || t[0] == '+' ? 1u : 0u);
   if (!n->plain || !digits) {
     error(n, path,
           fmt::format("expected {} written as digits, got {}", what,
-                      n->plain ? fmt::format("'{}'", shorten(t, 40)) : fmt::format("the quoted text \"{}\"", shorten(t, 40))),
+                      n->plain ? fmt::format("'{}'", shorten(t, 40))
+                               : fmt::format("the quoted text \"{}\"", shorten(t, 40))),
           fmt::format("write {} without quotes or decimals", static_cast<long long>(*v)));
     return std::nullopt;
   }
@@ -111,7 +121,8 @@ std::optional<bool> Reader::boolean(const YNode* n, const std::string& path) {
     if (s == "true" || s == "True" || s == "TRUE" || s == "yes" || s == "Yes") return true;
     if (s == "false" || s == "False" || s == "FALSE" || s == "no" || s == "No") return false;
   }
-  const std::string got = n->is_scalar() ? fmt::format("'{}'", shorten(n->value, 40)) : std::string(n->describe());
+  const std::string got =
+      n->is_scalar() ? fmt::format("'{}'", shorten(n->value, 40)) : std::string(n->describe());
   error(n, path, fmt::format("expected true or false, got {}", got), "write true or false");
   return std::nullopt;
 }
@@ -137,9 +148,12 @@ std::optional<std::string> Reader::id(const YNode* n, const std::string& path) {
   if (!ok) {
     std::string fixed;
     for (char c : *s) {
-      if (c >= 'A' && c <= 'Z') fixed += static_cast<char>(c - 'A' + 'a');
-      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') fixed += c;
-      else if (c == ' ') fixed += '-';
+      if (c >= 'A' && c <= 'Z')
+        fixed += static_cast<char>(c - 'A' + 'a');
+      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')
+        fixed += c;
+      else if (c == ' ')
+        fixed += '-';
     }
     // The suggestion must itself be valid: it starts with a letter or digit.
     fixed.erase(0, fixed.find_first_not_of("-_"));
@@ -152,7 +166,8 @@ std::optional<std::string> Reader::id(const YNode* n, const std::string& path) {
   return s;
 }
 
-std::optional<int> Reader::choice(const YNode* n, const std::string& path, const std::vector<std::string>& names) {
+std::optional<int> Reader::choice(const YNode* n, const std::string& path,
+                                  const std::vector<std::string>& names) {
   auto s = text(n, path);
   if (!s) return std::nullopt;
   auto it = std::find(names.begin(), names.end(), *s);
@@ -176,7 +191,8 @@ size_t byte_index(std::string_view line, int col) {
 }
 
 int code_points(std::string_view s) {
-  return static_cast<int>(std::count_if(s.begin(), s.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }));
+  return static_cast<int>(std::count_if(
+      s.begin(), s.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }));
 }
 }  // namespace
 
@@ -186,7 +202,8 @@ std::string file_positions(std::string message, std::string_view text, SourceLoc
   if (p == std::string::npos) return message;
   size_t end = p + kAt.size();
   size_t offset = 0;
-  while (end < message.size() && message[end] >= '0' && message[end] <= '9') offset = offset * 10 + (message[end++] - '0');
+  while (end < message.size() && message[end] >= '0' && message[end] <= '9')
+    offset = offset * 10 + (message[end++] - '0');
   int chars = code_points(text.substr(0, std::min(offset, text.size())));
   std::string where = exact && loc.line > 0 ? fmt::format("at column {}", loc.column + chars)
                                             : fmt::format("at character {}", chars + 1);
@@ -237,7 +254,8 @@ std::optional<SourceLoc> Reader::exact_value_loc(const YNode* n) {
   return at;
 }
 
-std::optional<Program> Reader::compile(std::string_view text, SourceLoc loc, const std::string& path, bool exact) {
+std::optional<Program> Reader::compile(std::string_view text, SourceLoc loc, const std::string& path,
+                                       bool exact) {
   NameResolver resolve = [this](std::string_view name, bool dollar) -> std::optional<int> {
     if (!dollar) return std::nullopt;
     auto it = slots_.find(std::string(name));
@@ -250,19 +268,25 @@ std::optional<Program> Reader::compile(std::string_view text, SourceLoc loc, con
   std::string hint = e.hint;
   if (!e.name.empty()) {
     std::string guess = did_you_mean(e.name, params_);
-    if (!guess.empty()) hint = fmt::format("did you mean '${}'?", guess);
-    else if (params_.empty()) hint = "the case defines no parameters; add it under 'parameters:'";
-    else if (hint.empty()) hint = fmt::format("define it under 'parameters:' (defined: {})", fmt::join(params_, ", "));
+    if (!guess.empty())
+      hint = fmt::format("did you mean '${}'?", guess);
+    else if (params_.empty())
+      hint = "the case defines no parameters; add it under 'parameters:'";
+    else if (hint.empty())
+      hint = fmt::format("define it under 'parameters:' (defined: {})", fmt::join(params_, ", "));
   }
   // The error offset is in bytes of `text`; columns count characters.
   if (hint.empty())
-    hint = e.message.starts_with("division by zero")  ? "the divisor is 0; check the expression"
-           : e.message.starts_with("expected ')'")     ? "add the missing ')'"
-                                                       : "expressions use numbers, $parameters, + - * / ^, ( ), comparisons, min, max and if";
+    hint = e.message.starts_with("division by zero") ? "the divisor is 0; check the expression"
+           : e.message.starts_with("expected ')'")
+               ? "add the missing ')'"
+               : "expressions use numbers, $parameters, + - * / ^, ( ), comparisons, min, max and if";
   SourceLoc at = loc;
   if (exact && loc.line > 0) at.column += code_points(text.substr(0, std::min(e.offset, text.size())));
-  diags_.error(at, path, fmt::format("{} in expression \"{}\"", file_positions(e.message, text, loc, exact), shorten(text)),
-               hint);
+  diags_.error(
+      at, path,
+      fmt::format("{} in expression \"{}\"", file_positions(e.message, text, loc, exact), shorten(text)),
+      hint);
   return std::nullopt;
 }
 
@@ -285,14 +309,16 @@ Number Reader::number(const YNode* n, const std::string& path, Constraint c) {
   if (auto v = parse_number(s, &overflow); v && !overflow) {
     out.program = Program::constant(*v);
   } else if (overflow) {
-    error(n, path, fmt::format("number '{}' is too large", shorten(s)), "numbers must be finite; check the exponent");
+    error(n, path, fmt::format("number '{}' is too large", shorten(s)),
+          "numbers must be finite; check the exponent");
     return out;
   } else {
     std::string lower;
     for (char ch : s) lower += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
     if (lower == ".inf" || lower == "-.inf" || lower == "+.inf" || lower == ".nan" || lower == "inf" ||
         lower == "-inf" || lower == "nan" || lower == "infinity") {
-      error(n, path, fmt::format("'{}' is not a finite number", s), "numbers must be finite: write the value itself");
+      error(n, path, fmt::format("'{}' is not a finite number", s),
+            "numbers must be finite: write the value itself");
       return out;
     }
     if (n->plain && (lower == "true" || lower == "false" || lower == "yes" || lower == "no")) {
@@ -300,7 +326,8 @@ Number Reader::number(const YNode* n, const std::string& path, Constraint c) {
       return out;
     }
     if (s.find('%') != std::string::npos) {
-      error(n, path, fmt::format("'{}' is not a number", shorten(s)), "shares and rates are fractions: write 0.35, not 35 %");
+      error(n, path, fmt::format("'{}' is not a number", shorten(s)),
+            "shares and rates are fractions: write 0.35, not 35 %");
       return out;
     }
     // Point into the expression when the source shows the value verbatim

@@ -7,9 +7,9 @@
 #include <initializer_list>
 #include <optional>
 #include <set>
-#include <unordered_map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "libeval/diagnostics.h"
@@ -48,10 +48,12 @@ class Reader {
   void check_keys(const YNode* m, const std::string& path, const std::vector<std::string>& allowed);
 
   /// Reports a missing required key and returns nullptr.
-  const YNode* require(const YNode* m, const std::string& path, std::string_view key, std::string_view hint = {});
+  const YNode* require(const YNode* m, const std::string& path, std::string_view key,
+                       std::string_view hint = {});
 
   std::optional<std::string> text(const YNode* n, const std::string& path);
-  std::optional<int> integer(const YNode* n, const std::string& path, std::string_view what = "a whole number");
+  std::optional<int> integer(const YNode* n, const std::string& path,
+                             std::string_view what = "a whole number");
   std::optional<bool> boolean(const YNode* n, const std::string& path);
   /// A calendar year within [first, last] (the horizon).
   std::optional<int> year(const YNode* n, const std::string& path, int first, int last);
@@ -70,7 +72,8 @@ class Reader {
   /// Compile an expression given as text at a position (used for --set too).
   /// `loc` is where `text` starts; with `exact` the error column points at
   /// the offending token inside it.
-  std::optional<Program> compile(std::string_view text, SourceLoc loc, const std::string& path, bool exact = true);
+  std::optional<Program> compile(std::string_view text, SourceLoc loc, const std::string& path,
+                                 bool exact = true);
 
   const std::vector<PendingCheck>& pending() const { return pending_; }
 

@@ -40,7 +40,8 @@ std::optional<std::string> read_date(Reader& r, const YNode* n, const std::strin
 void load_decision(Reader& r, const YNode* n, const std::string& path, Decision& d) {
   if (!n) return;
   d.loc = n->loc;
-  if (!r.expect_mapping(n, path, "e.g. decision: {status: declined, date: 2026-10-01, explanation: \"...\"}")) return;
+  if (!r.expect_mapping(n, path, "e.g. decision: {status: declined, date: 2026-10-01, explanation: \"...\"}"))
+    return;
   r.check_keys(n, path, {"status", "date", "explanation", "by"});
   if (auto s = r.choice(r.require(n, path, "status", "adopted, declined or pending"), path + ".status",
                         {"adopted", "declined", "pending"}))
@@ -49,8 +50,8 @@ void load_decision(Reader& r, const YNode* n, const std::string& path, Decision&
   if (auto s = r.text(n->find("explanation"), path + ".explanation")) d.explanation = *s;
 }
 
-void load_unit(Reader& r, const YNode* n, const std::string& path, const Case* solution, const UnitPreset* preset,
-               RolloutUnit& u) {
+void load_unit(Reader& r, const YNode* n, const std::string& path, const Case* solution,
+               const UnitPreset* preset, RolloutUnit& u) {
   u.loc = n->loc;
   u.yaml_path = path;
   r.check_keys(n, path, {"id", "label", "population", "parameters", "decision"});
@@ -65,8 +66,10 @@ void load_unit(Reader& r, const YNode* n, const std::string& path, const Case* s
   if (const YNode* pop = n->find("population")) {
     auto x = pop->is_scalar() ? parse_number(pop->value) : std::nullopt;
     if (!x || *x <= 0)
-      r.error(pop, path + ".population", "population must be a positive number", "the unit's inhabitants, e.g. 590000");
-    else u.population = *x;
+      r.error(pop, path + ".population", "population must be a positive number",
+              "the unit's inhabitants, e.g. 590000");
+    else
+      u.population = *x;
   }
   if (const YNode* ps = n->find("parameters")) {
     std::string pp = path + ".parameters";
@@ -83,7 +86,8 @@ void load_unit(Reader& r, const YNode* n, const std::string& path, const Case* s
         }
         if (v && v->is_mapping()) {
           r.check_keys(v, kp, {"per_capita_of"});
-          auto national = r.text(r.require(v, kp, "per_capita_of", "the national parameter to scale"), kp + ".per_capita_of");
+          auto national = r.text(r.require(v, kp, "per_capita_of", "the national parameter to scale"),
+                                 kp + ".per_capita_of");
           if (!national) continue;
           if (solution && solution->parameter_index(*national) < 0) {
             r.error(v->find("per_capita_of"), kp + ".per_capita_of",
@@ -117,7 +121,9 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
   Reader r(res.diags, res.source);
   const YNode* root = doc->root;
   if (!r.expect_mapping(root, "", "a rollout starts with 'format: gevinst-rollout/1'")) return res;
-  r.check_keys(root, "", {"format", "title", "solution", "lead_unit", "review_due", "units_preset", "criteria", "units"});
+  r.check_keys(
+      root, "",
+      {"format", "title", "solution", "lead_unit", "review_due", "units_preset", "criteria", "units"});
   const YNode* f = r.require(root, "", "format", "write 'format: gevinst-rollout/1'");
   if (f && !(f->is_scalar() && f->value == "gevinst-rollout/1")) {
     r.error(f, "format", fmt::format("unsupported format '{}'", f->is_scalar() ? f->value : "?"),
@@ -133,11 +139,13 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
   // The solution case, relative to this file. Its own errors are listed
   // after the rollout's, under its file name.
   std::vector<Diagnostic> solution_diags;
-  const YNode* sol = r.require(root, "", "solution", "the path of the solution's case file, relative to this file");
+  const YNode* sol =
+      r.require(root, "", "solution", "the path of the solution's case file, relative to this file");
   if (auto s = r.text(sol, "solution")) {
     ro.solution = *s;
     ro.solution_loc = sol->loc;
-    std::filesystem::path base = file == "<stdin>" ? std::filesystem::path(".") : std::filesystem::path(file).parent_path();
+    std::filesystem::path base =
+        file == "<stdin>" ? std::filesystem::path(".") : std::filesystem::path(file).parent_path();
     ro.solution_path = (base / *s).lexically_normal().string();
     LoadOptions sopt = opt;
     sopt.lints = false;
@@ -171,7 +179,8 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
         auto names = unit_preset_names();
         std::string guess = did_you_mean(*s, names);
         r.error(up, "units_preset", fmt::format("unknown units preset '{}'", *s),
-                guess.empty() ? fmt::format("presets: {}", fmt::join(names, ", ")) : fmt::format("did you mean '{}'?", guess));
+                guess.empty() ? fmt::format("presets: {}", fmt::join(names, ", "))
+                              : fmt::format("did you mean '{}'?", guess));
       }
     }
   }
@@ -212,8 +221,9 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
           bool dollar = cr.error->message.find('$') != std::string::npos;
           std::string guess = did_you_mean(cr.error->name, dollar ? pnames : all);
           hint = !guess.empty() ? fmt::format("did you mean '{}{}'?", dollar ? "$" : "", guess)
-                 : dollar       ? fmt::format("the solution's parameters: {}", fmt::join(pnames, ", "))
-                                : fmt::format("results: {}; parameters are written $name", fmt::join(results, ", "));
+                 : dollar
+                     ? fmt::format("the solution's parameters: {}", fmt::join(pnames, ", "))
+                     : fmt::format("results: {}; parameters are written $name", fmt::join(results, ", "));
         }
         SourceLoc at = it->loc;
         auto exact = r.exact_value_loc(it);
@@ -232,14 +242,16 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
     }
   }
 
-  const YNode* units = r.require(root, "", "units", "list the units (regions, municipalities) assessing the solution");
+  const YNode* units =
+      r.require(root, "", "units", "list the units (regions, municipalities) assessing the solution");
   std::set<std::string> seen;
   if (units && r.expect_sequence(units, "units")) {
     for (size_t i = 0; i < units->items.size(); ++i) {
       std::string path = Reader::index_path("units", i);
       if (!r.expect_mapping(units->items[i], path)) continue;
       RolloutUnit u;
-      load_unit(r, units->items[i], path, res.solution ? &*res.solution : nullptr, preset ? &*preset : nullptr, u);
+      load_unit(r, units->items[i], path, res.solution ? &*res.solution : nullptr,
+                preset ? &*preset : nullptr, u);
       if (!u.id.empty() && !seen.insert(u.id).second)
         r.error(units->items[i]->find("id"), path + ".id", fmt::format("duplicate unit id '{}'", u.id),
                 "each unit is listed once; merge the two entries");
@@ -249,15 +261,18 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
         std::string guess = did_you_mean(u.id, ids);
         r.warning(units->items[i]->find("id"), path + ".id",
                   fmt::format("unit '{}' is not in preset '{}'", u.id, preset->name),
-                  guess.empty() ? fmt::format("preset units: {}", fmt::join(ids, ", ")) : fmt::format("did you mean '{}'?", guess));
+                  guess.empty() ? fmt::format("preset units: {}", fmt::join(ids, ", "))
+                                : fmt::format("did you mean '{}'?", guess));
       }
       ro.units.push_back(std::move(u));
     }
     if (units->items.empty())
-      r.error(units, "units", "a rollout needs at least one unit", "list the units: - {id: region-hovedstaden}");
+      r.error(units, "units", "a rollout needs at least one unit",
+              "list the units: - {id: region-hovedstaden}");
   }
   if (!ro.lead_unit.empty() && !seen.count(ro.lead_unit))
-    r.warning(root->find("lead_unit"), "lead_unit", fmt::format("lead unit '{}' is not among the units", ro.lead_unit));
+    r.warning(root->find("lead_unit"), "lead_unit",
+              fmt::format("lead unit '{}' is not among the units", ro.lead_unit));
   res.diags.sort();
   for (auto& d : solution_diags) res.diags.add(std::move(d));
   res.diags.note_dropped();

@@ -1,6 +1,7 @@
 #include "libeval/loader.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -9,7 +10,6 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
-#include <sys/stat.h>
 
 #include "libeval/load_internal.h"
 
@@ -59,7 +59,8 @@ std::optional<std::string> read_file_text(const std::string& path, Diagnostics& 
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    diags.error({}, "", fmt::format("cannot open file: {}", std::strerror(errno)), "check the path and permissions");
+    diags.error({}, "", fmt::format("cannot open file: {}", std::strerror(errno)),
+                "check the path and permissions");
     return std::nullopt;
   }
   // A device or FIFO reports no size to stat; the limit still holds.
@@ -84,7 +85,8 @@ DocumentKind sniff_document_kind(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t end = text.find('\n', pos);
-    std::string_view line = text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+    std::string_view line =
+        text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
     if (line.starts_with("format:")) {
       std::string_view v = line.substr(7);
       while (!v.empty() && (v.front() == ' ' || v.front() == '"' || v.front() == '\'')) v.remove_prefix(1);
@@ -142,7 +144,8 @@ LoadResult load_case_text(std::string_view text, const std::string& file, const 
     return res;
   }
   if (const YNode* f = root->find("format"); f && f->is_scalar() && f->value == "gevinst-rollout/1") {
-    r.error(f, "format", "this is a rollout file, not a case", "use `gevinst rollout FILE` or `gevinst validate FILE`");
+    r.error(f, "format", "this is a rollout file, not a case",
+            "use `gevinst rollout FILE` or `gevinst validate FILE`");
     return res;
   }
   if (!check_format(r, root, "gevinst/1")) return res;
@@ -168,7 +171,8 @@ LoadResult load_case_file(const std::string& path, const LoadOptions& opt) {
   return load_case_text(*text, name, opt);
 }
 
-std::optional<Number> compile_number(const Case& c, std::string_view text, const std::string& what, Diagnostics& diags) {
+std::optional<Number> compile_number(const Case& c, std::string_view text, const std::string& what,
+                                     Diagnostics& diags) {
   std::vector<std::string> names;
   for (const auto& p : c.parameters) names.push_back(p.name);
   Reader r(diags, text);

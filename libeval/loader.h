@@ -48,7 +48,8 @@ DocumentKind sniff_document_kind(std::string_view text);
 LoadResult load_case_text(std::string_view text, const std::string& file, const LoadOptions& opt = {});
 LoadResult load_case_file(const std::string& path, const LoadOptions& opt = {});
 
-RolloutLoadResult load_rollout_text(std::string_view text, const std::string& file, const LoadOptions& opt = {});
+RolloutLoadResult load_rollout_text(std::string_view text, const std::string& file,
+                                    const LoadOptions& opt = {});
 RolloutLoadResult load_rollout_file(const std::string& path, const LoadOptions& opt = {});
 
 /// Compiles `text` as an expression over the case's parameters (for --set and

@@ -12,10 +12,11 @@ std::optional<E> from_names(std::string_view s, const std::array<const char*, N>
     if (s == names[i]) return static_cast<E>(i);
   return std::nullopt;
 }
-constexpr std::array<const char*, 5> kStage = {"needs", "development", "evaluation", "implementation", "scaling"};
+constexpr std::array<const char*, 5> kStage = {"needs", "development", "evaluation", "implementation",
+                                               "scaling"};
 constexpr std::array<const char*, 4> kEvidence = {"none", "pilot", "documented", "hta"};
-constexpr std::array<const char*, 7> kSector = {"region", "municipality", "general-practice", "state",
-                                                "citizen", "private", "other"};
+constexpr std::array<const char*, 7> kSector = {
+    "region", "municipality", "general-practice", "state", "citizen", "private", "other"};
 constexpr std::array<const char*, 4> kCost = {"investment", "implementation", "operating", "other"};
 constexpr std::array<const char*, 4> kBenefit = {"budget", "capacity", "societal", "qualitative"};
 constexpr std::array<const char*, 3> kPerspective = {"budget", "organisation", "society"};
@@ -51,7 +52,9 @@ const char* to_string(Sector v) { return kSector[static_cast<int>(v)]; }
 const char* to_string(CostKind v) { return kCost[static_cast<int>(v)]; }
 const char* to_string(BenefitKind v) { return kBenefit[static_cast<int>(v)]; }
 const char* to_string(Perspective v) { return kPerspective[static_cast<int>(v)]; }
-std::optional<Perspective> perspective_from(std::string_view s) { return from_names<Perspective>(s, kPerspective); }
+std::optional<Perspective> perspective_from(std::string_view s) {
+  return from_names<Perspective>(s, kPerspective);
+}
 std::optional<Evidence> evidence_from(std::string_view s) { return from_names<Evidence>(s, kEvidence); }
 
 bool counts(Perspective p, BenefitKind k) {
@@ -78,9 +81,9 @@ const Party* Case::party(std::string_view id) const {
 
 const std::vector<std::string>& criterion_result_names() {
   static const std::vector<std::string> names = {
-      "npv",  "irr", "bcr", "payback_years", "discounted_payback_years", "pv_costs", "pv_benefits",
-      "fte",  "fte_years", "hours", "realisable_hours", "capacity_value", "sroi_ratio", "evidence",
-      "population"};
+      "npv",         "irr",      "bcr",       "payback_years", "discounted_payback_years", "pv_costs",
+      "pv_benefits", "fte",      "fte_years", "hours",         "realisable_hours",         "capacity_value",
+      "sroi_ratio",  "evidence", "population"};
   return names;
 }
 

@@ -26,10 +26,10 @@ const char* constraint_text(Constraint c);
 /// Slots of the program are parameter indices into Case::parameters.
 struct Number {
   Program program;
-  std::string text;       ///< the source text, for messages
-  SourceLoc loc;          ///< where the value is in the file
-  std::string yaml_path;  ///< e.g. "costs[1].per_year"
-  bool present = false;   ///< false when the key was absent (a default applies)
+  std::string text;                            ///< the source text, for messages
+  SourceLoc loc;                               ///< where the value is in the file
+  std::string yaml_path;                       ///< e.g. "costs[1].per_year"
+  bool present = false;                        ///< false when the key was absent (a default applies)
   Constraint constraint = Constraint::finite;  ///< what its value must satisfy
 
   static Number literal(double v) {
@@ -113,8 +113,8 @@ struct Party {
 /// Benefit realisation profile or adoption curve: the share realised per year.
 struct Profile {
   enum class Kind { none, steps, linear, logistic } kind = Kind::none;
-  std::vector<std::pair<int, Number>> steps;  ///< (year, share), ascending years
-  int linear_from = 0, linear_years = 1;      ///< linear ramp: (y - from + 1) / years, capped at 1
+  std::vector<std::pair<int, Number>> steps;             ///< (year, share), ascending years
+  int linear_from = 0, linear_years = 1;                 ///< linear ramp: (y - from + 1) / years, capped at 1
   double logistic_midpoint = 0, logistic_steepness = 1;  ///< 1 / (1 + exp(-k (y - midpoint)))
   SourceLoc loc;
 };
@@ -126,10 +126,10 @@ struct FlowItem {
   CostKind cost_kind = CostKind::other;
   BenefitKind benefit_kind = BenefitKind::budget;
   Form form = Form::amount;
-  Number amount;  ///< amount or per_year
-  int year = 0;   ///< for amount
-  int from = 0, to = 0;  ///< for per_year
-  Number growth;         ///< for per_year; absent = 0
+  Number amount;                                ///< amount or per_year
+  int year = 0;                                 ///< for amount
+  int from = 0, to = 0;                         ///< for per_year
+  Number growth;                                ///< for per_year; absent = 0
   std::vector<std::pair<int, Number>> amounts;  ///< for amounts, ascending years
   Profile profile;
   bool derived_from_capacity = false;  ///< set on capacity benefits the engine derives
@@ -145,12 +145,12 @@ struct StaffGroup {
 
 struct Activity {
   std::string id, label, staff, party;
-  Number time_saved;      ///< hours per event (minutes_saved are divided by 60 at load)
-  bool in_minutes = true; ///< how the file gave it
+  Number time_saved;       ///< hours per event (minutes_saved are divided by 60 at load)
+  bool in_minutes = true;  ///< how the file gave it
   Number events_per_year;
   int from = 0, to = 0;
   Profile adoption;
-  Number realisable;      ///< default 1
+  Number realisable;  ///< default 1
   bool monetise = true;
   SourceLoc loc;
   std::string yaml_path;

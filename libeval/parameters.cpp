@@ -9,8 +9,12 @@ namespace gevinst {
 
 namespace {
 Diagnostic eval_error(const Number& n, const std::string& file, EvalStatus status) {
-  std::string what = status == EvalStatus::division_by_zero ? "division by zero" : "result is not a finite number";
-  return Diagnostic{file, n.loc, Severity::error, n.yaml_path,
+  std::string what =
+      status == EvalStatus::division_by_zero ? "division by zero" : "result is not a finite number";
+  return Diagnostic{file,
+                    n.loc,
+                    Severity::error,
+                    n.yaml_path,
                     fmt::format("{} evaluating \"{}\"", what, n.text),
                     "check the parameter values the expression uses (and the scenario or --set in force)"};
 }
@@ -18,7 +22,8 @@ Diagnostic eval_error(const Number& n, const std::string& file, EvalStatus statu
 
 double value_of(const Number& n, std::span<const double> params, const std::string& file) {
   EvalResult r = n.program.evaluate(params);
-  if (!r.ok() || !std::isfinite(r.value)) throw InputError{{eval_error(n, file, r.ok() ? EvalStatus::not_finite : r.status)}};
+  if (!r.ok() || !std::isfinite(r.value))
+    throw InputError{{eval_error(n, file, r.ok() ? EvalStatus::not_finite : r.status)}};
   return r.value;
 }
 
@@ -84,11 +89,11 @@ std::vector<double> parameter_values(const Case& c, const Overrides& overrides) 
         if (!o.value.program.is_constant() && o.parameter >= 0 && static_cast<size_t>(o.parameter) < n &&
             std::find(po.cycle.begin(), po.cycle.end(), c.parameters[o.parameter].name) != po.cycle.end())
           at = &o.value;
-      throw InputError{{Diagnostic{c.file, at ? at->loc : SourceLoc{}, Severity::error,
-                                   at ? at->yaml_path : std::string("parameters"),
-                                   fmt::format("overrides make parameters depend on each other in a cycle: {}",
-                                               fmt::join(po.cycle, " -> ")),
-                                   "an override cannot use the parameter it replaces; write the value as a number"}}};
+      throw InputError{{Diagnostic{
+          c.file, at ? at->loc : SourceLoc{}, Severity::error, at ? at->yaml_path : std::string("parameters"),
+          fmt::format("overrides make parameters depend on each other in a cycle: {}",
+                      fmt::join(po.cycle, " -> ")),
+          "an override cannot use the parameter it replaces; write the value as a number"}}};
     }
     order = po.order;
   }
@@ -111,11 +116,11 @@ const Scenario& find_scenario(const Case& c, const std::string& name) {
   if (name == "base") return base;
   std::string guess = did_you_mean(name, names);
   SourceLoc where = c.scenarios.empty() ? SourceLoc{} : c.scenarios.front().loc;
-  throw InputError{{Diagnostic{c.file, where, Severity::error, "scenarios",
-                               fmt::format("no scenario named '{}'", name),
-                               names.empty() ? "the case defines no scenarios (only the base case, --scenario base)"
-                               : guess.empty() ? fmt::format("scenarios: base, {}", fmt::join(names, ", "))
-                                               : fmt::format("did you mean '{}'?", guess)}}};
+  throw InputError{
+      {Diagnostic{c.file, where, Severity::error, "scenarios", fmt::format("no scenario named '{}'", name),
+                  names.empty()   ? "the case defines no scenarios (only the base case, --scenario base)"
+                  : guess.empty() ? fmt::format("scenarios: base, {}", fmt::join(names, ", "))
+                                  : fmt::format("did you mean '{}'?", guess)}}};
 }
 
 }  // namespace gevinst

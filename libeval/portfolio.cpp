@@ -32,7 +32,8 @@ CaseFigures case_figures(const Case& c, const CaseFiguresOptions& opt) {
   if (opt.first_years > 0) {
     // cost = sum of costs(t) for t = 0 .. N-1, undiscounted
     f.cost = 0;
-    for (size_t t = 0; t < m.years.size() && t < static_cast<size_t>(opt.first_years); ++t) f.cost += m.years[t].costs;
+    for (size_t t = 0; t < m.years.size() && t < static_cast<size_t>(opt.first_years); ++t)
+      f.cost += m.years[t].costs;
   } else {
     f.cost = m.pv_costs;
   }
@@ -80,8 +81,10 @@ struct Knapsack {
     if (cap <= 0) return 0;  // candidates all cost > 0
     double target = prefix_cost[k] + cap;
     // Largest j >= k with prefix_cost[j] <= target: candidates k..j-1 fit whole.
-    size_t j = static_cast<size_t>(std::upper_bound(prefix_cost.begin() + static_cast<long>(k), prefix_cost.end(), target) -
-                                   prefix_cost.begin()) - 1;
+    size_t j = static_cast<size_t>(
+                   std::upper_bound(prefix_cost.begin() + static_cast<long>(k), prefix_cost.end(), target) -
+                   prefix_cost.begin()) -
+               1;
     double b = prefix_value[j] - prefix_value[k];
     if (j < n) b += (target - prefix_cost[j]) * value[j] / cost[j];
     return b;
@@ -169,7 +172,8 @@ std::vector<size_t> rank_by_objective_per_krone(const std::vector<PortfolioItem>
   return idx;
 }
 
-PortfolioSelection select_portfolio(const std::vector<PortfolioItem>& items, double budget, long long max_nodes) {
+PortfolioSelection select_portfolio(const std::vector<PortfolioItem>& items, double budget,
+                                    long long max_nodes) {
   PortfolioSelection s;
   s.selected.assign(items.size(), false);
   const double slack = 1e-9 * std::max(1.0, std::fabs(budget));

@@ -73,16 +73,16 @@ struct PortfolioItem {
 
 struct PortfolioSelection {
   bool feasible = true;
-  std::string problem;          ///< why it is infeasible (the included items exceed the budget)
-  std::vector<bool> selected;   ///< aligned with the items
-  double objective_value = 0;   ///< sum of the selected items' objectives (unknown counts 0)
-  double budget_used = 0;       ///< sum of the selected items' costs
-  double budget_left = 0;       ///< budget - budget_used
-  long long nodes = 0;          ///< branch-and-bound nodes visited
+  std::string problem;         ///< why it is infeasible (the included items exceed the budget)
+  std::vector<bool> selected;  ///< aligned with the items
+  double objective_value = 0;  ///< sum of the selected items' objectives (unknown counts 0)
+  double budget_used = 0;      ///< sum of the selected items' costs
+  double budget_left = 0;      ///< budget - budget_used
+  long long nodes = 0;         ///< branch-and-bound nodes visited
   /// False when the search stopped at max_nodes before proving optimality;
   /// then no selection is better than this one by more than `gap`.
   bool optimal = true;
-  double gap = 0;               ///< proven bound on the shortfall (objective units); 0 when optimal
+  double gap = 0;  ///< proven bound on the shortfall (objective units); 0 when optimal
 };
 
 /// Default node limit: realistic portfolios of thousands of cases need a few

@@ -104,9 +104,13 @@ const UnitPreset::Unit* UnitPreset::find(std::string_view id) const {
   return nullptr;
 }
 
-std::optional<DiscountSchedule> discount_preset(std::string_view name) { return lookup(registry().discounting, name); }
+std::optional<DiscountSchedule> discount_preset(std::string_view name) {
+  return lookup(registry().discounting, name);
+}
 std::vector<std::string> discount_preset_names() { return names_of(registry().discounting); }
-std::optional<FteHoursPreset> fte_hours_preset(std::string_view name) { return lookup(registry().fte_hours, name); }
+std::optional<FteHoursPreset> fte_hours_preset(std::string_view name) {
+  return lookup(registry().fte_hours, name);
+}
 std::vector<std::string> fte_hours_preset_names() { return names_of(registry().fte_hours); }
 std::optional<StaffPreset> staff_preset(std::string_view name) { return lookup(registry().staff, name); }
 std::vector<std::string> staff_preset_names() { return names_of(registry().staff); }

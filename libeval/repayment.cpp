@@ -8,14 +8,18 @@
 namespace gevinst {
 
 std::optional<std::string> check_loan_terms(const LoanTerms& t) {
-  if (!std::isfinite(t.principal) || t.principal < 0) return std::string("principal must be a finite amount >= 0");
-  if (!std::isfinite(t.rate) || t.rate <= -1.0) return std::string("rate must be a finite number greater than -1");
-  if (t.periods_per_year != 1 && t.periods_per_year != 2 && t.periods_per_year != 4 && t.periods_per_year != 12)
+  if (!std::isfinite(t.principal) || t.principal < 0)
+    return std::string("principal must be a finite amount >= 0");
+  if (!std::isfinite(t.rate) || t.rate <= -1.0)
+    return std::string("rate must be a finite number greater than -1");
+  if (t.periods_per_year != 1 && t.periods_per_year != 2 && t.periods_per_year != 4 &&
+      t.periods_per_year != 12)
     return "periods_per_year must be 1, 2, 4 or 12 (it is " + std::to_string(t.periods_per_year) + ")";
   if (t.grace < 0) return std::string("grace must be 0 or more periods");
   if (t.term < 1) return std::string("term must be at least 1 period");
   if (!(t.gain_share >= 0 && t.gain_share <= 1)) return std::string("gain_share share must lie in [0, 1]");
-  if (t.cap && !(std::isfinite(*t.cap) && *t.cap >= 0)) return std::string("cap must be a finite number >= 0");
+  if (t.cap && !(std::isfinite(*t.cap) && *t.cap >= 0))
+    return std::string("cap must be a finite number >= 0");
   return std::nullopt;
 }
 
@@ -28,7 +32,8 @@ struct Builder {
   double balance;
   double tiny;  // residues below this are paid off
 
-  explicit Builder(const LoanTerms& t) : terms(t), balance(t.principal), tiny(1e-9 * std::max(1.0, t.principal)) {}
+  explicit Builder(const LoanTerms& t)
+      : terms(t), balance(t.principal), tiny(1e-9 * std::max(1.0, t.principal)) {}
 
   int year_of(int p) const {
     const int ppy = terms.periods_per_year;

@@ -4,7 +4,8 @@
 //   LoanTerms t{.method = LoanMethod::annuity, .principal = 1000, .disbursed = 2026,
 //               .rate = 0.05, .term = 3};
 //   auto s = build_schedule(t, no_gains);
-//   s.rows[0]   // {period 1, year 2027, opening 1000, interest 50, payment 367.21, principal 317.21, closing 682.79}
+//   s.rows[0]   // {period 1, year 2027, opening 1000, interest 50, payment 367.21, principal 317.21, closing
+//   682.79}
 //
 // Amounts are money in the case's currency; rates are nominal fractions per
 // year (0.02 = 2 %); periods are numbered from 1 and period p falls in
@@ -41,8 +42,8 @@ struct LoanTerms {
   int periods_per_year = 1;  ///< 1, 2, 4 or 12
   int grace = 0;             ///< periods before repayment starts
   GraceMode grace_mode = GraceMode::interest_only;
-  int term = 1;              ///< repayment periods after grace
-  double gain_share = 0;     ///< gain_share: share of the realised gains paid, in [0, 1]
+  int term = 1;                              ///< repayment periods after grace
+  double gain_share = 0;                     ///< gain_share: share of the realised gains paid, in [0, 1]
   std::optional<double> cap = std::nullopt;  ///< gain_share: total paid <= cap × principal; none = no cap
   Residual residual = Residual::forgive;
 };

@@ -24,14 +24,15 @@ constexpr double zig_v = 4.92867323399e-3;
 
 struct ZigguratTables {
   double x[zig_layers + 1];
-  double f[zig_layers + 1];      // f[i] = exp(-x[i]^2 / 2); f[0] is unused
-  double w[zig_layers];          // w[i] = x[i] 2^-53: abscissa per unit of the 53-bit integer
-  std::uint64_t k[zig_layers];   // k[i] = floor(2^53 x[i + 1] / x[i]): integers below are inside the curve
+  double f[zig_layers + 1];     // f[i] = exp(-x[i]^2 / 2); f[0] is unused
+  double w[zig_layers];         // w[i] = x[i] 2^-53: abscissa per unit of the 53-bit integer
+  std::uint64_t k[zig_layers];  // k[i] = floor(2^53 x[i + 1] / x[i]): integers below are inside the curve
   ZigguratTables() {
     const double fr = std::exp(-0.5 * zig_r * zig_r);
     x[0] = zig_v / fr;
     x[1] = zig_r;
-    for (int i = 1; i < zig_layers - 1; ++i) x[i + 1] = std::sqrt(-2.0 * std::log(zig_v / x[i] + std::exp(-0.5 * x[i] * x[i])));
+    for (int i = 1; i < zig_layers - 1; ++i)
+      x[i + 1] = std::sqrt(-2.0 * std::log(zig_v / x[i] + std::exp(-0.5 * x[i] * x[i])));
     x[zig_layers] = 0.0;
     for (int i = 0; i <= zig_layers; ++i) f[i] = std::exp(-0.5 * x[i] * x[i]);
     for (int i = 0; i < zig_layers; ++i) {
@@ -79,7 +80,8 @@ inline double ziggurat_normal(Rng& rng, const ZigguratTables& t) {
     const unsigned i = bits & 0xff;
     const std::uint64_t m = bits >> 11;
     const double x = static_cast<double>(static_cast<std::int64_t>(m)) * t.w[i];
-    if (m < t.k[i]) [[likely]] return with_sign(x, bits);
+    if (m < t.k[i]) [[likely]]
+      return with_sign(x, bits);
     const double slow = ziggurat_slow(rng, t, bits, x);
     if (slow == slow) return slow;  // not NaN: accepted
   }

@@ -48,17 +48,20 @@ Overrides unit_overrides(const Case& c, const RolloutUnit& u, std::optional<doub
   auto fail = [&](const std::string& msg, const std::string& hint) {
     throw InputError{{Diagnostic{c.file, u.loc, Severity::error, u.yaml_path, msg, hint}}};
   };
-  if (!u.population) fail(fmt::format("unit '{}' scales parameters per capita but has no population", u.id),
-                          "name a units preset (units_preset: dk-regions-2024) or give population: N");
+  if (!u.population)
+    fail(fmt::format("unit '{}' scales parameters per capita but has no population", u.id),
+         "name a units preset (units_preset: dk-regions-2024) or give population: N");
   if (!total_population || *total_population <= 0)
-    fail("no total population to scale per-capita parameters by", "name a units_preset or give every unit a population");
+    fail("no total population to scale per-capita parameters by",
+         "name a units_preset or give every unit a population");
   // The national values as they stand for this unit (its explicit overrides applied).
   std::vector<double> values = parameter_values(c, out);
   const double share = *u.population / *total_population;
   for (const auto& [name, national] : u.per_capita) {
     int idx = c.parameter_index(name);
     int nat = c.parameter_index(national);
-    if (idx < 0 || nat < 0) fail(fmt::format("the solution has no parameter '{}'", idx < 0 ? name : national), "");
+    if (idx < 0 || nat < 0)
+      fail(fmt::format("the solution has no parameter '{}'", idx < 0 ? name : national), "");
     // value = national value x population / total population
     Number n = Number::literal(values[static_cast<size_t>(nat)] * share);
     n.text = fmt::format("${} x {:.6g} / {:.6g}", national, *u.population, *total_population);
@@ -69,7 +72,8 @@ Overrides unit_overrides(const Case& c, const RolloutUnit& u, std::optional<doub
   return out;
 }
 
-std::string compliance_finding(Verdict v, const Decision& d, const std::string& review_due, const std::string& today) {
+std::string compliance_finding(Verdict v, const Decision& d, const std::string& review_due,
+                               const std::string& today) {
   auto blank = [](const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; };
   if (v == Verdict::scale && d.status == Decision::Status::declined && blank(d.explanation))
     return "the verdict is scale but the unit declined without an explanation";
@@ -121,7 +125,8 @@ UnitResults unit_results(const Case& c, const RolloutUnit& u, const Overrides& o
     set("realisable_hours", cr.total.realisable_hours, "");
     set("capacity_value", cr.total.value, "");
   } else {
-    for (const char* n : {"fte", "fte_years", "hours", "realisable_hours", "capacity_value"}) set(n, std::nullopt, no_capacity);
+    for (const char* n : {"fte", "fte_years", "hours", "realisable_hours", "capacity_value"})
+      set(n, std::nullopt, no_capacity);
   }
 
   if (c.sroi.present) {
@@ -131,7 +136,8 @@ UnitResults unit_results(const Case& c, const RolloutUnit& u, const Overrides& o
     try {
       set("sroi_ratio", evaluate_sroi(c, so).ratio, "");
     } catch (const InputError& e) {
-      set("sroi_ratio", std::nullopt, e.diagnostics.empty() ? "the SROI ratio cannot be computed" : e.diagnostics.front().message);
+      set("sroi_ratio", std::nullopt,
+          e.diagnostics.empty() ? "the SROI ratio cannot be computed" : e.diagnostics.front().message);
     }
   } else {
     set("sroi_ratio", std::nullopt, "the solution case has no sroi section");
@@ -142,7 +148,8 @@ UnitResults unit_results(const Case& c, const RolloutUnit& u, const Overrides& o
   return r;
 }
 
-CriterionOutcome check_criterion(const Criterion& cr, const UnitResults& res, const std::vector<double>& params) {
+CriterionOutcome check_criterion(const Criterion& cr, const UnitResults& res,
+                                 const std::vector<double>& params) {
   CriterionOutcome out;
   out.criterion = cr.text;
   const size_t nres = res.values.size();
@@ -151,7 +158,8 @@ CriterionOutcome check_criterion(const Criterion& cr, const UnitResults& res, co
   for (size_t i = 0; i < nres; ++i)
     if (res.values[i]) slots[i] = *res.values[i];
   for (size_t i = 0; i < 4; ++i) slots[nres + i] = static_cast<double>(i);
-  for (size_t j = 0; j < params.size(); ++j) slots[static_cast<size_t>(criterion_param_slot(static_cast<int>(j)))] = params[j];
+  for (size_t j = 0; j < params.size(); ++j)
+    slots[static_cast<size_t>(criterion_param_slot(static_cast<int>(j)))] = params[j];
   for (int s : cr.program.slots())
     if (s >= 0 && static_cast<size_t>(s) < nres && !res.values[static_cast<size_t>(s)]) {
       out.reason = fmt::format("{} is null: {}", criterion_result_names()[static_cast<size_t>(s)],
@@ -160,7 +168,8 @@ CriterionOutcome check_criterion(const Criterion& cr, const UnitResults& res, co
     }
   EvalResult e = cr.program.evaluate(slots);
   if (!e.ok()) {
-    out.reason = e.status == EvalStatus::division_by_zero ? "it divides by zero" : "its value is not a finite number";
+    out.reason =
+        e.status == EvalStatus::division_by_zero ? "it divides by zero" : "its value is not a finite number";
     return out;
   }
   out.holds = e.value != 0;
@@ -208,9 +217,9 @@ RolloutResult evaluate_rollout(const Rollout& ro, const Case& c, const RolloutOp
       a.results = unit_results(c, u, a.overrides, opt, a);
     } catch (InputError& e) {
       a.errors = std::move(e.diagnostics);
-      a.errors.push_back(Diagnostic{ro.file, u.loc, Severity::note, u.yaml_path,
-                                    fmt::format("while evaluating the solution with the parameters of unit '{}'", u.id),
-                                    ""});
+      a.errors.push_back(Diagnostic{
+          ro.file, u.loc, Severity::note, u.yaml_path,
+          fmt::format("while evaluating the solution with the parameters of unit '{}'", u.id), ""});
       a.verdict = Verdict::explain;
       a.compliant = false;
       a.compliance_note = fmt::format("the solution cannot be evaluated with this unit's parameters: {}",

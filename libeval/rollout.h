@@ -69,8 +69,8 @@ struct UnitAssessment {
   std::string id, label;
   std::optional<double> population;
   std::optional<double> population_share;  ///< population / total population, when both are known
-  Overrides overrides;         ///< what was applied to the solution (explicit, then per capita)
-  std::vector<double> params;  ///< the solution's parameter values for this unit
+  Overrides overrides;                     ///< what was applied to the solution (explicit, then per capita)
+  std::vector<double> params;              ///< the solution's parameter values for this unit
   UnitResults results;
   std::vector<CriterionOutcome> criteria;
   Verdict verdict = Verdict::explain;
@@ -81,8 +81,8 @@ struct UnitAssessment {
   /// Drafted when the verdict is explain: one sentence per failed criterion,
   /// e.g. "NPV −1.2 mio. kr. at 900 patients; breaks even at 1,340 patients".
   std::vector<std::string> explanation;
-  double npv = 0;                 ///< money (the case's currency), under the perspective
-  std::optional<double> fte;      ///< FTE freed at full effect; null without a capacity section
+  double npv = 0;             ///< money (the case's currency), under the perspective
+  std::optional<double> fte;  ///< FTE freed at full effect; null without a capacity section
   /// Set when the solution cannot be evaluated with this unit's parameters
   /// (e.g. a division by zero at its values): the unit then has no results,
   /// its verdict is explain and it is non-compliant; the other units go on.
@@ -109,11 +109,13 @@ struct RolloutResult {
 /// The overrides that make the solution the unit's case: the unit's own,
 /// then its per-capita parameters (see the file comment). Throws InputError
 /// when a per-capita parameter has no population or total to scale by.
-Overrides unit_overrides(const Case& solution, const RolloutUnit& unit, std::optional<double> total_population);
+Overrides unit_overrides(const Case& solution, const RolloutUnit& unit,
+                         std::optional<double> total_population);
 
 /// Compliance of one unit (spec section 11); returns the reason it is
 /// non-compliant, or an empty string when it is compliant.
-std::string compliance_finding(Verdict v, const Decision& d, const std::string& review_due, const std::string& today);
+std::string compliance_finding(Verdict v, const Decision& d, const std::string& review_due,
+                               const std::string& today);
 
 /// Drafts the explanation of an explain verdict, one sentence per failed
 /// criterion, from the unit's figures (currency as in the case; "mio." =
@@ -127,8 +129,8 @@ std::string compliance_finding(Verdict v, const Decision& d, const std::string& 
 ///   anything else: `"$patients * 2 > 100" does not hold`.
 /// The driver is the unit's first per-capita parameter, else its first
 /// overridden parameter; without one no break-even is given.
-std::vector<std::string> draft_explanation(const Case& solution, const RolloutUnit& unit, const UnitAssessment& a,
-                                           const RolloutOptions& opt);
+std::vector<std::string> draft_explanation(const Case& solution, const RolloutUnit& unit,
+                                           const UnitAssessment& a, const RolloutOptions& opt);
 
 /// Evaluates every unit. Throws InputError (naming the unit) when the case
 /// cannot be evaluated with a unit's parameters.

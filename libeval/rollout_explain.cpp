@@ -148,14 +148,16 @@ std::vector<std::string> draft_explanation(const Case& c, const RolloutUnit& u, 
       continue;
     }
     const std::string pname = spaced(c.parameters[static_cast<size_t>(driver)].name);
-    std::string s = fmt::format("{} at {} {}", describe(name, *value, cur), quantity(a.params[static_cast<size_t>(driver)]), pname);
+    std::string s = fmt::format("{} at {} {}", describe(name, *value, cur),
+                                quantity(a.params[static_cast<size_t>(driver)]), pname);
     Metric m = name == "npv" ? Metric::npv : name == "fte" ? Metric::fte : Metric::sroi;
     BreakEven be = break_even(c, driver, m, a.overrides, simple->threshold, opt.perspective);
     if (be.value) {
       bool zero_npv = name == "npv" && simple->threshold == 0;
       const std::string at = quantity_past(*be.value, a.params[static_cast<size_t>(driver)]);
-      s += zero_npv ? fmt::format("; breaks even at {} {}", at, pname)
-                    : fmt::format("; reaches {} at {} {}", target_text(name, simple->threshold, cur), at, pname);
+      s += zero_npv
+               ? fmt::format("; breaks even at {} {}", at, pname)
+               : fmt::format("; reaches {} at {} {}", target_text(name, simple->threshold, cur), at, pname);
     } else if (!be.note.empty()) {
       s += "; " + be.note;
     }

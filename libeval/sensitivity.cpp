@@ -39,7 +39,8 @@ namespace {
 
 Overrides with_value(const Overrides& base, int index, const std::string& name, double v) {
   Overrides o = base;
-  o.erase(std::remove_if(o.begin(), o.end(), [&](const Override& x) { return x.parameter == index; }), o.end());
+  o.erase(std::remove_if(o.begin(), o.end(), [&](const Override& x) { return x.parameter == index; }),
+          o.end());
   Number n = Number::literal(v);
   n.yaml_path = "parameters." + name;
   o.push_back({index, name, n});
@@ -87,8 +88,10 @@ double brent(F f, double a, double b, double fa, double fb, double ftol) {
         p = s * (2 * m * qq * (qq - r) - (b - a) * (r - 1));
         q = (qq - 1) * (r - 1) * (s - 1);
       }
-      if (p > 0) q = -q;
-      else p = -p;
+      if (p > 0)
+        q = -q;
+      else
+        p = -p;
       if (2 * p < std::min(3 * m * q - std::fabs(tol * q), std::fabs(e * q))) {
         e = d;
         d = p / q;
@@ -110,7 +113,8 @@ double brent(F f, double a, double b, double fa, double fb, double ftol) {
 
 }  // namespace
 
-BreakEven break_even(const Case& c, int index, Metric m, const Overrides& base, double target, Perspective perspective) {
+BreakEven break_even(const Case& c, int index, Metric m, const Overrides& base, double target,
+                     Perspective perspective) {
   BreakEven out;
   const std::string& name = c.parameters[index].name;
   std::vector<double> values = parameter_values(c, base);
@@ -199,9 +203,12 @@ SensitivityResult run_sensitivity(const Case& c, const SensitivityOptions& opt) 
   r.case_id = c.info.id;
   r.metric = opt.metric;
   r.base_value = metric_value(c, opt.metric, opt.overrides, opt.perspective);
-  r.base_npv = opt.metric == Metric::npv ? r.base_value : metric_value(c, Metric::npv, opt.overrides, opt.perspective);
-  if (c.capacity.present && !c.capacity.activities.empty()) r.base_fte = metric_value(c, Metric::fte, opt.overrides);
-  if (c.sroi.present && !c.sroi.outcomes.empty()) r.base_sroi_ratio = metric_value(c, Metric::sroi, opt.overrides);
+  r.base_npv =
+      opt.metric == Metric::npv ? r.base_value : metric_value(c, Metric::npv, opt.overrides, opt.perspective);
+  if (c.capacity.present && !c.capacity.activities.empty())
+    r.base_fte = metric_value(c, Metric::fte, opt.overrides);
+  if (c.sroi.present && !c.sroi.outcomes.empty())
+    r.base_sroi_ratio = metric_value(c, Metric::sroi, opt.overrides);
   for (const auto& s : c.scenarios) {
     Overrides o = opt.overrides;
     o.insert(o.begin(), s.overrides.begin(), s.overrides.end());
@@ -218,7 +225,8 @@ SensitivityResult run_sensitivity(const Case& c, const SensitivityOptions& opt) 
   std::optional<double> target;
   if (opt.metric == Metric::npv) target = 0.0;
   if (opt.metric == Metric::sroi) target = 1.0;
-  if (opt.metric == Metric::fte && c.capacity.target_fte) target = value_of(*c.capacity.target_fte, base, c.file);
+  if (opt.metric == Metric::fte && c.capacity.target_fte)
+    target = value_of(*c.capacity.target_fte, base, c.file);
   r.break_even_target = target;
   for (size_t i = 0; i < c.parameters.size(); ++i) {
     const Parameter& p = c.parameters[i];
@@ -236,12 +244,14 @@ SensitivityResult run_sensitivity(const Case& c, const SensitivityOptions& opt) 
     } else {
       continue;
     }
-    row.low_value = metric_value(c, opt.metric, with_value(opt.overrides, static_cast<int>(i), p.name, row.low), opt.perspective);
-    row.high_value =
-        metric_value(c, opt.metric, with_value(opt.overrides, static_cast<int>(i), p.name, row.high), opt.perspective);
+    row.low_value = metric_value(
+        c, opt.metric, with_value(opt.overrides, static_cast<int>(i), p.name, row.low), opt.perspective);
+    row.high_value = metric_value(
+        c, opt.metric, with_value(opt.overrides, static_cast<int>(i), p.name, row.high), opt.perspective);
     row.swing = std::fabs(row.high_value - row.low_value);
     if (opt.break_even && target)
-      row.break_even = break_even(c, static_cast<int>(i), opt.metric, opt.overrides, *target, opt.perspective);
+      row.break_even =
+          break_even(c, static_cast<int>(i), opt.metric, opt.overrides, *target, opt.perspective);
     else if (opt.break_even)
       row.break_even.note = "no break-even for FTE without capacity.target_fte";
     r.parameters.push_back(std::move(row));

@@ -19,8 +19,8 @@ double metric_value(const Case& c, Metric m, const Overrides& overrides,
                     Perspective perspective = Perspective::organisation);
 
 struct BreakEven {
-  std::optional<double> value;  ///< parameter value at which the metric equals `target`
-  std::string note;             ///< why there is none, in domain words
+  std::optional<double> value;             ///< parameter value at which the metric equals `target`
+  std::string note;                        ///< why there is none, in domain words
   double search_low = 0, search_high = 0;  ///< the bracket searched
 };
 
@@ -33,9 +33,9 @@ BreakEven break_even(const Case& c, int index, Metric m, const Overrides& base, 
 
 struct OneWayRow {
   std::string name;
-  double base = 0, low = 0, high = 0;          ///< parameter values
-  double low_value = 0, high_value = 0;        ///< metric at low and high
-  double swing = 0;                            ///< |high_value - low_value|
+  double base = 0, low = 0, high = 0;    ///< parameter values
+  double low_value = 0, high_value = 0;  ///< metric at low and high
+  double swing = 0;                      ///< |high_value - low_value|
   BreakEven break_even;
 };
 
@@ -48,8 +48,9 @@ struct ScenarioRow {
 struct SensitivityOptions {
   Metric metric = Metric::npv;
   Perspective perspective = Perspective::organisation;
-  Overrides overrides;          ///< --scenario / --set applied to the base
-  std::optional<double> range;  ///< vary every numeric parameter by +-range (e.g. 0.2) when it has no low/high
+  Overrides overrides;  ///< --scenario / --set applied to the base
+  std::optional<double>
+      range;  ///< vary every numeric parameter by +-range (e.g. 0.2) when it has no low/high
   bool break_even = true;
 };
 

@@ -23,7 +23,7 @@ constexpr size_t B = rng_block_rows;
 
 // Per-thread scratch for one block.
 struct Work {
-  std::vector<double> slots;   // params x B
+  std::vector<double> slots;  // params x B
   std::vector<const double*> slot_ptr;
   std::vector<double> fields;  // fields x B
   std::vector<double> acc;     // targets x B
@@ -82,7 +82,8 @@ bool run_block(const Plan& p, uint64_t seed, size_t b, size_t rows, Work& w, Out
     for (size_t j = 0; j < p.correlated.size(); ++j)
       quantile_block(p.correlated_spec[j], w.up[j], w.slot(p.correlated[j]), rows);
   }
-  for (size_t d = 0; d < p.derived.size(); ++d) p.derived_program[d]->evaluate_block(w.slot_ptr.data(), rows, w.slot(p.derived[d]));
+  for (size_t d = 0; d < p.derived.size(); ++d)
+    p.derived_program[d]->evaluate_block(w.slot_ptr.data(), rows, w.slot(p.derived[d]));
   for (size_t f = 0; f < p.fields.size(); ++f) {
     double* col = &w.fields[f * B];
     p.fields[f]->program.evaluate_block(w.slot_ptr.data(), rows, col);
@@ -129,7 +130,7 @@ bool run_block(const Plan& p, uint64_t seed, size_t b, size_t rows, Work& w, Out
   if (p.has_sroi) {
     double* r = out.sroi->data() + base;
     const double* pv = &w.acc[2 * B];
-    const double* inv = p.investment_auto ? costs
+    const double* inv = p.investment_auto        ? costs
                         : p.investment.varying() ? &w.fields[static_cast<size_t>(p.investment.field) * B]
                                                  : nullptr;
     for (size_t k = 0; k < rows; ++k) {
@@ -149,7 +150,8 @@ double quantile7(std::vector<double>& v, size_t lo, size_t hi, double p) {
   double h = (static_cast<double>(n) - 1) * p;
   size_t i = static_cast<size_t>(std::floor(h));
   i = std::clamp(i, lo, hi - 1);
-  std::nth_element(v.begin() + static_cast<long>(lo), v.begin() + static_cast<long>(i), v.begin() + static_cast<long>(hi));
+  std::nth_element(v.begin() + static_cast<long>(lo), v.begin() + static_cast<long>(i),
+                   v.begin() + static_cast<long>(hi));
   double xi = v[i];
   double frac = h - std::floor(h);
   if (frac == 0 || i + 1 >= n) return xi;
@@ -219,7 +221,8 @@ MetricSummary summarise(const std::string& name, const std::vector<double>& valu
 
 SimulationResult simulate(const Case& c, const SimulateOptions& opt) {
   if (opt.iterations < 2)
-    throw InputError{{Diagnostic{"--iterations", {}, Severity::error, "", "at least 2 iterations are needed", ""}}};
+    throw InputError{
+        {Diagnostic{"--iterations", {}, Severity::error, "", "at least 2 iterations are needed", ""}}};
   Plan plan = sim::build_plan(c, opt.perspective, opt.overrides);
   SimulationResult r;
   r.case_id = c.info.id;
@@ -279,20 +282,23 @@ SimulationResult simulate(const Case& c, const SimulateOptions& opt) {
       const BlockError& e = errors[b];
       const Number* f = e.field;
       if (!std::isfinite(e.value))
-        throw InputError{{Diagnostic{c.file, f->loc, Severity::error, f->yaml_path,
-                                     fmt::format("iteration {} (seed {}): \"{}\" is not a finite number for the drawn "
-                                                 "values (a division by zero?)",
-                                                 e.iteration + 1, opt.seed, f->text),
-                                     "check that the distributions cannot produce impossible values (e.g. a normal "
-                                     "that can go negative where zero divides)"}}};
+        throw InputError{
+            {Diagnostic{c.file, f->loc, Severity::error, f->yaml_path,
+                        fmt::format("iteration {} (seed {}): \"{}\" is not a finite number for the drawn "
+                                    "values (a division by zero?)",
+                                    e.iteration + 1, opt.seed, f->text),
+                        "check that the distributions cannot produce impossible values (e.g. a normal "
+                        "that can go negative where zero divides)"}}};
       throw InputError{{Diagnostic{
           c.file, f->loc, Severity::error, f->yaml_path,
-          fmt::format("iteration {} (seed {}): \"{}\" is {:g} for the drawn values; it must be {}", e.iteration + 1,
-                      opt.seed, f->text, e.value, constraint_text(f->constraint)),
+          fmt::format("iteration {} (seed {}): \"{}\" is {:g} for the drawn values; it must be {}",
+                      e.iteration + 1, opt.seed, f->text, e.value, constraint_text(f->constraint)),
           f->constraint == Constraint::share
-              ? "draw shares from a distribution inside [0, 1] (beta, uniform, triangular or pert within 0..1), "
+              ? "draw shares from a distribution inside [0, 1] (beta, uniform, triangular or pert within "
+                "0..1), "
                 "or bound the expression with min(1, max(0, ...))"
-              : "draw it from a distribution that respects the range (gamma or lognormal for amounts and counts, "
+              : "draw it from a distribution that respects the range (gamma or lognormal for amounts and "
+                "counts, "
                 "a bounded triangular or pert), or bound the expression with max(0, ...)"}}};
     }
 
@@ -317,8 +323,10 @@ SimulationResult simulate(const Case& c, const SimulateOptions& opt) {
   r.prob_positive = static_cast<double>(positive) / static_cast<double>(n);
   // EVPI = E[max(NPV, 0)] - max(E[NPV], 0) >= 0 (Jensen); clamp rounding below 0.
   r.evpi = std::max(0.0, sum_pos / static_cast<double>(n) - std::max(r.npv.mean, 0.0));
-  if (second.joinable()) second.join();
-  else if (others) summarise_others(par);
+  if (second.joinable())
+    second.join();
+  else if (others)
+    summarise_others(par);
   return r;
 }
 

@@ -68,7 +68,7 @@ struct SimulationResult {
   int threads = 1;
   Perspective perspective = Perspective::organisation;
   std::vector<std::string> random_parameters;  ///< drawn, in case order
-  double base_npv = 0;  ///< deterministic NPV at the base values
+  double base_npv = 0;                         ///< deterministic NPV at the base values
   MetricSummary npv;
   std::optional<MetricSummary> fte, sroi_ratio;
   double prob_positive = 0;  ///< share of iterations with NPV > 0

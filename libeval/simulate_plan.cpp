@@ -51,7 +51,8 @@ class Builder {
       plan_.constant[target] += coef;
       return;
     }
-    std::sort(t.factors.begin(), t.factors.end(), [](const Factor& a, const Factor& b) { return a.key() < b.key(); });
+    std::sort(t.factors.begin(), t.factors.end(),
+              [](const Factor& a, const Factor& b) { return a.key() < b.key(); });
     std::vector<std::tuple<int, int, int>> key;
     for (const auto& f : t.factors) key.push_back(f.key());
     key.emplace_back(target, 0, 0);
@@ -95,7 +96,8 @@ class Builder {
 DistSpec dist_spec(const Case& c, const Parameter& p, const std::vector<double>& base) {
   DistSpec d;
   d.kind = *dist_kind_from_name(p.dist->kind);
-  for (size_t i = 0; i < p.dist->args.size() && i < 3; ++i) d.args[i] = value_of(p.dist->args[i], base, c.file);
+  for (size_t i = 0; i < p.dist->args.size() && i < 3; ++i)
+    d.args[i] = value_of(p.dist->args[i], base, c.file);
   if (auto err = check(d))
     throw InputError{{Diagnostic{c.file, p.dist->loc, Severity::error, p.dist->yaml_path,
                                  fmt::format("parameter '{}': {}", p.name, *err), ""}}};
@@ -146,16 +148,21 @@ Plan build_plan(const Case& c, Perspective perspective, const Overrides& overrid
     }
   }
   if (plan.random.empty() && plan.correlated.empty())
-    throw InputError{{Diagnostic{c.file, {}, Severity::error, "parameters",
-                                 "nothing to simulate: no parameter has a distribution",
-                                 "give uncertain parameters a dist, e.g. patients: {value: 1200, dist: {normal: [1200, 100]}}"}}};
+    throw InputError{{Diagnostic{
+        c.file,
+        {},
+        Severity::error,
+        "parameters",
+        "nothing to simulate: no parameter has a distribution",
+        "give uncertain parameters a dist, e.g. patients: {value: 1200, dist: {normal: [1200, 100]}}"}}};
   if (!plan.correlated.empty()) {
     std::vector<Correlation> pairs;
     std::vector<std::string> names;
     for (int i : plan.correlated) names.push_back(c.parameters[i].name);
     auto pos = [&](const std::string& name) {
       int idx = c.parameter_index(name);
-      return static_cast<int>(std::find(plan.correlated.begin(), plan.correlated.end(), idx) - plan.correlated.begin());
+      return static_cast<int>(std::find(plan.correlated.begin(), plan.correlated.end(), idx) -
+                              plan.correlated.begin());
     };
     for (const auto& k : c.correlations) {
       int i = c.parameter_index(k.a), j = c.parameter_index(k.b);
@@ -188,7 +195,8 @@ Plan build_plan(const Case& c, Perspective perspective, const Overrides& overrid
   const int costs = static_cast<int>(Target::costs), benefits = static_cast<int>(Target::benefits);
 
   auto flow = [&](const FlowItem& f) {
-    if (!f.is_cost && (f.benefit_kind == BenefitKind::qualitative || !counts(perspective, f.benefit_kind))) return;
+    if (!f.is_cost && (f.benefit_kind == BenefitKind::qualitative || !counts(perspective, f.benefit_kind)))
+      return;
     int target = f.is_cost ? costs : benefits;
     auto in_horizon = [&](int y) { return y >= a.start_year && y <= a.end_year(); };
     switch (f.form) {
@@ -238,7 +246,8 @@ Plan build_plan(const Case& c, Perspective perspective, const Overrides& overrid
       for (int k = 0; k < o.duration; ++k) {
         int t = o.start + k - a.start_year;
         if (t < 0 || t >= a.horizon) continue;
-        b.add(df[t], {{q}, {proxy}, {dw, -1, 1}, {at, -1, 1}, {dis, -1, 1}, {drop, -1, k}}, static_cast<int>(Target::sroi));
+        b.add(df[t], {{q}, {proxy}, {dw, -1, 1}, {at, -1, 1}, {dis, -1, 1}, {drop, -1, k}},
+              static_cast<int>(Target::sroi));
       }
     }
     if (c.sroi.investment) {

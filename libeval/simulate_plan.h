@@ -24,7 +24,7 @@ enum class Target : int { costs = 0, benefits = 1, sroi = 2, fte0 = 3 };  ///< f
 
 struct Factor {
   int field = -1;
-  int mode = 0;   ///< 0: x; +1: (1 + x)^power; -1: (1 - x)^power
+  int mode = 0;  ///< 0: x; +1: (1 + x)^power; -1: (1 - x)^power
   int power = 1;
   auto key() const { return std::tuple(field, mode, power); }
 };
@@ -44,21 +44,21 @@ struct Val {
 
 struct Plan {
   int params = 0;
-  std::vector<double> base;               ///< base value of every parameter (with overrides)
-  std::vector<bool> varying;              ///< per parameter: random or depends on a random one
-  std::vector<int> random;                ///< parameter indices drawn directly
+  std::vector<double> base;   ///< base value of every parameter (with overrides)
+  std::vector<bool> varying;  ///< per parameter: random or depends on a random one
+  std::vector<int> random;    ///< parameter indices drawn directly
   std::vector<DistSpec> random_spec;
-  std::vector<int> correlated;            ///< parameter indices drawn through the copula
+  std::vector<int> correlated;  ///< parameter indices drawn through the copula
   std::vector<DistSpec> correlated_spec;
   Copula copula;
-  std::vector<int> derived;               ///< varying, computed from others, in dependency order
+  std::vector<int> derived;  ///< varying, computed from others, in dependency order
   std::vector<const Program*> derived_program;
-  std::vector<const Number*> fields;      ///< varying numeric fields, evaluated per block
+  std::vector<const Number*> fields;  ///< varying numeric fields, evaluated per block
   std::vector<Term> terms;
-  std::vector<double> constant;           ///< per target: the fixed part
+  std::vector<double> constant;  ///< per target: the fixed part
   int years = 0;
   bool has_fte = false, has_sroi = false;
-  Val investment;                         ///< explicit SROI investment; field -1 and c = 0 means auto
+  Val investment;  ///< explicit SROI investment; field -1 and c = 0 means auto
   bool investment_auto = true;
   std::string file;
 

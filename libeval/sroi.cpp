@@ -14,8 +14,10 @@ namespace gevinst {
 
 namespace {
 
-[[noreturn]] void fail(const Case& c, SourceLoc loc, std::string path, std::string message, std::string hint) {
-  throw InputError{{Diagnostic{c.file, loc, Severity::error, std::move(path), std::move(message), std::move(hint)}}};
+[[noreturn]] void fail(const Case& c, SourceLoc loc, std::string path, std::string message,
+                       std::string hint) {
+  throw InputError{
+      {Diagnostic{c.file, loc, Severity::error, std::move(path), std::move(message), std::move(hint)}}};
 }
 
 SourceLoc where(const Case& c, SourceLoc loc) {
@@ -60,7 +62,8 @@ struct Series {
 
 Series outcome_series(const Inputs& in, int start_year, const std::vector<double>& df) {
   const int n = static_cast<int>(df.size());
-  Series s{std::vector<double>(df.size()), std::vector<double>(df.size()), std::vector<double>(df.size()), 0.0, 0};
+  Series s{std::vector<double>(df.size()), std::vector<double>(df.size()), std::vector<double>(df.size()),
+           0.0, 0};
   const double gross = in.quantity * in.proxy;
   const double net = gross * (1 - in.deadweight) * (1 - in.attribution) * (1 - in.displacement);
   double fade = 1.0;  // (1 - drop_off)^k
@@ -139,7 +142,8 @@ SroiResult evaluate_sroi(const Case& c, const SroiOptions& opt) {
   const Assumptions& a = c.assumptions;
   if (!c.sroi.present)
     fail(c, where(c, {}), "sroi", fmt::format("case '{}' has no sroi section", c.info.id),
-         "add one (case format section 8): sroi: {investment: auto, outcomes: [{id: ..., stakeholder: patients, "
+         "add one (case format section 8): sroi: {investment: auto, outcomes: [{id: ..., stakeholder: "
+         "patients, "
          "indicator: ..., quantity: 100, proxy: 150, duration: 3}]}");
   SroiResult r;
   r.case_id = c.info.id;
@@ -187,7 +191,8 @@ SroiResult evaluate_sroi(const Case& c, const SroiOptions& opt) {
     out.duration = in.duration;
     out.years_counted = s.years_counted;
     // impact(0) = quantity x proxy x (1 - deadweight) x (1 - attribution) x (1 - displacement)
-    out.first_year_impact = in.quantity * in.proxy * (1 - in.deadweight) * (1 - in.attribution) * (1 - in.displacement);
+    out.first_year_impact =
+        in.quantity * in.proxy * (1 - in.deadweight) * (1 - in.attribution) * (1 - in.displacement);
     out.pv_value = s.pv_value;
     for (size_t t = 0; t < df.size(); ++t) {
       r.impact_by_year[t] += s.impact[t];
@@ -201,22 +206,26 @@ SroiResult evaluate_sroi(const Case& c, const SroiOptions& opt) {
 
     auto st = std::find_if(r.stakeholders.begin(), r.stakeholders.end(),
                            [&](const StakeholderTotal& x) { return x.stakeholder == o.stakeholder; });
-    if (st == r.stakeholders.end()) r.stakeholders.push_back({o.stakeholder, out.pv_value, {}});
-    else st->pv_value += out.pv_value;
+    if (st == r.stakeholders.end())
+      r.stakeholders.push_back({o.stakeholder, out.pv_value, {}});
+    else
+      st->pv_value += out.pv_value;
 
     if (!o.indicator.empty()) {
       auto [pos, inserted] = seen.emplace(same_outcome_key(o.stakeholder, o.indicator), o.id);
       if (!inserted)
-        r.warnings.push_back(fmt::format(
-            "outcomes '{}' and '{}' have the same stakeholder ({}) and indicator ({}): probably the same outcome "
-            "counted twice, the commonest SROI error; merge them or change the indicator",
-            pos->second, o.id, o.stakeholder, o.indicator));
+        r.warnings.push_back(
+            fmt::format("outcomes '{}' and '{}' have the same stakeholder ({}) and indicator ({}): probably "
+                        "the same outcome "
+                        "counted twice, the commonest SROI error; merge them or change the indicator",
+                        pos->second, o.id, o.stakeholder, o.indicator));
     }
     if (s.years_counted < in.duration)
-      r.warnings.push_back(fmt::format("outcome '{}' lasts {} year{} from {} but the horizon ends in {}: only {} "
-                                       "year{} counted",
-                                       o.id, in.duration, in.duration == 1 ? "" : "s", in.start, a.end_year(),
-                                       s.years_counted, s.years_counted == 1 ? " is" : "s are"));
+      r.warnings.push_back(
+          fmt::format("outcome '{}' lasts {} year{} from {} but the horizon ends in {}: only {} "
+                      "year{} counted",
+                      o.id, in.duration, in.duration == 1 ? "" : "s", in.start, a.end_year(), s.years_counted,
+                      s.years_counted == 1 ? " is" : "s are"));
     r.outcomes.push_back(std::move(out));
   }
 
@@ -233,9 +242,10 @@ SroiResult evaluate_sroi(const Case& c, const SroiOptions& opt) {
   if (!(r.investment > 0)) {
     const Number* inv = c.sroi.investment ? &*c.sroi.investment : nullptr;
     fail(c, where(c, inv ? inv->loc : c.sroi.loc), "sroi.investment",
-         r.investment_auto ? "investment: auto is the PV of the case's costs, which is 0: the SROI ratio has no "
-                             "denominator"
-                           : fmt::format("the investment is {:g}; it must be positive", r.investment),
+         r.investment_auto
+             ? "investment: auto is the PV of the case's costs, which is 0: the SROI ratio has no "
+               "denominator"
+             : fmt::format("the investment is {:g}; it must be positive", r.investment),
          r.investment_auto ? "add the costs of the solution under costs, or give sroi.investment as an amount"
                            : "give the present value of the resources invested");
   }

@@ -42,15 +42,15 @@ namespace gevinst {
 struct OutcomeResult {
   std::string id, stakeholder, indicator;
   std::vector<double> gross, impact, pv;  ///< per horizon year
-  double pv_value = 0;                     ///< sum of pv
+  double pv_value = 0;                    ///< sum of pv
   // The inputs as evaluated (for the impact map).
   std::string proxy_source;
-  double quantity = 0;  ///< units per year
-  double proxy = 0;     ///< money per unit
+  double quantity = 0;                                                     ///< units per year
+  double proxy = 0;                                                        ///< money per unit
   double deadweight = 0, attribution = 0, displacement = 0, drop_off = 0;  ///< shares
-  int start = 0;        ///< calendar year of k = 0
-  int duration = 1;     ///< years
-  int years_counted = 0;       ///< years of the duration inside the horizon
+  int start = 0;                                                           ///< calendar year of k = 0
+  int duration = 1;                                                        ///< years
+  int years_counted = 0;         ///< years of the duration inside the horizon
   double first_year_impact = 0;  ///< impact(0), undiscounted
 };
 
@@ -62,8 +62,8 @@ struct StakeholderTotal {
 
 /// The ratio with one adjustment changed, for the sensitivity table.
 struct SroiSensitivityRow {
-  std::string factor;   ///< "deadweight", "attribution", "displacement", "drop_off", "duration"
-  std::string change;   ///< "0", "+0.25", "-1 year"
+  std::string factor;  ///< "deadweight", "attribution", "displacement", "drop_off", "duration"
+  std::string change;  ///< "0", "+0.25", "-1 year"
   double ratio = 0;
   double pv_value = 0;  ///< the PV of outcomes under the change
 };
@@ -75,14 +75,14 @@ struct SroiResult {
   int start_year = 0, horizon = 0;
   DiscountSchedule discounting;
   Timing timing = Timing::end;
-  std::vector<double> discount_factors;  ///< per horizon year
+  std::vector<double> discount_factors;            ///< per horizon year
   std::vector<double> impact_by_year, pv_by_year;  ///< sums over outcomes, per horizon year
   double pv_value = 0;
   double investment = 0;
-  bool investment_auto = true;  ///< investment = PV of all costs
-  double ratio = 0;             ///< pv_value / investment
-  double net_ratio = 0;         ///< (pv_value - investment) / investment
-  double first_year_impact = 0; ///< Y1: sum of each outcome's impact(0), undiscounted
+  bool investment_auto = true;           ///< investment = PV of all costs
+  double ratio = 0;                      ///< pv_value / investment
+  double net_ratio = 0;                  ///< (pv_value - investment) / investment
+  double first_year_impact = 0;          ///< Y1: sum of each outcome's impact(0), undiscounted
   std::optional<double> payback_months;  ///< investment / (Y1 / 12); see the file comment
   std::vector<OutcomeResult> outcomes;
   std::vector<StakeholderTotal> stakeholders;  ///< in order of first appearance

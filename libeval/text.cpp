@@ -23,7 +23,8 @@ std::string grouped(double v) {
 
 std::string money(double v, const std::string& currency) {
   const std::string unit = currency == "DKK" ? "kr." : currency;
-  if (std::fabs(v) >= 1e6) return fmt::format("{}{:.1f} mio. {}", v < 0 ? kMinus : "", std::fabs(v) / 1e6, unit);
+  if (std::fabs(v) >= 1e6)
+    return fmt::format("{}{:.1f} mio. {}", v < 0 ? kMinus : "", std::fabs(v) / 1e6, unit);
   return fmt::format("{} {}", grouped(v), unit);
 }
 

@@ -130,7 +130,8 @@ class TreeBuilder : public YAML::EventHandler {
                             "an alias (*name) may only repeat a node that is complete; remove the alias"};
     auto it = anchors_.find(anchor);
     if (it == anchors_.end())
-      throw LimitExceeded{loc(mark), "alias to an unknown anchor", "define the anchor (&name) before the alias (*name)"};
+      throw LimitExceeded{loc(mark), "alias to an unknown anchor",
+                          "define the anchor (&name) before the alias (*name)"};
     attach(it->second, true, loc(mark));
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -186,12 +187,16 @@ class TreeBuilder : public YAML::EventHandler {
     char q = t[mark.pos];
     if (q != '"' && q != '\'') return;
     for (size_t i = mark.pos + 1; i < t.size(); ++i) {
-      if (q == '"' && t[i] == '\\') ++i;
-      else if (q == '\'' && t[i] == '\'' && i + 1 < t.size() && t[i + 1] == '\'') ++i;
-      else if (t[i] == q) return;
+      if (q == '"' && t[i] == '\\')
+        ++i;
+      else if (q == '\'' && t[i] == '\'' && i + 1 < t.size() && t[i + 1] == '\'')
+        ++i;
+      else if (t[i] == q)
+        return;
     }
-    throw LimitExceeded{where, fmt::format("unclosed {}", quoted(q)),
-                        fmt::format("add the missing {}; without it the text runs to the end of the file", quoted(q))};
+    throw LimitExceeded{
+        where, fmt::format("unclosed {}", quoted(q)),
+        fmt::format("add the missing {}; without it the text runs to the end of the file", quoted(q))};
   }
 
   void check_tag(const std::string& tag, const YAML::Mark& mark) {
@@ -209,10 +214,10 @@ class TreeBuilder : public YAML::EventHandler {
   void count(size_t add, SourceLoc where) {
     total_ = total_ > limits_.max_nodes ? total_ : total_ + add;
     if (add > limits_.max_nodes || total_ > limits_.max_nodes)
-      throw LimitExceeded{where,
-                          fmt::format("document too large: more than {} nodes once aliases are expanded",
-                                      limits_.max_nodes),
-                          "a case file needs far fewer; check for aliases (*name) that repeat large anchors"};
+      throw LimitExceeded{
+          where,
+          fmt::format("document too large: more than {} nodes once aliases are expanded", limits_.max_nodes),
+          "a case file needs far fewer; check for aliases (*name) that repeat large anchors"};
   }
 
   void finish_leaf(YNode& n, YAML::anchor_t anchor) {
@@ -256,9 +261,9 @@ class TreeBuilder : public YAML::EventHandler {
                             "write 'name: value'; a key cannot be a list, a mapping or empty"};
       auto [it, inserted] = f.keys.emplace(n->value, n->loc);
       if (!inserted)
-        throw LimitExceeded{n->loc, fmt::format("duplicate key '{}'", n->value),
-                            fmt::format("'{}' is already set at line {}; keep one of them", n->value,
-                                        it->second.line)};
+        throw LimitExceeded{
+            n->loc, fmt::format("duplicate key '{}'", n->value),
+            fmt::format("'{}' is already set at line {}; keep one of them", n->value, it->second.line)};
       f.pending_key = n;
       return;
     }
@@ -292,10 +297,14 @@ size_t invalid_utf8_at(std::string_view s) {
     // The second byte's range depends on the first; the rest are 80..BF.
     auto c1 = static_cast<unsigned char>(s[i + 1]);
     unsigned char lo = 0x80, hi = 0xBF;
-    if (c == 0xE0) lo = 0xA0;
-    else if (c == 0xED) hi = 0x9F;
-    else if (c == 0xF0) lo = 0x90;
-    else if (c == 0xF4) hi = 0x8F;
+    if (c == 0xE0)
+      lo = 0xA0;
+    else if (c == 0xED)
+      hi = 0x9F;
+    else if (c == 0xF0)
+      lo = 0x90;
+    else if (c == 0xF4)
+      hi = 0x8F;
     if (c1 < lo || c1 > hi) return i;
     for (int k = 2; k < len; ++k)
       if (!continuation_byte(s[i + static_cast<size_t>(k)])) return i;
@@ -315,7 +324,8 @@ size_t control_char_at(std::string_view s) {
 }
 
 bool looks_utf16(std::string_view t) {
-  if (t.size() >= 2 && ((t[0] == '\xFF' && t[1] == '\xFE') || (t[0] == '\xFE' && t[1] == '\xFF'))) return true;
+  if (t.size() >= 2 && ((t[0] == '\xFF' && t[1] == '\xFE') || (t[0] == '\xFE' && t[1] == '\xFF')))
+    return true;
   // Without a BOM: ASCII text in UTF-16 has every other byte NUL.
   return t.size() >= 4 && ((t[0] != 0 && t[1] == 0 && t[2] != 0 && t[3] == 0) ||
                            (t[0] == 0 && t[1] != 0 && t[2] == 0 && t[3] != 0));
@@ -329,7 +339,9 @@ std::optional<std::string> binary_kind(std::string_view t) {
       {"%PDF-", "a PDF document"},
       {"\x89PNG", "a PNG image"},
       {"\xFF\xD8\xFF", "a JPEG image"},
-      {"\x7F" "ELF", "a program"},
+      {"\x7F"
+       "ELF",
+       "a program"},
       {"\xD0\xCF\x11\xE0", "an old Office document (.xls, .doc)"},
   };
   for (const auto& [m, what] : magic)
@@ -348,10 +360,14 @@ std::optional<std::string> binary_kind(std::string_view t) {
 bool only_comments_and_space(std::string_view s) {
   bool in_comment = false;
   for (char c : s) {
-    if (c == '\n') in_comment = false;
-    else if (in_comment) continue;
-    else if (c == '#') in_comment = true;
-    else if (c != ' ' && c != '\t' && c != '\r') return false;
+    if (c == '\n')
+      in_comment = false;
+    else if (in_comment)
+      continue;
+    else if (c == '#')
+      in_comment = true;
+    else if (c != ' ' && c != '\t' && c != '\r')
+      return false;
   }
   return true;
 }
@@ -373,10 +389,12 @@ bool encoding_problem(std::string_view text, Diagnostics* diags) {
   if (size_t nul = text.find('\0'); nul != std::string_view::npos)
     return report(lines.at_offset(nul), "NUL byte in the text", "remove it; it is invisible in most editors");
   if (size_t bad = invalid_utf8_at(text); bad != std::string_view::npos)
-    return report(lines.at_offset(bad), fmt::format("invalid UTF-8 byte 0x{:02X}", static_cast<unsigned char>(text[bad])),
+    return report(lines.at_offset(bad),
+                  fmt::format("invalid UTF-8 byte 0x{:02X}", static_cast<unsigned char>(text[bad])),
                   "save the file as UTF-8 (Latin-1 'æøå' are the usual cause)");
   if (size_t cc = control_char_at(text); cc != std::string_view::npos)
-    return report(lines.at_offset(cc), fmt::format("control character U+{:04X} in the text", static_cast<unsigned char>(text[cc])),
+    return report(lines.at_offset(cc),
+                  fmt::format("control character U+{:04X} in the text", static_cast<unsigned char>(text[cc])),
                   "remove it; it is invisible in most editors");
   return false;
 }
@@ -414,8 +432,8 @@ OpenAt open_before(std::string_view t, size_t stop) {
       }
       continue;
     }
-    bool token_start = prev == '\n' || prev == ' ' || prev == '\t' || prev == '[' || prev == '{' || prev == ',' ||
-                       prev == ':' || prev == '-' || prev == '?';
+    bool token_start = prev == '\n' || prev == ' ' || prev == '\t' || prev == '[' || prev == '{' ||
+                       prev == ',' || prev == ':' || prev == '-' || prev == '?';
     if (c == '#' && (prev == '\n' || prev == ' ' || prev == '\t')) {
       while (i + 1 < t.size() && t[i + 1] != '\n') ++i;
       continue;
@@ -430,8 +448,10 @@ OpenAt open_before(std::string_view t, size_t stop) {
     }
     if (c != ' ' && c != '\t') prev = c;
   }
-  if (quote) out.open = quote;
-  else if (!brackets.empty()) out.open = brackets.back();
+  if (quote)
+    out.open = quote;
+  else if (!brackets.empty())
+    out.open = brackets.back();
   return out;
 }
 
@@ -454,7 +474,8 @@ std::optional<int> line_missing_colon(const LineIndex& lines, int line) {
   while (prev_no >= 1 && blank_or_comment(lines.line(prev_no))) --prev_no;
   if (prev_no < 1) return std::nullopt;
   std::string_view body = lines.line(prev_no).substr(indentation(lines.line(prev_no)));
-  if (body.starts_with("-") || body.front() == '[' || body.front() == '{' || body.front() == '"' || body.front() == '\'')
+  if (body.starts_with("-") || body.front() == '[' || body.front() == '{' || body.front() == '"' ||
+      body.front() == '\'')
     return std::nullopt;
   if (body.find(':') != std::string_view::npos) return std::nullopt;
   return prev_no;
@@ -483,14 +504,16 @@ std::optional<std::string> layout_hint(const LineIndex& lines, int line) {
       size_t si = indentation(s);
       if (si == ci) return std::nullopt;
       if (si < ci)
-        return fmt::format("line {} is indented {} space{}, which matches no enclosing mapping; keys of one mapping line up",
-                           line, ci, ci == 1 ? "" : "s");
+        return fmt::format(
+            "line {} is indented {} space{}, which matches no enclosing mapping; keys of one mapping line up",
+            line, ci, ci == 1 ? "" : "s");
     }
   }
   return std::nullopt;
 }
 
-void report_syntax_error(const YAML::Exception& e, std::string_view text, const LineIndex& lines, Diagnostics& diags) {
+void report_syntax_error(const YAML::Exception& e, std::string_view text, const LineIndex& lines,
+                         Diagnostics& diags) {
   const std::string& msg = e.msg;
   SourceLoc where = e.mark.is_null() ? SourceLoc{} : lines.at(e.mark.line, e.mark.column);
   std::string hint = "check indentation (spaces, not tabs) and that every '[', '{' and '\"' is closed";
@@ -505,8 +528,8 @@ void report_syntax_error(const YAML::Exception& e, std::string_view text, const 
     auto report = [&](const Unclosed& u, const char* what) {
       char close = u.open == '[' ? ']' : u.open == '{' ? '}' : u.open;
       diags.error(lines.at_offset(u.pos), "", fmt::format("unclosed {}", quoted(u.open)),
-                  fmt::format("add the missing {}{}; the YAML parser stopped at line {}, column {} ({})", quoted(close), what,
-                              where.line, where.column, msg));
+                  fmt::format("add the missing {}{}; the YAML parser stopped at line {}, column {} ({})",
+                              quoted(close), what, where.line, where.column, msg));
     };
     // Of an open bracket and a quote that ran over lines, the later one is
     // the likelier cause (a lost quote also leaves its bracket open).
@@ -515,8 +538,8 @@ void report_syntax_error(const YAML::Exception& e, std::string_view text, const 
     if (open && quote && o.multiline_quote->pos > o.open->pos) open = false;
     if (open) return report(*o.open, "");
     if (quote) return report(*o.multiline_quote, " on its line (the quoted text runs over several lines)");
-    if (msg == YAML::ErrorMsg::MAP_VALUE || msg == YAML::ErrorMsg::END_OF_MAP || msg == YAML::ErrorMsg::END_OF_SEQ ||
-        msg == YAML::ErrorMsg::BLOCK_ENTRY) {
+    if (msg == YAML::ErrorMsg::MAP_VALUE || msg == YAML::ErrorMsg::END_OF_MAP ||
+        msg == YAML::ErrorMsg::END_OF_SEQ || msg == YAML::ErrorMsg::BLOCK_ENTRY) {
       if (auto l = line_missing_colon(lines, where.line)) {
         std::string_view line = lines.line(*l);
         std::string_view body = line.substr(indentation(line));
@@ -526,18 +549,22 @@ void report_syntax_error(const YAML::Exception& e, std::string_view text, const 
         while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
         SourceLoc at{*l, static_cast<int>(indentation(line)) + 1};
         if (rest.empty())
-          diags.error(at, "", fmt::format("expected 'key: value', got '{}'", key),
-                      fmt::format("add the ':' after the key; the YAML parser stopped at line {}, column {} ({})",
-                                  where.line, where.column, msg));
+          diags.error(
+              at, "", fmt::format("expected 'key: value', got '{}'", key),
+              fmt::format("add the ':' after the key; the YAML parser stopped at line {}, column {} ({})",
+                          where.line, where.column, msg));
         else
           diags.error(at, "", fmt::format("missing ':' after '{}'", key),
-                      fmt::format("write '{}: {}'; the YAML parser stopped at line {}, column {} ({})", key, rest,
-                                  where.line, where.column, msg));
+                      fmt::format("write '{}: {}'; the YAML parser stopped at line {}, column {} ({})", key,
+                                  rest, where.line, where.column, msg));
         return;
       }
-      if (auto h = layout_hint(lines, where.line)) hint = *h;
+      if (auto h = layout_hint(lines, where.line))
+        hint = *h;
       else if (msg == YAML::ErrorMsg::MAP_VALUE)
-        hint = "a plain value cannot contain ': ' and a key cannot follow a value on the same line; quote the value";
+        hint =
+            "a plain value cannot contain ': ' and a key cannot follow a value on the same line; quote the "
+            "value";
     }
   }
   diags.error(where, "", fmt::format("YAML syntax error: {}", msg), hint);
@@ -552,10 +579,10 @@ std::string_view displayable_text(std::string_view text, const YamlLimits& limit
   return text;
 }
 
-std::unique_ptr<YamlDocument> parse_yaml(std::string_view text, Diagnostics& diags, const YamlLimits& limits) {
+std::unique_ptr<YamlDocument> parse_yaml(std::string_view text, Diagnostics& diags,
+                                         const YamlLimits& limits) {
   if (text.size() > limits.max_bytes) {
-    diags.error({}, "",
-                fmt::format("file is {} bytes; the limit is {} bytes", text.size(), limits.max_bytes),
+    diags.error({}, "", fmt::format("file is {} bytes; the limit is {} bytes", text.size(), limits.max_bytes),
                 "a case file is a few kilobytes; is this the right file?");
     return nullptr;
   }
@@ -563,14 +590,15 @@ std::unique_ptr<YamlDocument> parse_yaml(std::string_view text, Diagnostics& dia
   if (encoding_problem(text, &diags)) return nullptr;
   // Classic Mac OS line endings: YAML readers disagree about a lone CR, and
   // a comment on the first line would swallow the whole file.
-  if (size_t cr = text.find('\r'); cr != std::string_view::npos && cr + 1 < text.size() && text[cr + 1] != '\n' &&
-                                    text.find('\n') == std::string_view::npos) {
+  if (size_t cr = text.find('\r'); cr != std::string_view::npos && cr + 1 < text.size() &&
+                                   text[cr + 1] != '\n' && text.find('\n') == std::string_view::npos) {
     diags.error({1, 1}, "", "lines end in CR only (old Mac line endings)",
                 "save the file with LF (Unix) or CRLF (Windows) line endings");
     return nullptr;
   }
   if (only_comments_and_space(text)) {
-    diags.error({1, 1}, "", "file is empty", "a case starts with 'format: gevinst/1'; `gevinst init` writes a starter");
+    diags.error({1, 1}, "", "file is empty",
+                "a case starts with 'format: gevinst/1'; `gevinst init` writes a starter");
     return nullptr;
   }
 

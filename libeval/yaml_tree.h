@@ -22,11 +22,11 @@ namespace gevinst {
 struct YNode {
   enum class Kind { null, scalar, sequence, mapping };
   Kind kind = Kind::null;
-  std::string value;  ///< scalar text
-  bool plain = true;  ///< false for quoted and block scalars
-  SourceLoc loc;      ///< 1-based line and column of the node's first character
-  std::vector<const YNode*> items;                              ///< sequence
-  std::vector<std::pair<const YNode*, const YNode*>> entries;   ///< mapping, in file order
+  std::string value;                ///< scalar text
+  bool plain = true;                ///< false for quoted and block scalars
+  SourceLoc loc;                    ///< 1-based line and column of the node's first character
+  std::vector<const YNode*> items;  ///< sequence
+  std::vector<std::pair<const YNode*, const YNode*>> entries;  ///< mapping, in file order
   size_t expanded_size = 1;  ///< nodes in this subtree with aliases expanded
 
   bool is_null() const { return kind == Kind::null; }
@@ -42,9 +42,9 @@ struct YNode {
 };
 
 struct YamlLimits {
-  size_t max_bytes = 8u << 20;     ///< 8 MiB per file
-  int max_depth = 64;              ///< nesting of mappings and lists
-  size_t max_nodes = 1'000'000;    ///< after alias expansion
+  size_t max_bytes = 8u << 20;   ///< 8 MiB per file
+  int max_depth = 64;            ///< nesting of mappings and lists
+  size_t max_nodes = 1'000'000;  ///< after alias expansion
 };
 
 struct YamlDocument {

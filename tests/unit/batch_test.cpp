@@ -60,15 +60,16 @@ costs: [{id: kit, kind: investment, party: region, amount: 1000, year: 2026}]
 )";
   BatchRecord r = batch_record_from_text(text, "p.yaml");
   REQUIRE(r.status == BatchStatus::ok);
-  CHECK(*r.npv == doctest::Approx(-1000));  // year 0 has DF 1
-  CHECK_FALSE(r.irr.has_value());           // no sign change
-  CHECK_FALSE(r.payback_years.has_value()); // never pays back
+  CHECK(*r.npv == doctest::Approx(-1000));   // year 0 has DF 1
+  CHECK_FALSE(r.irr.has_value());            // no sign change
+  CHECK_FALSE(r.payback_years.has_value());  // never pays back
   CHECK_FALSE(r.fte.has_value());
   CHECK_FALSE(r.sroi_ratio.has_value());
 }
 
 TEST_CASE("batch: an invalid file gives status invalid and its first error as FILE:LINE:COLUMN") {
-  const char* text = "format: gevinst/1\ncase: {id: dup}\nassumptions: {start_year: 2026, horizon: 1}\nassumptions: {}\n";
+  const char* text =
+      "format: gevinst/1\ncase: {id: dup}\nassumptions: {start_year: 2026, horizon: 1}\nassumptions: {}\n";
   BatchRecord r = batch_record_from_text(text, "bad.yaml");
   CHECK(r.status == BatchStatus::invalid);
   CHECK(r.id.empty());

@@ -36,15 +36,20 @@ std::string series_case(const std::vector<double>& cf, const std::string& discou
     if (cf[t] > 0) benefits += fmt::format("{}: {:.17g}, ", 2000 + t, cf[t]);
   }
   std::string y = fmt::format(
-      "format: gevinst/1\ncase: {{id: calc}}\nassumptions: {{start_year: 2000, horizon: {}, discounting: {}}}\n"
+      "format: gevinst/1\ncase: {{id: calc}}\nassumptions: {{start_year: 2000, horizon: {}, discounting: "
+      "{}}}\n"
       "parties: [{{id: p, sector: other}}]\n",
       cf.size(), discounting);
-  if (!costs.empty()) y += fmt::format("costs: [{{id: out, kind: other, party: p, amounts: {{{}}}}}]\n", costs);
-  if (!benefits.empty()) y += fmt::format("benefits: [{{id: in, kind: budget, party: p, amounts: {{{}}}}}]\n", benefits);
+  if (!costs.empty())
+    y += fmt::format("costs: [{{id: out, kind: other, party: p, amounts: {{{}}}}}]\n", costs);
+  if (!benefits.empty())
+    y += fmt::format("benefits: [{{id: in, kind: budget, party: p, amounts: {{{}}}}}]\n", benefits);
   return y;
 }
 
-bool near_rel(double a, double b, double tol) { return std::fabs(a - b) <= tol * std::max(1.0, std::fabs(b)); }
+bool near_rel(double a, double b, double tol) {
+  return std::fabs(a - b) <= tol * std::max(1.0, std::fabs(b));
+}
 
 }  // namespace
 
@@ -143,8 +148,10 @@ TEST_CASE("evaluate: properties") {
   }
   SUBCASE("NPV is linear in the flows: doubling every amount doubles every NPV") {
     BusinessCase one = evaluate_case(c);
-    BusinessCase two = evaluate_case(c, {Perspective::organisation, find_scenario(c, "double").overrides, "double"});
-    for (int p = 0; p < 3; ++p) CHECK(two.perspectives[p].npv == doctest::Approx(2 * one.perspectives[p].npv));
+    BusinessCase two =
+        evaluate_case(c, {Perspective::organisation, find_scenario(c, "double").overrides, "double"});
+    for (int p = 0; p < 3; ++p)
+      CHECK(two.perspectives[p].npv == doctest::Approx(2 * one.perspectives[p].npv));
   }
   SUBCASE("perspectives are nested: budget <= organisation <= society benefits, same costs") {
     BusinessCase bc = evaluate_case(c);
@@ -213,7 +220,8 @@ TEST_CASE("evaluate: optimism bias uplifts costs by kind and reduces benefits") 
   const Metrics& raw = bc.perspectives[1];
   const Metrics& adj = (*bc.adjusted)[1];
   CHECK(adj.years[0].costs_by_kind[0] == doctest::Approx(raw.years[0].costs_by_kind[0] * 1.24));
-  CHECK(adj.years[0].costs_by_kind[1] == doctest::Approx(raw.years[0].costs_by_kind[1]));  // implementation: no uplift given
+  CHECK(adj.years[0].costs_by_kind[1] ==
+        doctest::Approx(raw.years[0].costs_by_kind[1]));  // implementation: no uplift given
   CHECK(adj.years[3].costs_by_kind[2] == doctest::Approx(raw.years[3].costs_by_kind[2] * 1.41));
   CHECK(adj.years[3].benefits == doctest::Approx(raw.years[3].benefits * 0.9));
   CHECK(adj.npv < raw.npv);
@@ -270,11 +278,13 @@ TEST_CASE("evaluate: discount factors that overflow are a load error at assumpti
   LoadOptions opt;
   opt.lints = false;
   LoadResult r = load_case_text(
-      "format: gevinst/1\ncase: {id: x}\nassumptions: {start_year: 2000, horizon: 200, discounting: {rate: -0.99}}\n",
+      "format: gevinst/1\ncase: {id: x}\nassumptions: {start_year: 2000, horizon: 200, discounting: {rate: "
+      "-0.99}}\n",
       "test.yaml", opt);
   REQUIRE_FALSE(r.ok());
   bool found = false;
   for (const auto& d : r.diags.all())
-    found |= d.yaml_path == "assumptions.discounting" && d.message.find("the discount factor of year index 126 is out of range") == 0;
+    found |= d.yaml_path == "assumptions.discounting" &&
+             d.message.find("the discount factor of year index 126 is out of range") == 0;
   CHECK(found);
 }

@@ -25,10 +25,14 @@ inline std::vector<std::vector<std::string>> read_csv(const std::string& name) {
     bool quoted = false;
     for (size_t k = 0; k < line.size(); ++k) {
       const char c = line[k];
-      if (c == '"' && quoted && k + 1 < line.size() && line[k + 1] == '"') fields.back() += '"', ++k;
-      else if (c == '"') quoted = !quoted;
-      else if (c == ',' && !quoted) fields.emplace_back();
-      else fields.back() += c;
+      if (c == '"' && quoted && k + 1 < line.size() && line[k + 1] == '"')
+        fields.back() += '"', ++k;
+      else if (c == '"')
+        quoted = !quoted;
+      else if (c == ',' && !quoted)
+        fields.emplace_back();
+      else
+        fields.back() += c;
     }
     rows.push_back(fields);
   }

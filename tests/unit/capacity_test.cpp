@@ -65,7 +65,8 @@ TEST_CASE("capacity: the example of section 7 worked by hand") {
   // (F2) 400 x 0.8 = 320; (F3) 320 / 1924; (F4) 320 x 450 = 144,000.
   // 2028 and 2029 (adoption 0.9, the latest listed year <= y): (F1) 40/60 x
   // 1200 x 0.9 = 720; (F2) 576; (F3) 576 / 1924; (F4) 576 x 450 = 259,200.
-  const double hours[] = {0, 400, 720, 720}, real[] = {0, 320, 576, 576}, value[] = {0, 144000, 259200, 259200};
+  const double hours[] = {0, 400, 720, 720}, real[] = {0, 320, 576, 576},
+               value[] = {0, 144000, 259200, 259200};
   for (int t = 0; t < 4; ++t) {
     CAPTURE(t);
     CHECK(s.hours[t] == doctest::Approx(hours[t]).epsilon(1e-12));
@@ -160,11 +161,13 @@ TEST_CASE("capacity: monetised activities enter evaluate as capacity benefits, o
     ++derived;
     CHECK(s.benefit_kind == BenefitKind::capacity);
     CHECK(s.party == "region");
-    for (size_t t = 0; t < s.values.size(); ++t) CHECK(s.values[t] == doctest::Approx(r.activities[0].value[t]));
+    for (size_t t = 0; t < s.values.size(); ++t)
+      CHECK(s.values[t] == doctest::Approx(r.activities[0].value[t]));
   }
   CHECK(derived == 1);
   // The organisation perspective counts capacity benefits, the budget one does not (section 6).
-  CHECK(bc.perspectives[static_cast<int>(Perspective::organisation)].pv_benefits == doctest::Approx(*r.monetised_pv));
+  CHECK(bc.perspectives[static_cast<int>(Perspective::organisation)].pv_benefits ==
+        doctest::Approx(*r.monetised_pv));
   CHECK(bc.perspectives[static_cast<int>(Perspective::budget)].pv_benefits == 0);
   // monetise: false keeps the value out of evaluate.
   std::string y = kSpecExample;

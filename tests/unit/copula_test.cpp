@@ -132,13 +132,17 @@ TEST_CASE("copula: inconsistent correlations name the variables and what would w
   // a-b 0.9 and b-c 0.9 force a-c into [0.81 - 0.19, 0.81 + 0.19] = [0.62, 1]
   // (3 x 3 determinant 1 + 2 r1 r2 r3 - r1^2 - r2^2 - r3^2 >= 0).
   CHECK(error_of(make_copula(3, {{0, 1, 0.9}, {1, 2, 0.9}, {0, 2, -0.9}}, abc)) ==
-        "correlations between a, b and c are inconsistent: (a, b) 0.9, (b, c) 0.9 and (a, c) -0.9 cannot all hold "
-        "(the correlation matrix is not positive semi-definite); given (a, b) 0.9 and (b, c) 0.9, (a, c) must lie "
+        "correlations between a, b and c are inconsistent: (a, b) 0.9, (b, c) 0.9 and (a, c) -0.9 cannot all "
+        "hold "
+        "(the correlation matrix is not positive semi-definite); given (a, b) 0.9 and (b, c) 0.9, (a, c) "
+        "must lie "
         "between 0.62 and 1");
   // A pair left out counts as 0, which can be inconsistent too.
   CHECK(error_of(make_copula(3, {{0, 1, 0.9}, {1, 2, 0.9}}, abc)) ==
-        "correlations between a, b and c are inconsistent: (a, b) 0.9, (b, c) 0.9 and (a, c) 0 (not listed, so 0) "
-        "cannot all hold (the correlation matrix is not positive semi-definite); given (a, b) 0.9 and (b, c) 0.9, "
+        "correlations between a, b and c are inconsistent: (a, b) 0.9, (b, c) 0.9 and (a, c) 0 (not listed, "
+        "so 0) "
+        "cannot all hold (the correlation matrix is not positive semi-definite); given (a, b) 0.9 and (b, c) "
+        "0.9, "
         "(a, c) must lie between 0.62 and 1");
   // No three variables clash, but all four do: every pair -0.4 (eigenvalue 1 - 3 * 0.4 = -0.2).
   std::vector<Correlation> all;
@@ -146,16 +150,19 @@ TEST_CASE("copula: inconsistent correlations name the variables and what would w
     for (int j = i + 1; j < 4; ++j) all.push_back({i, j, -0.4});
   }
   CHECK(error_of(make_copula(4, all, {"p", "q", "r", "s"})) ==
-        "correlations between p, q, r and s are inconsistent: (p, q) -0.4, (p, r) -0.4, (p, s) -0.4, (q, r) -0.4, "
-        "(q, s) -0.4, (r, s) -0.4 cannot all hold (the correlation matrix is not positive semi-definite, smallest "
+        "correlations between p, q, r and s are inconsistent: (p, q) -0.4, (p, r) -0.4, (p, s) -0.4, (q, r) "
+        "-0.4, "
+        "(q, s) -0.4, (r, s) -0.4 cannot all hold (the correlation matrix is not positive semi-definite, "
+        "smallest "
         "eigenvalue -0.2); move some of these correlations towards 0");
 }
 
 TEST_CASE("copula: malformed correlations") {
   CHECK(error_of(make_copula(3, {{0, 1, 1.2}}, abc)) ==
         "the correlation between a and b is 1.2; a correlation must lie between -1 and 1");
-  CHECK(error_of(make_copula(3, {{2, 2, 0.5}}, abc)) ==
-        "c is correlated with itself; a variable's correlation with itself is always 1, so remove [c, c, 0.5]");
+  CHECK(
+      error_of(make_copula(3, {{2, 2, 0.5}}, abc)) ==
+      "c is correlated with itself; a variable's correlation with itself is always 1, so remove [c, c, 0.5]");
   CHECK(error_of(make_copula(3, {{0, 1, 0.5}, {1, 0, 0.4}}, abc)) ==
         "the correlation between a and b is given twice (0.5 and 0.4); keep one");
   CHECK(error_of(make_copula(2, {{0, 3, 0.5}}, abc)) ==

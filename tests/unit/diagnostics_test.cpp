@@ -18,7 +18,9 @@ Diagnostic diag(int line, int column, std::string message, std::string path = {}
 
 TEST_CASE("format_diagnostic: position, path, source line, caret and hint") {
   const std::string src = "format: gevinst/1\nassumptions:\n  discountng: dk-fm-2021\n";
-  CHECK(format_diagnostic(diag(3, 3, "unknown key 'discountng'", "assumptions.discountng", "did you mean 'discounting'?"), src) ==
+  CHECK(format_diagnostic(
+            diag(3, 3, "unknown key 'discountng'", "assumptions.discountng", "did you mean 'discounting'?"),
+            src) ==
         "case.yaml:3:3: error: unknown key 'discountng' (at assumptions.discountng)\n"
         "    discountng: dk-fm-2021\n"
         "    ^\n"
@@ -81,7 +83,8 @@ TEST_CASE("format_diagnostic: a long line is shown as a window around the column
   CHECK(out == "case.yaml:1:5: error: start\n  " + line.substr(0, 120) + "...\n      ^\n");
   // Near the end the window ends at the line's end.
   out = format_diagnostic(diag(1, 300, "end"), line + "\n");
-  CHECK(out == "case.yaml:1:300: error: end\n  ..." + line.substr(180) + "\n  " + std::string(3 + 119, ' ') + "^\n");
+  CHECK(out ==
+        "case.yaml:1:300: error: end\n  ..." + line.substr(180) + "\n  " + std::string(3 + 119, ' ') + "^\n");
 }
 
 TEST_CASE("format_diagnostic: colour codes only when asked") {
@@ -105,8 +108,8 @@ TEST_CASE("source_line") {
 }
 
 TEST_CASE("did_you_mean: plausible typos only") {
-  const std::vector<std::string> keys = {"start_year", "horizon", "price_year", "currency", "discounting",
-                                         "timing", "fte_hours", "optimism_bias"};
+  const std::vector<std::string> keys = {"start_year",  "horizon", "price_year", "currency",
+                                         "discounting", "timing",  "fte_hours",  "optimism_bias"};
   struct Row {
     const char* word;
     const char* expected;

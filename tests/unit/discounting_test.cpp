@@ -5,8 +5,6 @@
 
 #include <doctest/doctest.h>
 
-#include "calc_csv.h"
-
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -15,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "calc_csv.h"
+
 using namespace gevinst;
 
 namespace {
@@ -22,7 +22,6 @@ namespace {
 using calc::num;
 using calc::number;
 using calc::read_csv;
-
 
 const DiscountSchedule dk2021{"dk-fm-2021", "Finansministeriet 2021", {{1, 0.035}, {36, 0.025}, {71, 0.015}}};
 const DiscountSchedule dk2013{"dk-fm-2013", "Finansministeriet 2013", {{1, 0.04}, {36, 0.03}, {71, 0.02}}};
@@ -92,18 +91,21 @@ TEST_CASE("discounting: recurrence and closed forms") {
   SUBCASE("step schedule: DF(t) = DF(t-1) / (1 + r(t)) at every t") {
     const auto df = discount_factors(dk2021, 100);
     CHECK(df[0] == 1.0);
-    for (int t = 1; t < 100; ++t) CHECK(df[t] == doctest::Approx(df[t - 1] / (1 + rate_for_index(dk2021, t))).epsilon(1e-15));
+    for (int t = 1; t < 100; ++t)
+      CHECK(df[t] == doctest::Approx(df[t - 1] / (1 + rate_for_index(dk2021, t))).epsilon(1e-15));
     // Closed form at the steps: DF(35) = 1.035^-35, DF(70) = 1.035^-35 * 1.025^-35,
     // DF(99) = DF(70) * 1.015^-29.
     CHECK(df[35] == doctest::Approx(std::pow(1.035, -35)).epsilon(1e-13));
     CHECK(df[70] == doctest::Approx(std::pow(1.035, -35) * std::pow(1.025, -35)).epsilon(1e-13));
-    CHECK(df[99] == doctest::Approx(std::pow(1.035, -35) * std::pow(1.025, -35) * std::pow(1.015, -29)).epsilon(1e-13));
+    CHECK(df[99] ==
+          doctest::Approx(std::pow(1.035, -35) * std::pow(1.025, -35) * std::pow(1.015, -29)).epsilon(1e-13));
   }
   SUBCASE("mid-year: half a year later, DFmid(t) = DF(t) / sqrt(1 + r(t+1))") {
     const auto end = discount_factors(dk2021, 80);
     const auto mid = discount_factors(dk2021, 80, Timing::mid);
     CHECK(mid[0] == doctest::Approx(1 / std::sqrt(1.035)).epsilon(1e-15));
-    CHECK(mid[35] == doctest::Approx(end[35] / std::sqrt(1.025)).epsilon(1e-15));  // year 35 flows half into index 36
+    CHECK(mid[35] ==
+          doctest::Approx(end[35] / std::sqrt(1.025)).epsilon(1e-15));  // year 35 flows half into index 36
     CHECK(mid[70] == doctest::Approx(end[70] / std::sqrt(1.015)).epsilon(1e-15));
   }
   SUBCASE("sizes") {
@@ -115,7 +117,10 @@ TEST_CASE("discounting: recurrence and closed forms") {
 
 TEST_CASE("discounting: rate_for_index at the step boundaries") {
   // The Ministry's "3.5 % in years 0-35": the rate that discounts indices 1..35.
-  struct Case { int t; double rate; };
+  struct Case {
+    int t;
+    double rate;
+  };
   const Case cases[] = {{1, 0.035}, {35, 0.035}, {36, 0.025}, {70, 0.025}, {71, 0.015}, {500, 0.015}};
   for (const Case& c : cases) {
     CAPTURE(c.t);

@@ -30,17 +30,18 @@ struct MomentRow {
 const MomentRow moment_rows[] = {
     // The six parameters of the peer benchmark (shared/bench/psa_case.yaml)
     {spec(DistKind::normal, 1200, 100), 1200, 100},
-    {spec(DistKind::beta, 0.30, 0.05), 0.30, 0.05},  // shapes 24.9, 58.1
+    {spec(DistKind::beta, 0.30, 0.05), 0.30, 0.05},     // shapes 24.9, 58.1
     {spec(DistKind::gamma, 12000, 3000), 12000, 3000},  // shape 16, scale 750
-    // triangular: (2000 + 2500 + 3500) / 3; sqrt((2000^2 + 3500^2 + 2500^2 - 2000*3500 - 2000*2500 - 3500*2500) / 18) = sqrt(1.75e6 / 18)
+    // triangular: (2000 + 2500 + 3500) / 3; sqrt((2000^2 + 3500^2 + 2500^2 - 2000*3500 - 2000*2500 -
+    // 3500*2500) / 18) = sqrt(1.75e6 / 18)
     {spec(DistKind::triangular, 2000, 2500, 3500), 8000.0 / 3, std::sqrt(1.75e6 / 18)},
     {spec(DistKind::lognormal, 5500, 800), 5500, 800},
     // pert: (20 + 4*40 + 60) / 6 = 40; shapes 3, 3: 40 sqrt(9 / 252)
     {spec(DistKind::pert, 20, 40, 60), 40, 40 * std::sqrt(9.0 / 252)},
     // Edge shapes
     {spec(DistKind::uniform, 10, 30), 20, 20 / std::sqrt(12.0)},
-    {spec(DistKind::gamma, 1, 2), 1, 2},            // shape 0.25 < 1: the U^(1/a) boost
-    {spec(DistKind::beta, 0.5, 0.4), 0.5, 0.4},     // shapes 0.28, 0.28: the log-space path
+    {spec(DistKind::gamma, 1, 2), 1, 2},             // shape 0.25 < 1: the U^(1/a) boost
+    {spec(DistKind::beta, 0.5, 0.4), 0.5, 0.4},      // shapes 0.28, 0.28: the log-space path
     {spec(DistKind::beta, 0.02, 0.01), 0.02, 0.01},  // shapes 3.9, 191.1
     {spec(DistKind::beta, 0.1, 0.25), 0.1, 0.25},    // shapes 0.044, 0.396
     // triangular with the mode at the min: (0 + 0 + 1) / 3; sqrt(1 / 18)
@@ -148,7 +149,8 @@ TEST_CASE("distributions: quantiles against R and closed forms") {
   };
   const Row rows[] = {
       {spec(DistKind::normal, 1200, 100), 0.95, 1200 + 100 * 1.6448536269514722, "1200 + 100 z(0.95), table"},
-      {spec(DistKind::gamma, 12000, 3000), 0.95, 17322.847320104425, "R: qgamma(0.95, shape = 16, scale = 750)"},
+      {spec(DistKind::gamma, 12000, 3000), 0.95, 17322.847320104425,
+       "R: qgamma(0.95, shape = 16, scale = 750)"},
       {spec(DistKind::gamma, 12000, 3000), 0.05, 7526.9675492056067, "R: qgamma(0.05, 16) * 750"},
       {spec(DistKind::gamma, 1, 2), 0.1, 0.00027000249542535865, "R: qgamma(0.1, shape = 0.25, scale = 4)"},
       {spec(DistKind::beta, 0.30, 0.05), 0.05, 0.22053591270917111, "R: qbeta(0.05, 24.9, 58.1)"},
@@ -156,22 +158,26 @@ TEST_CASE("distributions: quantiles against R and closed forms") {
       {spec(DistKind::beta, 0.5, 0.4), 0.2, 0.027223954716193551, "R: qbeta(0.2, 0.28125, 0.28125)"},
       {spec(DistKind::lognormal, 5500, 800), 0.5, 5500 / std::sqrt(1 + 800.0 * 800 / (5500.0 * 5500)),
        "median exp(meanlog) = m / sqrt(1 + s^2 / m^2)"},
-      {spec(DistKind::lognormal, 5500, 800), 0.95, std::exp(std::log(5500.0) - s2 / 2 + std::sqrt(s2) * 1.6448536269514722),
+      {spec(DistKind::lognormal, 5500, 800), 0.95,
+       std::exp(std::log(5500.0) - s2 / 2 + std::sqrt(s2) * 1.6448536269514722),
        "exp(meanlog + sdlog z(0.95)) (R: qlnorm gives 6905.2376576927481)"},
       {spec(DistKind::pert, 20, 40, 60), 0.5, 40, "symmetric pert: median = mode"},
       {spec(DistKind::pert, 20, 40, 60), 0.9, 50.134541868461341, "R: 20 + 40 * qbeta(0.9, 3, 3)"},
       {spec(DistKind::pert, 0, 10, 100), 0.5, 20.266485036146614, "R: 100 * qbeta(0.5, 1.4, 4.6)"},
       // triangular [2000, 2500, 3500], f = 500 / 1500 = 1/3:
       //   u = 0.25 < f: 2000 + sqrt(0.25 * 1500 * 500);  u = 0.75: 3500 - sqrt(0.25 * 1500 * 1000)
-      {spec(DistKind::triangular, 2000, 2500, 3500), 0.25, 2000 + std::sqrt(0.25 * 1500 * 500), "inverse CDF, left"},
-      {spec(DistKind::triangular, 2000, 2500, 3500), 0.75, 3500 - std::sqrt(0.25 * 1500 * 1000), "inverse CDF, right"},
+      {spec(DistKind::triangular, 2000, 2500, 3500), 0.25, 2000 + std::sqrt(0.25 * 1500 * 500),
+       "inverse CDF, left"},
+      {spec(DistKind::triangular, 2000, 2500, 3500), 0.75, 3500 - std::sqrt(0.25 * 1500 * 1000),
+       "inverse CDF, right"},
       {spec(DistKind::uniform, 10, 30), 0.3, 16, "10 + 0.3 * 20"},
   };
   for (const Row& r : rows) {
     CAPTURE(r.source);
     CHECK(quantile(r.dist, r.u) == doctest::Approx(r.x).epsilon(1e-12));
   }
-  CHECK(quantile(spec(DistKind::lognormal, 5500, 800), 0.95) == doctest::Approx(6905.2376576927481).epsilon(1e-13));
+  CHECK(quantile(spec(DistKind::lognormal, 5500, 800), 0.95) ==
+        doctest::Approx(6905.2376576927481).epsilon(1e-13));
 }
 
 TEST_CASE("distributions: quantile and cdf round trip") {
@@ -216,15 +222,18 @@ TEST_CASE("distributions: check explains impossible arguments") {
       {spec(DistKind::beta, 0.3, 0.5), "impossible moments: a beta with mean 0.3 needs sd < 0.458 (got 0.5)"},
       {spec(DistKind::beta, 0.5, 0.5), "impossible moments: a beta with mean 0.5 needs sd < 0.5 (got 0.5)"},
       {spec(DistKind::beta, 1.2, 0.1),
-       "a beta needs a mean strictly between 0 and 1 (got 1.2): it describes a share or probability; for other "
+       "a beta needs a mean strictly between 0 and 1 (got 1.2): it describes a share or probability; for "
+       "other "
        "positive quantities use a gamma or lognormal"},
       {spec(DistKind::beta, 0.3, 0), "a beta needs sd > 0 (got 0); for a fixed value leave out `dist`"},
       {spec(DistKind::gamma, -5, 1),
        "a gamma needs mean > 0 (got -5): it describes a positive quantity; a normal allows values <= 0"},
-      {spec(DistKind::lognormal, 5500, 0), "a lognormal needs sd > 0 (got 0); for a fixed value leave out `dist`"},
+      {spec(DistKind::lognormal, 5500, 0),
+       "a lognormal needs sd > 0 (got 0); for a fixed value leave out `dist`"},
       {spec(DistKind::normal, 10, -1), "a normal needs sd >= 0 (got -1)"},
       {spec(DistKind::uniform, 5, 5), "a uniform needs min < max (got min 5, max 5)"},
-      {spec(DistKind::triangular, 1, 5, 3), "a triangular needs min <= mode <= max (got min 1, mode 5, max 3)"},
+      {spec(DistKind::triangular, 1, 5, 3),
+       "a triangular needs min <= mode <= max (got min 1, mode 5, max 3)"},
       {spec(DistKind::pert, 3, 3, 3), "a pert needs min < max (got min 3, max 3)"},
       {spec(DistKind::normal, NAN, 1), "normal arguments must be finite numbers (argument 1 is nan)"},
       {spec(DistKind::beta, 0.3, 0.458), ""},  // 0.458^2 = 0.2098 < 0.21
@@ -240,8 +249,8 @@ TEST_CASE("distributions: check explains impossible arguments") {
 }
 
 TEST_CASE("distributions: names round trip") {
-  for (DistKind k : {DistKind::normal, DistKind::lognormal, DistKind::beta, DistKind::gamma, DistKind::uniform,
-                     DistKind::triangular, DistKind::pert}) {
+  for (DistKind k : {DistKind::normal, DistKind::lognormal, DistKind::beta, DistKind::gamma,
+                     DistKind::uniform, DistKind::triangular, DistKind::pert}) {
     CHECK(dist_kind_from_name(dist_name(k)) == k);
   }
   CHECK_FALSE(dist_kind_from_name("weibull").has_value());

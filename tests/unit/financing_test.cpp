@@ -150,7 +150,8 @@ TEST_CASE("financing: principal as a share of the listed costs") {
   CHECK(L.terms.principal == doctest::Approx(700000));
   // Annuity 700000 × 0.05 / (1 - 1.05^-3) = 257,045.67 (spec section 9; Calc PMT(5%;3;-700000)).
   REQUIRE(L.schedule.rows.size() == 3);
-  for (const auto& r : L.schedule.rows) CHECK(r.payment == doctest::Approx(700000 * 0.05 / (1 - std::pow(1.05, -3))));
+  for (const auto& r : L.schedule.rows)
+    CHECK(r.payment == doctest::Approx(700000 * 0.05 / (1 - std::pow(1.05, -3))));
   CHECK(L.schedule.forgiven == 0);
   CHECK(L.forgiven_because == Forgiveness::none);
   check_schedule_invariants(L);
@@ -343,7 +344,8 @@ TEST_CASE("financing: transfers net to zero and never change the case's NPV") {
   }
   BusinessCase with = evaluate_case(c), without = evaluate_case(bare);
   double fund_change = with.parties[2].npv - without.parties[2].npv;
-  CHECK(fund_change == doctest::Approx(loan(f, "gs").pv.lender + loan(f, "ann").pv.lender - grant(f, "grant").pv));
+  CHECK(fund_change ==
+        doctest::Approx(loan(f, "gs").pv.lender + loan(f, "ann").pv.lender - grant(f, "grant").pv));
   double kommune_change = with.parties[1].npv - without.parties[1].npv;
   CHECK(kommune_change == doctest::Approx(loan(f, "ann").pv.borrower));
   // evaluate_case carries the same financing result.
@@ -363,7 +365,8 @@ costs:
   - {id: vendor, kind: operating, party: region, per_year: "if($readmission_reduction >= 0.2, 1.2e6, 0.8e6)"}
 )y");
   auto vendor_paid = [&](const std::string& value) {
-    BusinessCase bc = evaluate_case(c, {Perspective::organisation, set(c, "readmission_reduction", value), ""});
+    BusinessCase bc =
+        evaluate_case(c, {Perspective::organisation, set(c, "readmission_reduction", value), ""});
     return item(bc, "vendor").values[1];
   };
   CHECK(evaluate_case(c).items[0].values[0] == 1.2e6);
@@ -387,8 +390,13 @@ TEST_CASE("financing: shares moved outside [0, 1] by an override are errors nami
 }
 
 TEST_CASE("financing: schedule_by_year") {
-  LoanTerms t{.method = LoanMethod::annuity, .principal = 1200, .disbursed = 2026, .rate = 0, .periods_per_year = 4,
-              .grace = 2, .term = 4};
+  LoanTerms t{.method = LoanMethod::annuity,
+              .principal = 1200,
+              .disbursed = 2026,
+              .rate = 0,
+              .periods_per_year = 4,
+              .grace = 2,
+              .term = 4};
   LoanSchedule s = build_schedule(t, {});
   std::vector<LoanYear> y = schedule_by_year(s, t.grace);
   // Periods 1-4 in 2027 (two of grace, then 300 twice at rate 0), 5-6 in 2028.

@@ -44,10 +44,19 @@ financing:
 // Case B (2027): bullet 500k at 10 % over 3 years: 50k in 2028 and 2029,
 // 550k in 2030.
 std::vector<FundCase> two_cases() {
-  return {fund_case("a.yaml", case_text("case-a", 2026, R"(  - {id: a-loan, method: annuity, lender: fund, borrower: region, principal: 1e6, rate: 0, term: 4}
+  return {
+      fund_case(
+          "a.yaml",
+          case_text(
+              "case-a", 2026,
+              R"(  - {id: a-loan, method: annuity, lender: fund, borrower: region, principal: 1e6, rate: 0, term: 4}
   - {id: a-grant, method: grant, payer: fund, recipient: region, share: 0.7, of: [devices]}
   - {id: a-bank, method: annuity, lender: bank, borrower: region, principal: 9e9, rate: 0.05, term: 2})")),
-          fund_case("b.yaml", case_text("case-b", 2027, R"(  - {id: b-loan, method: bullet, lender: fund, borrower: region, principal: 5e5, rate: 0.1, term: 3})"))};
+      fund_case(
+          "b.yaml",
+          case_text(
+              "case-b", 2027,
+              R"(  - {id: b-loan, method: bullet, lender: fund, borrower: region, principal: 5e5, rate: 0.1, term: 3})"))};
 }
 
 }  // namespace
@@ -65,10 +74,8 @@ TEST_CASE("fund: two cases' known schedules add up by calendar year") {
   // balance: A owes 1e6 - 250k per year paid; B owes 500k until 2030.
   // cumulative cash: -1.07e6, -1.32e6 (-250k: 250k in, 500k out), -1.02e6, -0.72e6, +0.08e6.
   const Row expected[] = {
-      {2026, 1e6, 70000, 0, 0, 1e6, -1.07e6},
-      {2027, 5e5, 0, 250000, 0, 1.25e6, -1.32e6},
-      {2028, 0, 0, 300000, 50000, 1e6, -1.02e6},
-      {2029, 0, 0, 300000, 50000, 750000, -0.72e6},
+      {2026, 1e6, 70000, 0, 0, 1e6, -1.07e6},    {2027, 5e5, 0, 250000, 0, 1.25e6, -1.32e6},
+      {2028, 0, 0, 300000, 50000, 1e6, -1.02e6}, {2029, 0, 0, 300000, 50000, 750000, -0.72e6},
       {2030, 0, 0, 800000, 50000, 0, 0.08e6},
   };
   for (size_t k = 0; k < 5; ++k) {
@@ -110,7 +117,11 @@ TEST_CASE("fund: balance identity, and a gain-share loan with no gains written o
   // Case C: gain-share 2e5 at 5 % over 3 years on a benefit of 0: nothing
   // repaid; the balance grows to 2e5 × 1.05^3 and is forgiven in 2029.
   auto cases = two_cases();
-  cases.push_back(fund_case("c.yaml", case_text("case-c", 2026, R"(  - {id: c-loan, method: gain-share, lender: fund, borrower: region, principal: 2e5, rate: 0.05, term: 3,
+  cases.push_back(fund_case(
+      "c.yaml",
+      case_text(
+          "case-c", 2026,
+          R"(  - {id: c-loan, method: gain-share, lender: fund, borrower: region, principal: 2e5, rate: 0.05, term: 3,
      gain_share: {share: 0.5, of: [gains]}})")));
   FundResult f = evaluate_fund(cases, "fund");
   double previous = 0;
@@ -138,18 +149,28 @@ TEST_CASE("fund: errors") {
       FAIL("expected an InputError");
     } catch (const InputError& e) {
       REQUIRE(e.diagnostics.size() == 1);
-      CHECK(e.diagnostics[0].message == "no loan or grant in the 2 case file(s) has 'fnd' as lender or payer");
+      CHECK(e.diagnostics[0].message ==
+            "no loan or grant in the 2 case file(s) has 'fnd' as lender or payer");
       CHECK(e.diagnostics[0].hint == "lenders: bank, fund; grant payers: fund; did you mean 'fund'?");
     }
   }
   SUBCASE("different currencies cannot be added") {
     auto cases = two_cases();
-    cases.push_back(fund_case("e.yaml", case_text("case-e", 2026, R"(  - {id: e-loan, method: serial, lender: fund, borrower: region, principal: 1e5, rate: 0, term: 2})", "EUR")));
+    cases.push_back(fund_case(
+        "e.yaml",
+        case_text(
+            "case-e", 2026,
+            R"(  - {id: e-loan, method: serial, lender: fund, borrower: region, principal: 1e5, rate: 0, term: 2})",
+            "EUR")));
     CHECK_THROWS_AS(evaluate_fund(cases, "fund"), InputError);
   }
   SUBCASE("a case without the fund's loans counts as a file but adds nothing") {
     auto cases = two_cases();
-    cases.push_back(fund_case("d.yaml", case_text("case-d", 2026, R"(  - {id: d-loan, method: serial, lender: bank, borrower: region, principal: 1e5, rate: 0, term: 2})")));
+    cases.push_back(fund_case(
+        "d.yaml",
+        case_text(
+            "case-d", 2026,
+            R"(  - {id: d-loan, method: serial, lender: bank, borrower: region, principal: 1e5, rate: 0, term: 2})")));
     FundResult f = evaluate_fund(cases, "fund");
     CHECK(f.files == 3);
     CHECK(f.cases.size() == 2);

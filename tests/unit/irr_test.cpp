@@ -6,8 +6,6 @@
 
 #include <doctest/doctest.h>
 
-#include "calc_csv.h"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -15,6 +13,8 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "calc_csv.h"
 
 using namespace gevinst;
 
@@ -24,8 +24,9 @@ using calc::num;
 using calc::number;
 using calc::read_csv;
 
-
-bool near_relative(double a, double b, double tol) { return std::fabs(a - b) <= tol * std::max(std::fabs(b), 1e-300); }
+bool near_relative(double a, double b, double tol) {
+  return std::fabs(a - b) <= tol * std::max(std::fabs(b), 1e-300);
+}
 
 }  // namespace
 
@@ -107,14 +108,21 @@ TEST_CASE("irr: 75-year series against Calc") {
       CHECK(std::fabs(got.roots[1] - calc_irr) <= 1e-9);
       CHECK(got.roots[0] < -0.4);
       // The low root is a root: the NPV there is zero relative to the flows.
-      CHECK(std::fabs(npv_at_rate(flows, got.roots[0])) <= 1e-6 * std::fabs(npv_at_rate(flows, got.roots[0] + 0.01)));
-      CHECK(got.note.rfind("no unique IRR: the net cash flow changes sign 2 times and NPV is zero at 2 rates (-44.", 0) == 0);
+      CHECK(std::fabs(npv_at_rate(flows, got.roots[0])) <=
+            1e-6 * std::fabs(npv_at_rate(flows, got.roots[0] + 0.01)));
+      CHECK(got.note.rfind(
+                "no unique IRR: the net cash flow changes sign 2 times and NPV is zero at 2 rates (-44.",
+                0) == 0);
     }
   }
 }
 
 TEST_CASE("irr: closed forms") {
-  struct Case { std::vector<double> flows; double rate; const char* source; };
+  struct Case {
+    std::vector<double> flows;
+    double rate;
+    const char* source;
+  };
   const Case cases[] = {
       {{-100, 110}, 0.10, "-100 + 110/(1+r) = 0"},
       {{-100, 0, 121}, 0.10, "-100 + 121/(1+r)^2 = 0"},
@@ -134,28 +142,39 @@ TEST_CASE("irr: closed forms") {
 }
 
 TEST_CASE("irr: notes when there is no unique IRR") {
-  struct Case { std::vector<double> flows; std::string note; };
+  struct Case {
+    std::vector<double> flows;
+    std::string note;
+  };
   const Case cases[] = {
-      {{-100, -50, 0, -25}, "no IRR: the net cash flow never turns positive (costs exceed benefits every year)"},
-      {{100, 50, 0, 50}, "no IRR: the net cash flow is never negative (benefits cover the costs in every year), so no discount rate "
-                          "makes NPV zero"},
+      {{-100, -50, 0, -25},
+       "no IRR: the net cash flow never turns positive (costs exceed benefits every year)"},
+      {{100, 50, 0, 50},
+       "no IRR: the net cash flow is never negative (benefits cover the costs in every year), so no discount "
+       "rate "
+       "makes NPV zero"},
       {{0, 0, 0}, "no IRR: the net cash flow is zero in every year"},
       {{}, "no IRR: the net cash flow is zero in every year"},
       // -100 + 230v - 132v^2 = -100 (x-1.1)(x-1.2)/x^2 with x = 1+r
       {{-100, 230, -132},
-       "no unique IRR: the net cash flow changes sign 2 times and NPV is zero at 2 rates (10.0 %, 20.0 %) in (-99 %, 1000 %)"},
+       "no unique IRR: the net cash flow changes sign 2 times and NPV is zero at 2 rates (10.0 %, 20.0 %) in "
+       "(-99 %, 1000 %)"},
       // -100 (x-1.05)(x-1.15)(x-1.3) / x^3
       {{-100, 350, -406.75, 156.975},
-       "no unique IRR: the net cash flow changes sign 3 times and NPV is zero at 3 rates (5.0 %, 15.0 %, 30.0 %) in (-99 %, 1000 %)"},
+       "no unique IRR: the net cash flow changes sign 3 times and NPV is zero at 3 rates (5.0 %, 15.0 %, "
+       "30.0 %) in (-99 %, 1000 %)"},
       // 100x^2 - 250x + 200 has a negative discriminant
-      {{100, -250, 200}, "no IRR: the net cash flow changes sign 2 times but NPV is not zero at any rate in (-99 %, 1000 %)"},
+      {{100, -250, 200},
+       "no IRR: the net cash flow changes sign 2 times but NPV is not zero at any rate in (-99 %, 1000 %)"},
       // -1 + 100/(1+r) = 0 at r = 99 (9900 %), outside the search interval
       {{-1, 100},
-       "no IRR in (-99 %, 1000 %): the IRR lies above 1000 %, because the first years' outlay is small against the "
+       "no IRR in (-99 %, 1000 %): the IRR lies above 1000 %, because the first years' outlay is small "
+       "against the "
        "gains that follow"},
       // -100 + 0.5/(1+r) = 0 at r = -0.995 (-99.5 %), below the search interval
       {{-100, 0.5},
-       "no IRR in (-99 %, 1000 %): the IRR lies below -99 %, because the later flows return almost nothing of the "
+       "no IRR in (-99 %, 1000 %): the IRR lies below -99 %, because the later flows return almost nothing "
+       "of the "
        "first"},
   };
   for (const Case& c : cases) {
@@ -163,7 +182,9 @@ TEST_CASE("irr: notes when there is no unique IRR") {
     const IrrResult got = irr(c.flows);
     CHECK_FALSE(got.rate.has_value());
     CHECK(got.note == c.note);
-    CHECK(got.outside == (c.flows == std::vector<double>{-1, 100} ? 1 : c.flows == std::vector<double>{-100, 0.5} ? -1 : 0));
+    CHECK(got.outside == (c.flows == std::vector<double>{-1, 100}     ? 1
+                          : c.flows == std::vector<double>{-100, 0.5} ? -1
+                                                                      : 0));
   }
 }
 
@@ -180,7 +201,8 @@ TEST_CASE("irr: npv_at_rate") {
   // Zero rate: NPV is the plain sum.
   CHECK(npv_at_rate(flows, 0.0) == 400.0);
   // 5 %: -1000 + 300/1.05 + 400/1.05^2 + 500/1.05^3 + 200/1.05^4
-  const double expected = -1000 + 300 / 1.05 + 400 / std::pow(1.05, 2) + 500 / std::pow(1.05, 3) + 200 / std::pow(1.05, 4);
+  const double expected =
+      -1000 + 300 / 1.05 + 400 / std::pow(1.05, 2) + 500 / std::pow(1.05, 3) + 200 / std::pow(1.05, 4);
   CHECK(npv_at_rate(flows, 0.05) == doctest::Approx(expected).epsilon(1e-14));
   CHECK(npv_at_rate(std::span<const double>{}, 0.05) == 0.0);
 }

@@ -117,7 +117,8 @@ correlations:
 )";
 
 // kCase with each `from` replaced by `to` (each must occur exactly once).
-std::string edit(std::initializer_list<std::pair<std::string_view, std::string_view>> edits, std::string text = kCase) {
+std::string edit(std::initializer_list<std::pair<std::string_view, std::string_view>> edits,
+                 std::string text = kCase) {
   for (const auto& [from, to] : edits) {
     size_t pos = text.find(from);
     REQUIRE_MESSAGE(pos != std::string::npos, "not in the case: " << from);
@@ -134,8 +135,10 @@ SourceLoc at(const std::string& text, std::string_view token, int skip = 0) {
   REQUIRE_MESSAGE(pos != std::string::npos, "token not in text: " << token);
   SourceLoc l{1, 1};
   for (size_t i = 0; i < pos; ++i) {
-    if (text[i] == '\n') l = {l.line + 1, 1};
-    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++l.column;
+    if (text[i] == '\n')
+      l = {l.line + 1, 1};
+    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+      ++l.column;
   }
   l.column += skip;
   return l;
@@ -265,8 +268,9 @@ TEST_CASE("loader: a valid case's model") {
 
 TEST_CASE("loader: flow forms, profiles and discounting forms") {
   SUBCASE("amounts series and a linear profile on a cost") {
-    LoadResult r = load(edit({{"    amount: 500000\n    year: 2026\n",
-                               "    amounts: {2027: 300000, 2026: 320000}\n    profile: {linear: {from: 2026, years: 4}}\n"}}));
+    LoadResult r = load(edit(
+        {{"    amount: 500000\n    year: 2026\n",
+          "    amounts: {2027: 300000, 2026: 320000}\n    profile: {linear: {from: 2026, years: 4}}\n"}}));
     INFO(dump(r));
     REQUIRE(r.ok());
     const FlowItem& f = r.model->costs[1];
@@ -277,12 +281,14 @@ TEST_CASE("loader: flow forms, profiles and discounting forms") {
     CHECK(f.profile.linear_years == 4);
   }
   SUBCASE("logistic profile, hours_saved, principal as a share, annuity defaults") {
-    LoadResult r = load(edit({{"    profile: {2027: 0.4, 2028: 0.8, 2029: 1.0}\n", "    profile: {logistic: {midpoint: 2029, steepness: 1.5}}\n"},
-                              {"      minutes_saved: 40\n", "      hours_saved: 0.5\n"},
-                              {"    principal: 1.0e6\n", "    principal: {share: 0.3, of: [devices]}\n"},
-                              {"    method: gain-share\n", "    method: annuity\n"},
-                              {"    gain_share:\n      share: 0.5\n      of: [fewer-admissions]\n      cap: 1.2\n", ""},
-                              {"    periods_per_year: 1\n    grace: 1\n", ""}}));
+    LoadResult r =
+        load(edit({{"    profile: {2027: 0.4, 2028: 0.8, 2029: 1.0}\n",
+                    "    profile: {logistic: {midpoint: 2029, steepness: 1.5}}\n"},
+                   {"      minutes_saved: 40\n", "      hours_saved: 0.5\n"},
+                   {"    principal: 1.0e6\n", "    principal: {share: 0.3, of: [devices]}\n"},
+                   {"    method: gain-share\n", "    method: annuity\n"},
+                   {"    gain_share:\n      share: 0.5\n      of: [fewer-admissions]\n      cap: 1.2\n", ""},
+                   {"    periods_per_year: 1\n    grace: 1\n", ""}}));
     INFO(dump(r));
     REQUIRE(r.ok());
     const Case& c = *r.model;
@@ -300,13 +306,17 @@ TEST_CASE("loader: flow forms, profiles and discounting forms") {
     REQUIRE(r.ok());
     REQUIRE(r.model->assumptions.discounting.steps.size() == 1);
     CHECK(r.model->assumptions.discounting.steps[0].rate == 0.04);
-    r = load(edit({{"  discounting: dk-fm-2021\n", "  discounting: {schedule: [{from_index: 1, rate: 0.04}, {from_index: 11, rate: 0.03}]}\n"}}));
+    r = load(
+        edit({{"  discounting: dk-fm-2021\n",
+               "  discounting: {schedule: [{from_index: 1, rate: 0.04}, {from_index: 11, rate: 0.03}]}\n"}}));
     REQUIRE(r.ok());
     REQUIRE(r.model->assumptions.discounting.steps.size() == 2);
     CHECK(r.model->assumptions.discounting.steps[1].from_index == 11);
   }
   SUBCASE("a qualitative benefit with a description and no amount") {
-    LoadResult r = load(edit({{"benefits:\n", "benefits:\n  - {id: safer, kind: qualitative, party: region, description: Patients feel safer}\n"}}));
+    LoadResult r = load(edit({{"benefits:\n",
+                               "benefits:\n  - {id: safer, kind: qualitative, party: region, description: "
+                               "Patients feel safer}\n"}}));
     INFO(dump(r));
     REQUIRE(r.ok());
     CHECK(r.model->benefits[0].benefit_kind == BenefitKind::qualitative);
@@ -323,70 +333,385 @@ TEST_CASE("loader: one error per kind, with message, position and path") {
     std::string hint;  // the hint starts with this
   };
   const Row rows[] = {
-      {{{"format: gevinst/1\n", ""}}, "missing required key 'format'", "case:", 0, "format", "the first line of a case file is"},
-      {{{"format: gevinst/1\n", "format: gevinst/2\n"}}, "unsupported format 'gevinst/2'", "gevinst/2", 0, "format", "this version of gevinst reads"},
-      {{{"  id: kol-telemonitoring\n", ""}}, "missing required key 'id'", "title:", 0, "case", "add e.g. 'id: kol-telemonitoring'"},
-      {{{"  id: kol-telemonitoring\n", "  id: KOL Tele\n"}}, "invalid id 'KOL Tele'", "KOL Tele", 0, "case.id", "ids use lower-case letters, digits, '-' and '_' and start with a letter or digit, e.g. 'kol-tele'"},
-      {{{"  discounting: dk", "  discountng: dk"}}, "unknown key 'discountng'", "discountng", 0, "assumptions.discountng", "did you mean 'discounting'?"},
-      {{{"  start_year: 2026\n", ""}}, "missing required key 'start_year'", "horizon", 0, "assumptions", "add e.g. 'start_year: 2026'"},
-      {{{"  horizon: 10\n", "  horizon: 0\n"}}, "horizon 0 is outside 1..200 years", "0\n", 0, "assumptions.horizon", "the seeds recommend"},
-      {{{"  horizon: 10\n", "  horizon: 201\n"}}, "horizon 201 is outside 1..200 years", "201", 0, "assumptions.horizon", ""},
-      {{{"  horizon: 10\n", "  horizon: \"$h\"\n"}}, "expected a whole number, got '$h'", "\"$h\"", 0, "assumptions.horizon", "structural integers"},
-      {{{"  discounting: dk-fm-2021\n", "  discounting: dk-fm-2012\n"}}, "unknown discounting preset 'dk-fm-2012'", "dk-fm-2012", 0, "assumptions.discounting", "did you mean 'dk-fm-2013'?"},
-      {{{"  discounting: dk-fm-2021\n", "  discounting: {schedule: [{from_index: 0, rate: 0.03}]}\n"}}, "the first step must have from_index: 1", "0, rate", 0, "assumptions.discounting.schedule[0].from_index", "from_index is the year index t"},
-      {{{"  discounting: dk-fm-2021\n", "  discounting: {schedule: [{from_index: 1, rate: 0.03}, {from_index: 1, rate: 0.02}]}\n"}}, "from_index 1 does not increase (previous step: 1)", "1, rate: 0.02", 0, "assumptions.discounting.schedule[1].from_index", ""},
-      {{{"  discounting: dk-fm-2021\n", "  discounting: {rate: 3.5}\n"}}, "discount rate 3.5 is outside (-1, 1]", "3.5", 0, "assumptions.discounting.rate", "write 3.5 % as 0.035"},
-      {{{"    rate: 0.02\n", "    rate: -1\n"}}, "-1 must be a rate greater than -1", "-1", 0, "financing[1].rate", "write 3.5 % as 0.035"},
-      {{{"  device_cost: {value: 2000,", "  device_cost: {value: \"$cost_per_admission / 16\","}, {"  cost_per_admission: {value: 32000,", "  cost_per_admission: {value: \"$device_cost * 16\","}},
-       "parameters depend on each other in a cycle: cost_per_admission -> device_cost -> cost_per_admission", "cost_per_admission:", 0, "parameters.cost_per_admission", "give one of them a number"},
-      {{{"\"$patients * $op_cost\"", "\"$patiens * $op_cost\""}}, "unknown parameter '$patiens' in expression \"$patiens * $op_cost\"", "$patiens", 0, "costs[2].per_year", "did you mean '$patients'?"},
-      {{{"\"$patients * $op_cost\"", "\"$patients * * $op_cost\""}}, "missing operand after '*' in expression \"$patients * * $op_cost\"", "* * $op_cost", 0, "costs[2].per_year", ""},
-      {{{"\"$patients * $op_cost\"", "\"$patients * $op_cost / ($device_cost - 2000)\""}}, "division by zero evaluating \"$patients * $op_cost / ($device_cost - 2000)\"", "\"$patients * $op_cost /", 0, "costs[2].per_year", "check the parameter values"},
-      {{{"    amount: 500000\n", "    amount: .nan\n"}}, "'.nan' is not a finite number", ".nan", 0, "costs[1].amount", ""},
-      {{{"    proxy: 150\n", "    proxy: -.inf\n"}}, "'-.inf' is not a finite number", "-.inf", 0, "sroi.outcomes[0].proxy", ""},
-      {{{"    amount: 500000\n", "    amount: 1e999\n"}}, "number '1e999' is too large", "1e999", 0, "costs[1].amount", "numbers must be finite"},
-      {{{"2029: 1.0}", "2029: 1.2}"}}, "1.2 must be a share between 0 and 1", "1.2}", 0, "benefits[0].profile.2029", "shares are fractions"},
-      {{{"    amount: 500000\n    year: 2026\n", "    amount: 500000\n    per_year: 2\n"}}, "give only one of 'amount', 'per_year' and 'amounts' (found 'amount' and 'per_year')", "per_year: 2", 0, "costs[1].per_year", "amount = one-off"},
-      {{{"    amount: 500000\n    year: 2026\n", ""}}, "missing amount: give one of 'amount', 'per_year' or 'amounts'", "id: training", 0, "costs[1]", ""},
-      {{{"benefits:\n", "benefits:\n  - {id: safer, kind: qualitative, party: region, description: x, amount: 5}\n"}}, "a qualitative benefit has no amount", "amount: 5}", 0, "benefits[0].amount", "describe it in 'description'"},
-      {{{"    amount: 500000\n    year: 2026\n", "    amount: 500000\n    year: 2040\n"}}, "year 2040 is outside the horizon 2026..2035", "2040", 0, "costs[1].year", ""},
-      {{{"    from: 2027\n    growth", "    from: 2030\n    to: 2028\n    growth"}}, "'to' (2028) is before 'from' (2030)", "2028\n    growth", 0, "costs[2].to", ""},
-      {{{"    kind: budget\n    party: region\n", "    kind: budget\n    party: regoin\n"}}, "unknown party 'regoin'", "regoin", 0, "benefits[0].party", "did you mean 'region'?"},
-      {{{"      staff: nurse\n", "      staff: nurses\n"}}, "unknown staff group 'nurses'", "nurses", 0, "capacity.activities[0].staff", "did you mean 'nurse'?"},
-      {{{"  - id: fewer-admissions\n", "  - id: training\n"}, {"      of: [fewer-admissions]\n", "      of: [training]\n"}}, "duplicate id 'training'", "training\n    kind: budget", 0, "benefits[0].id", "'training' is already used by costs[1]"},
-      {{{"    of: [devices, training]\n", "    of: [devices, trainng]\n"}}, "'trainng' is not a cost id", "trainng", 0, "financing[0].of[1]", "did you mean 'training'?"},
-      {{{"      of: [fewer-admissions]\n", "      of: [fewer-readmissions]\n"}}, "'fewer-readmissions' is not a benefit or capacity activity id", "fewer-readmissions", 0, "financing[1].gain_share.of[0]", "did you mean 'fewer-admissions'?"},
-      {{{"    periods_per_year: 1\n", "    periods_per_year: 3\n"}}, "periods_per_year 3 is not 1, 2, 4 or 12", "3\n", 0, "financing[1].periods_per_year", ""},
-      {{{"  stage: scaling\n", "  stage: scailing\n"}}, "'scailing' is not one of needs, development, evaluation, implementation, scaling", "scailing", 0, "case.stage", "did you mean 'scaling'?"},
-      {{{"  evidence: documented\n", "  evidence: documentet\n"}}, "'documentet' is not one of none, pilot, documented, hta", "documentet", 0, "case.evidence", "did you mean 'documented'?"},
-      {{{"  best: {admissions_avoided: 0.40}\n", "  best: {patient: 1500}\n"}}, "scenario sets unknown parameter 'patient'", "patient:", 0, "scenarios.best.patient", "did you mean 'patients'?"},
-      {{{"  best: {admissions_avoided: 0.40}\n", "  best: {patients: \"$patients * 2\"}\n"}}, "overrides make parameters depend on each other in a cycle: patients -> patients under scenario 'best'", "\"$patients * 2\"", 0, "scenarios.best.patients", "an override cannot use the parameter it replaces"},
-      {{{"  - [patients, admissions_avoided, 0.3]\n", "  - [patients, op_cost, 0.3]\n"}}, "parameter 'op_cost' has no dist, so it cannot be correlated", "op_cost, 0.3", 0, "correlations[0][1]", "add a distribution"},
-      {{{"  - [patients, admissions_avoided, 0.3]\n", "  - [patients, admissions_avoided, 1.3]\n"}}, "1.3 must be a correlation between -1 and 1", "1.3", 0, "correlations[0][2]", ""},
-      {{{"beta: [0.30, 0.05]", "beta: [0.3, 0.6]"}}, "parameter 'admissions_avoided': impossible moments: a beta with mean 0.3 needs sd < 0.458 (got 0.6)", "{beta", 0, "parameters.admissions_avoided.dist.beta", "the arguments are [mean, sd]"},
-      {{{"normal: [1200, 100]", "normall: [1200, 100]"}}, "unknown distribution 'normall'", "normall", 0, "parameters.patients.dist.normall", "did you mean 'normal'?"},
-      {{{"low: 0.15, high: 0.40,", "low: 0.40, high: 0.15,"}}, "low (0.4) is greater than high (0.15)", "0.40, high", 0, "parameters.admissions_avoided.low", "swap them"},
-      {{{"  cost_per_admission: {value: 32000,", "  cost_per_admission: {valeu: 32000,"}}, "unknown key 'valeu'", "valeu", 0, "parameters.cost_per_admission.valeu", "did you mean 'value'?"},
-      {{{"  op_cost: {value", "  op-cost: {value"}, {"\"$patients * $op_cost\"", "\"$patients * 1500\""}}, "invalid parameter name 'op-cost'", "op-cost", 0, "parameters.op-cost", "names use letters, digits and '_'"},
-      {{{"    principal: 1.0e6\n", ""}}, "missing required key 'principal'", "id: fund-loan", 0, "financing[1]", "the loan amount"},
-      {{{"      realisable: 0.8\n", "      realisable: 80 %\n"}}, "'80 %' is not a number", "80 %", 0, "capacity.activities[0].realisable", "shares and rates are fractions"},
-      {{{"      monetise: true\n", "      monetise: maybe\n"}}, "expected true or false, got 'maybe'", "maybe", 0, "capacity.activities[0].monetise", ""},
-      {{{"    amount: 500000\n", "    amount:\n"}}, "expected a number or an expression, got empty", "amount:\n", 0, "costs[1].amount", "write a number"},
-      {{{"    proxy: 150\n", "    proxy: yes\n"}}, "expected a number, got the boolean 'yes'", "yes", 0, "sroi.outcomes[0].proxy", ""},
-      {{{"    proxy: 150\n", "    proxy: [150]\n"}}, "expected a number or an expression, got a list", "[150]", 0, "sroi.outcomes[0].proxy", ""},
-      {{{"  - {id: fund, label: National implementation fund, sector: state}\n", "  - {id: fund, sector: state}\n  - {id: region, sector: region}\n"}}, "duplicate party id 'region'", "region, sector: region}\ncosts", 0, "parties[3].id", ""},
-      {{{"  fte_hours: 1924\n", "  fte_hours: dk-gros\n"}}, "'dk-gros' is neither a number of hours nor an FTE preset", "dk-gros", 0, "assumptions.fte_hours", "did you mean 'dk-gross'?"},
-      {{{"  fte_hours: 1924\n", "  currency: kr\n"}}, "'kr' is not an ISO 4217 currency code", "kr\n", 0, "assumptions.currency", "e.g. DKK"},
-      {{{"      duration: 5\n", "      duration: 0\n"}}, "duration 0 is outside 1..200 years", "0\n      deadweight", 0, "sroi.outcomes[0].duration", ""},
-      {{{"    term: 8\n", "    term: 8.5\n"}}, "expected a number of periods, got '8.5'", "8.5", 0, "financing[1].term", "structural integers"},
-      {{{"    payer: fund\n", "    payer: region\n"}}, "a grant's payer and recipient are the same party", "region\n    share", 0, "financing[0].recipient", ""},
-      {{{"    share: 0.7\n", "    share: 1.7\n"}}, "1.7 must be a share between 0 and 1", "1.7", 0, "financing[0].share", ""},
-      {{{"\"$patients * $op_cost\"", "\"($patients * $op_cost\""}}, "expected ')' to close '(' at column 16 in expression \"($patients * $op_cost\"", "\"\n    from: 2027\n    growth", 0, "costs[2].per_year", "add the missing ')'"},
+      {{{"format: gevinst/1\n", ""}},
+       "missing required key 'format'",
+       "case:",
+       0,
+       "format",
+       "the first line of a case file is"},
+      {{{"format: gevinst/1\n", "format: gevinst/2\n"}},
+       "unsupported format 'gevinst/2'",
+       "gevinst/2",
+       0,
+       "format",
+       "this version of gevinst reads"},
+      {{{"  id: kol-telemonitoring\n", ""}},
+       "missing required key 'id'",
+       "title:",
+       0,
+       "case",
+       "add e.g. 'id: kol-telemonitoring'"},
+      {{{"  id: kol-telemonitoring\n", "  id: KOL Tele\n"}},
+       "invalid id 'KOL Tele'",
+       "KOL Tele",
+       0,
+       "case.id",
+       "ids use lower-case letters, digits, '-' and '_' and start with a letter or digit, e.g. 'kol-tele'"},
+      {{{"  discounting: dk", "  discountng: dk"}},
+       "unknown key 'discountng'",
+       "discountng",
+       0,
+       "assumptions.discountng",
+       "did you mean 'discounting'?"},
+      {{{"  start_year: 2026\n", ""}},
+       "missing required key 'start_year'",
+       "horizon",
+       0,
+       "assumptions",
+       "add e.g. 'start_year: 2026'"},
+      {{{"  horizon: 10\n", "  horizon: 0\n"}},
+       "horizon 0 is outside 1..200 years",
+       "0\n",
+       0,
+       "assumptions.horizon",
+       "the seeds recommend"},
+      {{{"  horizon: 10\n", "  horizon: 201\n"}},
+       "horizon 201 is outside 1..200 years",
+       "201",
+       0,
+       "assumptions.horizon",
+       ""},
+      {{{"  horizon: 10\n", "  horizon: \"$h\"\n"}},
+       "expected a whole number, got '$h'",
+       "\"$h\"",
+       0,
+       "assumptions.horizon",
+       "structural integers"},
+      {{{"  discounting: dk-fm-2021\n", "  discounting: dk-fm-2012\n"}},
+       "unknown discounting preset 'dk-fm-2012'",
+       "dk-fm-2012",
+       0,
+       "assumptions.discounting",
+       "did you mean 'dk-fm-2013'?"},
+      {{{"  discounting: dk-fm-2021\n", "  discounting: {schedule: [{from_index: 0, rate: 0.03}]}\n"}},
+       "the first step must have from_index: 1",
+       "0, rate",
+       0,
+       "assumptions.discounting.schedule[0].from_index",
+       "from_index is the year index t"},
+      {{{"  discounting: dk-fm-2021\n",
+         "  discounting: {schedule: [{from_index: 1, rate: 0.03}, {from_index: 1, rate: 0.02}]}\n"}},
+       "from_index 1 does not increase (previous step: 1)",
+       "1, rate: 0.02",
+       0,
+       "assumptions.discounting.schedule[1].from_index",
+       ""},
+      {{{"  discounting: dk-fm-2021\n", "  discounting: {rate: 3.5}\n"}},
+       "discount rate 3.5 is outside (-1, 1]",
+       "3.5",
+       0,
+       "assumptions.discounting.rate",
+       "write 3.5 % as 0.035"},
+      {{{"    rate: 0.02\n", "    rate: -1\n"}},
+       "-1 must be a rate greater than -1",
+       "-1",
+       0,
+       "financing[1].rate",
+       "write 3.5 % as 0.035"},
+      {{{"  device_cost: {value: 2000,", "  device_cost: {value: \"$cost_per_admission / 16\","},
+        {"  cost_per_admission: {value: 32000,", "  cost_per_admission: {value: \"$device_cost * 16\","}},
+       "parameters depend on each other in a cycle: cost_per_admission -> device_cost -> cost_per_admission",
+       "cost_per_admission:",
+       0,
+       "parameters.cost_per_admission",
+       "give one of them a number"},
+      {{{"\"$patients * $op_cost\"", "\"$patiens * $op_cost\""}},
+       "unknown parameter '$patiens' in expression \"$patiens * $op_cost\"",
+       "$patiens",
+       0,
+       "costs[2].per_year",
+       "did you mean '$patients'?"},
+      {{{"\"$patients * $op_cost\"", "\"$patients * * $op_cost\""}},
+       "missing operand after '*' in expression \"$patients * * $op_cost\"",
+       "* * $op_cost",
+       0,
+       "costs[2].per_year",
+       ""},
+      {{{"\"$patients * $op_cost\"", "\"$patients * $op_cost / ($device_cost - 2000)\""}},
+       "division by zero evaluating \"$patients * $op_cost / ($device_cost - 2000)\"",
+       "\"$patients * $op_cost /",
+       0,
+       "costs[2].per_year",
+       "check the parameter values"},
+      {{{"    amount: 500000\n", "    amount: .nan\n"}},
+       "'.nan' is not a finite number",
+       ".nan",
+       0,
+       "costs[1].amount",
+       ""},
+      {{{"    proxy: 150\n", "    proxy: -.inf\n"}},
+       "'-.inf' is not a finite number",
+       "-.inf",
+       0,
+       "sroi.outcomes[0].proxy",
+       ""},
+      {{{"    amount: 500000\n", "    amount: 1e999\n"}},
+       "number '1e999' is too large",
+       "1e999",
+       0,
+       "costs[1].amount",
+       "numbers must be finite"},
+      {{{"2029: 1.0}", "2029: 1.2}"}},
+       "1.2 must be a share between 0 and 1",
+       "1.2}",
+       0,
+       "benefits[0].profile.2029",
+       "shares are fractions"},
+      {{{"    amount: 500000\n    year: 2026\n", "    amount: 500000\n    per_year: 2\n"}},
+       "give only one of 'amount', 'per_year' and 'amounts' (found 'amount' and 'per_year')",
+       "per_year: 2",
+       0,
+       "costs[1].per_year",
+       "amount = one-off"},
+      {{{"    amount: 500000\n    year: 2026\n", ""}},
+       "missing amount: give one of 'amount', 'per_year' or 'amounts'",
+       "id: training",
+       0,
+       "costs[1]",
+       ""},
+      {{{"benefits:\n",
+         "benefits:\n  - {id: safer, kind: qualitative, party: region, description: x, amount: 5}\n"}},
+       "a qualitative benefit has no amount",
+       "amount: 5}",
+       0,
+       "benefits[0].amount",
+       "describe it in 'description'"},
+      {{{"    amount: 500000\n    year: 2026\n", "    amount: 500000\n    year: 2040\n"}},
+       "year 2040 is outside the horizon 2026..2035",
+       "2040",
+       0,
+       "costs[1].year",
+       ""},
+      {{{"    from: 2027\n    growth", "    from: 2030\n    to: 2028\n    growth"}},
+       "'to' (2028) is before 'from' (2030)",
+       "2028\n    growth",
+       0,
+       "costs[2].to",
+       ""},
+      {{{"    kind: budget\n    party: region\n", "    kind: budget\n    party: regoin\n"}},
+       "unknown party 'regoin'",
+       "regoin",
+       0,
+       "benefits[0].party",
+       "did you mean 'region'?"},
+      {{{"      staff: nurse\n", "      staff: nurses\n"}},
+       "unknown staff group 'nurses'",
+       "nurses",
+       0,
+       "capacity.activities[0].staff",
+       "did you mean 'nurse'?"},
+      {{{"  - id: fewer-admissions\n", "  - id: training\n"},
+        {"      of: [fewer-admissions]\n", "      of: [training]\n"}},
+       "duplicate id 'training'",
+       "training\n    kind: budget",
+       0,
+       "benefits[0].id",
+       "'training' is already used by costs[1]"},
+      {{{"    of: [devices, training]\n", "    of: [devices, trainng]\n"}},
+       "'trainng' is not a cost id",
+       "trainng",
+       0,
+       "financing[0].of[1]",
+       "did you mean 'training'?"},
+      {{{"      of: [fewer-admissions]\n", "      of: [fewer-readmissions]\n"}},
+       "'fewer-readmissions' is not a benefit or capacity activity id",
+       "fewer-readmissions",
+       0,
+       "financing[1].gain_share.of[0]",
+       "did you mean 'fewer-admissions'?"},
+      {{{"    periods_per_year: 1\n", "    periods_per_year: 3\n"}},
+       "periods_per_year 3 is not 1, 2, 4 or 12",
+       "3\n",
+       0,
+       "financing[1].periods_per_year",
+       ""},
+      {{{"  stage: scaling\n", "  stage: scailing\n"}},
+       "'scailing' is not one of needs, development, evaluation, implementation, scaling",
+       "scailing",
+       0,
+       "case.stage",
+       "did you mean 'scaling'?"},
+      {{{"  evidence: documented\n", "  evidence: documentet\n"}},
+       "'documentet' is not one of none, pilot, documented, hta",
+       "documentet",
+       0,
+       "case.evidence",
+       "did you mean 'documented'?"},
+      {{{"  best: {admissions_avoided: 0.40}\n", "  best: {patient: 1500}\n"}},
+       "scenario sets unknown parameter 'patient'",
+       "patient:",
+       0,
+       "scenarios.best.patient",
+       "did you mean 'patients'?"},
+      {{{"  best: {admissions_avoided: 0.40}\n", "  best: {patients: \"$patients * 2\"}\n"}},
+       "overrides make parameters depend on each other in a cycle: patients -> patients under scenario "
+       "'best'",
+       "\"$patients * 2\"",
+       0,
+       "scenarios.best.patients",
+       "an override cannot use the parameter it replaces"},
+      {{{"  - [patients, admissions_avoided, 0.3]\n", "  - [patients, op_cost, 0.3]\n"}},
+       "parameter 'op_cost' has no dist, so it cannot be correlated",
+       "op_cost, 0.3",
+       0,
+       "correlations[0][1]",
+       "add a distribution"},
+      {{{"  - [patients, admissions_avoided, 0.3]\n", "  - [patients, admissions_avoided, 1.3]\n"}},
+       "1.3 must be a correlation between -1 and 1",
+       "1.3",
+       0,
+       "correlations[0][2]",
+       ""},
+      {{{"beta: [0.30, 0.05]", "beta: [0.3, 0.6]"}},
+       "parameter 'admissions_avoided': impossible moments: a beta with mean 0.3 needs sd < 0.458 (got 0.6)",
+       "{beta",
+       0,
+       "parameters.admissions_avoided.dist.beta",
+       "the arguments are [mean, sd]"},
+      {{{"normal: [1200, 100]", "normall: [1200, 100]"}},
+       "unknown distribution 'normall'",
+       "normall",
+       0,
+       "parameters.patients.dist.normall",
+       "did you mean 'normal'?"},
+      {{{"low: 0.15, high: 0.40,", "low: 0.40, high: 0.15,"}},
+       "low (0.4) is greater than high (0.15)",
+       "0.40, high",
+       0,
+       "parameters.admissions_avoided.low",
+       "swap them"},
+      {{{"  cost_per_admission: {value: 32000,", "  cost_per_admission: {valeu: 32000,"}},
+       "unknown key 'valeu'",
+       "valeu",
+       0,
+       "parameters.cost_per_admission.valeu",
+       "did you mean 'value'?"},
+      {{{"  op_cost: {value", "  op-cost: {value"}, {"\"$patients * $op_cost\"", "\"$patients * 1500\""}},
+       "invalid parameter name 'op-cost'",
+       "op-cost",
+       0,
+       "parameters.op-cost",
+       "names use letters, digits and '_'"},
+      {{{"    principal: 1.0e6\n", ""}},
+       "missing required key 'principal'",
+       "id: fund-loan",
+       0,
+       "financing[1]",
+       "the loan amount"},
+      {{{"      realisable: 0.8\n", "      realisable: 80 %\n"}},
+       "'80 %' is not a number",
+       "80 %",
+       0,
+       "capacity.activities[0].realisable",
+       "shares and rates are fractions"},
+      {{{"      monetise: true\n", "      monetise: maybe\n"}},
+       "expected true or false, got 'maybe'",
+       "maybe",
+       0,
+       "capacity.activities[0].monetise",
+       ""},
+      {{{"    amount: 500000\n", "    amount:\n"}},
+       "expected a number or an expression, got empty",
+       "amount:\n",
+       0,
+       "costs[1].amount",
+       "write a number"},
+      {{{"    proxy: 150\n", "    proxy: yes\n"}},
+       "expected a number, got the boolean 'yes'",
+       "yes",
+       0,
+       "sroi.outcomes[0].proxy",
+       ""},
+      {{{"    proxy: 150\n", "    proxy: [150]\n"}},
+       "expected a number or an expression, got a list",
+       "[150]",
+       0,
+       "sroi.outcomes[0].proxy",
+       ""},
+      {{{"  - {id: fund, label: National implementation fund, sector: state}\n",
+         "  - {id: fund, sector: state}\n  - {id: region, sector: region}\n"}},
+       "duplicate party id 'region'",
+       "region, sector: region}\ncosts",
+       0,
+       "parties[3].id",
+       ""},
+      {{{"  fte_hours: 1924\n", "  fte_hours: dk-gros\n"}},
+       "'dk-gros' is neither a number of hours nor an FTE preset",
+       "dk-gros",
+       0,
+       "assumptions.fte_hours",
+       "did you mean 'dk-gross'?"},
+      {{{"  fte_hours: 1924\n", "  currency: kr\n"}},
+       "'kr' is not an ISO 4217 currency code",
+       "kr\n",
+       0,
+       "assumptions.currency",
+       "e.g. DKK"},
+      {{{"      duration: 5\n", "      duration: 0\n"}},
+       "duration 0 is outside 1..200 years",
+       "0\n      deadweight",
+       0,
+       "sroi.outcomes[0].duration",
+       ""},
+      {{{"    term: 8\n", "    term: 8.5\n"}},
+       "expected a number of periods, got '8.5'",
+       "8.5",
+       0,
+       "financing[1].term",
+       "structural integers"},
+      {{{"    payer: fund\n", "    payer: region\n"}},
+       "a grant's payer and recipient are the same party",
+       "region\n    share",
+       0,
+       "financing[0].recipient",
+       ""},
+      {{{"    share: 0.7\n", "    share: 1.7\n"}},
+       "1.7 must be a share between 0 and 1",
+       "1.7",
+       0,
+       "financing[0].share",
+       ""},
+      {{{"\"$patients * $op_cost\"", "\"($patients * $op_cost\""}},
+       "expected ')' to close '(' at column 16 in expression \"($patients * $op_cost\"",
+       "\"\n    from: 2027\n    growth",
+       0,
+       "costs[2].per_year",
+       "add the missing ')'"},
       // 02027 is digits and the year 2027 again (2027.0 is not digits, see below).
-      {{{"2028: 0.8, 2029", "02027: 0.8, 2029"}}, "year 2027 is given twice", "02027", 0, "benefits[0].profile.02027", "keep one value per year"},
-      {{{"2028: 0.8, 2029", "2027.0: 0.8, 2029"}}, "expected a calendar year written as digits, got '2027.0'", "2027.0", 0, "benefits[0].profile.2027.0", "write 2027 without quotes or decimals"},
-      {{{"horizon: 10", "horizon: \"10\""}}, "expected a whole number written as digits, got the quoted text \"10\"", "\"10\"", 0, "assumptions.horizon", "write 10 without quotes"},
-      {{{"  worst: {", "  worst: [1]\n  x: {"}}, "expected a mapping (key: value lines), got a list", "[1]", 0, "scenarios.worst", "a scenario maps parameter names"},
+      {{{"2028: 0.8, 2029", "02027: 0.8, 2029"}},
+       "year 2027 is given twice",
+       "02027",
+       0,
+       "benefits[0].profile.02027",
+       "keep one value per year"},
+      {{{"2028: 0.8, 2029", "2027.0: 0.8, 2029"}},
+       "expected a calendar year written as digits, got '2027.0'",
+       "2027.0",
+       0,
+       "benefits[0].profile.2027.0",
+       "write 2027 without quotes or decimals"},
+      {{{"horizon: 10", "horizon: \"10\""}},
+       "expected a whole number written as digits, got the quoted text \"10\"",
+       "\"10\"",
+       0,
+       "assumptions.horizon",
+       "write 10 without quotes"},
+      {{{"  worst: {", "  worst: [1]\n  x: {"}},
+       "expected a mapping (key: value lines), got a list",
+       "[1]",
+       0,
+       "scenarios.worst",
+       "a scenario maps parameter names"},
   };
   for (const auto& row : rows) {
     std::string text = kCase;
@@ -414,11 +739,12 @@ TEST_CASE("loader: one error per kind, with message, position and path") {
 }
 
 TEST_CASE("loader: every problem is reported in one run, in file order") {
-  std::string text = edit({{"  title: Tele", "  titel: Tele"},
-                           {"  stage: scaling\n", "  stage: scailing\n"},
-                           {"    kind: operating\n    party: region\n", "    kind: operating\n    party: regoin\n"},
-                           {"    amount: 500000\n    year: 2026\n", "    amount: 500000\n    year: 2040\n"},
-                           {"2029: 1.0}", "2029: 1.5}"}});
+  std::string text =
+      edit({{"  title: Tele", "  titel: Tele"},
+            {"  stage: scaling\n", "  stage: scailing\n"},
+            {"    kind: operating\n    party: region\n", "    kind: operating\n    party: regoin\n"},
+            {"    amount: 500000\n    year: 2026\n", "    amount: 500000\n    year: 2040\n"},
+            {"2029: 1.0}", "2029: 1.5}"}});
   LoadResult r = load(text);
   std::vector<Diagnostic> errs = errors_of(r);
   REQUIRE(errs.size() == 5);
@@ -439,7 +765,9 @@ TEST_CASE("loader: a broken horizon does not cause follow-on year errors") {
   LoadResult r = load(edit({{"  start_year: 2026\n", ""}}));
   CHECK(errors_of(r).size() == 1);
   // Missing sections: one error each, at the document, never without a position.
-  r = load(edit({{"assumptions:\n  start_year: 2026\n  horizon: 10\n  discounting: dk-fm-2021\n  fte_hours: 1924\n", ""}}));
+  r = load(edit(
+      {{"assumptions:\n  start_year: 2026\n  horizon: 10\n  discounting: dk-fm-2021\n  fte_hours: 1924\n",
+        ""}}));
   REQUIRE(errors_of(r).size() == 1);
   CHECK(errors_of(r)[0].message == "missing required key 'assumptions'");
   CHECK(errors_of(r)[0].loc.line == 1);
@@ -448,8 +776,10 @@ TEST_CASE("loader: a broken horizon does not cause follow-on year errors") {
 TEST_CASE("loader: expression errors point at the token, in characters") {
   // Inside a double-quoted value the column is that of the unknown name;
   // "Træning – ø" before it on the line counts one column per character.
-  std::string text = edit({{"  - id: training\n    kind: implementation\n    party: region\n    amount: 500000\n    year: 2026\n",
-                            "  - {id: training, label: \"Træning – ø\", kind: implementation, party: region, amount: \"1 + $nope\"}\n"}});
+  std::string text = edit(
+      {{"  - id: training\n    kind: implementation\n    party: region\n    amount: 500000\n    year: 2026\n",
+        "  - {id: training, label: \"Træning – ø\", kind: implementation, party: region, amount: \"1 + "
+        "$nope\"}\n"}});
   LoadResult r = load(text);
   REQUIRE(errors_of(r).size() == 1);
   CHECK(errors_of(r)[0].loc.column == at(text, "$nope").column);
@@ -459,7 +789,8 @@ TEST_CASE("loader: expression errors point at the token, in characters") {
   REQUIRE(errors_of(r).size() == 1);
   CHECK(errors_of(r)[0].loc.column == at(text, "\"\\u0031").column);
   // A very long expression is shortened in the message.
-  text = edit({{"    amount: 500000\n", "    amount: \"" + std::string(200, '(') + "$nope" + std::string(200, ')') + "\"\n"}});
+  text = edit({{"    amount: 500000\n",
+                "    amount: \"" + std::string(200, '(') + "$nope" + std::string(200, ')') + "\"\n"}});
   r = load(text);
   REQUIRE(errors_of(r).size() == 1);
   CHECK(errors_of(r)[0].message.size() < 160);
@@ -467,9 +798,10 @@ TEST_CASE("loader: expression errors point at the token, in characters") {
 }
 
 TEST_CASE("loader: lints are warnings, and only with lints on") {
-  std::string text = edit({{"  - id: operation\n    kind: operating\n", "  - id: operation\n    kind: other\n"},
-                           {"    profile: {2027: 0.4, 2028: 0.8, 2029: 1.0}\n", ""},
-                           {"  op_cost: {value: 1500, source: \"Supplier offer 2025\"}", "  op_cost: 1500"}});
+  std::string text =
+      edit({{"  - id: operation\n    kind: operating\n", "  - id: operation\n    kind: other\n"},
+            {"    profile: {2027: 0.4, 2028: 0.8, 2029: 1.0}\n", ""},
+            {"  op_cost: {value: 1500, source: \"Supplier offer 2025\"}", "  op_cost: 1500"}});
   LoadResult r = load(text, true);
   INFO(dump(r));
   CHECK(r.ok());  // warnings do not make a case invalid
@@ -536,7 +868,8 @@ TEST_CASE("loader: not a case document") {
 TEST_CASE("loader: sniff_document_kind") {
   CHECK(sniff_document_kind("format: gevinst/1\n") == DocumentKind::case_v1);
   CHECK(sniff_document_kind("# c\nformat: 'gevinst-rollout/1'\n") == DocumentKind::rollout_v1);
-  CHECK(sniff_document_kind("\xEF\xBB\xBF" "format: gevinst-rollout/1\n") == DocumentKind::rollout_v1);
+  CHECK(sniff_document_kind("\xEF\xBB\xBF"
+                            "format: gevinst-rollout/1\n") == DocumentKind::rollout_v1);
   CHECK(sniff_document_kind("{format: gevinst-rollout/1, solution: a.yaml}\n") == DocumentKind::rollout_v1);
   CHECK(sniff_document_kind("\"format\": gevinst/1\n") == DocumentKind::case_v1);
   CHECK(sniff_document_kind("format: other\n") == DocumentKind::unknown);
@@ -547,21 +880,23 @@ TEST_CASE("loader: rollout documents") {
   // The solution is read from disk relative to the rollout; a missing one is
   // an error at `solution`, and the other checks still run ($names cannot be
   // checked without the solution, so they are not reported).
-  const std::string text = "format: gevinst-rollout/1\n"
-                           "solution: no-such-dir/no-such-case.yaml\n"
-                           "review_due: 2027-02-29\n"
-                           "criteria: [\"npv >= 0\", \"payback_yaers <= 6\", \"evidence >= documented\", \"$anything > 1\"]\n"
-                           "units:\n"
-                           "  - id: region-a\n"
-                           "    decision: {status: pending, date: 2028-02-29}\n"
-                           "  - id: region-b\n"
-                           "    decision: {status: maybe}\n";
+  const std::string text =
+      "format: gevinst-rollout/1\n"
+      "solution: no-such-dir/no-such-case.yaml\n"
+      "review_due: 2027-02-29\n"
+      "criteria: [\"npv >= 0\", \"payback_yaers <= 6\", \"evidence >= documented\", \"$anything > 1\"]\n"
+      "units:\n"
+      "  - id: region-a\n"
+      "    decision: {status: pending, date: 2028-02-29}\n"
+      "  - id: region-b\n"
+      "    decision: {status: maybe}\n";
   RolloutLoadResult r = load_rollout_text(text, "/nonexistent/rollout.yaml");
   std::vector<Diagnostic> errs;
   for (const auto& d : r.diags.all())
     if (d.severity == Severity::error) errs.push_back(d);
   REQUIRE(errs.size() == 4);
-  CHECK(errs[0].message.starts_with("cannot read the solution case '/nonexistent/no-such-dir/no-such-case.yaml'"));
+  CHECK(errs[0].message.starts_with(
+      "cannot read the solution case '/nonexistent/no-such-dir/no-such-case.yaml'"));
   CHECK(errs[0].yaml_path == "solution");
   CHECK(errs[1].message == "'2027-02-29' is not a date");  // 2027 is not a leap year; 2028-02-29 is fine
   CHECK(errs[1].loc.line == 3);
@@ -583,7 +918,8 @@ TEST_CASE("loader: a file with thousands of problems is reported quickly and cap
   // 20 000 parameters, each an expression: loads (this took 26 s before
   // names were looked up in a table and columns in a line index).
   std::string params;
-  for (int i = 0; i < 20000; ++i) params += "  p" + std::to_string(i) + ": {value: \"$patients * 2\", source: s}\n";
+  for (int i = 0; i < 20000; ++i)
+    params += "  p" + std::to_string(i) + ": {value: \"$patients * 2\", source: s}\n";
   r = load(edit({{"parameters:\n", "parameters:\n" + params}}));
   CHECK(r.ok());
 }
@@ -601,8 +937,10 @@ TEST_CASE("loader: compile_number and parameter values with overrides") {
   CHECK(d.all()[0].hint == "did you mean '$patients'?");
   CHECK(d.all()[0].yaml_path == "--set patients");
   // An override that reads another parameter is ordered after it: 0.30 * 2.
-  Overrides o{{c.parameter_index("admissions_avoided"), "admissions_avoided", *compile_number(c, "0.30 * 2", "x", d)},
-              {c.parameter_index("device_cost"), "device_cost", *compile_number(c, "$admissions_avoided * 1000", "x", d)}};
+  Overrides o{
+      {c.parameter_index("admissions_avoided"), "admissions_avoided", *compile_number(c, "0.30 * 2", "x", d)},
+      {c.parameter_index("device_cost"), "device_cost",
+       *compile_number(c, "$admissions_avoided * 1000", "x", d)}};
   std::vector<double> v = parameter_values(c, o);
   CHECK(v[c.parameter_index("device_cost")] == doctest::Approx(600));
 }

@@ -4,17 +4,21 @@
 // the cumulative series C(t) it rests on.
 #include "libeval/payback.h"
 
-#include "libeval/discounting.h"
-
 #include <doctest/doctest.h>
 
 #include <optional>
 #include <vector>
 
+#include "libeval/discounting.h"
+
 using namespace gevinst;
 
 TEST_CASE("payback: table of series") {
-  struct Case { std::vector<double> net; std::optional<double> years; const char* why; };
+  struct Case {
+    std::vector<double> net;
+    std::optional<double> years;
+    const char* why;
+  };
   const Case cases[] = {
       {{-100, 30, 50, 40}, 2.5, "C = -100, -70, -20, 20: crossing at t = 3, 2 + 20/40"},
       {{-100, 50, 50}, 2.0, "C = -100, -50, 0: exact hit at t = 2, 1 + 50/50"},

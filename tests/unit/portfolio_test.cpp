@@ -151,7 +151,9 @@ TEST_CASE("portfolio: agrees with brute force on random portfolios of up to 20 c
       it.cost = trial % 4 == 0 ? std::floor(1 + u(rng) * 10) : 1e5 + u(rng) * 5e7;  // integers: many ties
       // Mostly correlated with cost (harder), some negative, a few unknown.
       double r = u(rng);
-      it.objective = r < 0.1 ? -u(rng) * it.cost : r < 0.15 ? std::nan("") : it.cost * (0.5 + u(rng)) + u(rng) * 1e6;
+      it.objective = r < 0.1    ? -u(rng) * it.cost
+                     : r < 0.15 ? std::nan("")
+                                : it.cost * (0.5 + u(rng)) + u(rng) * 1e6;
       if (trial % 4 == 0 && r >= 0.15) it.objective = std::floor(it.objective);
       it.include = u(rng) < 0.05;
       it.exclude = !it.include && u(rng) < 0.05;
@@ -254,7 +256,7 @@ TEST_CASE("portfolio: ranking by objective per krone") {
   // d (free), b (4), a = g = f (2; by key), e (free, useless), c (unknown).
   std::vector<size_t> r = rank_by_objective_per_krone(items);
   CHECK(r == std::vector<size_t>{3, 1, 0, 5, 6, 4, 2});
-  CHECK(*objective_per_krone(items[0]) == 2);  // 10 / 5
+  CHECK(*objective_per_krone(items[0]) == 2);              // 10 / 5
   CHECK_FALSE(objective_per_krone(items[2]).has_value());  // unknown objective
   CHECK_FALSE(objective_per_krone(items[3]).has_value());  // free
 }

@@ -4,11 +4,7 @@
 // section 9 and "Financing" in section 12).
 #include "libeval/repayment.h"
 
-#include "libeval/discounting.h"
-
 #include <doctest/doctest.h>
-
-#include "calc_csv.h"
 
 #include <cmath>
 #include <cstdlib>
@@ -19,6 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "calc_csv.h"
+#include "libeval/discounting.h"
+
 using namespace gevinst;
 
 namespace {
@@ -26,7 +25,6 @@ namespace {
 using calc::num;
 using calc::number;
 using calc::read_csv;
-
 
 LoanMethod method_of(const std::string& s) {
   if (s == "annuity") return LoanMethod::annuity;
@@ -161,7 +159,8 @@ TEST_CASE("repayment: schedules against Calc") {
 
 TEST_CASE("repayment: closed forms") {
   SUBCASE("annuity at 5 %, 3 years: payment 1000 * 0.05 / (1 - 1.05^-3)") {
-    const LoanTerms t{.method = LoanMethod::annuity, .principal = 1000, .disbursed = 2026, .rate = 0.05, .term = 3};
+    const LoanTerms t{
+        .method = LoanMethod::annuity, .principal = 1000, .disbursed = 2026, .rate = 0.05, .term = 3};
     const auto s = build_schedule(t, no_gains);
     REQUIRE(s.rows.size() == 3);
     const double a = 1000 * 0.05 / (1 - std::pow(1.05, -3));
@@ -182,8 +181,13 @@ TEST_CASE("repayment: closed forms") {
     }
   }
   SUBCASE("capitalised grace: the balance after grace is P (1+i)^g, and the annuity is on it") {
-    const LoanTerms t{.method = LoanMethod::annuity, .principal = 1000, .disbursed = 2026, .rate = 0.06,
-                      .grace = 3, .grace_mode = GraceMode::capitalise, .term = 7};
+    const LoanTerms t{.method = LoanMethod::annuity,
+                      .principal = 1000,
+                      .disbursed = 2026,
+                      .rate = 0.06,
+                      .grace = 3,
+                      .grace_mode = GraceMode::capitalise,
+                      .term = 7};
     const auto s = build_schedule(t, no_gains);
     REQUIRE(s.rows.size() == 10);
     const double bg = 1000 * std::pow(1.06, 3);
@@ -193,7 +197,8 @@ TEST_CASE("repayment: closed forms") {
     check_invariants(t, s);
   }
   SUBCASE("bullet: interest only, then principal in the last period") {
-    const LoanTerms t{.method = LoanMethod::bullet, .principal = 1000, .disbursed = 2026, .rate = 0.04, .term = 3};
+    const LoanTerms t{
+        .method = LoanMethod::bullet, .principal = 1000, .disbursed = 2026, .rate = 0.04, .term = 3};
     const auto s = build_schedule(t, no_gains);
     REQUIRE(s.rows.size() == 3);
     CHECK(s.rows[0].payment == 40.0);
@@ -202,8 +207,12 @@ TEST_CASE("repayment: closed forms") {
     check_invariants(t, s);
   }
   SUBCASE("12 periods a year: period 12 falls in the year after disbursement, period 13 in the next") {
-    const LoanTerms t{.method = LoanMethod::serial, .principal = 2400, .disbursed = 2026, .rate = 0.12,
-                      .periods_per_year = 12, .term = 24};
+    const LoanTerms t{.method = LoanMethod::serial,
+                      .principal = 2400,
+                      .disbursed = 2026,
+                      .rate = 0.12,
+                      .periods_per_year = 12,
+                      .term = 24};
     const auto s = build_schedule(t, no_gains);
     REQUIRE(s.rows.size() == 24);
     CHECK(s.rows[0].year == 2027);
@@ -214,7 +223,8 @@ TEST_CASE("repayment: closed forms") {
     check_invariants(t, s);
   }
   SUBCASE("principal 0: no rows") {
-    const LoanTerms t{.method = LoanMethod::annuity, .principal = 0, .disbursed = 2026, .rate = 0.05, .term = 3};
+    const LoanTerms t{
+        .method = LoanMethod::annuity, .principal = 0, .disbursed = 2026, .rate = 0.05, .term = 3};
     const auto s = build_schedule(t, no_gains);
     CHECK(s.rows.empty());
     CHECK(s.total_paid == 0.0);
@@ -223,8 +233,12 @@ TEST_CASE("repayment: closed forms") {
 
 TEST_CASE("repayment: gain-share") {
   SUBCASE("zero gains: nothing paid, interest added every year, everything forgiven") {
-    const LoanTerms t{.method = LoanMethod::gain_share, .principal = 1000, .disbursed = 2026, .rate = 0.02,
-                      .term = 4, .gain_share = 0.5};
+    const LoanTerms t{.method = LoanMethod::gain_share,
+                      .principal = 1000,
+                      .disbursed = 2026,
+                      .rate = 0.02,
+                      .term = 4,
+                      .gain_share = 0.5};
     const auto s = build_schedule(t, no_gains);
     REQUIRE(s.rows.size() == 4);
     CHECK(s.total_paid == 0.0);
@@ -233,15 +247,24 @@ TEST_CASE("repayment: gain-share") {
     check_invariants(t, s);
   }
   SUBCASE("without gains function: treated as zero gains") {
-    const LoanTerms t{.method = LoanMethod::gain_share, .principal = 1000, .disbursed = 2026, .rate = 0.0,
-                      .term = 2, .gain_share = 0.5};
+    const LoanTerms t{.method = LoanMethod::gain_share,
+                      .principal = 1000,
+                      .disbursed = 2026,
+                      .rate = 0.0,
+                      .term = 2,
+                      .gain_share = 0.5};
     CHECK(build_schedule(t, {}).forgiven == 1000.0);
   }
   SUBCASE("the cap stops payments while a balance remains") {
     // 5 %, gains 1000 a year, share 1, cap 1.0 on principal 1000: year 1 pays
     // min(1000, 1050, 1000) = 1000, leaving 50; the cap then leaves nothing.
-    const LoanTerms t{.method = LoanMethod::gain_share, .principal = 1000, .disbursed = 2026, .rate = 0.05,
-                      .term = 3, .gain_share = 1.0, .cap = 1.0};
+    const LoanTerms t{.method = LoanMethod::gain_share,
+                      .principal = 1000,
+                      .disbursed = 2026,
+                      .rate = 0.05,
+                      .term = 3,
+                      .gain_share = 1.0,
+                      .cap = 1.0};
     const auto s = build_schedule(t, [](int) { return 1000.0; });
     REQUIRE(s.rows.size() == 3);
     CHECK(s.rows[0].payment == 1000.0);
@@ -252,8 +275,13 @@ TEST_CASE("repayment: gain-share") {
   }
   SUBCASE("residual due: the last period pays the balance, up to the cap") {
     // 0 %, gains 100 a year, share 0.5, term 3 on 1000: 50, 50, then the 900 left.
-    LoanTerms t{.method = LoanMethod::gain_share, .principal = 1000, .disbursed = 2026, .rate = 0.0,
-                .term = 3, .gain_share = 0.5, .residual = Residual::due};
+    LoanTerms t{.method = LoanMethod::gain_share,
+                .principal = 1000,
+                .disbursed = 2026,
+                .rate = 0.0,
+                .term = 3,
+                .gain_share = 0.5,
+                .residual = Residual::due};
     auto s = build_schedule(t, [](int) { return 100.0; });
     REQUIRE(s.rows.size() == 3);
     CHECK(s.rows[2].payment == 900.0);
@@ -267,8 +295,12 @@ TEST_CASE("repayment: gain-share") {
     check_invariants(t, s);
   }
   SUBCASE("repaid early: the schedule stops when the balance reaches zero") {
-    const LoanTerms t{.method = LoanMethod::gain_share, .principal = 1000, .disbursed = 2026, .rate = 0.0,
-                      .term = 10, .gain_share = 0.5};
+    const LoanTerms t{.method = LoanMethod::gain_share,
+                      .principal = 1000,
+                      .disbursed = 2026,
+                      .rate = 0.0,
+                      .term = 10,
+                      .gain_share = 0.5};
     const auto s = build_schedule(t, [](int) { return 800.0; });
     REQUIRE(s.rows.size() == 3);  // 400, 400, 200
     CHECK(s.rows[2].payment == 200.0);
@@ -276,18 +308,29 @@ TEST_CASE("repayment: gain-share") {
     check_invariants(t, s);
   }
   SUBCASE("monthly: a year's gains are spread over its 12 periods") {
-    const LoanTerms t{.method = LoanMethod::gain_share, .principal = 1.0e6, .disbursed = 2026, .rate = 0.0,
-                      .periods_per_year = 12, .term = 24, .gain_share = 0.5};
+    const LoanTerms t{.method = LoanMethod::gain_share,
+                      .principal = 1.0e6,
+                      .disbursed = 2026,
+                      .rate = 0.0,
+                      .periods_per_year = 12,
+                      .term = 24,
+                      .gain_share = 0.5};
     const auto s = build_schedule(t, [](int year) { return year == 2027 ? 120000.0 : 240000.0; });
     REQUIRE(s.rows.size() == 24);
-    CHECK(s.rows[0].payment == 5000.0);   // 0.5 * 120000 / 12
-    CHECK(s.rows[12].payment == 10000.0); // 0.5 * 240000 / 12
+    CHECK(s.rows[0].payment == 5000.0);    // 0.5 * 120000 / 12
+    CHECK(s.rows[12].payment == 10000.0);  // 0.5 * 240000 / 12
     check_invariants(t, s);
   }
   SUBCASE("interest-only grace counts towards the cap") {
     // 10 % on 1000, grace 2 pays 100 + 100; cap 1.1 leaves 900 for the term.
-    const LoanTerms t{.method = LoanMethod::gain_share, .principal = 1000, .disbursed = 2026, .rate = 0.10,
-                      .grace = 2, .term = 2, .gain_share = 1.0, .cap = 1.1};
+    const LoanTerms t{.method = LoanMethod::gain_share,
+                      .principal = 1000,
+                      .disbursed = 2026,
+                      .rate = 0.10,
+                      .grace = 2,
+                      .term = 2,
+                      .gain_share = 1.0,
+                      .cap = 1.1};
     const auto s = build_schedule(t, [](int) { return 5000.0; });
     // Period 3: min(5000, 1100, 900) = 900 leaves 200; period 4 adds 20 interest
     // and the cap allows nothing more: 220 forgiven.
@@ -302,14 +345,23 @@ TEST_CASE("repayment: gain-share") {
 }
 
 TEST_CASE("repayment: check_loan_terms") {
-  const LoanTerms ok{.method = LoanMethod::annuity, .principal = 1000, .disbursed = 2026, .rate = 0.05, .term = 3};
+  const LoanTerms ok{
+      .method = LoanMethod::annuity, .principal = 1000, .disbursed = 2026, .rate = 0.05, .term = 3};
   CHECK_FALSE(check_loan_terms(ok).has_value());
-  struct Case { LoanTerms t; const char* message; };
-  auto with = [&](auto change) { LoanTerms t = ok; change(t); return t; };
+  struct Case {
+    LoanTerms t;
+    const char* message;
+  };
+  auto with = [&](auto change) {
+    LoanTerms t = ok;
+    change(t);
+    return t;
+  };
   const Case cases[] = {
       {with([](LoanTerms& t) { t.principal = -1; }), "principal must be a finite amount >= 0"},
       {with([](LoanTerms& t) { t.rate = -1; }), "rate must be a finite number greater than -1"},
-      {with([](LoanTerms& t) { t.periods_per_year = 3; }), "periods_per_year must be 1, 2, 4 or 12 (it is 3)"},
+      {with([](LoanTerms& t) { t.periods_per_year = 3; }),
+       "periods_per_year must be 1, 2, 4 or 12 (it is 3)"},
       {with([](LoanTerms& t) { t.grace = -1; }), "grace must be 0 or more periods"},
       {with([](LoanTerms& t) { t.term = 0; }), "term must be at least 1 period"},
       {with([](LoanTerms& t) { t.gain_share = 1.5; }), "gain_share share must lie in [0, 1]"},
@@ -320,8 +372,12 @@ TEST_CASE("repayment: check_loan_terms") {
 
 TEST_CASE("repayment: payments by year and PV") {
   // Serial 1200 at 0 % over 24 monthly periods from 2026: 600 in 2027 and in 2028.
-  const LoanTerms t{.method = LoanMethod::serial, .principal = 1200, .disbursed = 2026, .rate = 0.0,
-                    .periods_per_year = 12, .term = 24};
+  const LoanTerms t{.method = LoanMethod::serial,
+                    .principal = 1200,
+                    .disbursed = 2026,
+                    .rate = 0.0,
+                    .periods_per_year = 12,
+                    .term = 24};
   const auto s = build_schedule(t, no_gains);
   const auto by_year = payments_by_year(s, 2026, 4);
   REQUIRE(by_year.size() == 4);

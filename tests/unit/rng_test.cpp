@@ -36,8 +36,8 @@ TEST_CASE("rng: xoshiro256++ reference sequence") {
   // the rest from a Python transcription of Blackman and Vigna's reference
   // xoshiro256plusplus.c.
   const Rng rng{{1, 2, 3, 4}};
-  const std::vector<std::uint64_t> expected = {41943041ULL, 58720359ULL, 3588806011781223ULL, 3591011842654386ULL,
-                                               9228616714210784205ULL};
+  const std::vector<std::uint64_t> expected = {41943041ULL, 58720359ULL, 3588806011781223ULL,
+                                               3591011842654386ULL, 9228616714210784205ULL};
   CHECK(first_words(rng, 5) == expected);
 }
 
@@ -75,8 +75,8 @@ TEST_CASE("rng: same (seed, block, param) gives the same stream") {
 TEST_CASE("rng: different seeds, blocks and params give unrelated streams") {
   // No 64-bit word of one stream's first 4096 appears in another's; for
   // independent streams the chance of any shared word is about 2^-38.
-  const std::vector<Rng> streams = {stream(1, 0, 0), stream(1, 1, 0), stream(1, 0, 1), stream(2, 0, 0),
-                                    stream(1, 1, 1), stream(0, 0, 0)};
+  const std::vector<Rng> streams = {stream(1, 0, 0), stream(1, 1, 0), stream(1, 0, 1),
+                                    stream(2, 0, 0), stream(1, 1, 1), stream(0, 0, 0)};
   std::set<std::uint64_t> seen;
   size_t total = 0;
   for (const Rng& s : streams) {

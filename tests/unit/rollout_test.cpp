@@ -61,11 +61,11 @@ TEST_CASE("rollout: the test rollout's verdicts, failed criteria and results") {
   const auto& a = unit(r, "unit-a");  // P = 1,500
   CHECK(a.verdict == Verdict::scale);
   CHECK(a.failed_criteria.empty());
-  CHECK(a.npv == doctest::Approx(500000));        // 1,000 x 1,500 - 1,000,000
-  CHECK(*a.fte == doctest::Approx(1.5));          // 1,500 / 1,000
+  CHECK(a.npv == doctest::Approx(500000));  // 1,000 x 1,500 - 1,000,000
+  CHECK(*a.fte == doctest::Approx(1.5));    // 1,500 / 1,000
   // Cumulative net: -700,000 then +300,000 a year: crosses in year 3 at 2 + 100,000 / 300,000.
   CHECK(*a.results.get("payback_years") == doctest::Approx(2 + 1.0 / 3));
-  CHECK(*a.results.get("evidence") == 1);         // pilot
+  CHECK(*a.results.get("evidence") == 1);  // pilot
   CHECK(*a.results.get("population") == 500000);
   CHECK(*a.population_share == doctest::Approx(0.5));
   CHECK(a.explanation.empty());
@@ -99,10 +99,10 @@ TEST_CASE("rollout: compliance (scale declined without explanation; pending afte
       {Verdict::scale, S::declined, "Budget moved to X", "2027-06-30", "2027-01-01", true},
       {Verdict::explain, S::declined, "", "2027-06-30", "2027-01-01", true},
       {Verdict::scale, S::adopted, "", "2027-06-30", "2028-01-01", true},
-      {Verdict::scale, S::pending, "", "2027-06-30", "2027-06-30", true},     // on the day is not after
+      {Verdict::scale, S::pending, "", "2027-06-30", "2027-06-30", true},  // on the day is not after
       {Verdict::scale, S::pending, "", "2027-06-30", "2027-07-01", false},
       {Verdict::explain, S::pending, "", "2027-06-30", "2027-07-01", false},
-      {Verdict::explain, S::pending, "", "", "2030-01-01", true},             // no review date
+      {Verdict::explain, S::pending, "", "", "2030-01-01", true},  // no review date
   };
   for (const auto& row : rows) {
     Decision d;
@@ -150,8 +150,8 @@ TEST_CASE("rollout: drafted explanations use break-even values") {
 }
 
 TEST_CASE("rollout: a switching value is rounded to where the criterion holds") {
-  auto lr = load_text(rollout_text(R"(["npv >= 250", "npv >= 1.0006e6"])",
-                                   "  - {id: few, parameters: {patients: 800}}\n"));
+  auto lr = load_text(
+      rollout_text(R"(["npv >= 250", "npv >= 1.0006e6"])", "  - {id: few, parameters: {patients: 800}}\n"));
   RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
   const auto& u = unit(r, "few");
   REQUIRE(u.explanation.size() == 2);
@@ -163,8 +163,9 @@ TEST_CASE("rollout: a switching value is rounded to where the criterion holds") 
 }
 
 TEST_CASE("rollout: explanations for other targets, simple comparisons and complex criteria") {
-  auto lr = load_text(rollout_text(R"(["npv >= 2e6", "evidence >= documented", "bcr > 2", "$patients * 2 > 1e9"])",
-                                   "  - {id: big, parameters: {patients: 2500}}\n"));
+  auto lr =
+      load_text(rollout_text(R"(["npv >= 2e6", "evidence >= documented", "bcr > 2", "$patients * 2 > 1e9"])",
+                             "  - {id: big, parameters: {patients: 2500}}\n"));
   RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
   const auto& u = unit(r, "big");
   REQUIRE(u.explanation.size() == 4);
@@ -192,8 +193,9 @@ TEST_CASE("rollout: a criterion over a null result fails and says why") {
 
 TEST_CASE("rollout: a unit whose parameters break the case is recorded, the others go on") {
   // Negative patients make the capacity events negative, which evaluate_capacity rejects.
-  auto lr = load_text(rollout_text(R"(["npv >= 0"])", "  - {id: broken, parameters: {patients: -5}}\n"
-                                                      "  - {id: fine, parameters: {patients: 2500}}\n"));
+  auto lr = load_text(rollout_text(R"(["npv >= 0"])",
+                                   "  - {id: broken, parameters: {patients: -5}}\n"
+                                   "  - {id: fine, parameters: {patients: 2500}}\n"));
   RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
   REQUIRE(r.units.size() == 2);
   const auto& b = unit(r, "broken");
@@ -210,7 +212,7 @@ TEST_CASE("rollout: a unit whose parameters break the case is recorded, the othe
 
 TEST_CASE("rollout: is_iso_date") {
   CHECK(is_iso_date("2027-06-30"));
-  CHECK(is_iso_date("2028-02-29"));   // leap year
+  CHECK(is_iso_date("2028-02-29"));  // leap year
   CHECK_FALSE(is_iso_date("2027-02-29"));
   CHECK_FALSE(is_iso_date("1900-02-29"));  // divisible by 100, not by 400
   CHECK(is_iso_date("2000-02-29"));

@@ -98,7 +98,8 @@ TEST_CASE("simulate: each iteration equals the scalar engine evaluated at its dr
       CHECK(r.fte_values[i] == doctest::Approx(evaluate_capacity(c, co).total.fte).epsilon(1e-12));
       // SROI ratio by the spec's formula (section 8), investment = PV of all costs.
       double pv = 0;
-      size_t pat = std::find(r.random_parameters.begin(), r.random_parameters.end(), "patients") - r.random_parameters.begin();
+      size_t pat = std::find(r.random_parameters.begin(), r.random_parameters.end(), "patients") -
+                   r.random_parameters.begin();
       for (int k = 0; k < 5; ++k)
         pv += r.draws[pat][i] * 10 * 150 * 0.9 * 0.8 * std::pow(0.9, k) * bc.discount_factors[1 + k];
       CHECK(r.sroi_values[i] == doctest::Approx(pv / bc.selected().pv_costs).epsilon(1e-12));
@@ -235,7 +236,8 @@ capacity:
       } catch (const InputError& e) {
         REQUIRE(!e.diagnostics.empty());
         const Diagnostic& d = e.diagnostics[0];
-        CHECK(d.yaml_path == (share ? "capacity.activities[0].realisable" : "capacity.activities[0].minutes_saved"));
+        CHECK(d.yaml_path ==
+              (share ? "capacity.activities[0].realisable" : "capacity.activities[0].minutes_saved"));
         CHECK(d.message.find(share ? "it must be a share between 0 and 1" : "it must be 0 or more") !=
               std::string::npos);
       }

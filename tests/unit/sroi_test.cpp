@@ -113,15 +113,15 @@ TEST_CASE("sroi: sensitivity rows worked by hand") {
     const char* change;
     double pv;
   };
-  const double drop0 = 2700 / 1.1 + 2700 / 1.21 + 2700 / 1.331;          // drop_off 0
-  const double drop75 = 2700 / 1.1 + 675 / 1.21 + 168.75 / 1.331;        // drop_off 0.5 + 0.25 = 0.75
+  const double drop0 = 2700 / 1.1 + 2700 / 1.21 + 2700 / 1.331;    // drop_off 0
+  const double drop75 = 2700 / 1.1 + 675 / 1.21 + 168.75 / 1.331;  // drop_off 0.5 + 0.25 = 0.75
   const Row expected[] = {
-      {"deadweight", "0", kPv / 0.8},                 // 1 - 0 over 1 - 0.2
-      {"deadweight", "+0.25", kPv * 0.55 / 0.8},      // 0.2 + 0.25 = 0.45
+      {"deadweight", "0", kPv / 0.8},             // 1 - 0 over 1 - 0.2
+      {"deadweight", "+0.25", kPv * 0.55 / 0.8},  // 0.2 + 0.25 = 0.45
       {"attribution", "0", kPv / 0.75},
-      {"attribution", "+0.25", kPv * 0.5 / 0.75},     // 0.25 + 0.25 = 0.5
+      {"attribution", "+0.25", kPv * 0.5 / 0.75},  // 0.25 + 0.25 = 0.5
       {"displacement", "0", kPv / 0.9},
-      {"displacement", "+0.25", kPv * 0.65 / 0.9},    // 0.1 + 0.25 = 0.35
+      {"displacement", "+0.25", kPv * 0.65 / 0.9},  // 0.1 + 0.25 = 0.35
       {"drop_off", "0", drop0},
       {"drop_off", "+0.25", drop75},
       {"duration", "-1 year", 2700 / 1.1 + 1350 / 1.21},  // two years instead of three
@@ -151,7 +151,8 @@ TEST_CASE("sroi: +0.25 is capped at 1 and a one-year outcome drops out at -1 yea
     CAPTURE(row.change);
     if (row.factor == "deadweight" && row.change == "+0.25") CHECK(row.pv_value == 0);  // min(1, 1.15) = 1
     if (row.factor == "duration") CHECK(row.pv_value == 0);
-    if (row.factor == "drop_off") CHECK(row.pv_value == doctest::Approx(r.pv_value));  // k = 0 only: (1-d)^0 = 1
+    if (row.factor == "drop_off")
+      CHECK(row.pv_value == doctest::Approx(r.pv_value));  // k = 0 only: (1-d)^0 = 1
   }
 }
 
@@ -191,9 +192,9 @@ sroi:
 )";
   SroiResult r = evaluate_sroi(load(yaml));
   const double d1 = 1 / 1.035, d2 = d1 / 1.035, d3 = d2 / 1.035, d4 = d3 / 1.035;
-  const double independence = 27000 + 21600 * d1 + 17280 * d2;   // 27,000 + 20,869.57 + 16,131.07
-  const double confidence = 5000 + 2500 * d1;                     // 5,000 + 2,415.46
-  const double respite = 14400 * (d1 + d2 + d3 + d4);             // 14,400 x 3.673079 (annuity factor)
+  const double independence = 27000 + 21600 * d1 + 17280 * d2;  // 27,000 + 20,869.57 + 16,131.07
+  const double confidence = 5000 + 2500 * d1;                   // 5,000 + 2,415.46
+  const double respite = 14400 * (d1 + d2 + d3 + d4);           // 14,400 x 3.673079 (annuity factor)
   const double gp = 1350;
   CHECK(independence == doctest::Approx(64000.63).epsilon(1e-6));
   CHECK(respite == doctest::Approx(52892.34).epsilon(1e-6));
@@ -226,7 +227,9 @@ sroi:
   // carer-respite's fifth year (2031) is past the horizon: counted 4 years, and a warning says so.
   CHECK(r.outcomes[2].years_counted == 4);
   REQUIRE(r.warnings.size() == 1);
-  CHECK(r.warnings[0] == "outcome 'carer-respite' lasts 5 years from 2027 but the horizon ends in 2030: only 4 years are counted");
+  CHECK(r.warnings[0] ==
+        "outcome 'carer-respite' lasts 5 years from 2027 but the horizon ends in 2030: only 4 years are "
+        "counted");
 }
 
 TEST_CASE("sroi: investment auto is the PV of all costs, as evaluate computes it") {
@@ -251,8 +254,12 @@ sroi:
   CHECK(r.investment == doctest::Approx(evaluate_case(c).selected().pv_costs).epsilon(1e-12));
   // By hand: 8,000 + (120,000 + 15,000)/1.035 + (30,600 + 4,000)/1.035^2 + 31,212/1.035^3 + ...
   double d = 1, pv = 0;
-  const double costs[] = {8000, 120000 + 0.5 * 30000, 30000 * 1.02 + 4000, 30000 * std::pow(1.02, 2),
-                          30000 * std::pow(1.02, 3), 30000 * std::pow(1.02, 4)};
+  const double costs[] = {8000,
+                          120000 + 0.5 * 30000,
+                          30000 * 1.02 + 4000,
+                          30000 * std::pow(1.02, 2),
+                          30000 * std::pow(1.02, 3),
+                          30000 * std::pow(1.02, 4)};
   for (double x : costs) {
     pv += x * d;
     d /= 1.035;
@@ -264,7 +271,8 @@ sroi:
 
 TEST_CASE("sroi: the same stakeholder and indicator twice is flagged") {
   std::string y = kOne;
-  y += R"(    - {id: fewer-falls-again, stakeholder: patients, indicator: Falls avoided, quantity: 10, proxy: 50}
+  y +=
+      R"(    - {id: fewer-falls-again, stakeholder: patients, indicator: Falls avoided, quantity: 10, proxy: 50}
     - {id: other-stakeholder, stakeholder: relatives, indicator: Falls avoided, quantity: 10, proxy: 50}
 )";
   SroiResult r = evaluate_sroi(load(y));
@@ -281,7 +289,8 @@ TEST_CASE("sroi: same_outcome_key ignores case and runs of white space") {
   // The separator keeps ("a b", "c") apart from ("a", "b c").
   CHECK(same_outcome_key("a b", "c") != same_outcome_key("a", "b c"));
   std::string y = kOne;
-  y += R"(    - {id: fewer-falls-again, stakeholder: Patients, indicator: "falls  AVOIDED", quantity: 10, proxy: 50}
+  y +=
+      R"(    - {id: fewer-falls-again, stakeholder: Patients, indicator: "falls  AVOIDED", quantity: 10, proxy: 50}
 )";
   SroiResult r = evaluate_sroi(load(y));
   REQUIRE(r.warnings.size() == 1);
@@ -289,7 +298,8 @@ TEST_CASE("sroi: same_outcome_key ignores case and runs of white space") {
 }
 
 TEST_CASE("sroi: errors name the file and the field") {
-  auto expect_error = [](const Case& c, const SroiOptions& opt, const std::string& path, const std::string& message) {
+  auto expect_error = [](const Case& c, const SroiOptions& opt, const std::string& path,
+                         const std::string& message) {
     try {
       evaluate_sroi(c, opt);
       FAIL("expected InputError");
@@ -309,8 +319,9 @@ case: {id: no-costs}
 assumptions: {start_year: 2026, horizon: 2}
 sroi: {outcomes: [{id: o, stakeholder: s, quantity: 1, proxy: 1}]}
 )");
-  expect_error(no_costs, {}, "sroi.investment",
-               "investment: auto is the PV of the case's costs, which is 0: the SROI ratio has no denominator");
+  expect_error(
+      no_costs, {}, "sroi.investment",
+      "investment: auto is the PV of the case's costs, which is 0: the SROI ratio has no denominator");
 
   std::string y = kOne;
   y.insert(y.find("parties:"), "parameters: {dw: {value: 0.2, source: test}}\n");

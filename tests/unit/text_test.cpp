@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "libeval/text.h"
+
+#include <doctest/doctest.h>
 
 using gevinst::grouped;
 using gevinst::money;

@@ -225,22 +225,26 @@ TEST_CASE("yaml_tree: encoding checks") {
     CHECK(d.loc.column == 1);
   }
   const Row rows[] = {
-      {std::string("\xFF\xFE" "f\0o\0", 6), 1, 1, "file is UTF-16; case files must be UTF-8"},
+      {std::string("\xFF\xFE"
+                   "f\0o\0",
+                   6),
+       1, 1, "file is UTF-16; case files must be UTF-8"},
       {std::string("\xFE\xFF\0f\0o", 6), 1, 1, "file is UTF-16; case files must be UTF-8"},
       {std::string("f\0o\0r\0m\0", 8), 1, 1, "file is UTF-16; case files must be UTF-8"},  // no BOM
       {"\x1F\x8B\x08\x00\x00\x00", 0, 0, "file is binary (a gzip archive), not a YAML case file"},
       {"PK\x03\x04rest", 0, 0, "file is binary (a zip archive (or .xlsx, .docx)), not a YAML case file"},
-      {std::string("\x01\x02\x03\x04\x05\x06\x07\x08\x0E\x0F", 10), 0, 0, "file is binary (binary data), not a YAML case file"},
+      {std::string("\x01\x02\x03\x04\x05\x06\x07\x08\x0E\x0F", 10), 0, 0,
+       "file is binary (binary data), not a YAML case file"},
       {std::string("a: 1\nb: x\0y\n", 12), 2, 5, "NUL byte in the text"},
       {"a: 1\nowner: S\xF8nderborg\n", 2, 9, "invalid UTF-8 byte 0xF8"},  // Latin-1 'ø'
-      {"a: \xC3\n", 1, 4, "invalid UTF-8 byte 0xC3"},                      // truncated sequence
-      {"a: \xC0\xAF\n", 1, 4, "invalid UTF-8 byte 0xC0"},                  // overlong '/'
-      {"a: \xE0\x80\x80\n", 1, 4, "invalid UTF-8 byte 0xE0"},              // overlong NUL
+      {"a: \xC3\n", 1, 4, "invalid UTF-8 byte 0xC3"},                     // truncated sequence
+      {"a: \xC0\xAF\n", 1, 4, "invalid UTF-8 byte 0xC0"},                 // overlong '/'
+      {"a: \xE0\x80\x80\n", 1, 4, "invalid UTF-8 byte 0xE0"},             // overlong NUL
       {"a: \xF0\x80\x80\x80\n", 1, 4, "invalid UTF-8 byte 0xF0"},         // overlong, 4 bytes
-      {"a: x\xED\xA0\x80\n", 1, 5, "invalid UTF-8 byte 0xED"},             // surrogate U+D800
+      {"a: x\xED\xA0\x80\n", 1, 5, "invalid UTF-8 byte 0xED"},            // surrogate U+D800
       {"a: \xF4\x90\x80\x80\n", 1, 4, "invalid UTF-8 byte 0xF4"},         // U+110000
       {"a: \xF5\x80\x80\x80\n", 1, 4, "invalid UTF-8 byte 0xF5"},
-      {"a: \xE2\x82\n", 1, 4, "invalid UTF-8 byte 0xE2"},                  // 3-byte form cut short
+      {"a: \xE2\x82\n", 1, 4, "invalid UTF-8 byte 0xE2"},  // 3-byte form cut short
       {"a: æ\x01\n", 1, 5, "control character U+0001 in the text"},
       {"a: 1\n\x0C\nb: 2\n", 2, 1, "control character U+000C in the text"},
       {"a: 1\x7F\n", 1, 5, "control character U+007F in the text"},
@@ -261,8 +265,11 @@ TEST_CASE("yaml_tree: encoding checks") {
   // Tab, line feed, carriage return and UTF-8 are text, up to the edges of
   // the valid ranges: U+0080, U+07FF, U+0800, U+D7FF, U+E000, U+FFFF, U+10000, U+10FFFF.
   parse_ok("a: 'æ\tø'\r\nb: 2\r\n");
-  parse_ok("a: \"\xC2\x80 \xDF\xBF \xE0\xA0\x80 \xED\x9F\xBF \xEE\x80\x80 \xEF\xBF\xBF \xF0\x90\x80\x80 \xF4\x8F\xBF\xBF\"\n");
-  CHECK(displayable_text("\xEF\xBB\xBF" "a: 1\n") == "a: 1\n");
+  parse_ok(
+      "a: \"\xC2\x80 \xDF\xBF \xE0\xA0\x80 \xED\x9F\xBF \xEE\x80\x80 \xEF\xBF\xBF \xF0\x90\x80\x80 "
+      "\xF4\x8F\xBF\xBF\"\n");
+  CHECK(displayable_text("\xEF\xBB\xBF"
+                         "a: 1\n") == "a: 1\n");
 }
 
 TEST_CASE("yaml_tree: syntax errors point at the cause") {
@@ -277,17 +284,20 @@ TEST_CASE("yaml_tree: syntax errors point at the cause") {
        "add the missing '}'; the YAML parser stopped at line 3"},
       {"of: [a, b\nnext: 1\n", 1, 5, "unclosed '['", "add the missing ']'"},
       // yaml-cpp itself accepts an unclosed quote at the end of the file.
-      {"title: 'It''s open\nowner: x\n", 1, 8, "unclosed \"'\"", "add the missing \"'\"; without it the text runs"},
+      {"title: 'It''s open\nowner: x\n", 1, 8, "unclosed \"'\"",
+       "add the missing \"'\"; without it the text runs"},
       {"a: 1\ntitle: \"open\nb: x\n", 2, 8, "unclosed '\"'", "add the missing '\"'"},
       // A quote closed only on a later line, followed by an error.
       {"a:\n  t: \"open\n  b: {c: \"x\"}\n", 2, 6, "unclosed '\"'", "add the missing '\"' on its line"},
       {"a:\n  fte_hours 1924\n  b: 1\n", 2, 3, "missing ':' after 'fte_hours'", "write 'fte_hours: 1924'"},
       {"a:\n  b: 1\n\tc: 2\n", 3, 1, "YAML syntax error: illegal tab when looking for indentation",
        "YAML indentation must use spaces"},
-      {"a:\n  b: 1\n   c: 2\n", 3, 5, "YAML syntax error: illegal map value", "line 3 is indented more than line 2"},
+      {"a:\n  b: 1\n   c: 2\n", 3, 5, "YAML syntax error: illegal map value",
+       "line 3 is indented more than line 2"},
       {"a:\n  b: 1\n c: 2\n", 3, 2, "YAML syntax error: end of map not found", "line 3 is indented 1 space,"},
       {"title: a: b\n", 1, 9, "YAML syntax error: illegal map value", "a plain value cannot contain ': '"},
-      {"a: 1\n---\nb: 2\n", 3, 1, "file holds more than one YAML document ('---')", "put each case in its own file"},
+      {"a: 1\n---\nb: 2\n", 3, 1, "file holds more than one YAML document ('---')",
+       "put each case in its own file"},
       {"a: !!float 1\n", 1, 4, "YAML tag 'tag:yaml.org,2002:float' is not supported", "remove the tag"},
       {"? [a, b]\n: 1\n", 1, 3, "mapping keys must be plain names, not a list", "write 'name: value'"},
   };
@@ -304,5 +314,7 @@ TEST_CASE("yaml_tree: syntax errors point at the cause") {
 }
 
 TEST_CASE("yaml_tree: quotes and brackets inside values are not mistaken for open ones") {
-  parse_ok("label: Region's \"best\" [draft]\nnote: 'a ''quoted'' word'\nlist: [\"]\", '[', \"{\"]\n# it's a comment [\n");
+  parse_ok(
+      "label: Region's \"best\" [draft]\nnote: 'a ''quoted'' word'\nlist: [\"]\", '[', \"{\"]\n# it's a "
+      "comment [\n");
 }
