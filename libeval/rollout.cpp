@@ -96,6 +96,7 @@ UnitResults unit_results(const Case& c, const RolloutUnit& u, const Overrides& o
       if (names[i] == name) {
         r.values[i] = v;
         if (!v) r.null_reasons[i] = std::move(why);
+        return;  // names are unique
       }
   };
   EvaluateOptions eo;
