@@ -29,7 +29,7 @@ bool read_limited(std::istream& in, size_t max_bytes, std::string& out) {
 }
 
 void too_large(Diagnostics& diags, const std::string& size, size_t max_bytes) {
-  diags.error({}, "", fmt::format("file is {} bytes; the limit is {} bytes", size, max_bytes),
+  diags.error({1, 1}, "", fmt::format("file is {} bytes; the limit is {} bytes", size, max_bytes),
               "a case file is a few kilobytes; is this the right file?");
 }
 

@@ -383,7 +383,7 @@ bool encoding_problem(std::string_view text, Diagnostics* diags) {
     return report({1, 1}, "file is UTF-16; case files must be UTF-8",
                   "save the file as UTF-8 (in most editors: Save with encoding, UTF-8)");
   if (auto kind = binary_kind(text))
-    return report({}, fmt::format("file is binary ({}), not a YAML case file", *kind),
+    return report({1, 1}, fmt::format("file is binary ({}), not a YAML case file", *kind),
                   "check the path; case files are UTF-8 text");
   LineIndex lines(text);
   if (size_t nul = text.find('\0'); nul != std::string_view::npos)
@@ -582,7 +582,7 @@ std::string_view displayable_text(std::string_view text, const YamlLimits& limit
 std::unique_ptr<YamlDocument> parse_yaml(std::string_view text, Diagnostics& diags,
                                          const YamlLimits& limits) {
   if (text.size() > limits.max_bytes) {
-    diags.error({}, "", fmt::format("file is {} bytes; the limit is {} bytes", text.size(), limits.max_bytes),
+    diags.error({1, 1}, "", fmt::format("file is {} bytes; the limit is {} bytes", text.size(), limits.max_bytes),
                 "a case file is a few kilobytes; is this the right file?");
     return nullptr;
   }

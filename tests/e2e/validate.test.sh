@@ -72,10 +72,10 @@ python3 -c 'import sys; sys.stdout.write("format: gevinst/1\n" + ("# padding\n" 
 size=$(stat -c %s "$TMP/big.yaml")
 run validate "$TMP/big.yaml"
 expect_rc 1 "oversized file"
-expect_stdout_contains "$TMP/big.yaml: error: file is $size bytes; the limit is 8388608 bytes"
+expect_stdout_contains "$TMP/big.yaml:1:1: error: file is $size bytes; the limit is 8388608 bytes"
 run validate - <"$TMP/big.yaml"
 expect_rc 1 "oversized stdin"
-expect_stdout_contains "<stdin>: error: file is more than 8388608 bytes; the limit is 8388608 bytes"
+expect_stdout_contains "<stdin>:1:1: error: file is more than 8388608 bytes; the limit is 8388608 bytes"
 
 # 8. Standard input is named <stdin>.
 run validate - <"$corpus/19-unknown-key.yaml"
@@ -119,8 +119,8 @@ json_expr 'all(d["severity"] in ("error", "warning", "note") for f in j["files"]
 json_expr '{f["path"]: f["valid"] for f in j["files"]} == {"tests/data/invalid/19-unknown-key.yaml": False, "tests/data/invalid/01-empty-file.yaml": False, "tests/data/invalid/03-binary-garbage.yaml": False, "tests/data/invalid/rollout-solution.case": True}'
 json_expr '[f for f in j["files"] if f["path"].endswith("19-unknown-key.yaml")][0]["diagnostics"] == [{"line": 12, "column": 3, "severity": "error", "message": "unknown key '"'"'discountng'"'"'", "path": "assumptions.discountng", "hint": "did you mean '"'"'discounting'"'"'?", "file": "tests/data/invalid/19-unknown-key.yaml"}]'
 json_expr '[f for f in j["files"] if f["path"].endswith("01-empty-file.yaml")][0]["diagnostics"][0]["line"] == 1'
-# A file-level problem has no position: null line and column, not 0.
-json_expr '[(d["line"], d["column"], d["path"]) for f in j["files"] if f["path"].endswith("03-binary-garbage.yaml") for d in f["diagnostics"]] == [(None, None, "")]'
+# A file-level problem (binary, too large, empty) is reported at 1:1, so every error has FILE:LINE:COLUMN.
+json_expr '[(d["line"], d["column"], d["path"]) for f in j["files"] if f["path"].endswith("03-binary-garbage.yaml") for d in f["diagnostics"]] == [(1, 1, "")]'
 json_expr '[f for f in j["files"] if f["valid"]][0]["diagnostics"] == []'
 run validate --format json --strict "$TMP/warn.yaml"
 expect_rc 1 "json --strict"
@@ -157,10 +157,10 @@ grep -A1 -F "$ROOT/$corpus/19-unknown-key.yaml:12:3: error: unknown key 'discoun
 # The size limit holds for streams without a size: standard input and devices.
 head -c 9000000 /dev/zero | "$GEVINST" validate - >"$TMP/stdout" 2>"$TMP/stderr"; rc=$?
 expect_rc 1
-expect_stdout_contains "<stdin>: error: file is more than 8388608 bytes; the limit is 8388608 bytes"
+expect_stdout_contains "<stdin>:1:1: error: file is more than 8388608 bytes; the limit is 8388608 bytes"
 run validate /dev/zero
 expect_rc 1
-expect_stdout_contains "/dev/zero: error: file is more than 8388608 bytes"
+expect_stdout_contains "/dev/zero:1:1: error: file is more than 8388608 bytes"
 # A folder without case files fails: a CI job pointed at the wrong path must not pass.
 mkdir -p "$TMP/empty-dir"
 run validate "$TMP/empty-dir"
