@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace gevinst {
@@ -48,6 +49,28 @@ int npv_sign(std::span<const double> net, double rate) {
   return value > 0 ? 1 : value < 0 ? -1 : 0;
 }
 
+// NPV(r) divided by the sum of |net[t]| at the same weights, in [-1, 1]: how
+// close to zero the NPV is relative to the flows (computed like npv_sign).
+double scaled_npv(std::span<const double> net, double rate) {
+  double value = 0.0, scale = 0.0;
+  if (rate >= 0.0) {
+    const double v = 1.0 / (1.0 + rate);
+    double w = 1.0;
+    for (double cf : net) {
+      value += cf * w;
+      scale += std::fabs(cf) * w;
+      w *= v;
+    }
+  } else {
+    const double g = 1.0 + rate;
+    for (double cf : net) {
+      value = value * g + cf;
+      scale = scale * g + std::fabs(cf);
+    }
+  }
+  return scale > 0 ? value / scale : 0.0;
+}
+
 std::string percent(double r) { return fmt::format("{:.1f} %", r * 100.0); }
 
 // Bisection on the sign of the NPV between lo and hi, where the sign at lo is
@@ -91,6 +114,31 @@ void scan_roots(std::span<const double> net, std::vector<double>& roots) {
     }
     prev = s;  // after an exact zero at a grid point, the next sign starts afresh
   }
+
+  // A root of even multiplicity touches zero without a sign change
+  // (-100, 220, -121 = -(11v - 10)^2 x 100/100 at r = 10 %): look at every
+  // local minimum of |NPV| / scale on the grid and keep it when the minimum,
+  // refined by golden-section search, is zero to rounding.
+  auto relative = [&](double r) { return std::fabs(scaled_npv(net, r)); };
+  std::vector<double> rel(grid.size());
+  for (size_t k = 0; k < grid.size(); ++k) rel[k] = relative(grid[k]);
+  for (size_t k = 1; k + 1 < grid.size(); ++k) {
+    if (!(rel[k] <= rel[k - 1] && rel[k] < rel[k + 1]) || rel[k] > 1e-4) continue;
+    double a = grid[k - 1], b = grid[k + 1];
+    const double phi = 0.5 * (std::sqrt(5.0) - 1.0);
+    double c = b - phi * (b - a), d = a + phi * (b - a);
+    for (int it = 0; it < 200 && b - a > 1e-15 * std::max(1.0, std::fabs(a)); ++it) {
+      if (relative(c) < relative(d)) b = d;
+      else a = c;
+      c = b - phi * (b - a);
+      d = a + phi * (b - a);
+    }
+    const double m = 0.5 * (a + b);
+    if (relative(m) > 1e-12) continue;
+    const bool known = std::any_of(roots.begin(), roots.end(), [&](double x) { return std::fabs(x - m) < 1e-6; });
+    if (!known) roots.push_back(m);
+  }
+  std::sort(roots.begin(), roots.end());
 }
 
 }  // namespace

@@ -188,6 +188,18 @@ TEST_CASE("irr: notes when there is no unique IRR") {
   }
 }
 
+TEST_CASE("irr: a root that touches zero (even multiplicity) is found") {
+  // -100 + 220 v - 121 v^2 = -(11 v - 10)^2 with v = 1/(1+r): zero only at
+  // v = 10/11, r = 10 %, where the NPV touches zero without changing sign.
+  const double flows[] = {-100, 220, -121};
+  const IrrResult got = irr(flows);
+  REQUIRE_MESSAGE(got.rate.has_value(), got.note);
+  CHECK(std::fabs(*got.rate - 0.10) < 1e-7);
+  // A near miss is not a root: -100 + 220 v - 122 v^2 < 0 for every v.
+  const double miss[] = {-100, 220, -122};
+  CHECK_FALSE(irr(miss).rate.has_value());
+}
+
 TEST_CASE("irr: the roots of a series with several sign changes") {
   const double flows[] = {-100, 230, -132};
   const IrrResult got = irr(flows);
