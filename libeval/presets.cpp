@@ -11,9 +11,10 @@ namespace gevinst {
 
 namespace {
 
-// Presets are parsed once, on first use. They are our own files and a unit
-// test loads every one, so a malformed preset is a build defect: it is
-// skipped here rather than crashing a user's run.
+// Presets are parsed once, on first use, a folder of models/ at a time (the
+// folder decides which registry a file is looked up in). They are our own
+// files and a unit test loads every one, so a malformed preset is a build
+// defect: it is skipped here rather than crashing a user's run.
 struct Registry {
   std::map<std::string, DiscountSchedule, std::less<>> discounting;
   std::map<std::string, FteHoursPreset, std::less<>> fte_hours;
@@ -33,11 +34,19 @@ double number(const YNode* n, std::string_view key) {
   return parse_number(s).value_or(0.0);
 }
 
-const Registry& registry() {
-  static Registry reg;
-  static std::once_flag once;
-  std::call_once(once, [] {
+// The folders of models/, each parsed on its first use: evaluating a case
+// needs the discounting presets only, not the staff and unit files.
+enum class Folder { discounting, staff, units };
+constexpr const char* kFolders[] = {"discounting/", "staff/", "units/"};
+
+const Registry& registry(Folder folder) {
+  static Registry regs[3];
+  static std::once_flag once[3];
+  const auto i = static_cast<size_t>(folder);
+  std::call_once(once[i], [i] {
+    Registry& reg = regs[i];
     for (const auto& f : embedded_models()) {
+      if (std::string_view(f.name).rfind(kFolders[i], 0) != 0) continue;
       Diagnostics d(f.name);
       auto doc = parse_yaml(f.text, d);
       if (!doc || !doc->root || !doc->root->is_mapping()) continue;
@@ -73,7 +82,7 @@ const Registry& registry() {
       reg.docs.push_back(std::move(doc));
     }
   });
-  return reg;
+  return regs[i];
 }
 
 template <class Map>
@@ -105,17 +114,24 @@ const UnitPreset::Unit* UnitPreset::find(std::string_view id) const {
 }
 
 std::optional<DiscountSchedule> discount_preset(std::string_view name) {
-  return lookup(registry().discounting, name);
+  return lookup(registry(Folder::discounting).discounting, name);
 }
-std::vector<std::string> discount_preset_names() { return names_of(registry().discounting); }
+std::vector<std::string> discount_preset_names() { return names_of(registry(Folder::discounting).discounting); }
 std::optional<FteHoursPreset> fte_hours_preset(std::string_view name) {
-  return lookup(registry().fte_hours, name);
+  return lookup(registry(Folder::staff).fte_hours, name);
 }
-std::vector<std::string> fte_hours_preset_names() { return names_of(registry().fte_hours); }
-std::optional<StaffPreset> staff_preset(std::string_view name) { return lookup(registry().staff, name); }
-std::vector<std::string> staff_preset_names() { return names_of(registry().staff); }
-std::optional<UnitPreset> unit_preset(std::string_view name) { return lookup(registry().units, name); }
-std::vector<std::string> unit_preset_names() { return names_of(registry().units); }
-std::vector<PresetInfo> all_presets() { return registry().info; }
+std::vector<std::string> fte_hours_preset_names() { return names_of(registry(Folder::staff).fte_hours); }
+std::optional<StaffPreset> staff_preset(std::string_view name) { return lookup(registry(Folder::staff).staff, name); }
+std::vector<std::string> staff_preset_names() { return names_of(registry(Folder::staff).staff); }
+std::optional<UnitPreset> unit_preset(std::string_view name) { return lookup(registry(Folder::units).units, name); }
+std::vector<std::string> unit_preset_names() { return names_of(registry(Folder::units).units); }
+std::vector<PresetInfo> all_presets() {
+  std::vector<PresetInfo> out;
+  for (Folder f : {Folder::discounting, Folder::staff, Folder::units}) {
+    const auto& info = registry(f).info;
+    out.insert(out.end(), info.begin(), info.end());
+  }
+  return out;
+}
 
 }  // namespace gevinst
