@@ -85,7 +85,10 @@ std::string describe(const std::string& name, double v, const std::string& curre
   if (name == "pv_costs") return "PV of costs " + money(v, currency);
   if (name == "pv_benefits") return "PV of benefits " + money(v, currency);
   if (name == "capacity_value") return "capacity value " + money(v, currency);
-  if (name == "irr") return fmt::format("IRR {:.1f} %", v * 100);
+  if (name == "irr") {  // typographic minus, as in the money figures beside it
+    std::string pct = fmt::format("{:.1f}", std::fabs(v * 100));
+    return fmt::format("IRR {}{} %", v < 0 && pct != "0.0" ? kMinus : "", pct);
+  }
   if (name == "bcr") return fmt::format("BCR {:.2f}", v);
   if (name == "payback_years") return fmt::format("payback {:.1f} years", v);
   if (name == "discounted_payback_years") return fmt::format("discounted payback {:.1f} years", v);
