@@ -7,9 +7,9 @@
 
 namespace gevinst {
 
-std::optional<int> read_year(Reader& r, const YNode* n, const std::string& path, const Timeline& tl) {
-  if (!tl.valid) return r.integer(n, path, "a calendar year");
-  return r.year(n, path, tl.first, tl.last);
+std::optional<int> read_year(Reader& r, const YNode* n, const std::string& path, const Timeline& tl, bool key) {
+  if (!tl.valid) return r.integer(n, path, "a calendar year", key);
+  return r.year(n, path, tl.first, tl.last, key);
 }
 
 std::vector<std::string> read_id_list(Reader& r, const YNode* n, const std::string& path) {
@@ -93,7 +93,7 @@ Profile read_profile(Reader& r, const YNode* n, const std::string& path, const T
   p.kind = Profile::Kind::steps;
   for (const auto& [k, v] : n->entries) {
     std::string kp = fmt::format("{}.{}", path, k->value);
-    auto y = read_year(r, k, kp, tl);
+    auto y = read_year(r, k, kp, tl, true);
     Number share = r.number(v, kp, Constraint::share);
     if (y && year_once(r, p.steps, *y, k, kp)) p.steps.emplace_back(*y, std::move(share));
   }
@@ -203,7 +203,7 @@ void load_flow(Reader& r, const YNode* n, const std::string& path, bool is_cost,
     if (r.expect_mapping(amounts, ap, "e.g. amounts: {2026: 300000, 2027: 320000}")) {
       for (const auto& [k, v] : amounts->entries) {
         std::string kp = fmt::format("{}.{}", ap, k->value);
-        auto y = read_year(r, k, kp, tl);
+        auto y = read_year(r, k, kp, tl, true);
         Number x = r.number(v, kp, nonneg);
         if (y && year_once(r, f.amounts, *y, k, kp)) f.amounts.emplace_back(*y, std::move(x));
       }

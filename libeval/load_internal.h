@@ -15,7 +15,8 @@ struct Timeline {
   bool valid = false;
 };
 
-std::optional<int> read_year(Reader& r, const YNode* n, const std::string& path, const Timeline& tl);
+std::optional<int> read_year(Reader& r, const YNode* n, const std::string& path, const Timeline& tl,
+                             bool key = false);
 /// A profile/adoption: {year: share, ...} or {linear: {from, years}} or {logistic: {midpoint, steepness}}.
 Profile read_profile(Reader& r, const YNode* n, const std::string& path, const Timeline& tl);
 /// A list of ids: `[a, b]` or a single `a`.

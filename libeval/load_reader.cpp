@@ -78,7 +78,7 @@ std::optional<std::string> Reader::text(const YNode* n, const std::string& path)
   return n->value;
 }
 
-std::optional<int> Reader::integer(const YNode* n, const std::string& path, std::string_view what) {
+std::optional<int> Reader::integer(const YNode* n, const std::string& path, std::string_view what, bool key) {
   if (!n) return std::nullopt;
   if (!n->is_scalar()) {
     error(n, path, fmt::format("expected {}, got {}", what, n->describe()), "write a literal whole number");
@@ -97,18 +97,20 @@ std::optional<int> Reader::integer(const YNode* n, const std::string& path, std:
     error(n, path, fmt::format("expected {}, got '{}'", what, shorten(n->value)), hint);
     return std::nullopt;
   }
-  // Literal means written as digits: not quoted ("2027" is text) and not 2.0 or 2e3.
+  // Literal means written as digits, without a leading zero (YAML 1.1 reads
+  // 02027 as octal): not 2.0 or 2e3, and not quoted ("2027" is text), except
+  // as a mapping key (years in amounts, profile, adoption), where JSON and
+  // YAML writers quote keys as a matter of course.
   const std::string& t = n->value;
-  const bool digits =
-      !t.empty() &&
-      t.find_first_not_of("0123456789", t[0] == '-' || t[0] == '+' ? 1 : 0) == std::string::npos &&
-      t.size() > (t[0] == '-' || t[0] == '+' ? 1u : 0u);
-  if (!n->plain || !digits) {
+  const size_t sign = !t.empty() && (t[0] == '-' || t[0] == '+') ? 1 : 0;
+  const bool digits = t.size() > sign && t.find_first_not_of("0123456789", sign) == std::string::npos &&
+                      !(t[sign] == '0' && t.size() > sign + 1);
+  if ((!n->plain && !key) || !digits) {
     error(n, path,
           fmt::format("expected {} written as digits, got {}", what,
                       n->plain ? fmt::format("'{}'", shorten(t, 40))
                                : fmt::format("the quoted text \"{}\"", shorten(t, 40))),
-          fmt::format("write {} without quotes or decimals", static_cast<long long>(*v)));
+          fmt::format("write {} without quotes, decimals or leading zeros", static_cast<long long>(*v)));
     return std::nullopt;
   }
   return static_cast<int>(*v);
@@ -127,8 +129,8 @@ std::optional<bool> Reader::boolean(const YNode* n, const std::string& path) {
   return std::nullopt;
 }
 
-std::optional<int> Reader::year(const YNode* n, const std::string& path, int first, int last) {
-  auto y = integer(n, path, "a calendar year");
+std::optional<int> Reader::year(const YNode* n, const std::string& path, int first, int last, bool key) {
+  auto y = integer(n, path, "a calendar year", key);
   if (!y) return std::nullopt;
   if (*y < first || *y > last) {
     error(n, path, fmt::format("year {} is outside the horizon {}..{}", *y, first, last),

@@ -52,11 +52,13 @@ class Reader {
                        std::string_view hint = {});
 
   std::optional<std::string> text(const YNode* n, const std::string& path);
-  std::optional<int> integer(const YNode* n, const std::string& path,
-                             std::string_view what = "a whole number");
+  /// A structural integer written as digits; `key` allows a quoted one (a
+  /// mapping key such as "2027" in JSON).
+  std::optional<int> integer(const YNode* n, const std::string& path, std::string_view what = "a whole number",
+                             bool key = false);
   std::optional<bool> boolean(const YNode* n, const std::string& path);
   /// A calendar year within [first, last] (the horizon).
-  std::optional<int> year(const YNode* n, const std::string& path, int first, int last);
+  std::optional<int> year(const YNode* n, const std::string& path, int first, int last, bool key = false);
   /// An id following the case.id pattern [a-z0-9][a-z0-9_-]*.
   std::optional<std::string> id(const YNode* n, const std::string& path);
   /// One of `names`; reports the choices otherwise.

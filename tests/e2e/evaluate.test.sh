@@ -78,4 +78,21 @@ run evaluate examples/kol-telemonitoring.yaml
 golden "evaluate-kol-telemonitoring.txt"
 run evaluate --format md --perspective society examples/virtual-physio.yaml
 golden "evaluate-virtual-physio-society.md"
+# JSON is YAML: every example written as JSON (keys quoted, as JSON does)
+# evaluates to the same numbers.
+for f in examples/*.yaml examples/fund/*.yaml; do
+  grep -q '^format: gevinst/1' "$f" || continue
+  python3 -c 'import json, sys, yaml; print(json.dumps(yaml.load(open(sys.argv[1]), Loader=yaml.SafeLoader)))' "$f" >"$TMP/case.json" ||
+    { fail "could not convert $f to JSON"; continue; }
+  run evaluate --format json "$TMP/case.json"
+  expect_rc 0 "evaluate $f as JSON"
+  [ "$rc" -eq 0 ] || continue
+  cp "$TMP/stdout" "$TMP/from-json.json"
+  run evaluate --format json "$f"
+  python3 - "$TMP/from-json.json" "$TMP/stdout" <<'PY' || fail "$f: JSON and YAML give different results"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:])
+assert a["perspectives"] == b["perspectives"] and a["years"] == b["years"]
+PY
+done
 finish "evaluate: contract keys, options, formats, errors and goldens"
