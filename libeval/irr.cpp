@@ -115,28 +115,43 @@ void scan_roots(std::span<const double> net, std::vector<double>& roots) {
     prev = s;  // after an exact zero at a grid point, the next sign starts afresh
   }
 
-  // A root of even multiplicity touches zero without a sign change
-  // (-100, 220, -121 = -(11v - 10)^2 x 100/100 at r = 10 %): look at every
-  // local minimum of |NPV| / scale on the grid and keep it when the minimum,
-  // refined by golden-section search, is zero to rounding.
-  auto relative = [&](double r) { return std::fabs(scaled_npv(net, r)); };
+  // Between two grid points of the same sign the NPV can dip to zero and back:
+  // a root of even multiplicity (-100, 220, -121 = -(11v - 10)^2 at r = 10 %)
+  // or two roots closer than the grid step. At every local minimum of |NPV|
+  // (scaled by the flows) the signed value s x NPV, s the sign around it, is
+  // minimised by golden-section search: a minimum below zero holds two roots,
+  // found by bisection on either side; one that is zero to rounding is a
+  // touching root.
   std::vector<double> rel(grid.size());
-  for (size_t k = 0; k < grid.size(); ++k) rel[k] = relative(grid[k]);
+  for (size_t k = 0; k < grid.size(); ++k) rel[k] = scaled_npv(net, grid[k]);
   for (size_t k = 1; k + 1 < grid.size(); ++k) {
-    if (!(rel[k] <= rel[k - 1] && rel[k] < rel[k + 1]) || rel[k] > 1e-4) continue;
-    double a = grid[k - 1], b = grid[k + 1];
+    const double lo = grid[k - 1], hi = grid[k + 1];
+    const bool same_sign = (rel[k - 1] > 0 && rel[k] > 0 && rel[k + 1] > 0) || (rel[k - 1] < 0 && rel[k] < 0 && rel[k + 1] < 0);
+    if (!same_sign || !(std::fabs(rel[k]) <= std::fabs(rel[k - 1]) && std::fabs(rel[k]) < std::fabs(rel[k + 1])) ||
+        std::fabs(rel[k]) > 1e-4)
+      continue;
+    const double s = rel[k] > 0 ? 1.0 : -1.0;
+    auto g = [&](double r) { return s * scaled_npv(net, r); };
+    double a = lo, b = hi;
     const double phi = 0.5 * (std::sqrt(5.0) - 1.0);
     double c = b - phi * (b - a), d = a + phi * (b - a);
     for (int it = 0; it < 200 && b - a > 1e-15 * std::max(1.0, std::fabs(a)); ++it) {
-      if (relative(c) < relative(d)) b = d;
+      if (g(c) < g(d)) b = d;
       else a = c;
       c = b - phi * (b - a);
       d = a + phi * (b - a);
     }
     const double m = 0.5 * (a + b);
-    if (relative(m) > 1e-12) continue;
-    const bool known = std::any_of(roots.begin(), roots.end(), [&](double x) { return std::fabs(x - m) < 1e-6; });
-    if (!known) roots.push_back(m);
+    std::vector<double> found;
+    if (g(m) < -1e-12) {
+      const int sign_lo = s > 0 ? 1 : -1;
+      found = {bisect(net, lo, m, sign_lo), bisect(net, m, hi, -sign_lo)};
+    } else if (g(m) <= 1e-12) {
+      found = {m};
+    }
+    for (double x : found)
+      if (std::none_of(roots.begin(), roots.end(), [&](double y) { return std::fabs(x - y) < 1e-9; }))
+        roots.push_back(x);
   }
   std::sort(roots.begin(), roots.end());
 }

@@ -45,8 +45,9 @@ double npv_at_rate(std::span<const double> net, double rate);
 ///   "no IRR: the net cash flow never turns positive (costs exceed benefits every year)"
 ///   "no unique IRR: the net cash flow changes sign 2 times and NPV is zero at
 ///    2 rates (10.0 %, 20.0 %) in (-99 %, 1000 %)"
-/// A root where the NPV only touches zero without changing sign is found only
-/// if it falls on a grid point (r = 0 is one).
+/// Between grid points of one sign, every local minimum of |NPV| is refined,
+/// so a root where the NPV only touches zero (even multiplicity) and two roots
+/// closer than the grid step are found too.
 IrrResult irr(std::span<const double> net);
 
 /// Number of sign changes in `net`, zero entries skipped.

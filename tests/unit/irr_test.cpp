@@ -195,6 +195,17 @@ TEST_CASE("irr: a root that touches zero (even multiplicity) is found") {
   const IrrResult got = irr(flows);
   REQUIRE_MESSAGE(got.rate.has_value(), got.note);
   CHECK(std::fabs(*got.rate - 0.10) < 1e-7);
+  // Two roots closer than the grid step (10 % and 10.05 %) are two roots:
+  // -K v1 v2 + K (v1 + v2) v - K v^2 with v1 = 1/1.1, v2 = 1/1.1005 in x = 1/v.
+  {
+    const double v1 = 1 / 1.1, v2 = 1 / 1.1005, k = 1e6;
+    const double close[] = {-k, k * (1 / v1 + 1 / v2), -k / (v1 * v2)};
+    const IrrResult two = irr(close);
+    CHECK_FALSE(two.rate.has_value());
+    REQUIRE(two.roots.size() == 2);
+    CHECK(std::fabs(two.roots[0] - 0.10) < 1e-9);
+    CHECK(std::fabs(two.roots[1] - 0.1005) < 1e-9);
+  }
   // A near miss is not a root: -100 + 220 v - 122 v^2 < 0 for every v.
   const double miss[] = {-100, 220, -122};
   CHECK_FALSE(irr(miss).rate.has_value());
