@@ -41,6 +41,7 @@ Json to_json(const SensitivityResult& r, const std::string& perspective) {
                   {"high_npv", num(p.high_value)},
                   {"swing", num(p.swing)},
                   {"break_even", num(p.break_even.value)},
+                  {"note", text_or_null(p.note)},
                   {"break_even_note", text_or_null(p.break_even.note)},
                   {"break_even_search", {num(p.break_even.search_low), num(p.break_even.search_high)}}});
   }
@@ -59,6 +60,7 @@ std::string param_text(double v, NumberLocale loc) {
 }
 
 std::string value_text(Metric m, double v, NumberLocale loc) {
+  if (!std::isfinite(v)) return "-";
   if (m == Metric::npv) return format_number(v, 0, loc);
   return format_number(v, 2, loc);
 }
@@ -93,7 +95,7 @@ std::string render(const SensitivityResult& r, NumberLocale loc, bool md) {
       "Swing",     "Tornado", "Break-even"};
   t.right = {false, true, true, true, true, true, false, true};
   for (const auto& p : r.parameters) {
-    int bar = widest > 0 ? static_cast<int>(std::lround(20 * p.swing / widest)) : 0;
+    int bar = std::isfinite(p.swing) && widest > 0 ? static_cast<int>(std::lround(20 * p.swing / widest)) : 0;
     std::string be = p.break_even.value ? param_text(*p.break_even.value, loc) : "none";
     t.rows.push_back({p.name, param_text(p.low, loc), param_text(p.high, loc),
                       value_text(r.metric, p.low_value, loc), value_text(r.metric, p.high_value, loc),
@@ -107,6 +109,12 @@ std::string render(const SensitivityResult& r, NumberLocale loc, bool md) {
       if (!p.break_even.value && !p.break_even.note.empty())
         out += fmt::format("- {}: {}\n", p.name, p.break_even.note);
   }
+  bool notes = false;
+  for (const auto& p : r.parameters)
+    if (!p.note.empty()) {
+      out += fmt::format("{}- {}: {}\n", notes ? "" : "\nNot computed:\n", p.name, p.note);
+      notes = true;
+    }
   return out;
 }
 

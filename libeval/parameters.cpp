@@ -24,6 +24,16 @@ double value_of(const Number& n, std::span<const double> params, const std::stri
   EvalResult r = n.program.evaluate(params);
   if (!r.ok() || !std::isfinite(r.value))
     throw InputError{{eval_error(n, file, r.ok() ? EvalStatus::not_finite : r.status)}};
+  // The field's own range (spec 12), which the loader checked at the base
+  // values and under each scenario; --set, a rollout unit's parameters or a
+  // sensitivity value can still move it out.
+  if (!satisfies(r.value, n.constraint))
+    throw InputError{{Diagnostic{
+        file, n.loc, Severity::error, n.yaml_path,
+        (n.constraint == Constraint::share ? fmt::format("share {:g} is outside [0, 1]", r.value)
+                                           : fmt::format("{:g} must be {}", r.value, constraint_text(n.constraint))) +
+            (n.program.is_constant() ? std::string() : fmt::format(" evaluating \"{}\"", n.text)),
+        "check the parameter values the expression uses (and the scenario, --set or rollout unit in force)"}}};
   return r.value;
 }
 

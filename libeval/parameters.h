@@ -16,7 +16,8 @@ namespace gevinst {
 std::vector<double> parameter_values(const Case& c, const Overrides& overrides = {});
 
 /// Value of a numeric field given parameter values; throws InputError naming
-/// the field on division by zero or a non-finite result.
+/// the field on division by zero, a non-finite result, or a value outside the
+/// field's range (Number::constraint: a share above 1, a negative amount, ...).
 double value_of(const Number& n, std::span<const double> params, const std::string& file);
 
 /// Looks up a scenario by name; "base" (no overrides) unless the case defines

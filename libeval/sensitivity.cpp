@@ -147,7 +147,11 @@ BreakEven break_even(const Case& c, int index, Metric m, const Overrides& base, 
     if (dir < 0 && par.low && beyond(value_of(*par.low, values, c.file))) return true;
     if (dir > 0 && par.high && beyond(value_of(*par.high, values, c.file))) return true;
     if (par.dist) {
-      if (par.dist->kind == "normal") return true;
+      if (par.dist->kind == "normal" && par.dist->args.size() == 2) {
+        // Effectively bounded at 4 sd: a normal count far from zero keeps its sign.
+        double mean = value_of(par.dist->args[0], values, c.file), sd = value_of(par.dist->args[1], values, c.file);
+        return beyond(dir < 0 ? mean - 4 * sd : mean + 4 * sd);
+      }
       if ((par.dist->kind == "uniform" || par.dist->kind == "triangular" || par.dist->kind == "pert") &&
           !par.dist->args.empty()) {
         double lo = value_of(par.dist->args.front(), values, c.file);
@@ -205,18 +209,28 @@ SensitivityResult run_sensitivity(const Case& c, const SensitivityOptions& opt) 
   r.base_value = metric_value(c, opt.metric, opt.overrides, opt.perspective);
   r.base_npv =
       opt.metric == Metric::npv ? r.base_value : metric_value(c, Metric::npv, opt.overrides, opt.perspective);
-  if (c.capacity.present && !c.capacity.activities.empty())
-    r.base_fte = metric_value(c, Metric::fte, opt.overrides);
-  if (c.sroi.present && !c.sroi.outcomes.empty())
-    r.base_sroi_ratio = metric_value(c, Metric::sroi, opt.overrides);
+  // FTE and the SROI ratio beside NPV where the case has them; a ratio that
+  // does not exist (no costs for investment: auto) is left out, not an error.
+  auto optional_metric = [&](Metric m, const Overrides& o) -> std::optional<double> {
+    const bool has = m == Metric::fte ? c.capacity.present && !c.capacity.activities.empty()
+                                      : c.sroi.present && !c.sroi.outcomes.empty();
+    if (!has) return std::nullopt;
+    try {
+      return metric_value(c, m, o);
+    } catch (const InputError&) {
+      return std::nullopt;
+    }
+  };
+  r.base_fte = optional_metric(Metric::fte, opt.overrides);
+  r.base_sroi_ratio = optional_metric(Metric::sroi, opt.overrides);
   for (const auto& s : c.scenarios) {
     Overrides o = opt.overrides;
     o.insert(o.begin(), s.overrides.begin(), s.overrides.end());
     ScenarioRow row;
     row.name = s.name;
     row.npv = metric_value(c, Metric::npv, o, opt.perspective);
-    if (c.capacity.present && !c.capacity.activities.empty()) row.fte = metric_value(c, Metric::fte, o);
-    if (c.sroi.present && !c.sroi.outcomes.empty()) row.sroi_ratio = metric_value(c, Metric::sroi, o);
+    row.fte = optional_metric(Metric::fte, o);
+    row.sroi_ratio = optional_metric(Metric::sroi, o);
     r.scenarios.push_back(row);
   }
   std::vector<double> base = parameter_values(c, opt.overrides);
@@ -244,10 +258,21 @@ SensitivityResult run_sensitivity(const Case& c, const SensitivityOptions& opt) 
     } else {
       continue;
     }
-    row.low_value = metric_value(
-        c, opt.metric, with_value(opt.overrides, static_cast<int>(i), p.name, row.low), opt.perspective);
-    row.high_value = metric_value(
-        c, opt.metric, with_value(opt.overrides, static_cast<int>(i), p.name, row.high), opt.perspective);
+    // A low or high value can move a field out of its range (a share above 1):
+    // that row says so and the others go on.
+    auto at = [&](double x, const char* which) {
+      try {
+        return metric_value(c, opt.metric, with_value(opt.overrides, static_cast<int>(i), p.name, x),
+                            opt.perspective);
+      } catch (const InputError& e) {
+        if (!row.note.empty()) row.note += "; ";
+        row.note += fmt::format("at {} {:g}: {}", which, x,
+                                e.diagnostics.empty() ? std::string("cannot be evaluated") : e.diagnostics[0].message);
+        return std::nan("");
+      }
+    };
+    row.low_value = at(row.low, "low");
+    row.high_value = at(row.high, "high");
     row.swing = std::fabs(row.high_value - row.low_value);
     if (opt.break_even && target)
       row.break_even =
@@ -256,8 +281,11 @@ SensitivityResult run_sensitivity(const Case& c, const SensitivityOptions& opt) 
       row.break_even.note = "no break-even for FTE without capacity.target_fte";
     r.parameters.push_back(std::move(row));
   }
-  std::stable_sort(r.parameters.begin(), r.parameters.end(),
-                   [](const OneWayRow& a, const OneWayRow& b) { return a.swing > b.swing; });
+  // Tornado order; rows without a swing (NaN) last.
+  std::stable_sort(r.parameters.begin(), r.parameters.end(), [](const OneWayRow& a, const OneWayRow& b) {
+    if (std::isnan(a.swing) || std::isnan(b.swing)) return !std::isnan(a.swing) && std::isnan(b.swing);
+    return a.swing > b.swing;
+  });
   return r;
 }
 

@@ -34,8 +34,11 @@ BreakEven break_even(const Case& c, int index, Metric m, const Overrides& base, 
 struct OneWayRow {
   std::string name;
   double base = 0, low = 0, high = 0;    ///< parameter values
-  double low_value = 0, high_value = 0;  ///< metric at low and high
-  double swing = 0;                      ///< |high_value - low_value|
+  double low_value = 0, high_value = 0;  ///< metric at low and high; NaN when it cannot be computed
+  double swing = 0;                      ///< |high_value - low_value|; NaN when either is
+  /// Why a value is missing, e.g. "at high 1.2: share 1.2 is outside [0, 1]
+  /// evaluating \"$dw\""; empty when both were computed.
+  std::string note;
   BreakEven break_even;
 };
 

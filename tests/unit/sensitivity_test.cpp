@@ -123,6 +123,55 @@ TEST_CASE("sensitivity: break-even crosses zero when the parameter's low or dist
   }
 }
 
+TEST_CASE("sensitivity: a value outside a field's range gives a note, not a failed run") {
+  const std::string y = R"YAML(
+format: gevinst/1
+case: {id: dw}
+assumptions: {start_year: 2026, horizon: 2, discounting: none}
+parameters:
+  dw: {value: 0.5, low: 0.2, high: 1.2, source: test}
+  n: {value: 10, low: 5, high: 20, source: test}
+parties: [{id: p, sector: region}]
+benefits: [{id: b, kind: budget, party: p, per_year: "$n * 100"}]
+sroi:
+)YAML";
+  SUBCASE("an SROI ratio that does not exist (no costs for investment: auto) is null beside NPV") {
+    Case c = load(y + "  outcomes: [{id: o, stakeholder: s, quantity: 1, proxy: 100, deadweight: \"$dw\"}]\n");
+    SensitivityResult r = run_sensitivity(c);
+    CHECK_FALSE(r.base_sroi_ratio.has_value());
+    CHECK(r.parameters.size() == 2);
+  }
+  SUBCASE("the SROI ratio at a deadweight of 1.2 cannot be evaluated") {
+    Case c = load(y + "  investment: 1000\n"
+                      "  outcomes: [{id: o, stakeholder: s, quantity: 1, proxy: 100, deadweight: \"$dw\"}]\n");
+    SensitivityOptions o;
+    o.metric = Metric::sroi;
+    SensitivityResult r = run_sensitivity(c, o);
+    REQUIRE(r.parameters.size() == 2);
+    CHECK(r.parameters[0].name == "n");  // rows without a swing go last
+    const OneWayRow& dw = r.parameters[1];
+    CHECK(dw.name == "dw");
+    CHECK(std::isnan(dw.swing));
+    CHECK(dw.note == "at high 1.2: share 1.2 is outside [0, 1] evaluating \"$dw\"");
+  }
+}
+
+TEST_CASE("sensitivity: a normal distribution far from zero does not let a count cross it") {
+  Case c = load(R"YAML(
+format: gevinst/1
+case: {id: cnt}
+assumptions: {start_year: 2026, horizon: 2, discounting: none}
+parameters:
+  patients: {value: 100, dist: {normal: [100, 10]}, source: test}
+parties: [{id: p, sector: region}]
+costs: [{id: c, kind: operating, party: p, per_year: 1000}]
+benefits: [{id: b, kind: budget, party: p, per_year: "50000 + $patients * 500"}]
+)YAML");
+  BreakEven be = break_even(c, 0, Metric::npv, {}, 0.0, Perspective::organisation);
+  CHECK_FALSE(be.value.has_value());
+  CHECK(be.search_low == doctest::Approx(0.0));
+}
+
 TEST_CASE("sensitivity: --range varies parameters without low/high; overrides apply first") {
   Case c = load(kCase);
   SensitivityOptions o;
