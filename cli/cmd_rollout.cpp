@@ -65,7 +65,8 @@ Json to_json(const RolloutResult& r) {
       if (o.parameter >= 0 && static_cast<size_t>(o.parameter) < u.params.size())
         params[o.name] = num(u.params[static_cast<size_t>(o.parameter)]);
     x["parameters"] = params;
-    x["verdict"] = to_string(u.verdict);
+    const bool judged = u.errors.empty();
+    x["verdict"] = judged ? Json(to_string(u.verdict)) : Json(nullptr);
     x["failed_criteria"] = u.failed_criteria;
     Json crit = Json::array();
     for (const auto& oc : u.criteria)
@@ -74,7 +75,7 @@ Json to_json(const RolloutResult& r) {
     x["decision"] = to_string(u.decision.status);
     x["decision_date"] = text_or_null(u.decision.date);
     x["decision_explanation"] = text_or_null(u.decision.explanation);
-    x["compliant"] = u.compliant;
+    x["compliant"] = judged ? Json(u.compliant) : Json(nullptr);
     x["compliance_note"] = text_or_null(u.compliance_note);
     x["explanation"] = text_or_null(joined_explanation(u));
     x["npv"] = u.errors.empty() ? num(u.npv) : Json(nullptr);
@@ -105,8 +106,9 @@ std::string render_csv(const RolloutResult& r) {
     std::string failed;
     for (const auto& f : u.failed_criteria) failed += (failed.empty() ? "" : "; ") + f;
     out +=
-        csv_row({u.id, u.label, n(u.population), to_string(u.verdict), failed, to_string(u.decision.status),
-                 u.decision.date, u.compliant ? "true" : "false", u.compliance_note,
+        csv_row({u.id, u.label, n(u.population), u.errors.empty() ? to_string(u.verdict) : "", failed,
+                 to_string(u.decision.status), u.decision.date,
+                 !u.errors.empty() ? "" : u.compliant ? "true" : "false", u.compliance_note,
                  u.errors.empty() ? n(u.npv) : std::string(), n(u.fte), joined_explanation(u)});
   }
   return out;
@@ -123,8 +125,10 @@ std::string render_text(const RolloutResult& r, NumberLocale loc, bool md) {
   t.header = {"Unit", "Verdict", "Decision", "Compliance", fmt::format("NPV ({})", r.currency), "FTE"};
   t.right = {false, false, false, false, true, true};
   for (const auto& u : r.units)
-    t.rows.push_back({unit_name(u), to_string(u.verdict), to_string(u.decision.status),
-                      u.compliant ? "compliant" : (md ? "**non-compliant**" : "NON-COMPLIANT"),
+    t.rows.push_back({unit_name(u), u.errors.empty() ? to_string(u.verdict) : "error", to_string(u.decision.status),
+                      !u.errors.empty() ? "not judged"
+                      : u.compliant     ? "compliant"
+                                        : (md ? "**non-compliant**" : "NON-COMPLIANT"),
                       u.errors.empty() ? format_number(u.npv, 0, loc) : "error",
                       u.fte ? format_number(*u.fte, 1, loc) : "-"});
   out += md ? t.render_markdown() : t.render_text();
@@ -149,14 +153,15 @@ std::string render_text(const RolloutResult& r, NumberLocale loc, bool md) {
   if (r.non_compliant > 0) {
     out += md ? "\n### Non-compliant\n\n" : "\nNon-compliant:\n";
     for (const auto& u : r.units)
-      if (!u.compliant) out += fmt::format("{}{}: {}\n", md ? "- " : "  ", unit_name(u), u.compliance_note);
+      if (!u.compliant && u.errors.empty())
+        out += fmt::format("{}{}: {}\n", md ? "- " : "  ", unit_name(u), u.compliance_note);
   }
+  auto judged = [](const UnitAssessment& u, Verdict v) { return u.errors.empty() && u.verdict == v; };
   out += fmt::format(
-      "\n{} unit{}: {} scale, {} explain; {} non-compliant.\n", r.units.size(),
-      r.units.size() == 1 ? "" : "s",
-      std::count_if(r.units.begin(), r.units.end(), [](auto& u) { return u.verdict == Verdict::scale; }),
-      std::count_if(r.units.begin(), r.units.end(), [](auto& u) { return u.verdict == Verdict::explain; }),
-      r.non_compliant);
+      "\n{} unit{}: {} scale, {} explain; {} non-compliant{}.\n", r.units.size(), r.units.size() == 1 ? "" : "s",
+      std::count_if(r.units.begin(), r.units.end(), [&](auto& u) { return judged(u, Verdict::scale); }),
+      std::count_if(r.units.begin(), r.units.end(), [&](auto& u) { return judged(u, Verdict::explain); }),
+      r.non_compliant, r.errors ? fmt::format("; {} could not be evaluated", r.errors) : std::string());
   return out;
 }
 
@@ -215,7 +220,7 @@ int run_rollout(const RolloutCliOptions& o) {
                     : f == "csv" ? render_csv(r)
                                  : render_text(r, o.out.number_locale(), f == "md");
   if (int rc = emit(o.out, out); rc != Exit::ok) return rc;
-  return r.non_compliant > 0 ? Exit::invalid : Exit::ok;
+  return r.non_compliant > 0 || r.errors > 0 ? Exit::invalid : Exit::ok;
 }
 
 }  // namespace

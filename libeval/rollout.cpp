@@ -221,11 +221,12 @@ RolloutResult evaluate_rollout(const Rollout& ro, const Case& c, const RolloutOp
       a.errors.push_back(Diagnostic{
           ro.file, u.loc, Severity::note, u.yaml_path,
           fmt::format("while evaluating the solution with the parameters of unit '{}'", u.id), ""});
+      // Neither a verdict nor a compliance finding exists (reported as null);
+      // the run fails through `errors`, not through non_compliant.
       a.verdict = Verdict::explain;
       a.compliant = false;
       a.compliance_note = fmt::format("the solution cannot be evaluated with this unit's parameters: {}",
                                       a.errors.front().message);
-      ++out.non_compliant;
       ++out.errors;
       out.units.push_back(std::move(a));
       continue;

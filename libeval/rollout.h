@@ -28,8 +28,8 @@
 //   declined without an explanation, or the decision is pending and today is
 //   after review_due (ISO dates compare as text).
 // - A unit whose parameters break the solution (an input error while it is
-//   evaluated) gets its errors recorded and is non-compliant: it cannot be
-//   shown to follow the principle. The other units are still assessed.
+//   evaluated) gets its errors recorded and no verdict; the other units are
+//   still assessed, and the run fails (errors > 0).
 #pragma once
 
 #include <optional>
@@ -85,7 +85,9 @@ struct UnitAssessment {
   std::optional<double> fte;  ///< FTE freed at full effect; null without a capacity section
   /// Set when the solution cannot be evaluated with this unit's parameters
   /// (e.g. a division by zero at its values): the unit then has no results,
-  /// its verdict is explain and it is non-compliant; the other units go on.
+  /// no verdict and no compliance finding (verdict, compliant and npv are
+  /// reported as null); it counts in RolloutResult::errors, and the other
+  /// units go on.
   std::vector<Diagnostic> errors;
 };
 
@@ -102,7 +104,7 @@ struct RolloutResult {
   std::optional<double> total_population;
   std::vector<std::string> criteria;
   std::vector<UnitAssessment> units;
-  int non_compliant = 0;  ///< units failing the principle, including units that could not be evaluated
+  int non_compliant = 0;  ///< units failing the principle (units with errors are not judged)
   int errors = 0;         ///< units that could not be evaluated (UnitAssessment::errors)
 };
 

@@ -64,14 +64,15 @@ expect_stdout_empty
 expect_stderr_contains "this is a case file (format gevinst/1), not a rollout"
 
 # A unit whose parameters break the solution is reported as an error and the
-# other units are still assessed; exit 1 (it cannot be shown compliant).
+# other units are still assessed; it has no verdict or compliance finding
+# (null), and the run exits 1 because of the error.
 run rollout --format json --today 2026-12-01 tests/data/rollout/unit-error.yaml
 expect_rc 1
 expect_stderr_contains "tests/data/rollout/per-patient.yaml:14:"
 expect_stderr_contains "division by zero"
 expect_stderr_contains "tests/data/rollout/unit-error.yaml:6:5: note: while evaluating the solution with the parameters of unit 'a'"
-json_expr 'j["errors"] == 1 and j["non_compliant"] == 1'
-json_expr 'j["units"][0]["error"].startswith("division by zero") and j["units"][0]["npv"] is None and not j["units"][0]["compliant"]'
+json_expr 'j["errors"] == 1 and j["non_compliant"] == 0'
+json_expr 'j["units"][0]["error"].startswith("division by zero") and j["units"][0]["npv"] is None and j["units"][0]["compliant"] is None and j["units"][0]["verdict"] is None'
 json_expr 'j["units"][1]["error"] is None and j["units"][1]["npv"] == -400 and j["units"][1]["compliant"]'
 # The break-even is printed where the criterion holds: NPV = -1000 + 3000 / patients = 0 at 3.
 json_expr '"breaks even at 3 patients" in j["units"][1]["explanation"]'
