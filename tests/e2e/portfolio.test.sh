@@ -97,4 +97,9 @@ run portfolio --budget 1e7 "$TMP/mixed"
 expect_rc 1
 expect_stdout_empty
 expect_stderr_contains "09-duplicate-key.yaml:13:3: error: duplicate key 'horizon'"
+# The spelling of the first path argument is kept when two name the same
+# files, so --include by that spelling still matches.
+run portfolio --budget 1e12 --format json "$data" "./$data" --include "$data/case-a.yaml"
+expect_rc 0 "include by path with overlapping arguments"
+json_expr 'len(j["ranking"]) == len(set(r["path"] for r in j["ranking"]))'
 finish
