@@ -1,7 +1,9 @@
 // gevinst simulate CASE: Monte Carlo (probabilistic sensitivity analysis).
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cmath>
+#include <cstdlib>
 #include <memory>
 
 #include "cli/common.h"
@@ -166,9 +168,12 @@ void add_simulate(CLI::App& root, Runner& run) {
                   "Random seed, a whole number >= 0 (results repeat exactly for the same seed)")
       ->check(CLI::Validator(
           [](std::string& s) -> std::string {
-            return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos
-                       ? std::string()
-                       : "the seed is a whole number >= 0, e.g. --seed 7";
+            if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos)
+              return "the seed is a whole number >= 0, e.g. --seed 7";
+            errno = 0;
+            std::strtoull(s.c_str(), nullptr, 10);
+            if (errno == ERANGE) return "the seed is at most 18446744073709551615 (64 bits)";
+            return {};
           },
           ""))
       ->capture_default_str();

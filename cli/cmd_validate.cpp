@@ -129,13 +129,14 @@ std::string render(const std::vector<FileReport>& reports, const ValidateOptions
     // GitHub Actions workflow commands: annotations on the pull request diff.
     for (const auto& r : reports)
       for (const auto& d : r.diags) {
-        std::string msg = d.message + (d.yaml_path.empty() ? "" : " (at " + d.yaml_path + ")") +
-                          (d.hint.empty() ? "" : "\nhint: " + d.hint);
+        // The message's own newline escapes stay visible; only the hint's line break is real.
+        std::string msg = printable(d.message) + (d.yaml_path.empty() ? "" : " (at " + printable(d.yaml_path) + ")") +
+                          (d.hint.empty() ? "" : "\nhint: " + printable(d.hint));
         out += fmt::format("::{} file={},line={},col={},title=gevinst::{}\n",
                            d.severity == Severity::error     ? "error"
                            : d.severity == Severity::warning ? "warning"
                                                              : "notice",
-                           github_escape(d.file.empty() ? r.path : d.file, true), std::max(1, d.loc.line),
+                           github_escape(printable(d.file.empty() ? r.path : d.file), true), std::max(1, d.loc.line),
                            std::max(1, d.loc.column), github_escape(msg, false));
       }
     out += fmt::format("{} file{} checked: {} invalid, {} error{}, {} warning{}\n", reports.size(),

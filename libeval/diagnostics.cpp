@@ -86,7 +86,6 @@ namespace {
 constexpr size_t kMaxShownChars = 120;  // longer source lines are shown as a window around the column
 }  // namespace
 
-namespace {
 // Control characters from the input (a YAML "\n" or "\e" escape in a key,
 // say) are shown escaped, so a message can neither break its line nor start a
 // terminal sequence or a CI workflow command on a line of its own.
@@ -107,7 +106,6 @@ std::string printable(std::string_view s) {
   }
   return out;
 }
-}  // namespace
 
 std::string format_diagnostic(const Diagnostic& raw, std::string_view source, bool color) {
   Diagnostic d = raw;

@@ -69,6 +69,10 @@ std::string format_diagnostic(const Diagnostic& d, std::string_view source, bool
 /// The 1-based line `line` of `source`, without its newline ("" if absent).
 std::string_view source_line(std::string_view source, int line);
 
+/// `s` with control characters shown as escapes (\n, \t, \x1B, ...), for
+/// quoting input in one-line messages: printable("a\nb") == "a\\nb".
+std::string printable(std::string_view s);
+
 /// Levenshtein-based suggestion: the closest of `candidates` to `word`, or ""
 /// when none is close enough to be a plausible typo.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);

@@ -177,4 +177,10 @@ run validate "$TMP/inject.yaml"
 expect_rc 1
 grep -q '^::error' "$TMP/stdout" && fail "a raw newline from a key reached the report"
 expect_stdout_contains "unknown key 'x\n::error"
+# ... nor in GitHub annotations (an ESC or newline from a key stays escaped).
+printf 'format: gevinst/1\ncase: {id: x}\nassumptions: {start_year: 2026, horizon: 2}\n"bad\\nkey\\e[31m": 1\n' >"$TMP/esc.yaml"
+run validate --format github "$TMP/esc.yaml"
+expect_rc 1
+grep -q "$(printf '\033')" "$TMP/stdout" && fail "a raw ESC reached the github report"
+expect_stdout_contains "unknown key 'bad\\nkey\\x1B[31m'"
 finish "validate: $n corpus files and report formats"

@@ -181,3 +181,10 @@ TEST_CASE("Diagnostics: past kMaxKept diagnostics are counted, not kept") {
   few.note_dropped();  // nothing dropped: no note
   CHECK(few.all().size() == 1);
 }
+
+TEST_CASE("printable: control characters become visible escapes") {
+  CHECK(gevinst::printable("a\nb") == "a\\nb");
+  CHECK(gevinst::printable("tab\there") == "tab\\there");
+  CHECK(gevinst::printable("\x1b[31m") == "\\x1B[31m");
+  CHECK(gevinst::printable("æøå ok") == "æøå ok");
+}
