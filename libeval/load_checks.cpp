@@ -10,6 +10,7 @@
 #include <set>
 
 #include "libeval/distributions.h"
+#include "libeval/flows.h"
 #include "libeval/load_internal.h"
 #include "libeval/parameters.h"
 #include "libeval/sroi.h"
@@ -274,6 +275,19 @@ void check_values(Reader& r, Case& c) {
                 fmt::format("distribution argument uses '${}', which is itself random", c.parameters[s].name),
                 "distribution arguments may use fixed parameters only");
       }
+  }
+  // The yearly series at base values: an amount that compounds past what the
+  // totals can hold (flows.h, kMaxAmount) is found here, not first in evaluate.
+  if (!r.diags().has_errors()) {
+    auto series = [&](const FlowItem& f) {
+      try {
+        flow_series(f, c.assumptions, base, c.file);
+      } catch (const InputError& e) {
+        for (const auto& d : e.diagnostics) r.diags().add(d);
+      }
+    };
+    for (const auto& f : c.costs) series(f);
+    for (const auto& f : c.benefits) series(f);
   }
   for (const auto& p : c.parameters) {
     if (p.low && p.high) {

@@ -250,23 +250,37 @@ TEST_CASE("evaluate: amounts that overflow are input errors, never infinite resu
   const std::string head =
       "format: gevinst/1\ncase: {id: huge}\nassumptions: {start_year: 2026, horizon: 40}\n"
       "parties: [{id: p, sector: region}]\n";
-  SUBCASE("growth compounds past the limit") {
-    Case c = load(head + "costs: [{id: c, kind: operating, party: p, per_year: 1e200, growth: 1e10}]\n");
+  SUBCASE("growth compounds past the limit at the base values: a load error") {
+    LoadOptions opt;
+    opt.lints = false;
+    LoadResult r = load_case_text(head + "costs: [{id: c, kind: operating, party: p, per_year: 1e200, growth: 1e10}]\n",
+                                  "test.yaml", opt);
+    REQUIRE_FALSE(r.ok());
+    const Diagnostic& d = r.diags.all().front();
+    CHECK(d.yaml_path == "costs[0].per_year");
+    CHECK(d.loc.line == 5);
+    CHECK(d.message.find("'c' is ") == 0);
+    CHECK(d.hint.find("growth") != std::string::npos);
+  }
+  SUBCASE("an override that makes it overflow: an error of evaluate") {
+    Case c = load(head + "parameters: {g: {value: 0.01, source: test}}\n"
+                         "costs: [{id: c, kind: operating, party: p, per_year: 1e200, growth: \"$g\"}]\n");
+    EvaluateOptions eo;
+    eo.overrides = {{c.parameter_index("g"), "g", Number::literal(1e10)}};
     try {
-      evaluate_case(c, {});
+      evaluate_case(c, eo);
       FAIL("expected an InputError");
     } catch (const InputError& e) {
       REQUIRE(e.diagnostics.size() == 1);
-      const Diagnostic& d = e.diagnostics[0];
-      CHECK(d.yaml_path == "costs[0].per_year");
-      CHECK(d.loc.line == 5);
-      CHECK(d.message.find("'c' is ") == 0);
-      CHECK(d.hint.find("growth") != std::string::npos);
+      CHECK(e.diagnostics[0].yaml_path == "costs[0].per_year");
+      CHECK(e.diagnostics[0].message.find("'c' is ") == 0);
     }
   }
   SUBCASE("an amount beyond 1e250") {
-    Case c = load(head + "costs: [{id: c, kind: investment, party: p, amount: 1e300}]\n");
-    CHECK_THROWS_AS(evaluate_case(c, {}), InputError);
+    LoadOptions opt;
+    opt.lints = false;
+    CHECK_FALSE(
+        load_case_text(head + "costs: [{id: c, kind: investment, party: p, amount: 1e300}]\n", "test.yaml", opt).ok());
   }
   SUBCASE("large but representable amounts still evaluate") {
     Case c = load(head + "costs: [{id: c, kind: investment, party: p, amount: 1e200}]\n");
