@@ -840,6 +840,32 @@ TEST_CASE("loader: the operating-cost lint looks at the years after the investme
   CHECK(flagged);
 }
 
+TEST_CASE("loader: a distribution whose draws leave a field's range is a lint") {
+  const std::string head =
+      "format: gevinst/1\ncase: {id: x}\nassumptions: {start_year: 2026, horizon: 2}\n"
+      "parties: [{id: p, sector: region}]\n";
+  auto warnings = [&](const std::string& rest) {
+    LoadResult r = load(head + rest, true);
+    std::vector<std::string> out;
+    for (const auto& d : r.diags.all())
+      if (d.message.find("simulate would stop there") != std::string::npos) out.push_back(d.message);
+    return out;
+  };
+  const std::string costs = "costs:\n  - {id: op, kind: operating, party: p, per_year: \"$n * 10\"}\n";
+  // normal [5, 10]: 4 sd below the mean is -35 patients, a negative cost.
+  auto w = warnings("parameters: {n: {value: 5, dist: {normal: [5, 10]}, source: s}}\n" + costs);
+  REQUIRE(w.size() == 1);
+  CHECK(w[0] == "draws of 'n' (normal near -35) make costs[0].per_year = -350, which must be 0 or more; simulate "
+                "would stop there");
+  // normal [100, 10] stays above 60; gamma and lognormal are positive.
+  CHECK(warnings("parameters: {n: {value: 100, dist: {normal: [100, 10]}, source: s}}\n" + costs).empty());
+  CHECK(warnings("parameters: {n: {value: 100, dist: {gamma: [100, 50]}, source: s}}\n" + costs).empty());
+  // A uniform share reaching past 1.
+  CHECK(warnings("parameters: {s: {value: 0.5, dist: {uniform: [0.5, 1.5]}, source: s}}\n"
+                 "costs:\n  - {id: op, kind: operating, party: p, per_year: 10, profile: {2026: \"$s\"}}\n")
+            .size() == 1);
+}
+
 TEST_CASE("loader: not a case document") {
   LoadResult r = load("- a\n- b\n");
   REQUIRE(errors_of(r).size() == 1);
