@@ -13,41 +13,9 @@ namespace gevinst {
 
 namespace {
 
-[[noreturn]] void value_error(const Case& c, SourceLoc loc, const std::string& path, std::string message,
-                              std::string hint) {
-  throw InputError{{Diagnostic{c.file, loc, Severity::error, path, std::move(message), std::move(hint)}}};
-}
-
-// A value that must be >= 0 (time, events, money per hour).
-double nonnegative(const Case& c, const Number& n, std::span<const double> params, const char* what) {
-  double v = value_of(n, params, c.file);
-  if (v < 0)
-    value_error(c, n.loc, n.yaml_path,
-                fmt::format("{} is negative ({:g}) evaluating \"{}\"", what, v, n.text),
-                "check the parameter values the expression uses (and the scenario or --set in force)");
-  return v;
-}
-
-// A share must lie in [0, 1] (spec section 12); a scenario or --set can push
-// an expression outside even when the file's own values are fine.
-double share(const Case& c, double v, SourceLoc loc, const std::string& path, const std::string& text) {
-  if (v < 0 || v > 1)
-    value_error(c, loc, path, fmt::format("share {:g} is outside [0, 1] evaluating \"{}\"", v, text),
-                "shares are fractions (0.8 means 80 %); check the scenario or --set in force");
-  return v;
-}
-
-// The adoption share of year y; a step's value outside [0, 1] is reported at
-// that step.
-double adoption_share(const Case& c, const Activity& a, int y, std::span<const double> params) {
-  double v = profile_share(a.adoption, y, params, c.file);
-  if (v >= 0 && v <= 1) return v;
-  const Number* step = nullptr;
-  for (const auto& [year, num] : a.adoption.steps)
-    if (year <= y) step = &num;
-  if (step) return share(c, v, step->loc, step->yaml_path, step->text);
-  return share(c, v, a.loc, a.yaml_path + ".adoption", fmt::format("adoption in {}", y));
-}
+// Ranges (time, events and hour cost >= 0; realisable and adoption shares in
+// [0, 1]) are checked by value_of against each field's constraint, also after
+// a scenario, --set or rollout override.
 
 const StaffGroup* staff_group(const Case& c, const std::string& id) {
   for (const auto& g : c.capacity.staff)
@@ -71,18 +39,17 @@ ActivitySeries activity_series(const Case& c, const Activity& a, std::span<const
                    std::vector<double>(n),
                    std::vector<double>(n)};
   if (const StaffGroup* g = staff_group(c, a.staff))
-    s.hour_cost = nonnegative(c, g->hour_cost, params, "the hour cost");
+    s.hour_cost = value_of(g->hour_cost, params, c.file);
   // hours per event: minutes_saved / 60 or hours_saved as given.
-  double per_event = nonnegative(c, a.time_saved, params, "the time saved") / (a.in_minutes ? 60.0 : 1.0);
-  double events = nonnegative(c, a.events_per_year, params, "the number of events");
+  double per_event = value_of(a.time_saved, params, c.file) / (a.in_minutes ? 60.0 : 1.0);
+  double events = value_of(a.events_per_year, params, c.file);
   double realisable = 1.0;
   if (a.realisable.present)
-    realisable = share(c, value_of(a.realisable, params, c.file), a.realisable.loc, a.realisable.yaml_path,
-                       a.realisable.text);
+    realisable = value_of(a.realisable, params, c.file);
   for (int y = a.from; y <= a.to; ++y) {
     int t = y - as.start_year;
     if (t < 0 || t >= as.horizon) continue;
-    double adoption = adoption_share(c, a, y, params);
+    double adoption = profile_share(a.adoption, y, params, c.file);
     // hours = minutes_saved / 60 x events x adoption
     double hours = per_event * events * adoption;
     s.hours[t] = hours;
@@ -215,7 +182,7 @@ CapacityResult evaluate_capacity(const Case& c, const CapacityOptions& opt) {
     summarise(t, r.start_year, n);
     r.by_staff.push_back(std::move(t));
     r.staff_rates.push_back({g.id, g.label.empty() ? g.id : g.label, g.preset,
-                             nonnegative(c, g.hour_cost, params, "the hour cost")});
+                             value_of(g.hour_cost, params, c.file)});
   }
   for (const auto& p : c.parties) {
     auto it = party.find(p.id);
@@ -227,7 +194,7 @@ CapacityResult evaluate_capacity(const Case& c, const CapacityOptions& opt) {
   }
 
   if (c.capacity.target_fte) {
-    r.target_fte = nonnegative(c, *c.capacity.target_fte, params, "the target FTE");
+    r.target_fte = value_of(*c.capacity.target_fte, params, c.file);
     if (*r.target_fte > 0) {
       // progress = fte / target_fte, for the headline and per year
       r.target_share = r.total.fte / *r.target_fte;

@@ -51,18 +51,6 @@ namespace {
   throw InputError{{Diagnostic{c.file, loc, Severity::error, path, message, hint}}};
 }
 
-// A share field after overrides: the loader checks the base value, but a
-// scenario or --set can move it out of [0, 1].
-double share_value(const Case& c, const Financing& f, const Number& n, std::span<const double> params) {
-  double v = value_of(n, params, c.file);
-  if (!(v >= 0 && v <= 1))
-    fail(c, f, &n,
-         fmt::format("{} '{}': the share {:g} ('{}') lies outside [0, 1]",
-                     f.method == Financing::Method::grant ? "grant" : "loan", f.id, v, n.text),
-         "shares are fractions: 70 % is 0.7; check the scenario or --set values");
-  return v;
-}
-
 std::string party_label(const Case& c, const std::string& id) {
   const Party* p = c.party(id);
   return p && !p->label.empty() ? p->label : id;
@@ -125,7 +113,7 @@ GrantResult evaluate_grant(const Case& c, const Financing& f, const std::vector<
   g.payer_label = party_label(c, f.payer);
   g.recipient_label = party_label(c, f.recipient);
   g.of = f.of;
-  g.share = share_value(c, f, f.share, params);
+  g.share = value_of(f.share, params, c.file);
   g.base = sum_listed_costs(items, f.of, n);
   g.years.assign(n, 0.0);
   for (size_t t = 0; t < n; ++t) {
@@ -152,7 +140,7 @@ LoanTerms loan_terms(const Case& c, const Financing& f, const std::vector<ItemSe
     // principal = share × undiscounted total of the listed costs over the horizon.
     double base = 0;
     for (double v : sum_listed_costs(items, f.principal_of, n)) base += v;
-    t.principal = share_value(c, f, *f.principal_share, params) * base;
+    t.principal = value_of(*f.principal_share, params, c.file) * base;
   } else {
     t.principal = value_of(f.principal, params, c.file);
   }
@@ -164,7 +152,7 @@ LoanTerms loan_terms(const Case& c, const Financing& f, const std::vector<ItemSe
   t.term = f.term;
   t.residual = f.residual_due ? Residual::due : Residual::forgive;
   if (f.method == Financing::Method::gain_share) {
-    t.gain_share = share_value(c, f, f.gain_share, params);
+    t.gain_share = value_of(f.gain_share, params, c.file);
     if (f.cap) t.cap = value_of(*f.cap, params, c.file);
   }
   if (auto err = check_loan_terms(t)) {

@@ -25,23 +25,10 @@ SourceLoc where(const Case& c, SourceLoc loc) {
   return c.info.loc.line > 0 ? c.info.loc : SourceLoc{1, 1};
 }
 
-// An adjustment share; absent = 0. Checked again here because a scenario or
-// --set can push an expression outside [0, 1].
+// An adjustment share; absent = 0. value_of checks [0, 1] (the field's
+// constraint), also after a scenario or --set.
 double share_of(const Case& c, const Number& n, std::span<const double> params) {
-  if (!n.present) return 0.0;
-  double v = value_of(n, params, c.file);
-  if (v < 0 || v > 1)
-    fail(c, n.loc, n.yaml_path, fmt::format("share {:g} is outside [0, 1] evaluating \"{}\"", v, n.text),
-         "shares are fractions (0.1 means 10 %); check the scenario or --set in force");
-  return v;
-}
-
-double nonnegative(const Case& c, const Number& n, std::span<const double> params, const char* what) {
-  double v = value_of(n, params, c.file);
-  if (v < 0)
-    fail(c, n.loc, n.yaml_path, fmt::format("{} is negative ({:g}) evaluating \"{}\"", what, v, n.text),
-         "check the parameter values the expression uses (and the scenario or --set in force)");
-  return v;
+  return n.present ? value_of(n, params, c.file) : 0.0;
 }
 
 // One outcome's evaluated inputs.
@@ -165,8 +152,8 @@ SroiResult evaluate_sroi(const Case& c, const SroiOptions& opt) {
   std::map<std::string, std::string> seen;  // same_outcome_key -> outcome id
   for (const auto& o : c.sroi.outcomes) {
     Inputs in;
-    in.quantity = nonnegative(c, o.quantity, params, "the quantity");
-    in.proxy = nonnegative(c, o.proxy, params, "the financial proxy");
+    in.quantity = value_of(o.quantity, params, c.file);
+    in.proxy = value_of(o.proxy, params, c.file);
     in.deadweight = share_of(c, o.deadweight, params);
     in.attribution = share_of(c, o.attribution, params);
     in.displacement = share_of(c, o.displacement, params);
