@@ -38,14 +38,12 @@ ActivitySeries activity_series(const Case& c, const Activity& a, std::span<const
                    std::vector<double>(n),
                    std::vector<double>(n),
                    std::vector<double>(n)};
-  if (const StaffGroup* g = staff_group(c, a.staff))
-    s.hour_cost = value_of(g->hour_cost, params, c.file);
+  if (const StaffGroup* g = staff_group(c, a.staff)) s.hour_cost = value_of(g->hour_cost, params, c.file);
   // hours per event: minutes_saved / 60 or hours_saved as given.
   double per_event = value_of(a.time_saved, params, c.file) / (a.in_minutes ? 60.0 : 1.0);
   double events = value_of(a.events_per_year, params, c.file);
   double realisable = 1.0;
-  if (a.realisable.present)
-    realisable = value_of(a.realisable, params, c.file);
+  if (a.realisable.present) realisable = value_of(a.realisable, params, c.file);
   for (int y = a.from; y <= a.to; ++y) {
     int t = y - as.start_year;
     if (t < 0 || t >= as.horizon) continue;
@@ -181,8 +179,8 @@ CapacityResult evaluate_capacity(const Case& c, const CapacityOptions& opt) {
     t.label = g.label.empty() ? g.id : g.label;
     summarise(t, r.start_year, n);
     r.by_staff.push_back(std::move(t));
-    r.staff_rates.push_back({g.id, g.label.empty() ? g.id : g.label, g.preset,
-                             value_of(g.hour_cost, params, c.file)});
+    r.staff_rates.push_back(
+        {g.id, g.label.empty() ? g.id : g.label, g.preset, value_of(g.hour_cost, params, c.file)});
   }
   for (const auto& p : c.parties) {
     auto it = party.find(p.id);

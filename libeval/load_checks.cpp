@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 #include <span>
+#include <tuple>
 
 #include "libeval/distributions.h"
 #include "libeval/flows.h"
@@ -324,19 +325,6 @@ std::pair<int, int> active_years(const FlowItem& f, const Assumptions& a) {
 
 namespace {
 
-// The range a distribution's draws effectively cover: its support, with a
-// normal cut at 4 sd (a draw beyond happens about once in 16,000).
-std::pair<double, double> effective_support(const DistributionSpec& d, std::span<const double> base) {
-  std::vector<double> a;
-  for (const auto& x : d.args) a.push_back(x.program.evaluate(base).value);
-  const double inf = std::numeric_limits<double>::infinity();
-  if (d.kind == "normal" && a.size() == 2) return {a[0] - 4 * a[1], a[0] + 4 * a[1]};
-  if ((d.kind == "lognormal" || d.kind == "gamma")) return {0.0, inf};
-  if (d.kind == "beta") return {0.0, 1.0};
-  if (!a.empty()) return {a.front(), a.back()};  // uniform [min, max], triangular and pert [min, mode, max]
-  return {-inf, inf};
-}
-
 // A field whose range (a share, an amount >= 0) a drawn parameter can leave:
 // simulate stops at the first such draw, so say it before the run. Each
 // random parameter is moved to the ends of its effective support with the
@@ -352,32 +340,44 @@ void lint_distribution_ranges(Reader& r, const Case& c) {
   for (size_t i = 0; i < c.parameters.size(); ++i) {
     const Parameter& p = c.parameters[i];
     if (!p.dist) continue;
-    auto [lo, hi] = effective_support(*p.dist, base);
-    for (const PendingCheck& pc : r.pending()) {
-      if (pc.constraint == Constraint::finite || pc.number.program.is_constant()) continue;
-      for (double x : {lo, hi}) {
-        if (!std::isfinite(x)) continue;
-        Overrides o{{static_cast<int>(i), p.name, Number::literal(x)}};
-        std::vector<double> v;
-        try {
-          v = parameter_values(c, o);
-        } catch (const InputError&) {
-          continue;
-        }
-        EvalResult e = pc.number.program.evaluate(v);
-        if (!e.ok() || satisfies(e.value, pc.constraint)) continue;
-        r.diags().warning(
-            p.dist->loc, p.dist->yaml_path,
-            fmt::format("draws of '{}' ({} near {:g}) make {} = {:g}, which must be {}; simulate would stop there",
-                        p.name, p.dist->kind, x, pc.number.yaml_path, e.value, constraint_text(pc.constraint)),
-            pc.constraint == Constraint::share ? "use a distribution inside [0, 1] for shares (beta, or a bounded "
-                                                 "triangular, pert or uniform)"
-                                               : "use a distribution that keeps the field in range (gamma or "
-                                                 "lognormal for amounts, a bounded triangular or pert)");
-        goto next_parameter;  // one warning per parameter is enough
+    std::pair<double, double> support;
+    try {
+      support = effective_support(*p.dist, base, c.file);
+    } catch (const InputError&) {
+      continue;
+    }
+    // Parameter values with this one at each end of its support (once each).
+    std::vector<std::pair<double, std::vector<double>>> ends;
+    for (double x : {support.first, support.second}) {
+      if (!std::isfinite(x)) continue;
+      try {
+        ends.emplace_back(x, parameter_values(c, {{static_cast<int>(i), p.name, Number::literal(x)}}));
+      } catch (const InputError&) {
       }
     }
-  next_parameter:;
+    auto out_of_range = [&]() -> std::optional<std::tuple<double, const PendingCheck*, double>> {
+      for (const PendingCheck& pc : r.pending()) {
+        if (pc.constraint == Constraint::finite || pc.number.program.is_constant()) continue;
+        for (const auto& [x, v] : ends) {
+          EvalResult e = pc.number.program.evaluate(v);
+          if (e.ok() && !satisfies(e.value, pc.constraint)) return std::tuple{x, &pc, e.value};
+        }
+      }
+      return std::nullopt;
+    };
+    auto bad = out_of_range();  // one warning per parameter is enough
+    if (!bad) continue;
+    auto [x, pc, value] = *bad;
+    r.diags().warning(
+        p.dist->loc, p.dist->yaml_path,
+        fmt::format("draws of '{}' ({} near {:g}) make {} = {:g}, which must be {}; simulate would "
+                    "stop there",
+                    p.name, p.dist->kind, x, pc->number.yaml_path, value, constraint_text(pc->constraint)),
+        pc->constraint == Constraint::share
+            ? "use a distribution inside [0, 1] for shares (beta, or a bounded triangular, pert or "
+              "uniform)"
+            : "use a distribution that keeps the field in range (gamma or lognormal for amounts, a "
+              "bounded triangular or pert)");
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace gevinst {
 
@@ -28,12 +29,14 @@ double value_of(const Number& n, std::span<const double> params, const std::stri
   // values and under each scenario; --set, a rollout unit's parameters or a
   // sensitivity value can still move it out.
   if (!satisfies(r.value, n.constraint))
-    throw InputError{{Diagnostic{
-        file, n.loc, Severity::error, n.yaml_path,
-        (n.constraint == Constraint::share ? fmt::format("share {:g} is outside [0, 1]", r.value)
-                                           : fmt::format("{:g} must be {}", r.value, constraint_text(n.constraint))) +
-            (n.program.is_constant() ? std::string() : fmt::format(" evaluating \"{}\"", n.text)),
-        "check the parameter values the expression uses (and the scenario, --set or rollout unit in force)"}}};
+    throw InputError{
+        {Diagnostic{file, n.loc, Severity::error, n.yaml_path,
+                    (n.constraint == Constraint::share
+                         ? fmt::format("share {:g} is outside [0, 1]", r.value)
+                         : fmt::format("{:g} must be {}", r.value, constraint_text(n.constraint))) +
+                        (n.program.is_constant() ? std::string() : fmt::format(" evaluating \"{}\"", n.text)),
+                    "check the parameter values the expression uses (and the scenario, --set or rollout unit "
+                    "in force)"}}};
   return r.value;
 }
 
@@ -113,6 +116,18 @@ std::vector<double> parameter_values(const Case& c, const Overrides& overrides) 
   }
   for (int i : order) values[i] = value_of(*source[i], values, c.file);
   return values;
+}
+
+std::pair<double, double> effective_support(const DistributionSpec& d, std::span<const double> params,
+                                            const std::string& file) {
+  std::vector<double> a;
+  for (const auto& x : d.args) a.push_back(value_of(x, params, file));
+  const double inf = std::numeric_limits<double>::infinity();
+  if (d.kind == "normal" && a.size() == 2) return {a[0] - 4 * a[1], a[0] + 4 * a[1]};
+  if (d.kind == "lognormal" || d.kind == "gamma") return {0.0, inf};
+  if (d.kind == "beta") return {0.0, 1.0};
+  if (!a.empty()) return {a.front(), a.back()};  // uniform [min, max]; triangular and pert [min, mode, max]
+  return {-inf, inf};
 }
 
 const Scenario& find_scenario(const Case& c, const std::string& name) {

@@ -4,6 +4,7 @@
 
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "libeval/model.h"
@@ -19,6 +20,13 @@ std::vector<double> parameter_values(const Case& c, const Overrides& overrides =
 /// the field on division by zero, a non-finite result, or a value outside the
 /// field's range (Number::constraint: a share above 1, a negative amount, ...).
 double value_of(const Number& n, std::span<const double> params, const std::string& file);
+
+/// The range a parameter's draws effectively cover, its arguments evaluated
+/// at `params`: the support of the distribution, with a normal cut at
+/// mean +- 4 sd (a draw beyond happens about once in 16,000): beta (0, 1),
+/// gamma and lognormal (0, inf), uniform, triangular and PERT [min, max].
+std::pair<double, double> effective_support(const DistributionSpec& d, std::span<const double> params,
+                                            const std::string& file);
 
 /// Looks up a scenario by name; "base" (no overrides) unless the case defines
 /// one of that name. Throws InputError listing the scenarios.

@@ -147,17 +147,8 @@ BreakEven break_even(const Case& c, int index, Metric m, const Overrides& base, 
     if (dir < 0 && par.low && beyond(value_of(*par.low, values, c.file))) return true;
     if (dir > 0 && par.high && beyond(value_of(*par.high, values, c.file))) return true;
     if (par.dist) {
-      if (par.dist->kind == "normal" && par.dist->args.size() == 2) {
-        // Effectively bounded at 4 sd: a normal count far from zero keeps its sign.
-        double mean = value_of(par.dist->args[0], values, c.file), sd = value_of(par.dist->args[1], values, c.file);
-        return beyond(dir < 0 ? mean - 4 * sd : mean + 4 * sd);
-      }
-      if ((par.dist->kind == "uniform" || par.dist->kind == "triangular" || par.dist->kind == "pert") &&
-          !par.dist->args.empty()) {
-        double lo = value_of(par.dist->args.front(), values, c.file);
-        double hi = value_of(par.dist->args.back(), values, c.file);
-        return beyond(dir < 0 ? lo : hi);
-      }
+      auto [lo, hi] = effective_support(*par.dist, values, c.file);
+      return beyond(dir < 0 ? lo : hi);
     }
     return false;
   };
@@ -266,8 +257,9 @@ SensitivityResult run_sensitivity(const Case& c, const SensitivityOptions& opt) 
                             opt.perspective);
       } catch (const InputError& e) {
         if (!row.note.empty()) row.note += "; ";
-        row.note += fmt::format("at {} {:g}: {}", which, x,
-                                e.diagnostics.empty() ? std::string("cannot be evaluated") : e.diagnostics[0].message);
+        row.note += fmt::format(
+            "at {} {:g}: {}", which, x,
+            e.diagnostics.empty() ? std::string("cannot be evaluated") : e.diagnostics[0].message);
         return std::nan("");
       }
     };
