@@ -326,15 +326,19 @@ SimulationResult simulate(const Case& c, const SimulateOptions& opt) {
   std::thread second;
   if (par && others) second = std::thread(summarise_others, false);
   r.npv = summarise("npv", r.npv_values, par && !others);
+  // EVPI = E[max(NPV, 0)] - max(E[NPV], 0). When E[NPV] > 0 the decision is
+  // to adopt and EVPI = E[max(NPV, 0) - NPV] = E[max(-NPV, 0)], the expected
+  // loss of the iterations where adopting was wrong; otherwise E[max(NPV, 0)].
+  // Summed that way it is >= 0 and exactly 0 when no iteration disagrees.
+  const bool adopt = r.npv.mean > 0;
   size_t positive = 0;
-  double sum_pos = 0;
+  double regret = 0;
   for (double v : r.npv_values) {
     positive += v > 0;
-    sum_pos += std::max(v, 0.0);
+    regret += adopt ? std::max(-v, 0.0) : std::max(v, 0.0);
   }
   r.prob_positive = static_cast<double>(positive) / static_cast<double>(n);
-  // EVPI = E[max(NPV, 0)] - max(E[NPV], 0) >= 0 (Jensen); clamp rounding below 0.
-  r.evpi = std::max(0.0, sum_pos / static_cast<double>(n) - std::max(r.npv.mean, 0.0));
+  r.evpi = regret / static_cast<double>(n);
   if (second.joinable())
     second.join();
   else if (others)

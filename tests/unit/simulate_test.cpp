@@ -180,6 +180,24 @@ benefits: [{id: b1, kind: budget, party: p, amount: "$k + $x"}]
   CHECK(std::fabs(r.evpi - 1000 / std::sqrt(2 * M_PI)) < 5);
 }
 
+TEST_CASE("simulate: EVPI is exactly 0 when every iteration agrees with the decision") {
+  // NPV = 10,000 + x with x uniform in [0, 100]: always positive, nothing to learn.
+  Case c = load(R"YAML(
+format: gevinst/1
+case: {id: sure}
+assumptions: {start_year: 2026, horizon: 3}
+parameters:
+  x: {value: 50, dist: {uniform: [0, 100]}}
+parties: [{id: p, sector: other}]
+benefits: [{id: b1, kind: budget, party: p, per_year: "3333.3 + $x"}]
+)YAML");
+  SimulateOptions o;
+  o.iterations = 100000;
+  SimulationResult r = simulate(c, o);
+  CHECK(r.prob_positive == 1.0);
+  CHECK(r.evpi == 0.0);
+}
+
 TEST_CASE("simulate: input errors") {
   SUBCASE("nothing random") {
     Case c = load("format: gevinst/1\ncase: {id: x}\nassumptions: {start_year: 2026, horizon: 2}\n");
