@@ -138,4 +138,28 @@ done
 run capacity --format csv --scenario worst "$nat"
 golden "capacity-national-potential-worst.csv"
 
+# --scenario base is the case's own values; an explicit hour_cost drops the preset's name.
+run capacity --format json examples/capacity-national-potential.yaml
+cp "$TMP/stdout" "$TMP/plain.json"
+run capacity --format json --scenario base examples/capacity-national-potential.yaml
+expect_rc 0 "--scenario base"
+python3 -c 'import json,sys; a,b=(json.load(open(p)) for p in sys.argv[1:]); assert a["fte"] == b["fte"] and a["value"] == b["value"]' "$TMP/plain.json" "$TMP/stdout" || fail "--scenario base differs from the base case"
+cat >"$TMP/preset.yaml" <<'YAML'
+format: gevinst/1
+case: {id: pre}
+assumptions: {start_year: 2026, horizon: 2}
+parties: [{id: p, sector: region}]
+costs: [{id: c, kind: operating, party: p, per_year: 1}]
+capacity:
+  staff:
+    nurse: {preset: dk-nurse-dsr-2019}
+    nurse2: {preset: dk-nurse-dsr-2019, hour_cost: 500}
+  activities:
+    - {id: a, staff: nurse, party: p, minutes_saved: 60, events_per_year: 10}
+    - {id: b, staff: nurse2, party: p, minutes_saved: 60, events_per_year: 10}
+YAML
+run capacity --format json "$TMP/preset.yaml"
+expect_rc 0
+json_expr '[(s["id"], s["preset"], s["hour_cost"]) for s in j["staff"]][1] == ("nurse2", None, 500)'
+json_expr 'j["staff"][0]["preset"] == "dk-nurse-dsr-2019"'
 finish "capacity: hand-worked figures, formats, errors and goldens"

@@ -95,4 +95,13 @@ a, b = (json.load(open(p)) for p in sys.argv[1:])
 assert a["perspectives"] == b["perspectives"] and a["years"] == b["years"]
 PY
 done
+# Danish numbers also in the discounting line.
+run evaluate --locale da examples/kol-telemonitoring.yaml
+expect_stdout_contains "dk-fm-2021 (3,5 % from year 1; 2,5 % from year 36; 1,5 % from year 71)"
+# --set that moves a field out of its range is an error at that field.
+run evaluate --set "realisable_share=1.4" examples/ai-triage.yaml
+expect_rc 1
+expect_stdout_empty
+expect_stderr_contains "error: share 1.4 is outside [0, 1] evaluating \"\$realisable_share\" (at capacity.activities[0].realisable)"
+grep -qE '^examples/ai-triage.yaml:180:[0-9]+: error: ' "$TMP/stderr" || fail "no FILE:LINE:COLUMN error for an out-of-range --set: $(head -3 "$TMP/stderr")"
 finish "evaluate: contract keys, options, formats, errors and goldens"

@@ -102,4 +102,8 @@ expect_stderr_contains "09-duplicate-key.yaml:13:3: error: duplicate key 'horizo
 run portfolio --budget 1e12 --format json "$data" "./$data" --include "$data/case-a.yaml"
 expect_rc 0 "include by path with overlapping arguments"
 json_expr 'len(j["ranking"]) == len(set(r["path"] for r in j["ranking"]))'
+# A negative budget is a usage error that says what a budget is.
+run portfolio --budget -1 "$data"
+expect_rc 2
+expect_stderr_contains "the budget must be an amount >= 0, e.g. 25e6; got '-1'"
 finish

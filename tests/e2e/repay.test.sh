@@ -229,4 +229,18 @@ golden repay-fund-innovation-fund.json
 run repay --fund innovation-fund --scenario worst --format csv "$fund"
 golden repay-fund-innovation-fund-worst.csv
 
+# Capitalised interest can make the forgiven balance exceed the amount lent; the risk line says so.
+cat >"$TMP/over.yaml" <<'YAML'
+format: gevinst/1
+case: {id: over}
+assumptions: {start_year: 2026, horizon: 3, discounting: {rate: 0.04}}
+parties: [{id: region, sector: region}, {id: fund, sector: state}]
+costs: [{id: devices, kind: investment, party: region, amount: 1e6, year: 2026}]
+benefits: [{id: b, kind: budget, party: region, per_year: 6e5}]
+financing:
+  - {id: gs, method: gain-share, lender: fund, borrower: region, principal: 1e6, rate: 0.05, term: 5, disbursed: 2027, gain_share: {share: 0.1, of: [b]}}
+YAML
+run repay "$TMP/over.yaml"
+expect_rc 0
+expect_stdout_contains "(more than the 1,000,000 DKK lent, with the interest added to the balance) because gains fell short"
 finish "repay: hand-worked schedules, invariants, pay-for-performance, fund view, errors and goldens"

@@ -28,4 +28,10 @@ run simulate --format csv -n 2000 examples/kol-telemonitoring.yaml
 expect_rc 0
 expect_stdout_contains "metric,iterations,seed,mean,sd,se,min,p05,p50,p95,max,prob_positive,evpi"
 [ "$(wc -l <"$TMP/stdout")" -eq 4 ] || fail "simulate csv: expected a header and npv, fte, sroi_ratio rows"
+# Usage errors: threads out of 0..1024, a negative seed, a seed beyond 64 bits.
+for bad in "--threads -3" "--seed -1" "--seed 99999999999999999999"; do
+  run simulate $bad examples/kol-telemonitoring.yaml
+  expect_rc 2 "simulate $bad"
+  expect_stdout_empty
+done
 finish

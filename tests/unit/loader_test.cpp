@@ -866,6 +866,25 @@ TEST_CASE("loader: a distribution whose draws leave a field's range is a lint") 
             .size() == 1);
 }
 
+TEST_CASE("loader: id suggestions are valid ids, and unnamed items are not offered") {
+  LoadResult r = load("format: gevinst/1\ncase: {id: \"-Kol Tele\"}\nassumptions: {start_year: 2026, horizon: 2}\n");
+  REQUIRE(!errors_of(r).empty());
+  CHECK(errors_of(r)[0].hint.find("e.g. 'kol-tele'") != std::string::npos);
+  // A cost without an id (reported itself) is not listed among the choices.
+  r = load(
+      "format: gevinst/1\ncase: {id: x}\nassumptions: {start_year: 2026, horizon: 2}\n"
+      "parties: [{id: p, sector: region}, {id: f, sector: state}]\n"
+      "costs:\n  - {id: kit, kind: investment, party: p, amount: 1}\n  - {kind: operating, party: p, amount: 1}\n"
+      "financing:\n  - {id: g, method: grant, payer: f, recipient: p, share: 0.5, of: [zzz]}\n");
+  bool listed = false;
+  for (const auto& d : errors_of(r))
+    if (d.message == "'zzz' is not a cost id") {
+      listed = true;
+      CHECK(d.hint == "choose from: kit");
+    }
+  CHECK(listed);
+}
+
 TEST_CASE("loader: not a case document") {
   LoadResult r = load("- a\n- b\n");
   REQUIRE(errors_of(r).size() == 1);
