@@ -5,7 +5,7 @@
 #include <exception>
 #include <iostream>
 
-#include "cli/common.h"
+#include "cli/commands/commands.h"
 
 using namespace gevinst::cli;
 
@@ -24,20 +24,20 @@ int main(int argc, char** argv) {
   app.footer(
       "Run `gevinst COMMAND --help` for a command's options and examples.\n"
       "Exit codes: 0 ok, 1 invalid input or failed check, 2 usage error.");
-  Runner run;
-  add_validate(app, run);
-  add_schema(app, run);
-  add_init(app, run);
-  add_presets(app, run);
-  add_evaluate(app, run);
-  add_capacity(app, run);
-  add_sroi(app, run);
-  add_repay(app, run);
-  add_simulate(app, run);
-  add_sensitivity(app, run);
-  add_batch(app, run);
-  add_rollout(app, run);
-  add_portfolio(app, run);
+  Session session;
+  add_validate(app, session);
+  add_schema(app, session);
+  add_init(app, session);
+  add_presets(app, session);
+  add_evaluate(app, session);
+  add_capacity(app, session);
+  add_sroi(app, session);
+  add_repay(app, session);
+  add_simulate(app, session);
+  add_sensitivity(app, session);
+  add_batch(app, session);
+  add_rollout(app, session);
+  add_portfolio(app, session);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -50,14 +50,14 @@ int main(int argc, char** argv) {
     app.exit(e, std::cerr, std::cerr);
     return Exit::usage;
   }
-  if (!run) return Exit::usage;
+  if (!session.run) return Exit::usage;
   try {
-    return run();
+    return session.run();
   } catch (const gevinst::InputError& e) {
-    print_diagnostics(e.diagnostics);
+    print_diagnostics(e.diagnostics, session.sources);
     return Exit::invalid;
   } catch (const std::bad_alloc&) {
-    std::cerr << "gevinst: error: out of memory\n";
+    error("out of memory");
     return Exit::internal;
   } catch (const std::exception& e) {
     std::cerr << "gevinst: internal error: " << e.what()

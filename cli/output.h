@@ -1,5 +1,5 @@
-// Output plumbing shared by the subcommands: formats, atomic files, number
-// formatting and plain tables. No arithmetic on results here.
+// Where output goes: atomic files (whole or streamed) and progress on a
+// terminal. What it looks like is cli/render/'s.
 #pragma once
 
 #include <cstdio>
@@ -8,7 +8,17 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/options.h"
+
 namespace gevinst::cli {
+
+/// Writes a finished output (atomically when -o names a file); prints an
+/// error and returns Exit::invalid when that fails.
+int emit(const OutputOptions& o, std::string_view content);
+
+struct Document;
+/// The document rendered in the chosen format and locale, then emitted.
+int emit(const OutputOptions& o, const Document& d);
 
 /// Writes `content` to `path` atomically: a temporary file in the same
 /// directory, flushed, then renamed over the target. "-" or "" = stdout.
@@ -31,32 +41,6 @@ class StreamOutput {
   FILE* file_ = nullptr;
   bool is_stdout_ = false;
 };
-
-enum class NumberLocale { en, da };
-
-/// 1234567.891 -> "1,234,568" (en) or "1.234.568" (da), with `decimals` places.
-std::string format_number(double v, int decimals = 0, NumberLocale loc = NumberLocale::en);
-/// A share as percent: 0.1234 -> "12.3 %" (en) / "12,3 %" (da).
-std::string format_percent(double v, int decimals = 1, NumberLocale loc = NumberLocale::en);
-/// Money in millions for headlines: 1234567 -> "1.23 mio." (en) / "1,23 mio." (da).
-std::string format_millions(double v, NumberLocale loc = NumberLocale::en);
-
-/// A simple table renderable as aligned text or as a Markdown table.
-struct Table {
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;
-  std::vector<bool> right;  ///< right-align column i (numbers); default left
-  std::string render_text() const;
-  std::string render_markdown() const;
-};
-
-/// CSV field quoting per RFC 4180.
-std::string csv_field(std::string_view s);
-std::string csv_row(const std::vector<std::string>& fields);
-
-/// True when standard error is a terminal (for progress and colour).
-bool stderr_is_tty();
-bool stdout_is_tty();
 
 /// A progress bar on standard error, only when it is a terminal and enabled.
 class Progress {

@@ -4,6 +4,7 @@
 
 #include "libeval/business_case.h"
 #include "libeval/capacity.h"
+#include "libeval/case_files.h"
 #include "libeval/loader.h"
 #include "libeval/sroi.h"
 
@@ -52,22 +53,19 @@ std::string first_error(const std::vector<Diagnostic>& diags, const std::string&
 
 }  // namespace
 
-BatchRecord batch_record_from_text(std::string_view text, const std::string& path, const BatchOptions& opt) {
+BatchRecord batch_record(const CaseFile& f, const BatchOptions& opt) {
   BatchRecord r;
-  r.path = path;
-  if (sniff_document_kind(text) == DocumentKind::rollout_v1) {
+  r.path = f.path;
+  if (f.is_rollout()) {
     r.status = BatchStatus::not_a_case;
     return r;
   }
-  LoadOptions lo;
-  lo.lints = false;  // warnings never change a record; skip the work
-  LoadResult lr = load_case_text(text, path, lo);
-  if (!lr.ok()) {
+  if (!f.model) {
     r.status = BatchStatus::invalid;
-    r.error = first_error(lr.diags.all(), path);
+    r.error = first_error(f.diags, f.path);
     return r;
   }
-  const Case& c = *lr.model;
+  const Case& c = *f.model;
   r.id = c.info.id;
   try {
     EvaluateOptions eo;
@@ -88,27 +86,22 @@ BatchRecord batch_record_from_text(std::string_view text, const std::string& pat
   } catch (const InputError& e) {
     // A value that cannot be computed: keep the id, drop partial results.
     BatchRecord failed;
-    failed.path = path;
+    failed.path = f.path;
     failed.id = r.id;
     failed.status = BatchStatus::error;
-    failed.error = first_error(e.diagnostics, path);
+    failed.error = first_error(e.diagnostics, f.path);
     return failed;
   }
   return r;
 }
 
+BatchRecord batch_record_from_text(std::string_view text, const std::string& path, const BatchOptions& opt) {
+  // Lints never change a record: case_file_from_text skips them.
+  return batch_record(case_file_from_text(std::string(text), path), opt);
+}
+
 BatchRecord batch_record(const std::string& path, const BatchOptions& opt) {
-  std::string name = path == "-" ? "<stdin>" : path;
-  Diagnostics d(name);
-  auto text = read_file_text(path, d, LoadOptions{}.limits.max_bytes);
-  if (!text) {
-    BatchRecord r;
-    r.path = name;
-    r.status = BatchStatus::invalid;
-    r.error = first_error(d.all(), name);
-    return r;
-  }
-  return batch_record_from_text(*text, name, opt);
+  return batch_record(read_case_file(path), opt);
 }
 
 }  // namespace gevinst

@@ -48,6 +48,11 @@ struct BatchOptions {
   Perspective perspective = Perspective::organisation;
 };
 
+struct CaseFile;
+
+/// Evaluates a file read by read_case_file. Never throws for bad input.
+BatchRecord batch_record(const CaseFile& f, const BatchOptions& opt = {});
+
 /// Loads and evaluates one case given as text (the file is read once and
 /// parsed once). Never throws for bad input: problems become the record's
 /// status and error.

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "libeval/business_case.h"
+#include "libeval/parallel.h"
 #include "libeval/rng.h"
 #include "libeval/simulate_plan.h"
 
@@ -269,32 +270,19 @@ SimulationResult simulate(const Case& c, const SimulateOptions& opt) {
   }
 
   const size_t blocks = (n + B - 1) / B;
-  unsigned hw = std::thread::hardware_concurrency();
-  int threads = opt.threads > 0 ? opt.threads : static_cast<int>(hw ? hw : 1);
-  threads = static_cast<int>(std::min<size_t>(static_cast<size_t>(threads), blocks));
+  const int threads = static_cast<int>(std::min<size_t>(static_cast<size_t>(thread_count(opt.threads)), blocks));
   r.threads = threads;
-  std::atomic<size_t> next{0}, done{0};
   std::vector<BlockError> errors(blocks);
   std::vector<char> failed(blocks, 0);
-  auto worker = [&] {
-    Work w(plan);
-    for (size_t b = next++; b < blocks; b = next++) {
-      size_t rows = std::min(B, n - b * B);
-      if (!run_block(plan, opt.seed, b, rows, w, out, errors[b])) failed[b] = 1;
-      done += rows;
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
-  if (opt.progress) {
-    while (done.load() < n) {
-      opt.progress(done.load(), n);
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      if (std::any_of(failed.begin(), failed.end(), [](char f) { return f; })) break;
-    }
-  }
-  for (auto& t : pool) t.join();
-  if (opt.progress) opt.progress(n, n);
+  std::vector<std::optional<Work>> scratch(static_cast<size_t>(threads));  // per worker
+  PoolOptions po;
+  po.threads = threads;
+  if (opt.progress) po.progress = [&](size_t done) { opt.progress(std::min(n, done * B), n); };
+  parallel_for(blocks, po, [&](size_t worker, size_t b) {
+    if (!scratch[worker]) scratch[worker].emplace(plan);
+    size_t rows = std::min(B, n - b * B);
+    if (!run_block(plan, opt.seed, b, rows, *scratch[worker], out, errors[b])) failed[b] = 1;
+  });
   for (size_t b = 0; b < blocks; ++b)
     if (failed[b]) {
       const BlockError& e = errors[b];

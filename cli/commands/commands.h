@@ -1,0 +1,46 @@
+// The subcommands: each file in cli/commands/ adds one to the root app.
+// A command parses its arguments, calls the library and renders the result
+// through cli/render/; it holds no table code, JSON building or arithmetic.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli/messages.h"
+#include "cli/options.h"
+
+namespace gevinst::cli {
+
+/// What parsing leaves for main(): the chosen command's work, and the text
+/// of every file it reads (for diagnostics found while computing).
+struct Session {
+  Runner run;
+  Sources sources;
+};
+
+void add_validate(CLI::App& root, Session& s);
+void add_schema(CLI::App& root, Session& s);
+void add_init(CLI::App& root, Session& s);
+void add_presets(CLI::App& root, Session& s);
+void add_evaluate(CLI::App& root, Session& s);
+void add_capacity(CLI::App& root, Session& s);
+void add_sroi(CLI::App& root, Session& s);
+void add_repay(CLI::App& root, Session& s);
+void add_simulate(CLI::App& root, Session& s);
+void add_sensitivity(CLI::App& root, Session& s);
+void add_batch(CLI::App& root, Session& s);
+void add_rollout(CLI::App& root, Session& s);
+void add_portfolio(CLI::App& root, Session& s);
+
+}  // namespace gevinst::cli
+
+namespace gevinst::cli {
+
+struct Document;
+
+/// The body of a one-case command: loads CASE (errors printed, exit 1),
+/// lets `describe` compute the result as a Document, renders it in the
+/// chosen format and writes it (atomically with -o).
+int run_on_case(Session& s, const CaseOptions& c, const OutputOptions& out,
+                const std::function<Document(const Case&)>& describe);
+
+}  // namespace gevinst::cli

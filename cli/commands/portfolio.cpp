@@ -1,0 +1,220 @@
+// gevinst portfolio PATH...: choose the cases to fund under a budget,
+// maximising NPV, FTE or social value; exact 0/1 selection.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <iostream>
+#include <memory>
+
+#include "cli/commands/commands.h"
+#include "cli/output.h"
+#include "cli/render/portfolio.h"
+#include "libeval/case_files.h"
+#include "libeval/parallel.h"
+#include "libeval/portfolio.h"
+
+namespace gevinst::cli {
+
+namespace {
+
+struct PortfolioCliOptions {
+  std::vector<std::string> paths;
+  OutputOptions out;
+  double budget = 0;
+  std::string objective = "npv";
+  std::vector<std::string> cost_basis;  // {"pv"} or {"first-years", "N"}
+  int first_years = 0;
+  std::vector<std::string> include, exclude;
+  Perspective perspective = Perspective::organisation;
+  int threads = 0;
+  long long max_nodes = kDefaultMaxNodes;
+};
+
+// One input file: its figures, or why it could not be used.
+struct Loaded {
+  CaseFile file;
+  std::optional<CaseFigures> figures;
+};
+
+Loaded load_one(const std::string& path, const CaseFiguresOptions& fo) {
+  Loaded l{read_case_file(path), std::nullopt};
+  if (!l.file.model) return l;
+  try {
+    l.figures = case_figures(*l.file.model, fo);
+  } catch (const InputError& e) {
+    l.file.diags = e.diagnostics;
+  }
+  return l;
+}
+
+// Marks items named by --include/--exclude (a case id or a path). Returns the
+// names that match nothing.
+std::vector<std::string> mark(std::vector<PortfolioItem>& items, const std::vector<CaseFigures>& figures,
+                              const std::vector<std::string>& names, bool include) {
+  std::vector<std::string> unknown;
+  for (const auto& name : names) {
+    bool found = false;
+    for (size_t i = 0; i < items.size(); ++i)
+      if (figures[i].id == name || items[i].key == name) {
+        (include ? items[i].include : items[i].exclude) = true;
+        found = true;
+      }
+    if (!found) unknown.push_back(name);
+  }
+  return unknown;
+}
+
+int run_portfolio(PortfolioCliOptions& o) {
+  PortfolioReport r;
+  r.perspective = o.perspective;
+  r.first_years = o.first_years;
+  r.objective = o.objective == "fte"    ? Objective::fte
+                : o.objective == "sroi" ? Objective::sroi
+                                        : Objective::npv;
+  r.budget = o.budget;
+  r.cost_basis = o.first_years == 1  ? std::string("undiscounted costs of the first year")
+                 : o.first_years > 1 ? fmt::format("undiscounted costs of the first {} years", o.first_years)
+                                     : std::string("PV of costs");
+  CaseFiguresOptions fo;
+  fo.objective = r.objective;
+  fo.perspective = o.perspective;
+  fo.first_years = o.first_years;
+
+  std::vector<std::string> files = expand_paths(o.paths);
+  std::vector<Loaded> loaded(files.size());
+  parallel_for(files.size(), {o.threads, {}}, [&](size_t, size_t i) { loaded[i] = load_one(files[i], fo); });
+  int bad = 0;
+  for (auto& l : loaded) {
+    if (l.file.is_rollout()) continue;
+    if (!l.figures) {
+      ++bad;
+      print_diagnostics(l.file.diags, l.file.source);
+      continue;
+    }
+    r.items.push_back({l.file.path, l.figures->objective, l.figures->cost});
+    r.figures.push_back(std::move(*l.figures));
+  }
+  if (bad) {
+    error(fmt::format("{} case file{} cannot be evaluated; fix {} or leave {} out", bad, bad == 1 ? "" : "s",
+                      bad == 1 ? "it" : "them", bad == 1 ? "it" : "them"));
+    return Exit::invalid;
+  }
+  std::vector<std::string> unknown = mark(r.items, r.figures, o.include, true);
+  auto unknown_ex = mark(r.items, r.figures, o.exclude, false);
+  unknown.insert(unknown.end(), unknown_ex.begin(), unknown_ex.end());
+  if (!unknown.empty()) {
+    std::vector<std::string> ids;
+    for (const auto& f : r.figures) ids.push_back(f.id);
+    for (const auto& u : unknown) {
+      std::string guess = did_you_mean(u, ids);
+      error(fmt::format("no case '{}' among the inputs{}", u,
+                        guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)));
+    }
+    return Exit::usage;
+  }
+  for (const auto& it : r.items)
+    if (it.include && it.exclude) {
+      error(fmt::format("'{}' is both included and excluded", it.key));
+      return Exit::usage;
+    }
+  r.sel = select_portfolio(r.items, r.budget, o.max_nodes);
+  if (!r.sel.feasible) {
+    error(r.sel.problem);
+    return Exit::invalid;
+  }
+  if (!r.sel.optimal && !o.out.quiet)
+    warning(fmt::format("the search stopped after {} nodes (--max-nodes); the selection is within {:.6g} of the best",
+                        r.sel.nodes, r.sel.gap));
+  r.ranking = rank_by_objective_per_krone(r.items);
+  return emit(o.out, portfolio_document(r, o.out.locale));
+}
+
+}  // namespace
+
+void add_portfolio(CLI::App& root, Session& s) {
+  auto o = std::make_shared<PortfolioCliOptions>();
+  CLI::App* app =
+      root.add_subcommand("portfolio", "Choose the cases to fund under a budget (exact 0/1 selection)");
+  app->description(
+      "Choose the subset of cases that maximises the objective with total cost within the\n"
+      "budget: npv (NPV under --perspective), fte (FTE freed at full effect) or sroi (social\n"
+      "value created, the PV of the SROI outcomes; per krone it is the SROI ratio). Cost is\n"
+      "the PV of a case's costs, or with --cost-basis first-years N the undiscounted costs of\n"
+      "its first N years. The selection is exact (branch and bound with the fractional\n"
+      "knapsack bound); every case is ranked by objective per krone. Rollout files are\n"
+      "skipped.\n\n"
+      "Examples:\n"
+      "  gevinst portfolio cases/ --budget 25e6\n"
+      "  gevinst portfolio cases/ --budget 25000000 --objective fte --cost-basis first-years 3\n"
+      "  gevinst portfolio cases/ --budget 4e7 --include kol-telemonitoring --exclude old-pilot --format "
+      "json\n"
+      "Exit: 0 ok, 1 an invalid case or included cases over the budget, 2 usage.");
+  // Not ->required(): a path right after "--cost-basis pv" is taken by that
+  // option and handed back in the callback.
+  app->add_option("paths", o->paths, "Case files or directories")->check(ExistingPathOrStdin);
+  add_output_options(app, o->out, {Format::table, Format::json, Format::csv, Format::md});
+  app->add_option("--budget,-b", o->budget, "Budget in the cases' currency, e.g. 25e6 or 25000000")
+      ->required()
+      ->check(CLI::Validator(
+          [](std::string& s) -> std::string {
+            char* end = nullptr;
+            double v = std::strtod(s.c_str(), &end);
+            if (end == s.c_str() || *end != '\0' || !std::isfinite(v) || v < 0)
+              return fmt::format("the budget must be an amount >= 0, e.g. 25e6; got '{}'", s);
+            return {};
+          },
+          ""))
+      ->type_name("AMOUNT");
+  app->add_option("--objective", o->objective, "What to maximise: npv, fte or sroi")
+      ->check(CLI::IsMember({"npv", "fte", "sroi"}))
+      ->capture_default_str();
+  app->add_option("--cost-basis", o->cost_basis,
+                  "Cost of a case: pv (PV of its costs, default) or first-years N")
+      ->type_name("pv|first-years N")
+      ->expected(1, 2)
+      ->allow_extra_args(false);
+  app->add_option("--include", o->include,
+                  "Always fund these cases (ids or paths; repeatable, comma-separated)")
+      ->type_name("ID")
+      ->allow_extra_args(false)
+      ->delimiter(',');
+  app->add_option("--exclude", o->exclude,
+                  "Never fund these cases (ids or paths; repeatable, comma-separated)")
+      ->type_name("ID")
+      ->allow_extra_args(false)
+      ->delimiter(',');
+  add_perspective_option(app, o->perspective);
+  add_threads_option(app, o->threads);
+  app->add_option("--max-nodes", o->max_nodes,
+                  "Stop the search after this many nodes and report the gap (0: never)")
+      ->capture_default_str();
+  app->callback([o, &s] {
+    // --cost-basis takes one or two values; "pv" followed by a path must
+    // leave the path to the positional arguments.
+    const auto& cb = o->cost_basis;
+    if (!cb.empty()) {
+      bool one = cb[0] == "pv" || cb[0].rfind("first-years=", 0) == 0;  // a complete value in one word
+      if (one && cb.size() == 2) {
+        std::string p = cb[1];
+        if (std::string err = ExistingPathOrStdin(p); !err.empty()) throw CLI::ValidationError("paths", err);
+        o->paths.push_back(p);
+      }
+      if (cb[0] == "pv") {
+      } else if (cb[0] == "first-years" || cb[0].rfind("first-years=", 0) == 0) {
+        std::string n = cb[0] == "first-years" ? (cb.size() == 2 ? cb[1] : "") : cb[0].substr(12);
+        char* end = nullptr;
+        long v = std::strtol(n.c_str(), &end, 10);
+        if (n.empty() || *end != '\0' || v < 1 || v > 1000)
+          throw CLI::ValidationError("--cost-basis",
+                                     "first-years needs a whole number of years >= 1, e.g. first-years 3");
+        o->first_years = static_cast<int>(v);
+      } else {
+        throw CLI::ValidationError("--cost-basis", fmt::format("'{}' is not pv or first-years N", cb[0]));
+      }
+    }
+    if (o->paths.empty()) throw CLI::RequiredError("paths");
+    s.run = [o] { return run_portfolio(*o); };
+  });
+}
+
+}  // namespace gevinst::cli

@@ -1,0 +1,58 @@
+#include "cli/messages.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace gevinst::cli {
+
+namespace {
+bool colour() { return ::isatty(STDERR_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr; }
+}  // namespace
+
+void error(std::string_view message) { std::cerr << "gevinst: error: " << message << "\n"; }
+
+void warning(std::string_view message) { std::cerr << "gevinst: warning: " << message << "\n"; }
+
+void note(std::string_view message) { std::cerr << "gevinst: note: " << message << "\n"; }
+
+std::string_view Sources::of(const std::string& file) const {
+  auto it = texts_.find(file);
+  return it == texts_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+void Sources::add(const CaseFile& f) {
+  add(f.path, f.source);
+  if (!f.rollout) return;
+  for (const auto& d : f.diags)
+    if (d.file != f.path) {
+      add(d.file, f.rollout->solution_source);
+      break;
+    }
+  if (f.rollout->solution) add(f.rollout->solution->file, f.rollout->solution_source);
+}
+
+void print_diagnostics(const std::vector<Diagnostic>& diags, std::string_view source) {
+  bool c = colour();
+  for (const auto& d : diags) std::cerr << format_diagnostic(d, source, c);
+}
+
+void print_diagnostics(const std::vector<Diagnostic>& diags, const Sources& sources) {
+  bool c = colour();
+  for (const auto& d : diags) std::cerr << format_diagnostic(d, sources.of(d.file), c);
+}
+
+std::optional<LoadResult> load_case_or_report(const std::string& path, Sources& sources) {
+  LoadOptions opt;
+  opt.lints = false;
+  LoadResult r = load_case_file(path, opt);
+  if (!r.ok()) {
+    print_diagnostics(r.diags.all(), r.source);
+    return std::nullopt;
+  }
+  sources.add(r.diags.file(), r.source);
+  return r;
+}
+
+}  // namespace gevinst::cli

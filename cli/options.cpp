@@ -1,0 +1,148 @@
+#include "cli/options.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <utility>
+
+#include "libeval/parameters.h"
+
+namespace gevinst::cli {
+
+namespace {
+// A validator that accepts one of `names` and hands CLI11 the enum's value,
+// so an option can be stored as an enum; anything else reads
+// "X not in {a,b,c}".
+template <class E>
+CLI::Validator choice(std::vector<std::pair<std::string, E>> names) {
+  std::vector<std::string> listed;
+  for (const auto& n : names) listed.push_back(n.first);
+  std::string set = fmt::format("{{{}}}", fmt::join(listed, ","));
+  return CLI::Validator(
+      [names, set](std::string& s) -> std::string {
+        for (const auto& [name, value] : names)
+          if (s == name) {
+            s = std::to_string(static_cast<int>(value));
+            return {};
+          }
+        return fmt::format("{} not in {}", s, set);
+      },
+      set);
+}
+}  // namespace
+
+const CLI::Validator ExistingPathOrStdin(
+    [](std::string& s) -> std::string {
+      if (s == "-") return {};
+      std::error_code ec;
+      if (!std::filesystem::exists(s, ec)) return fmt::format("no such file or directory: {}", s);
+      return {};
+    },
+    "PATH", "ExistingPathOrStdin");
+
+void add_output_options(CLI::App* app, OutputOptions& o, const std::vector<Format>& formats) {
+  std::vector<std::pair<std::string, Format>> names;
+  std::vector<std::string> listed;
+  for (Format f : formats) {
+    names.emplace_back(to_string(f), f);
+    listed.emplace_back(to_string(f));
+  }
+  // Where the aligned text is called text (validate), table is a second name for it.
+  if (std::find(formats.begin(), formats.end(), Format::table) == formats.end() &&
+      std::find(formats.begin(), formats.end(), Format::text) != formats.end())
+    names.emplace_back("table", Format::text);
+  o.format = formats.front();
+  app->add_option("--format,-f", o.format, fmt::format("Output format: {}", fmt::join(listed, ", ")))
+      ->transform(choice(names))
+      ->type_name("TEXT")
+      ->default_str(listed.front());
+  app->add_option("-o,--output", o.output, "Write to FILE instead of standard output (atomically)")
+      ->type_name("FILE");
+  app->add_option("--locale", o.locale, "Number formatting in tables: en (1,234.5) or da (1.234,5)")
+      ->transform(choice<NumberLocale>({{"en", NumberLocale::en}, {"da", NumberLocale::da}}))
+      ->type_name("TEXT")
+      ->default_str("en");
+  app->add_flag("-q,--quiet", o.quiet, "No progress bars or notes on standard error");
+}
+
+void add_perspective_option(CLI::App* app, Perspective& p) {
+  app->add_option("--perspective,-p", p,
+                  "Which benefits count: budget (cash), organisation (+ capacity, default), society (+ "
+                  "societal)")
+      ->transform(choice<Perspective>({{"budget", Perspective::budget},
+                                       {"organisation", Perspective::organisation},
+                                       {"society", Perspective::society}}))
+      ->type_name("TEXT")
+      ->default_str(to_string(p));
+}
+
+void add_threads_option(CLI::App* app, int& threads) {
+  app->add_option("--threads,-j", threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 1024));
+}
+
+Overrides parse_sets(const Case& c, const std::vector<std::string>& sets) {
+  Overrides out;
+  for (const auto& s : sets) {
+    size_t eq = s.find('=');
+    std::string name = s.substr(0, eq);
+    if (eq == std::string::npos || name.empty() || eq + 1 == s.size())
+      throw InputError{{Diagnostic{"--set",
+                                   {},
+                                   Severity::error,
+                                   "",
+                                   fmt::format("'{}' is not NAME=VALUE", s),
+                                   "e.g. --set patients=1500"}}};
+    int idx = c.parameter_index(name);
+    if (idx < 0) {
+      std::vector<std::string> names;
+      for (const auto& p : c.parameters) names.push_back(p.name);
+      std::string guess = did_you_mean(name, names);
+      throw InputError{{Diagnostic{"--set",
+                                   {},
+                                   Severity::error,
+                                   "",
+                                   fmt::format("the case has no parameter '{}'", name),
+                                   guess.empty() ? fmt::format("parameters: {}", fmt::join(names, ", "))
+                                                 : fmt::format("did you mean '{}'?", guess)}}};
+    }
+    Diagnostics d("--set");
+    auto n = compile_number(c, s.substr(eq + 1), "--set " + name, d);
+    if (!n) throw InputError{d.all()};
+    out.push_back({idx, name, std::move(*n)});
+  }
+  return out;
+}
+
+void add_scenario_options(CLI::App* app, std::string& scenario, std::vector<std::string>& sets) {
+  app->add_option("--scenario,-s", scenario, "Apply a named scenario from the case's scenarios section");
+  app->add_option("--set", sets,
+                  "Override a parameter: --set NAME=VALUE (repeatable; VALUE may be an expression)")
+      ->type_name("NAME=VALUE")
+      ->check(CLI::Validator(
+          [](std::string& s) -> std::string {
+            size_t eq = s.find('=');
+            if (eq == std::string::npos || eq == 0 || eq + 1 == s.size())
+              return fmt::format("'{}' is not NAME=VALUE, e.g. --set patients=1500", s);
+            return {};
+          },
+          ""));
+}
+
+void add_case_options(CLI::App* app, CaseOptions& o, bool perspective) {
+  app->add_option("case", o.path, "Case file ('-' reads standard input)")
+      ->required()
+      ->check(ExistingPathOrStdin);
+  add_scenario_options(app, o.scenario, o.sets);
+  if (perspective) add_perspective_option(app, o.perspective);
+}
+
+Overrides case_overrides(const Case& c, const CaseOptions& o) {
+  Overrides extra = parse_sets(c, o.sets);
+  Overrides out;
+  if (!o.scenario.empty()) out = find_scenario(c, o.scenario).overrides;
+  out.insert(out.end(), extra.begin(), extra.end());
+  return out;
+}
+
+}  // namespace gevinst::cli

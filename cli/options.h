@@ -1,0 +1,66 @@
+// Options the subcommands share, each defined once: --format (an enum),
+// -o, --locale, --quiet, --perspective (an enum), --threads, the case
+// options (CASE, --scenario, --set) and the exit codes.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "cli/render/format.h"
+#include "libeval/loader.h"
+#include "libeval/model.h"
+
+namespace gevinst::cli {
+
+/// Exit codes (docs/cli.md, "Exit codes"): 0 success, 1 invalid input or
+/// failed check, 2 usage error; 3 is an internal error (a bug in gevinst).
+enum Exit { ok = 0, invalid = 1, usage = 2, internal = 3 };
+
+/// What a subcommand leaves for main() to run after parsing.
+using Runner = std::function<int()>;
+
+/// Where output goes and how it looks.
+struct OutputOptions {
+  Format format = Format::table;
+  std::string output = "-";
+  NumberLocale locale = NumberLocale::en;
+  bool quiet = false;
+  /// Progress on standard error: only for table output and without --quiet.
+  bool progress() const { return !quiet && format == Format::table; }
+};
+
+/// Adds --format (one of `formats`, the first the default), -o/--output,
+/// --locale and --quiet. `names` (optional) spells formats differently on
+/// this command (validate's "text").
+void add_output_options(CLI::App* app, OutputOptions& o, const std::vector<Format>& formats);
+
+/// Adds --perspective/-p.
+void add_perspective_option(CLI::App* app, Perspective& p);
+
+/// Adds --threads/-j (0 = all cores).
+void add_threads_option(CLI::App* app, int& threads);
+
+/// A CLI11 validator: an existing file, an existing directory or "-".
+extern const CLI::Validator ExistingPathOrStdin;
+
+/// Options of the commands that evaluate one case.
+struct CaseOptions {
+  std::string path;
+  std::string scenario;
+  std::vector<std::string> sets;
+  Perspective perspective = Perspective::organisation;
+};
+/// Adds --scenario and --set (NAME=VALUE, checked as a usage error).
+void add_scenario_options(CLI::App* app, std::string& scenario, std::vector<std::string>& sets);
+/// Adds CASE, --scenario, --set and (if `perspective`) --perspective.
+void add_case_options(CLI::App* app, CaseOptions& o, bool perspective);
+
+/// Parses `--set NAME=VALUE` options (VALUE a number or an expression over
+/// the case's parameters) into overrides; throws InputError on a bad one.
+Overrides parse_sets(const Case& c, const std::vector<std::string>& sets);
+/// The scenario's overrides followed by the --set ones.
+Overrides case_overrides(const Case& c, const CaseOptions& o);
+
+}  // namespace gevinst::cli

@@ -1,0 +1,87 @@
+#include "cli/render/batch.h"
+
+#include <fmt/format.h>
+
+#include "cli/render/render.h"
+
+namespace gevinst::cli {
+
+namespace {
+
+Json record_json(const BatchRecord& r) {
+  Json j;
+  j["path"] = r.path;
+  j["id"] = text_or_null(r.id);
+  j["status"] = to_string(r.status);
+  j["npv"] = num(r.npv);
+  j["irr"] = num(r.irr);
+  j["bcr"] = num(r.bcr);
+  j["payback_years"] = num(r.payback_years);
+  j["fte"] = num(r.fte);
+  j["sroi_ratio"] = num(r.sroi_ratio);
+  j["error"] = text_or_null(r.error);
+  return j;
+}
+
+Json totals_json(const BatchTotals& t) {
+  return Json{{"cases", t.cases},  {"ok", t.ok},        {"invalid", t.invalid},         {"error", t.error},
+              {"npv", num(t.npv)}, {"fte", num(t.fte)}, {"skipped_rollouts", t.skipped}};
+}
+
+}  // namespace
+
+BatchWriter::BatchWriter(Format f, NumberLocale loc) : format_(f), loc_(loc) {
+  table_.column("Path").column("Id").column("Status");
+  for (const char* h : {"NPV", "IRR", "BCR", "Payback", "FTE", "SROI"}) table_.column(h, Align::right);
+}
+
+std::string BatchWriter::begin() const {
+  if (format_ == Format::csv)
+    return csv_row({"path", "id", "status", "npv", "irr", "bcr", "payback_years", "fte", "sroi_ratio", "error"});
+  if (format_ == Format::json) return "{\n  \"records\": [";
+  return {};
+}
+
+std::string BatchWriter::add(const BatchRecord& r) {
+  const bool was_first = first_;
+  first_ = false;
+  switch (format_) {
+    case Format::jsonl: return dump(record_json(r)) + "\n";
+    case Format::csv:
+      return csv_row({r.path, r.id, to_string(r.status), exact_number(r.npv), exact_number(r.irr),
+                      exact_number(r.bcr), exact_number(r.payback_years), exact_number(r.fte),
+                      exact_number(r.sroi_ratio), r.error});
+    case Format::json: return std::string(was_first ? "\n    " : ",\n    ") + dump(record_json(r));
+    default:
+      table_.row({Cell::of(r.path), Cell::of(r.id.empty() ? "-" : r.id), Cell::of(to_string(r.status)),
+                  Cell::number(r.npv, 0), Cell::percent(r.irr, 1), Cell::number(r.bcr, 2),
+                  Cell::number(r.payback_years, 1), Cell::number(r.fte, 1), Cell::number(r.sroi_ratio, 2)});
+      if (!r.error.empty()) errors_.push_back(r.error);
+      return {};
+  }
+}
+
+std::string BatchWriter::end(const BatchTotals& tot) const {
+  if (format_ == Format::json)
+    return fmt::format("{}],\n  \"totals\": {}\n}}\n", first_ ? "" : "\n  ", dump(totals_json(tot)));
+  if (format_ != Format::table && format_ != Format::md) return {};
+  Document d;
+  d.table(table_);
+  if (!errors_.empty()) {
+    d.gap();
+    if (format_ == Format::md)
+      d.bullets(errors_);
+    else
+      for (const auto& e : errors_) d.line(e);
+    d.gap();
+  }
+  d.paragraph(fmt::format(
+      "{} case{}: {} ok, {} invalid, {} error{}. NPV sum {}; FTE sum {}.{}", tot.cases, tot.cases == 1 ? "" : "s",
+      tot.ok, tot.invalid, tot.error, tot.error == 1 ? "" : "s", format_number(tot.npv, 0, loc_),
+      format_number(tot.fte, 1, loc_),
+      tot.skipped ? fmt::format(" Skipped {} rollout file{}.", tot.skipped, tot.skipped == 1 ? "" : "s")
+                  : std::string()));
+  return render(d, format_, loc_);
+}
+
+}  // namespace gevinst::cli

@@ -1,0 +1,32 @@
+// Batch records as they stream: jsonl (one record per line), csv (a row per
+// record), json (records, then totals) are written as each record is ready;
+// table and md keep a display row per record and print totals at the end.
+// Keys are the contract's (docs/cli.md, "batch").
+#pragma once
+
+#include <string>
+
+#include "cli/render/document.h"
+#include "libeval/batch.h"
+
+namespace gevinst::cli {
+
+class BatchWriter {
+ public:
+  BatchWriter(Format f, NumberLocale loc);
+  /// What goes before the first record.
+  std::string begin() const;
+  /// What one record adds to the output now (empty for table and md).
+  std::string add(const BatchRecord& r);
+  /// What goes after the last record.
+  std::string end(const BatchTotals& totals) const;
+
+ private:
+  Format format_;
+  NumberLocale loc_;
+  bool first_ = true;
+  Table table_;  // table and md: display rows only (a few hundred bytes per case)
+  std::vector<std::string> errors_;
+};
+
+}  // namespace gevinst::cli

@@ -1,0 +1,20 @@
+// A business case as a Document: the contract JSON (docs/cli.md, "evaluate"),
+// the headline table per perspective, the year table, who pays and who
+// gains, notes; CSV is the year table.
+#pragma once
+
+#include <string>
+
+#include "cli/render/document.h"
+#include "libeval/business_case.h"
+
+namespace gevinst::cli {
+
+Json business_case_json(const BusinessCase& bc);
+Document business_case_document(const BusinessCase& bc, NumberLocale loc);
+
+/// "dk-fm-2021 (3.5 % from year 1, 2.5 % from year 36, 1.5 % from year 71)"
+std::string describe_discounting(const DiscountSchedule& s, Timing timing,
+                                 NumberLocale loc = NumberLocale::en);
+
+}  // namespace gevinst::cli

@@ -1,0 +1,282 @@
+#include "cli/render/render.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace gevinst::cli {
+
+Cell Cell::number(std::optional<double> v, int decimals, std::string none) {
+  if (v && !std::isfinite(*v)) v.reset();
+  return Cell{Kind::number, std::move(none), v, decimals};
+}
+
+Cell Cell::percent(std::optional<double> v, int decimals, std::string none) {
+  if (v && !std::isfinite(*v)) v.reset();
+  return Cell{Kind::percent, std::move(none), v, decimals};
+}
+
+namespace {
+
+std::string upper(std::string s) {
+  for (char& ch : s)
+    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+  return s;
+}
+
+std::string shown(const Cell& c, NumberLocale loc) {
+  if (c.kind == Cell::Kind::text || !c.value) return c.strong ? upper(c.text) : c.text;
+  if (c.kind == Cell::Kind::percent) return format_percent(*c.value, c.decimals, loc);
+  return format_number(*c.value, c.decimals, loc);
+}
+
+std::string exact(const Cell& c, CsvNumbers style) {
+  if (c.kind == Cell::Kind::text) return c.text;
+  if (!c.value) return {};
+  return style == CsvNumbers::g15 ? fmt::format("{:.15g}", *c.value) : fmt::format("{}", *c.value);
+}
+
+// The cells as shown; `md` marks strong cells with ** instead of capitals.
+std::vector<std::vector<std::string>> shown_rows(const Table& t, NumberLocale loc, bool md = false) {
+  std::vector<std::vector<std::string>> out;
+  out.reserve(t.rows.size());
+  for (const auto& r : t.rows) {
+    std::vector<std::string> row;
+    row.reserve(r.size());
+    for (const auto& c : r) row.push_back(md && c.strong ? "**" + c.text + "**" : shown(c, loc));
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+bool right(const Table& t, size_t i) { return i < t.columns.size() && t.columns[i].align == Align::right; }
+
+std::string md_escape(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    if (c == '|') o.push_back('\\');
+    o.push_back(c);
+  }
+  return o;
+}
+
+std::string facts_text(const Facts& f) {
+  size_t w = 0;
+  for (const auto& [label, value] : f.rows) w = std::max(w, display_width(label));
+  std::string out;
+  for (const auto& [label, value] : f.rows)
+    out += label + std::string(w - display_width(label) + 2, ' ') + value + "\n";
+  return out;
+}
+
+Table facts_table(const Facts& f) {
+  Table t;
+  t.column("").column(f.value_header, f.value_align);
+  for (const auto& [label, value] : f.rows) t.row({Cell::of(label), Cell::of(value)});
+  return t;
+}
+
+std::string bars_text(const BarChart& c, NumberLocale loc) {
+  std::string out = "\n" + c.title + "\n";
+  double peak = 1;
+  for (double v : c.values) peak = std::max(peak, v);
+  for (size_t i = 0; i < c.labels.size() && i < c.values.size(); ++i) {
+    auto bar = static_cast<size_t>(std::lround(40.0 * c.values[i] / peak));
+    out += fmt::format("{:>16} | {}\n", c.labels[i], std::string(bar, '#'));
+  }
+  (void)loc;
+  return out;
+}
+
+// A gap is one blank line, never two: none is added where one ends the output.
+void ensure_blank_line(std::string& out) {
+  if (!(out.size() >= 2 && out.compare(out.size() - 2, 2, "\n\n") == 0)) out += '\n';
+}
+
+// Aligned text. Blank lines separate a table from the lines around it.
+std::string document_text(const Document& d, NumberLocale loc) {
+  using K = Block::Kind;
+  std::string out;
+  if (!d.title.empty()) out += d.title + "\n";
+  K prev = K::heading;
+  bool first = !d.title.empty();  // a table right under the title gets a blank line
+  for (const Block& b : d.blocks) {
+    const bool after_text = prev == K::line || prev == K::paragraph || first;
+    const bool after_table = prev == K::table || prev == K::facts || prev == K::outline;
+    first = false;
+    switch (b.kind) {
+      case K::heading: out += "\n" + b.text + "\n"; break;
+      case K::line:
+      case K::paragraph:
+        if (after_table) out += '\n';
+        out += b.text;
+        out += '\n';
+        break;
+      case K::table:
+      case K::facts:
+        if (after_text || after_table) out += '\n';
+        out += b.kind == K::table ? render_text(b.table, loc) : facts_text(b.facts);
+        break;
+      case K::bullets:
+        for (const auto& s : b.items) out += "- " + s + "\n";
+        break;
+      case K::outline:
+        for (const auto& it : b.outline.items) {
+          out += fmt::format("  {}: {}\n", it.lead, it.text);
+          for (const auto& x : it.details) out += "    - " + x + "\n";
+        }
+        break;
+      case K::bars: out += bars_text(b.bars, loc); break;
+      case K::gap: ensure_blank_line(out); break;
+    }
+    prev = b.kind;
+  }
+  return out;
+}
+
+std::string document_markdown(const Document& d, NumberLocale loc) {
+  using K = Block::Kind;
+  std::string out;
+  if (!d.title.empty()) out += "## " + d.title + "\n\n";
+  K prev = K::heading;
+  for (const Block& b : d.blocks) {
+    const bool after_text = prev == K::line || prev == K::paragraph;
+    const bool after_list = prev == K::table || prev == K::facts || prev == K::bullets || prev == K::outline;
+    switch (b.kind) {
+      case K::heading: out += "\n### " + (b.short_text.empty() ? b.text : b.short_text) + "\n\n"; break;
+      case K::line:
+        if (after_list) out += '\n';
+        out += b.text;
+        out += "  \n";
+        break;
+      case K::paragraph:
+        if (after_list) out += '\n';
+        out += b.text;
+        out += '\n';
+        break;
+      case K::table:
+      case K::facts:
+        if (after_text || prev == K::table || prev == K::facts) out += '\n';
+        out += render_markdown(b.kind == K::table ? b.table : facts_table(b.facts), loc);
+        break;
+      case K::bullets:
+        if (prev != K::heading && prev != K::gap) out += '\n';
+        for (const auto& s : b.items) out += "- " + s + "\n";
+        break;
+      case K::outline:
+        if (prev != K::heading && prev != K::gap) out += '\n';
+        for (const auto& it : b.outline.items) {
+          out += fmt::format("- {}: {}\n", it.strong ? "**" + it.lead + "**" : it.lead, it.text);
+          for (const auto& x : it.details) out += "  - " + x + "\n";
+        }
+        break;
+      case K::bars: break;  // charts are for tables and reports
+      case K::gap: ensure_blank_line(out); break;
+    }
+    prev = b.kind;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_text(const Table& t, NumberLocale loc) {
+  const size_t cols = t.columns.size();
+  auto rows = shown_rows(t, loc);
+  std::vector<size_t> width(cols, 0);
+  for (size_t i = 0; i < cols; ++i) width[i] = display_width(t.columns[i].header);
+  for (const auto& r : rows)
+    for (size_t i = 0; i < cols && i < r.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
+  auto line = [&](const auto& cell_at) {
+    std::string out;
+    for (size_t i = 0; i < cols; ++i) {
+      const std::string& cell = cell_at(i);
+      size_t pad = width[i] - display_width(cell);
+      if (i) out += "  ";
+      if (right(t, i))
+        out += std::string(pad, ' ') + cell;
+      else
+        out += cell + (i + 1 < cols ? std::string(pad, ' ') : "");
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out + "\n";
+  };
+  static const std::string empty;
+  std::string out = line([&](size_t i) -> const std::string& { return t.columns[i].header; });
+  std::string rule;
+  for (size_t i = 0; i < cols; ++i) rule += (i ? "  " : "") + std::string(width[i], '-');
+  out += rule + "\n";
+  for (const auto& r : rows) out += line([&](size_t i) -> const std::string& { return i < r.size() ? r[i] : empty; });
+  return out;
+}
+
+std::string render_markdown(const Table& t, NumberLocale loc) {
+  std::string out = "|";
+  for (const auto& c : t.columns) out += fmt::format(" {} |", md_escape(c.header));
+  out += "\n|";
+  for (size_t i = 0; i < t.columns.size(); ++i) out += right(t, i) ? " ---: |" : " --- |";
+  out += "\n";
+  for (const auto& r : shown_rows(t, loc, true)) {
+    out += "|";
+    for (size_t i = 0; i < t.columns.size(); ++i) out += fmt::format(" {} |", md_escape(i < r.size() ? r[i] : ""));
+    out += "\n";
+  }
+  return out;
+}
+
+std::string render_csv(const Table& t, bool header) {
+  std::string out;
+  if (header) {
+    std::vector<std::string> h;
+    for (const auto& c : t.columns) h.push_back(c.header);
+    out += csv_row(h);
+  }
+  for (const auto& r : t.rows) {
+    std::vector<std::string> row;
+    row.reserve(r.size());
+    for (const auto& c : r) row.push_back(exact(c, t.csv_numbers));
+    out += csv_row(row);
+  }
+  return out;
+}
+
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
+  std::string o = "\"";
+  for (char c : s) {
+    if (c == '"') o.push_back('"');
+    o.push_back(c);
+  }
+  o.push_back('"');
+  return o;
+}
+
+std::string csv_row(const std::vector<std::string>& fields) {
+  std::string o;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) o.push_back(',');
+    o.append(csv_field(fields[i]));
+  }
+  o.push_back('\n');
+  return o;
+}
+
+std::string exact_number(const std::optional<double>& v) {
+  return v && std::isfinite(*v) ? fmt::format("{}", *v) : std::string();
+}
+
+std::string render(const Document& d, Format f, NumberLocale loc) {
+  switch (f) {
+    case Format::json: return dump(d.json, 2) + "\n";
+    case Format::csv: {
+      std::string out;
+      for (const auto& t : d.csv) out += render_csv(t);
+      return out;
+    }
+    case Format::md: return document_markdown(d, loc);
+    default: return document_text(d, loc);
+  }
+}
+
+}  // namespace gevinst::cli

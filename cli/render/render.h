@@ -1,0 +1,29 @@
+// Rendering a Document in any output format. Commands call render(); adding
+// a format means adding it to Format and a renderer here, nothing else.
+#pragma once
+
+#include <string>
+
+#include "cli/render/document.h"
+
+namespace gevinst::cli {
+
+/// The document in `f`: table (aligned text), md, csv (its `csv` tables,
+/// numbers unformatted), json (its `json`, pretty-printed). Formats a
+/// document cannot give (jsonl, text, github) render as table.
+std::string render(const Document& d, Format f, NumberLocale loc = NumberLocale::en);
+
+/// One table as aligned text, as a Markdown table, or as CSV rows.
+std::string render_text(const Table& t, NumberLocale loc = NumberLocale::en);
+std::string render_markdown(const Table& t, NumberLocale loc = NumberLocale::en);
+std::string render_csv(const Table& t, bool header = true);
+
+/// CSV field quoting per RFC 4180, and a whole row ending in "\n".
+std::string csv_field(std::string_view s);
+std::string csv_row(const std::vector<std::string>& fields);
+
+/// A number for CSV and JSON-lines: the shortest text that reads back as the
+/// same double; empty for a missing or non-finite value.
+std::string exact_number(const std::optional<double>& v);
+
+}  // namespace gevinst::cli

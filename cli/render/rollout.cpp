@@ -1,0 +1,149 @@
+#include "cli/render/rollout.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace gevinst::cli {
+
+namespace {
+
+std::string joined_explanation(const UnitAssessment& u) {
+  std::string s;
+  for (const auto& e : u.explanation) s += (s.empty() ? "" : ". ") + e;
+  return s.empty() ? s : s + ".";
+}
+
+Json to_json(const RolloutResult& r) {
+  Json j;
+  j["rollout"] = r.file;
+  j["title"] = text_or_null(r.title);
+  j["solution"] = r.solution;
+  j["case"] = {{"id", r.case_id}};
+  j["perspective"] = to_string(r.perspective);
+  j["currency"] = r.currency;
+  j["today"] = r.today;
+  j["review_due"] = text_or_null(r.review_due);
+  j["lead_unit"] = text_or_null(r.lead_unit);
+  j["units_preset"] = text_or_null(r.units_preset);
+  j["total_population"] = num(r.total_population);
+  j["criteria"] = r.criteria;
+  Json units = Json::array();
+  for (const auto& u : r.units) {
+    Json x;
+    x["id"] = u.id;
+    x["label"] = text_or_null(u.label);
+    x["population"] = num(u.population);
+    x["population_share"] = num(u.population_share);
+    Json params = Json::object();
+    for (const auto& o : u.overrides)
+      if (o.parameter >= 0 && static_cast<size_t>(o.parameter) < u.params.size())
+        params[o.name] = num(u.params[static_cast<size_t>(o.parameter)]);
+    x["parameters"] = params;
+    const bool judged = u.errors.empty();
+    x["verdict"] = judged ? Json(to_string(u.verdict)) : Json(nullptr);
+    x["failed_criteria"] = u.failed_criteria;
+    Json crit = Json::array();
+    for (const auto& oc : u.criteria)
+      crit.push_back({{"criterion", oc.criterion}, {"holds", oc.holds}, {"reason", text_or_null(oc.reason)}});
+    x["criteria"] = crit;
+    x["decision"] = to_string(u.decision.status);
+    x["decision_date"] = text_or_null(u.decision.date);
+    x["decision_explanation"] = text_or_null(u.decision.explanation);
+    x["compliant"] = judged ? Json(u.compliant) : Json(nullptr);
+    x["compliance_note"] = text_or_null(u.compliance_note);
+    x["explanation"] = text_or_null(joined_explanation(u));
+    x["npv"] = u.errors.empty() ? num(u.npv) : Json(nullptr);
+    x["fte"] = num(u.fte);
+    Json results = Json::object();
+    const auto& names = criterion_result_names();
+    for (size_t i = 0; i < names.size() && i < u.results.values.size(); ++i)
+      results[names[i]] = num(u.results.values[i]);
+    x["results"] = results;
+    x["error"] = u.errors.empty() ? Json(nullptr) : Json(u.errors.front().message);
+    units.push_back(std::move(x));
+  }
+  j["units"] = units;
+  j["non_compliant"] = r.non_compliant;
+  j["errors"] = r.errors;
+  return j;
+}
+
+std::string unit_name(const UnitAssessment& u) { return u.label.empty() ? u.id : u.label; }
+
+Table csv_table(const RolloutResult& r) {
+  Table t;
+  for (const char* h : {"id", "label", "population", "verdict", "failed_criteria", "decision", "decision_date",
+                        "compliant", "compliance_note", "npv", "fte", "explanation"})
+    t.column(h);
+  auto n = [](const std::optional<double>& v) { return Cell::number(v, 0, ""); };
+  for (const auto& u : r.units) {
+    std::string failed;
+    for (const auto& f : u.failed_criteria) failed += (failed.empty() ? "" : "; ") + f;
+    const bool judged = u.errors.empty();
+    t.row({Cell::of(u.id), Cell::of(u.label), n(u.population), Cell::of(judged ? to_string(u.verdict) : ""),
+           Cell::of(failed), Cell::of(to_string(u.decision.status)), Cell::of(u.decision.date),
+           Cell::of(!judged ? "" : u.compliant ? "true" : "false"), Cell::of(u.compliance_note),
+           judged ? n(u.npv) : Cell::of(""), n(u.fte), Cell::of(joined_explanation(u))});
+  }
+  return t;
+}
+
+}  // namespace
+
+Document rollout_document(const RolloutResult& r) {
+  Document d;
+  d.title = r.title.empty() ? fmt::format("Rollout of {}", r.case_id) : r.title;
+  d.paragraph(fmt::format("Solution: {}; criteria: {}; review due {}; judged on {}.", r.solution,
+                          r.criteria.empty() ? "none" : fmt::format("{}", fmt::join(r.criteria, ", ")),
+                          r.review_due.empty() ? "(none)" : r.review_due, r.today));
+  Table t;
+  t.column("Unit").column("Verdict").column("Decision").column("Compliance");
+  t.column(fmt::format("NPV ({})", r.currency), Align::right).column("FTE", Align::right);
+  for (const auto& u : r.units) {
+    const bool judged = u.errors.empty();
+    t.row({Cell::of(unit_name(u)), Cell::of(judged ? to_string(u.verdict) : "error"),
+           Cell::of(to_string(u.decision.status)),
+           !judged       ? Cell::of("not judged")
+           : u.compliant ? Cell::of("compliant")
+                         : Cell::emphasised("non-compliant"),
+           judged ? Cell::number(u.npv, 0) : Cell::of("error"), Cell::number(u.fte, 1)});
+  }
+  d.table(std::move(t));
+  Outline explain;
+  for (const auto& u : r.units) {
+    if (u.verdict != Verdict::explain) continue;
+    if (!u.errors.empty()) {
+      explain.items.push_back({unit_name(u), true, "cannot be evaluated: " + u.errors.front().message, {}});
+      continue;
+    }
+    Outline::Item item{unit_name(u), true, fmt::format("fails {}", fmt::join(u.failed_criteria, ", ")),
+                       u.explanation};
+    if (!u.decision.explanation.empty()) item.details.push_back("recorded explanation: " + u.decision.explanation);
+    explain.items.push_back(std::move(item));
+  }
+  if (!explain.items.empty()) {
+    d.heading("Explain:", "Explain");
+    d.outline(std::move(explain));
+  }
+  Outline non_compliant;
+  for (const auto& u : r.units)
+    if (!u.compliant && u.errors.empty()) non_compliant.items.push_back({unit_name(u), false, u.compliance_note, {}});
+  if (r.non_compliant > 0 && !non_compliant.items.empty()) {
+    d.heading("Non-compliant:", "Non-compliant");
+    d.outline(std::move(non_compliant));
+  }
+  auto judged = [](const UnitAssessment& u, Verdict v) { return u.errors.empty() && u.verdict == v; };
+  d.paragraph(fmt::format(
+      "{} unit{}: {} scale, {} explain; {} non-compliant{}.", r.units.size(), r.units.size() == 1 ? "" : "s",
+      std::count_if(r.units.begin(), r.units.end(), [&](auto& u) { return judged(u, Verdict::scale); }),
+      std::count_if(r.units.begin(), r.units.end(), [&](auto& u) { return judged(u, Verdict::explain); }),
+      r.non_compliant, r.errors ? fmt::format("; {} could not be evaluated", r.errors) : std::string()));
+  d.json = to_json(r);
+  d.csv.push_back(csv_table(r));
+  return d;
+}
+
+}  // namespace gevinst::cli

@@ -1,0 +1,145 @@
+#include "cli/render/sensitivity.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace gevinst::cli {
+
+namespace {
+
+const char* metric_key(Metric m) { return m == Metric::npv ? "npv" : m == Metric::fte ? "fte" : "sroi"; }
+
+Json to_json(const SensitivityResult& r, const std::string& perspective) {
+  Json j;
+  j["case"] = {{"id", r.case_id}};
+  j["metric"] = metric_key(r.metric);
+  j["perspective"] = perspective;
+  j["base_npv"] = num(r.base_npv);
+  j["base_fte"] = num(r.base_fte);
+  j["base_sroi_ratio"] = num(r.base_sroi_ratio);
+  j["base_value"] = num(r.base_value);
+  j["break_even_target"] = num(r.break_even_target);
+  Json sc = Json::array();
+  for (const auto& s : r.scenarios)
+    sc.push_back(
+        {{"name", s.name}, {"npv", num(s.npv)}, {"fte", num(s.fte)}, {"sroi_ratio", num(s.sroi_ratio)}});
+  j["scenarios"] = sc;
+  Json ps = Json::array();
+  for (const auto& p : r.parameters) {
+    Json be;
+    ps.push_back({{"name", p.name},
+                  {"base", num(p.base)},
+                  {"low", num(p.low)},
+                  {"high", num(p.high)},
+                  {"low_npv", num(p.low_value)},
+                  {"high_npv", num(p.high_value)},
+                  {"swing", num(p.swing)},
+                  {"break_even", num(p.break_even.value)},
+                  {"note", text_or_null(p.note)},
+                  {"break_even_note", text_or_null(p.break_even.note)},
+                  {"break_even_search", {num(p.break_even.search_low), num(p.break_even.search_high)}}});
+  }
+  j["parameters"] = ps;
+  j["note"] = r.metric == Metric::npv
+                  ? "low_npv and high_npv are the metric at the parameter's low and high values"
+                  : fmt::format("low_npv and high_npv hold the {} metric (key names are the contract's)",
+                                metric_key(r.metric));
+  return j;
+}
+
+// A parameter value with as many decimals as its size needs.
+std::string param_text(double v, NumberLocale loc) {
+  double a = std::fabs(v);
+  return format_number(v, a >= 1000 ? 0 : a >= 10 ? 2 : 4, loc);
+}
+
+std::string value_text(Metric m, double v, NumberLocale loc) {
+  if (!std::isfinite(v)) return "-";
+  if (m == Metric::npv) return format_number(v, 0, loc);
+  return format_number(v, 2, loc);
+}
+
+void build(Document& d, const SensitivityResult& r, NumberLocale loc) {
+  const char* mname = r.metric == Metric::npv ? "NPV" : r.metric == Metric::fte ? "FTE" : "SROI ratio";
+  d.title = fmt::format("Sensitivity of {} for {}: base {}", mname, r.case_id, value_text(r.metric, r.base_value, loc));
+  if (!r.scenarios.empty()) {
+    Table t;
+    t.column("Scenario").column("NPV", Align::right).column("FTE", Align::right).column("SROI ratio", Align::right);
+    t.row({Cell::of("base"), Cell::number(r.base_npv, 0), Cell::number(r.base_fte, 1),
+           Cell::number(r.base_sroi_ratio, 2)});
+    for (const auto& s : r.scenarios)
+      t.row({Cell::of(s.name), Cell::number(s.npv, 0), Cell::number(s.fte, 1), Cell::number(s.sroi_ratio, 2)});
+    d.table(std::move(t));
+  }
+  if (r.parameters.empty()) {
+    d.gap();
+    d.paragraph("No parameter has low/high values; add them, or use --range 0.2 to vary every number by 20 %.");
+    return;
+  }
+  // Tornado: a bar per parameter, widest swing first.
+  double widest = r.parameters.front().swing;
+  Table t;
+  t.column("Parameter").column("Low", Align::right).column("High", Align::right);
+  t.column(fmt::format("{} at low", mname), Align::right).column(fmt::format("{} at high", mname), Align::right);
+  t.column("Swing", Align::right).column("Tornado").column("Break-even", Align::right);
+  for (const auto& p : r.parameters) {
+    int bar = std::isfinite(p.swing) && widest > 0 ? static_cast<int>(std::lround(20 * p.swing / widest)) : 0;
+    std::string be = p.break_even.value ? param_text(*p.break_even.value, loc) : "none";
+    t.row({Cell::of(p.name), Cell::of(param_text(p.low, loc)), Cell::of(param_text(p.high, loc)),
+           Cell::of(value_text(r.metric, p.low_value, loc)), Cell::of(value_text(r.metric, p.high_value, loc)),
+           Cell::of(value_text(r.metric, p.swing, loc)), Cell::of(std::string(static_cast<size_t>(bar), '#')),
+           Cell::of(be)});
+  }
+  d.table(std::move(t));
+  if (r.break_even_target) {
+    d.paragraph(fmt::format("Break-even: the parameter value at which {} = {} with everything else at base.",
+                            mname, value_text(r.metric, *r.break_even_target, loc)));
+    std::vector<std::string> notes;
+    for (const auto& p : r.parameters)
+      if (!p.break_even.value && !p.break_even.note.empty()) notes.push_back(fmt::format("{}: {}", p.name, p.break_even.note));
+    d.bullets(std::move(notes));
+  }
+  std::vector<std::string> not_computed;
+  for (const auto& p : r.parameters)
+    if (!p.note.empty()) not_computed.push_back(fmt::format("{}: {}", p.name, p.note));
+  if (!not_computed.empty()) {
+    d.heading("Not computed:", "Not computed");
+    d.bullets(std::move(not_computed));
+  }
+}
+
+// One row per scenario (kind "scenario", base first) and per parameter
+// (kind "parameter", tornado order), for a spreadsheet.
+Table csv_table(const SensitivityResult& r) {
+  Table t;
+  for (const char* h : {"kind", "name", "npv", "fte", "sroi_ratio", "base", "low", "high", "low_value", "high_value",
+                        "swing", "break_even", "break_even_note"})
+    t.column(h);
+  auto n = [](const std::optional<double>& v) { return Cell::number(v, 0, ""); };
+  auto scenario = [&](const std::string& name, double npv, const std::optional<double>& fte,
+                      const std::optional<double>& sroi) {
+    std::vector<Cell> row{Cell::of("scenario"), Cell::of(name), n(npv), n(fte), n(sroi)};
+    row.resize(13, Cell::of(""));  // the parameter columns of a scenario row
+    t.row(std::move(row));
+  };
+  scenario("base", r.base_npv, r.base_fte, r.base_sroi_ratio);
+  for (const auto& s : r.scenarios) scenario(s.name, s.npv, s.fte, s.sroi_ratio);
+  for (const auto& p : r.parameters)
+    t.row({Cell::of("parameter"), Cell::of(p.name), Cell::of(""), Cell::of(""), Cell::of(""), n(p.base), n(p.low),
+           n(p.high), n(p.low_value), n(p.high_value), n(p.swing), n(p.break_even.value),
+           Cell::of(p.break_even.note)});
+  return t;
+}
+
+}  // namespace
+
+Document sensitivity_document(const SensitivityResult& r, Perspective perspective, NumberLocale loc) {
+  Document d;
+  build(d, r, loc);
+  d.json = to_json(r, to_string(perspective));
+  d.csv.push_back(csv_table(r));
+  return d;
+}
+
+}  // namespace gevinst::cli

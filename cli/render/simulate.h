@@ -1,0 +1,21 @@
+// A Monte Carlo result as a Document: the contract JSON (docs/cli.md,
+// "simulate": iterations, seed, npv summary, prob_positive, evpi), the
+// summary table, P(NPV > 0), EVPI, convergence and the NPV histogram; CSV is
+// one row per metric. The draws file holds every iteration.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "cli/render/document.h"
+#include "libeval/simulate.h"
+
+namespace gevinst::cli {
+
+Document simulation_document(const SimulationResult& r, NumberLocale loc);
+
+/// Writes every iteration's drawn parameters and outputs as CSV to `path`
+/// (atomically); returns an error text on failure.
+std::optional<std::string> write_draws(const std::string& path, const SimulationResult& r);
+
+}  // namespace gevinst::cli

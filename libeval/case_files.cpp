@@ -1,0 +1,104 @@
+#include "libeval/case_files.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+namespace gevinst {
+
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  // One entry per file: `cases ./cases` or a symlinked directory name the
+  // same file twice; the spelling of the first argument that reaches it is
+  // kept (so a command's --include by that path still matches).
+  std::set<std::string> seen;
+  std::vector<std::string> out;
+  auto add = [&](std::string f) {
+    std::error_code ec;
+    std::string key = f == "-" ? f : fs::weakly_canonical(f, ec).string();
+    if (ec) key = f;
+    if (seen.insert(key).second) out.push_back(std::move(f));
+  };
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (p != "-" && fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+           it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        if (!it->is_regular_file(ec)) continue;
+        auto ext = it->path().extension().string();
+        if (ext == ".yaml" || ext == ".yml") found.push_back(it->path().string());
+      }
+      std::sort(found.begin(), found.end());
+      for (auto& f : found) add(std::move(f));
+    } else {
+      add(p);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> shard(const std::vector<std::string>& files, int k, int n) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < files.size(); ++i)
+    if (static_cast<int>(i % static_cast<size_t>(n)) == k - 1) out.push_back(files[i]);
+  return out;
+}
+
+std::string_view CaseFile::source_of(const Diagnostic& d) const {
+  if (d.file == path) return source;
+  if (rollout && !rollout->solution_source.empty() && d.file != path) return rollout->solution_source;
+  return {};
+}
+
+namespace {
+void take(CaseFile& f, const Diagnostics& d) {
+  f.diags = d.all();
+  f.errors = d.error_count();
+  f.warnings = d.warning_count();
+}
+}  // namespace
+
+CaseFile read_case_file(const std::string& path, const CaseFileOptions& opt) {
+  const std::string name = path == "-" ? "<stdin>" : path;
+  Diagnostics d(name);
+  auto text = read_file_text(path, d, LoadOptions{}.limits.max_bytes);
+  if (!text) {
+    CaseFile f;
+    f.path = name;
+    take(f, d);
+    return f;
+  }
+  return case_file_from_text(std::move(*text), name, opt);
+}
+
+CaseFile case_file_from_text(std::string text, const std::string& path, const CaseFileOptions& opt) {
+  CaseFile f;
+  f.path = path;
+  LoadOptions lo;
+  lo.lints = opt.lints;
+  f.kind = sniff_document_kind(text);
+  const bool rollout = f.kind == DocumentKind::rollout_v1 ||
+                       (f.kind == DocumentKind::unknown && opt.unknown_as == DocumentKind::rollout_v1);
+  if (rollout) {
+    if (opt.load_rollouts) {
+      RolloutLoadResult r = load_rollout_text(text, f.path, lo);
+      take(f, r.diags);
+      f.source = r.source;
+      f.rollout = std::move(r);
+    } else {
+      f.source = std::move(text);
+    }
+    return f;
+  }
+  LoadResult r = load_case_text(text, f.path, lo);
+  take(f, r.diags);
+  f.source = std::move(r.source);
+  f.model = std::move(r.model);
+  if (f.errors > 0) f.model.reset();
+  return f;
+}
+
+}  // namespace gevinst

@@ -1,0 +1,63 @@
+// Reading a set of case files: paths -> files (directories searched), each
+// file read once, its kind sniffed, loaded with its diagnostics and the text
+// they point into. Every multi-file command uses this.
+//
+//   for (const auto& path : expand_paths({"cases/"})) {
+//     CaseFile f = read_case_file(path, {.lints = true});
+//     f.kind == DocumentKind::case_v1 && f.model ? use(*f.model) : report(f.diags);
+//   }
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "libeval/diagnostics.h"
+#include "libeval/loader.h"
+#include "libeval/model.h"
+
+namespace gevinst {
+
+/// Files named directly are kept as given; directories are searched
+/// recursively for *.yaml and *.yml. The result is sorted by path and free
+/// of duplicates (also of two spellings of one file, compared by canonical
+/// path; the spelling of the first argument that reaches it is kept), so
+/// every run sees the same order.
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths);
+
+/// A stable shard: keeps files whose index i in the list satisfies
+/// i % n == k - 1 (k in 1..n). The union over k = 1..n is the whole list.
+std::vector<std::string> shard(const std::vector<std::string>& files, int k, int n);
+
+struct CaseFileOptions {
+  bool lints = false;           ///< run the lint warnings too
+  bool load_rollouts = false;   ///< load rollout documents (else only their kind is known)
+  /// How a document whose format cannot be told is loaded (and so which
+  /// errors it gets): as a case, or as a rollout.
+  DocumentKind unknown_as = DocumentKind::case_v1;
+};
+
+/// One input file, read once: its kind, text and what loading it gave.
+struct CaseFile {
+  std::string path;             ///< as listed; "<stdin>" for "-"
+  DocumentKind kind = DocumentKind::unknown;  ///< unknown also when it could not be read
+  std::string source;           ///< the file's text
+  std::optional<Case> model;    ///< a case that loaded without errors
+  std::optional<RolloutLoadResult> rollout;  ///< a rollout, with CaseFileOptions::load_rollouts
+  std::vector<Diagnostic> diags;  ///< all of them, the rollout's solution's included
+  int errors = 0, warnings = 0;  ///< counted before Diagnostics drops any past its limit
+
+  bool is_rollout() const { return kind == DocumentKind::rollout_v1; }
+  /// The text a diagnostic's line refers to (this file's, or a rollout's solution's).
+  std::string_view source_of(const Diagnostic& d) const;
+};
+
+/// Reads and loads `path` ("-" = standard input). Never throws for bad
+/// input: problems are diagnostics.
+CaseFile read_case_file(const std::string& path, const CaseFileOptions& opt = {});
+
+/// The same for a text already read, named `path` in diagnostics.
+CaseFile case_file_from_text(std::string text, const std::string& path, const CaseFileOptions& opt = {});
+
+}  // namespace gevinst
