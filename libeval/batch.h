@@ -1,4 +1,4 @@
-// Batch evaluation (cli.md, `gevinst batch`): one small record of headline
+// Batch evaluation (docs/cli.md, "gevinst batch"): one small record of headline
 // results per case file, so thousands of cases can be streamed.
 //
 //   BatchRecord r = batch_record("cases/kol.yaml");

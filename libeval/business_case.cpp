@@ -146,7 +146,7 @@ std::vector<PartyResult> party_view(const Case& c, const std::vector<ItemSeries>
 std::string party_name(const PartyResult& p) { return p.label.empty() ? p.party : p.label; }
 
 // Observations in plain words about who pays and who gains: the budget
-// problem the seeds describe (costs in one sector, gains in another).
+// problem of one-year budgets (costs in one sector, gains in another).
 std::vector<std::string> party_notes(const std::vector<PartyResult>& parties, const Metrics& m,
                                      const std::string& currency) {
   std::vector<std::string> notes;

@@ -1,6 +1,7 @@
-// The business case (spec sections 2, 5 and 6): yearly costs and benefits,
-// NPV, IRR, BCR and payback for each perspective, and who pays and who
-// gains per year.
+// The business case (docs/case-format.md, "Business case results", with
+// "Discounting" and "Costs and benefits"): yearly costs and benefits, NPV,
+// IRR, BCR and payback for each perspective, and who pays and who gains per
+// year.
 //
 //   BusinessCase bc = evaluate_case(c, {.perspective = Perspective::organisation});
 //   bc.selected().npv   // money, discounted to start_year

@@ -1,5 +1,6 @@
-// Capacity release (kapacitetsfrigørelse, spec section 7): staff hours freed
-// per activity and year, realisable hours, FTE (årsværk) and their value.
+// Capacity release (kapacitetsfrigørelse, docs/case-format.md, "Capacity
+// release"): staff hours freed per activity and year, realisable hours, FTE
+// (årsværk) and their value.
 //
 //   CapacityResult r = evaluate_capacity(c);
 //   r.total.fte        // FTE freed at full effect (largest annual FTE)
@@ -17,7 +18,7 @@
 namespace gevinst {
 
 /// One activity over the horizon; index t = year - start_year. Per year y
-/// within from..to (spec section 7):
+/// within from..to (docs/case-format.md, "Capacity release"):
 ///   hours            = hours_saved_per_event x events_per_year x adoption(y)   [hours]
 ///   realisable_hours = hours x realisable                                      [hours]
 ///   fte              = realisable_hours / fte_hours                            [FTE]

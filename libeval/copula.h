@@ -1,5 +1,5 @@
-// Gaussian copula for correlated parameters (case-format spec, section 10:
-// `correlations: [[a, b, rho], ...]`).
+// Gaussian copula for correlated parameters (docs/case-format.md,
+// "Correlations": `correlations: [[a, b, rho], ...]`).
 //
 // The k correlated parameters get a k x k correlation matrix C with 1 on the
 // diagonal, rho at (i, j) and (j, i) for each listed pair, and 0 for pairs not

@@ -1,4 +1,5 @@
-// Discount factors for a year-indexed series (case-format spec, section 2).
+// Discount factors for a year-indexed series (docs/case-format.md,
+// "Discounting" and "Timing").
 //
 //   DiscountSchedule dk{"dk-fm-2021", "Finansministeriet 2021",
 //                       {{1, 0.035}, {36, 0.025}, {71, 0.015}}};

@@ -1,12 +1,12 @@
-// Probability distributions of uncertain parameters (case-format spec,
-// section 10): checking, analytic moments, sampling, CDF and quantile.
+// Probability distributions of uncertain parameters (docs/case-format.md,
+// "Distributions"): checking, analytic moments, sampling, CDF and quantile.
 //
 // Arguments, as written in a case file:
 //   normal, lognormal, beta, gamma   [mean, sd] of the variable itself
 //   uniform                          [min, max]
 //   triangular, pert                 [min, mode, max]
 // The moment parameterisations are those of the peer benchmark
-// (shared/bench/psa.R), so both draw from the same distributions:
+// (tests/data/bench/psa.R), so both draw from the same distributions:
 //   beta:      k = m (1 - m) / s^2 - 1;  Beta(m k, (1 - m) k)
 //   gamma:     shape = m^2 / s^2, scale = s^2 / m
 //   lognormal: s2 = ln(1 + s^2 / m^2); meanlog = ln m - s2 / 2, sdlog = sqrt(s2)

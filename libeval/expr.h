@@ -3,7 +3,7 @@
 //   auto r = compile_expression("$patients * 12", resolve);   // resolve("patients", true) -> slot 0
 //   r.program->evaluate(std::vector<double>{1200.0}).value     // == 14400
 //
-// Grammar (case-format spec, sections 3 and 12):
+// Grammar (docs/case-format.md, "Expressions"):
 //   expr    := compare
 //   compare := sum (('<' | '<=' | '>' | '>=' | '==' | '!=') sum)?      true = 1, false = 0
 //   sum     := product (('+' | '-') product)*

@@ -1,5 +1,6 @@
-// Financing and risk sharing (spec section 9 and "Financing" in section 12):
-// grants and loans as schedules and as transfers between parties.
+// Financing and risk sharing (docs/case-format.md, "Financing", "Grants",
+// "Loans", "Loan schedules" and "Gain-share"): grants and loans as schedules
+// and as transfers between parties.
 //
 //   FinancingResult f = evaluate_case_financing(c);
 //   f.loans[0].schedule.rows   // period by period: opening, interest, payment, principal, closing
@@ -25,8 +26,8 @@
 //   gains, up to the cap, and it counts towards the cap). `grace_mode:
 //   capitalise`, when written, wins for every method, gain-share included:
 //   nothing is paid during grace and the interest is added to the balance.
-//   (The spec's "during grace the borrower pays interest only" for gain-share
-//   describes the default mode.)
+//   (docs/case-format.md, "Gain-share": "during grace the borrower pays the
+//   interest" describes the default mode.)
 // - Transfers enter evaluate's party view: the borrower receives the
 //   disbursement and pays the instalments; payments after the horizon are
 //   reported but not transferred. Transfers net to zero over the parties and

@@ -1,5 +1,6 @@
-// Flow items as yearly series (spec section 5): base amount x growth x
-// realisation share, per calendar year of the horizon.
+// Flow items as yearly series (docs/case-format.md, "Costs and benefits"):
+// base amount x growth x realisation share, per calendar year of the
+// horizon.
 #pragma once
 
 #include <span>
@@ -10,10 +11,11 @@
 
 namespace gevinst {
 
-/// Share realised in `year` (spec section 5): with steps, the value of the
-/// latest listed year <= year, 0 before the first; linear: 0 before `from`,
-/// then (year - from + 1) / years, capped at 1; logistic:
-/// 1 / (1 + exp(-steepness (year - midpoint))); no profile: 1.
+/// Share realised in `year` (docs/case-format.md, "Realisation profiles"):
+/// with steps, the value of the latest listed year <= year, 0 before the
+/// first; linear: 0 before `from`, then (year - from + 1) / years, capped
+/// at 1; logistic: 1 / (1 + exp(-steepness (year - midpoint))); no
+/// profile: 1.
 double profile_share(const Profile& p, int year, std::span<const double> params, const std::string& file);
 
 /// One flow item as a series over the horizon (undiscounted, after growth

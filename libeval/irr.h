@@ -1,5 +1,5 @@
-// Internal rate of return of an undiscounted yearly net series (case-format
-// spec, sections 6 and 12).
+// Internal rate of return of an undiscounted yearly net series
+// (docs/case-format.md, "IRR").
 //
 //   double flows[] = {-100, 60, 60};
 //   irr(flows).rate                   // 0.1306623863...

@@ -1,6 +1,7 @@
-// Loading the case document (format gevinst/1): sections 1-6 and 10 of the
-// spec here; capacity, SROI and financing in load_sections.cpp; semantic
-// checks that need parameter values in load_checks.cpp.
+// Loading the case document (format gevinst/1, docs/case-format.md): case,
+// assumptions, parameters, parties, costs and benefits, scenarios and
+// correlations here; capacity, SROI and financing in load_sections.cpp;
+// semantic checks that need parameter values in load_checks.cpp.
 #include <fmt/format.h>
 
 #include <algorithm>

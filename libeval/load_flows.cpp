@@ -1,4 +1,5 @@
-// Loading flow items (costs and benefits, spec section 5) and profiles.
+// Loading flow items (docs/case-format.md, "Costs and benefits") and
+// profiles ("Realisation profiles").
 #include <fmt/format.h>
 
 #include <algorithm>

@@ -1,4 +1,5 @@
-// Loading rollout documents (format gevinst-rollout/1, spec section 11).
+// Loading rollout documents (format gevinst-rollout/1, docs/case-format.md,
+// "Rollouts").
 #include <fmt/format.h>
 
 #include <algorithm>

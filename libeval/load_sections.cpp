@@ -1,5 +1,5 @@
-// Loading the optional sections: capacity (spec section 7), SROI (8) and
-// financing (9).
+// Loading the optional sections (docs/case-format.md): "Capacity release",
+// "SROI" and "Financing".
 #include <fmt/format.h>
 
 #include "libeval/load_internal.h"

@@ -13,8 +13,8 @@
 
 namespace gevinst {
 
-/// What a numeric field must satisfy once evaluated (spec section 12: shares
-/// in [0, 1], rates > -1, amounts and counts >= 0, ...).
+/// What a numeric field must satisfy once evaluated (docs/case-format.md,
+/// "Value ranges": shares in [0, 1], rates > -1, amounts and counts >= 0, ...).
 enum class Constraint { finite, share, positive, nonnegative, rate, correlation };
 
 /// True when `v` satisfies `c` (any finite value for Constraint::finite).
@@ -58,7 +58,7 @@ const char* to_string(Perspective);
 std::optional<Perspective> perspective_from(std::string_view);
 std::optional<Evidence> evidence_from(std::string_view);
 
-/// Whether a perspective counts a benefit kind (spec section 6):
+/// Whether a perspective counts a benefit kind (docs/case-format.md, "Perspectives"):
 /// budget ⊆ organisation (+capacity) ⊆ society (+societal); qualitative never.
 bool counts(Perspective p, BenefitKind k);
 
@@ -86,8 +86,9 @@ struct Assumptions {
   int end_year() const { return start_year + horizon - 1; }
 };
 
-/// A distribution for Monte Carlo (spec section 10). Arguments are numbers or
-/// expressions over non-random parameters, evaluated at the base case.
+/// A distribution for Monte Carlo (docs/case-format.md, "Distributions").
+/// Arguments are numbers or expressions over non-random parameters,
+/// evaluated at the base case.
 struct DistributionSpec {
   std::string kind;  ///< normal | lognormal | beta | gamma | uniform | triangular | pert
   std::vector<Number> args;
@@ -268,9 +269,9 @@ struct RolloutUnit {
   std::string yaml_path;
 };
 
-/// Bare names a rollout criterion may use (spec section 11), in slot order:
-/// slot i < size() is result i; then the evidence levels none, pilot,
-/// documented, hta as constants 0..3; then parameter j at slot
+/// Bare names a rollout criterion may use (docs/case-format.md, "Criteria"),
+/// in slot order: slot i < size() is result i; then the evidence levels
+/// none, pilot, documented, hta as constants 0..3; then parameter j at slot
 /// criterion_param_slot(j).
 const std::vector<std::string>& criterion_result_names();
 int criterion_param_slot(int parameter_index);

@@ -25,9 +25,9 @@ double value_of(const Number& n, std::span<const double> params, const std::stri
   EvalResult r = n.program.evaluate(params);
   if (!r.ok() || !std::isfinite(r.value))
     throw InputError{{eval_error(n, file, r.ok() ? EvalStatus::not_finite : r.status)}};
-  // The field's own range (spec 12), which the loader checked at the base
-  // values and under each scenario; --set, a rollout unit's parameters or a
-  // sensitivity value can still move it out.
+  // The field's own range (docs/case-format.md, "Value ranges"), which the
+  // loader checked at the base values and under each scenario; --set, a
+  // rollout unit's parameters or a sensitivity value can still move it out.
   if (!satisfies(r.value, n.constraint))
     throw InputError{
         {Diagnostic{file, n.loc, Severity::error, n.yaml_path,

@@ -1,4 +1,4 @@
-// Payback time of a yearly net series (case-format spec, sections 6 and 12).
+// Payback time of a yearly net series (docs/case-format.md, "Payback").
 //
 //   double net[] = {-100, 30, 50, 40};
 //   payback_years(net)   // C = -100, -70, -20, 20: 2 + 20/40 = 2.5

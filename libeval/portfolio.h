@@ -1,4 +1,4 @@
-// Choosing which cases to fund (cli.md, `gevinst portfolio`): the subset of
+// Choosing which cases to fund (docs/cli.md, "gevinst portfolio"): the subset of
 // cases that maximises the sum of an objective (NPV, FTE, social value) with
 // total cost within a budget; exact 0/1 selection by branch and bound.
 //

@@ -1,5 +1,5 @@
-// Loan repayment schedules (case-format spec, section 9 and "Financing" in
-// section 12).
+// Loan repayment schedules (docs/case-format.md, "Loans", "Loan schedules"
+// and "Gain-share").
 //
 //   LoanTerms t{.method = LoanMethod::annuity, .principal = 1000, .disbursed = 2026,
 //               .rate = 0.05, .term = 3};

@@ -1,7 +1,7 @@
 // Random numbers for Monte Carlo: reproducible whatever the number of threads.
 //
-// Design (case-format spec, section 10: "a run with the same seed gives the
-// same numbers whatever the number of threads"):
+// Design (docs/case-format.md, "Monte Carlo": "the same seed gives the same
+// numbers whatever the number of threads"):
 //
 //   - The iterations of a run are cut into fixed blocks of rng_block_rows rows
 //     (the last block may be shorter). Block b covers rows

@@ -1,7 +1,8 @@
-// Scale or explain (spec section 11): the solution case evaluated for each
-// unit (region, municipality) with the unit's parameters, every criterion's
-// outcome, the verdict, the recorded decision and the compliance finding,
-// and for an `explain` verdict a drafted explanation from the unit's figures.
+// Scale or explain (docs/case-format.md, "Rollouts"): the solution case
+// evaluated for each unit (region, municipality) with the unit's parameters,
+// every criterion's outcome, the verdict, the recorded decision and the
+// compliance finding, and for an `explain` verdict a drafted explanation from
+// the unit's figures.
 //
 //   RolloutOptions opt;
 //   opt.today = "2027-07-01";
@@ -114,8 +115,9 @@ struct RolloutResult {
 Overrides unit_overrides(const Case& solution, const RolloutUnit& unit,
                          std::optional<double> total_population);
 
-/// Compliance of one unit (spec section 11); returns the reason it is
-/// non-compliant, or an empty string when it is compliant.
+/// Compliance of one unit (docs/case-format.md, "Verdict and compliance");
+/// returns the reason it is non-compliant, or an empty string when it is
+/// compliant.
 std::string compliance_finding(Verdict v, const Decision& d, const std::string& review_due,
                                const std::string& today);
 

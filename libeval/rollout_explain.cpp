@@ -1,5 +1,6 @@
-// Drafted explanations for rollout units whose verdict is explain (spec
-// section 11): one sentence per failed criterion, in the unit's figures.
+// Drafted explanations for rollout units whose verdict is explain
+// (docs/case-format.md, "Verdict and compliance"): one sentence per failed
+// criterion, in the unit's figures.
 #include <fmt/format.h>
 
 #include <algorithm>

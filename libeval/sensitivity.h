@@ -1,5 +1,6 @@
-// Uncertainty without sampling (spec section 10): scenarios, one-way
-// sensitivity (tornado) and break-even (switching) values.
+// Uncertainty without sampling (docs/case-format.md, "Scenarios" and
+// "Sensitivity"): scenarios, one-way sensitivity (tornado) and break-even
+// (switching) values.
 #pragma once
 
 #include <optional>

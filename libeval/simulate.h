@@ -1,6 +1,7 @@
-// Monte Carlo simulation (probabilistic sensitivity analysis, spec section
-// 10): every parameter with a `dist` is drawn; NPV (and FTE and the SROI
-// ratio where the case has them) is computed per iteration.
+// Monte Carlo simulation (probabilistic sensitivity analysis,
+// docs/case-format.md, "Monte Carlo"): every parameter with a `dist` is
+// drawn; NPV (and FTE and the SROI ratio where the case has them) is
+// computed per iteration.
 //
 // Speed comes from compiling the case once: every numeric field becomes a
 // compiled expression evaluated over blocks of 1,024 iterations at a time

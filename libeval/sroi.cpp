@@ -37,7 +37,7 @@ struct Inputs {
   int start = 0, duration = 1;
 };
 
-// Series of one outcome (spec section 8):
+// Series of one outcome (docs/case-format.md, "SROI"):
 //   gross(k)  = quantity x proxy
 //   impact(k) = gross x (1 - deadweight) x (1 - attribution) x (1 - displacement) x (1 - drop_off)^k
 //   pv(k)     = impact(k) x DF(t), t = start + k - start_year, for t inside the horizon.

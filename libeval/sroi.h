@@ -1,6 +1,6 @@
-// Social return on investment (spec section 8): outcomes valued with
-// financial proxies, net of deadweight, attribution, displacement and
-// drop-off, discounted with the case's discount factors.
+// Social return on investment (docs/case-format.md, "SROI"): outcomes
+// valued with financial proxies, net of deadweight, attribution,
+// displacement and drop-off, discounted with the case's discount factors.
 //
 //   SroiResult r = evaluate_sroi(c);
 //   r.ratio            // pv_value / investment: value created per unit invested

@@ -1,5 +1,6 @@
 # batch: one record per case file in path order whatever the thread count,
-# invalid files as records, shards, formats and exit codes (cli.md, batch row).
+# invalid files as records, shards, formats and exit codes (docs/cli.md,
+# "gevinst batch").
 data=tests/data/portfolio
 
 # Six valid cases: exit 0, contract keys, records in path order.

@@ -1,16 +1,16 @@
 # capacity: contract keys, hand-worked figures, options, formats, errors
-# (cli.md, capacity row; case format sections 7 and 12) and golden outputs of
-# every example with a capacity section.
+# (docs/cli.md, "gevinst capacity"; docs/case-format.md, "Capacity release")
+# and golden outputs of every example with a capacity section.
 nat=examples/capacity-national-potential.yaml
 
-# The example of section 7 with patients = 100, worked by hand (the same as
+# The worked example of docs/case-format.md, "Capacity release" (the same as
 # tests/unit/capacity_test.cpp): 400, 720 and 720 hours in 2027-2029,
 # realisable 0.8, 450 DKK an hour, 1,924 hours per FTE.
 cat >"$TMP/spec.yaml" <<'EOF'
 format: gevinst/1
 case: {id: spec-example}
 assumptions: {start_year: 2026, horizon: 4, discounting: {rate: 0.04}}
-parameters: {patients: {value: 100, source: spec section 7}}
+parameters: {patients: {value: 100, source: worked example in docs/case-format.md}}
 parties: [{id: region, sector: region}]
 capacity:
   target_fte: 0.5
@@ -40,7 +40,7 @@ json_expr 'j["staff"][0]["id"] == "nurse" and j["staff"][0]["hour_cost"] == 450'
 json_expr 'j["activities"][0]["monetise"] is True and j["activities"][0]["party"] == "region"'
 json_expr 'abs(j["target"]["share"] - 576/1924/0.5) < 1e-12'
 json_expr '[s["name"] for s in j["scenarios"]] == ["base", "best"] and abs(j["scenarios"][1]["hours"] - 3680) < 1e-9'
-# FTE x fte_hours = realisable hours in every year (section 7).
+# FTE x fte_hours = realisable hours in every year ("Capacity release").
 json_expr 'all(abs(y["fte"] * 1924 - y["realisable_hours"]) < 1e-9 for y in j["years"])'
 
 # The monetised value is what evaluate counts as capacity benefits.

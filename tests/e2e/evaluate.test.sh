@@ -1,4 +1,5 @@
-# evaluate: contract keys, options, formats and errors (cli.md, evaluate row).
+# evaluate: contract keys, options, formats and errors (docs/cli.md,
+# "gevinst evaluate").
 psa=tests/data/bench/psa_case.yaml
 
 run evaluate --format json "$psa"
@@ -9,7 +10,8 @@ json_expr 'j["case"]["id"] == "psa-bench-kol" and j["perspective"] == "organisat
 json_expr 'all(k in j["years"][0] for k in ["year","costs","benefits","net","discount_factor","pv","cumulative_pv","costs_by_kind","benefits_by_kind"])'
 json_expr 'set(j["perspectives"]) == {"budget","organisation","society"}'
 json_expr 'all(k in j["parties"][0] for k in ["party","npv","years"]) and all(k in j["parties"][0]["years"][0] for k in ["year","pays","receives","transfers_in","transfers_out","net"])'
-# NPV is the sum of the PVs, and the first year is not discounted (spec section 2).
+# NPV is the sum of the PVs, and the first year is not discounted
+# (docs/case-format.md, "Discounting").
 json_expr 'abs(j["npv"] - sum(y["pv"] for y in j["years"])) < 1e-6 and j["years"][0]["discount_factor"] == 1'
 json_expr 'abs(j["years"][1]["discount_factor"] - 1/1.035) < 1e-15'
 # No IRR reason when an IRR exists; payback null when it never pays back.

@@ -1,5 +1,5 @@
 # portfolio: exact selection under a budget, include/exclude, objectives,
-# cost bases, formats and exit codes (cli.md portfolio row). The six cases in
+# cost bases, formats and exit codes (docs/cli.md, "gevinst portfolio"). The six cases in
 # tests/data/portfolio have one year and no discounting: (NPV, cost) in
 # millions a (11, 6), b (9, 5), c (9, 5), d (-1, 2), e (0.5, 1), f (0.3, 3).
 data=tests/data/portfolio

@@ -1,6 +1,7 @@
 # repay: contract keys, hand-worked schedules, invariants, the
-# pay-for-performance example, the fund view, errors (cli.md, repay row; case
-# format sections 9 and 12) and golden outputs of the financing examples.
+# pay-for-performance example, the fund view, errors (docs/cli.md, "gevinst
+# repay"; docs/case-format.md, "Financing") and golden outputs of the
+# financing examples.
 p4p=examples/pay-for-performance.yaml
 fund=examples/fund
 

@@ -1,5 +1,6 @@
 # rollout: verdicts, compliance judged against --today, drafted explanations,
-# formats and exit codes (spec section 11, cli.md rollout row). The test
+# formats and exit codes (docs/case-format.md, "Rollouts"; docs/cli.md,
+# "gevinst rollout"). The test
 # rollout's figures are worked by hand in tests/data/rollout/rollout.yaml.
 ro=tests/data/rollout/rollout.yaml
 

@@ -1,4 +1,5 @@
-# sensitivity: contract keys, tornado order, break-even (spec section 10, cli.md).
+# sensitivity: contract keys, tornado order, break-even (docs/case-format.md,
+# "Sensitivity"; docs/cli.md, "gevinst sensitivity").
 psa=tests/data/bench/psa_case.yaml
 run sensitivity --format json --range 0.2 "$psa"
 expect_rc 0

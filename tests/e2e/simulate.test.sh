@@ -1,4 +1,5 @@
-# simulate: determinism, contract keys, draws (spec section 10, cli.md).
+# simulate: determinism, contract keys, draws (docs/case-format.md, "Monte
+# Carlo"; docs/cli.md, "gevinst simulate").
 psa=tests/data/bench/psa_case.yaml
 run simulate --format json -n 20000 --seed 5 --threads 1 "$psa"
 expect_rc 0

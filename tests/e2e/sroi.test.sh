@@ -1,6 +1,6 @@
 # sroi: contract keys, hand-worked figures, sensitivity, double counting,
-# options, formats, errors (cli.md, sroi row; case format sections 8 and 12)
-# and golden outputs of every example with an sroi section.
+# options, formats, errors (docs/cli.md, "gevinst sroi"; docs/case-format.md,
+# "SROI") and golden outputs of every example with an sroi section.
 
 # The impact map of tests/unit/sroi_test.cpp, worked cell by cell there:
 # PV of outcomes 125,658.43 at 3.5 %, investment 50,000 (explicit), first-year

@@ -42,7 +42,7 @@ TEST_CASE("batch: an ok record carries the headline results") {
   CHECK(*r.irr == doctest::Approx(0.21).epsilon(1e-9));
   // BCR = (1210 / 1.1) / 1000 = 1.1.
   CHECK(*r.bcr == doctest::Approx(1.1).epsilon(1e-12));
-  // Payback (spec section 6): C(0) = -1000, net(1) = 1210: 0 + 1000 / 1210.
+  // Payback (docs/case-format.md, "Payback"): C(0) = -1000, net(1) = 1210: 0 + 1000 / 1210.
   CHECK(*r.payback_years == doctest::Approx(1000.0 / 1210.0).epsilon(1e-12));
   // FTE = 60 / 60 x 1924 / 1924 = 1.
   CHECK(*r.fte == doctest::Approx(1).epsilon(1e-12));

@@ -1,7 +1,8 @@
-// Tests for libeval/business_case (spec sections 2, 5 and 6): whole cases
-// loaded from YAML text and evaluated, against LibreOffice Calc (the same
-// exported values as irr_test: tests/data/calc/finance.fods, sheets npv,
-// dk_years and dk_npv) and against properties the spec implies.
+// Tests for libeval/business_case (docs/case-format.md, "Discounting", "Costs
+// and benefits" and "Business case results"): whole cases loaded from YAML
+// text and evaluated, against LibreOffice Calc (the same exported values as
+// irr_test: tests/data/calc/finance.fods, sheets npv, dk_years and dk_npv)
+// and against properties the conventions imply.
 #include "libeval/business_case.h"
 
 #include <doctest/doctest.h>
@@ -177,7 +178,7 @@ TEST_CASE("evaluate: properties") {
       CHECK(sum_npv == doctest::Approx(bc.selected().npv).epsilon(1e-12));
     }
   }
-  SUBCASE("growth, profiles and capacity benefits per the spec's formulas") {
+  SUBCASE("growth, profiles and capacity benefits per the documented formulas") {
     BusinessCase bc = evaluate_case(c);
     auto item = [&](const std::string& id) {
       for (const auto& s : bc.items)
@@ -185,7 +186,7 @@ TEST_CASE("evaluate: properties") {
       FAIL("no item " << id);
       return ItemSeries{};
     };
-    // operation: 1000 x 300 x 1.02^(y - 2027) from 2027 (spec section 5).
+    // operation: 1000 x 300 x 1.02^(y - 2027) from 2027 (docs/case-format.md, "Costs and benefits").
     CHECK(item("operation").values[0] == 0);
     CHECK(item("operation").values[1] == doctest::Approx(300000));
     CHECK(item("operation").values[3] == doctest::Approx(300000 * std::pow(1.02, 2)));

@@ -1,6 +1,7 @@
-// Tests for libeval/discounting: the spec's recurrence (section 2) checked
-// against LibreOffice Calc (tests/data/calc/finance.fods, sheets dk_years and
-// dk_npv, exported by tests/data/calc/regen) and against closed forms.
+// Tests for libeval/discounting: the recurrence of docs/case-format.md,
+// "Discounting", checked against LibreOffice Calc
+// (tests/data/calc/finance.fods, sheets dk_years and dk_npv, exported by
+// tests/data/calc/regen) and against closed forms.
 #include "libeval/discounting.h"
 
 #include <doctest/doctest.h>

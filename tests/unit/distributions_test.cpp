@@ -28,7 +28,7 @@ struct MomentRow {
 };
 
 const MomentRow moment_rows[] = {
-    // The six parameters of the peer benchmark (shared/bench/psa_case.yaml)
+    // The six parameters of the peer benchmark (tests/data/bench/psa_case.yaml)
     {spec(DistKind::normal, 1200, 100), 1200, 100},
     {spec(DistKind::beta, 0.30, 0.05), 0.30, 0.05},     // shapes 24.9, 58.1
     {spec(DistKind::gamma, 12000, 3000), 12000, 3000},  // shape 16, scale 750

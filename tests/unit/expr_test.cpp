@@ -1,4 +1,4 @@
-// Tests for libeval/expr: grammar (case-format.md sections 3 and 12), errors
+// Tests for libeval/expr: grammar (docs/case-format.md, "Expressions"), errors
 // with offsets, constant folding, scalar and block evaluation, parse_number.
 // Expected values are hand-computed closed forms unless a row says otherwise.
 #include "libeval/expr.h"
@@ -81,15 +81,15 @@ std::optional<int> lifted_resolver(std::string_view name, bool dollar) {
 
 }  // namespace
 
-TEST_CASE("expr: precedence and associativity (case-format.md section 12)") {
+TEST_CASE("expr: precedence and associativity (docs/case-format.md, Expressions)") {
   struct Row {
     const char* text;
     double expected;
     const char* source;
   };
   const Row rows[] = {
-      {"-2^2", -4, "spec 12: '^' binds tighter than unary minus"},
-      {"2^3^2", 512, "spec 12: '^' is right-associative, 2^(3^2) = 2^9"},
+      {"-2^2", -4, "docs/case-format.md, Expressions: '^' binds tighter than unary minus"},
+      {"2^3^2", 512, "docs/case-format.md, Expressions: '^' is right-associative, 2^(3^2) = 2^9"},
       {"2^-1", 0.5, "expr.h grammar: power := atom ('^' unary)?"},
       {"-2^-2", -0.25, "-(2^(-2))"},
       {"(1+2)*3", 9, "parentheses first"},
@@ -101,12 +101,12 @@ TEST_CASE("expr: precedence and associativity (case-format.md section 12)") {
       {"- -3", 3, "unary minus nests"},
       {"+3 - +2", 1, "unary plus is the identity"},
       {"1+2 < 4", 1, "comparison binds loosest: (1+2) < 4"},
-      {"2 < 1", 0, "false = 0 (spec 3)"},
-      {"2 <= 2", 1, "true = 1 (spec 3)"},
-      {"3 > 2", 1, "spec 3"},
-      {"2 >= 3", 0, "spec 3"},
-      {"2 == 2", 1, "spec 3"},
-      {"2 != 2", 0, "spec 3"},
+      {"2 < 1", 0, "false = 0 (docs/case-format.md, Expressions)"},
+      {"2 <= 2", 1, "true = 1 (docs/case-format.md, Expressions)"},
+      {"3 > 2", 1, "docs/case-format.md, Expressions"},
+      {"2 >= 3", 0, "docs/case-format.md, Expressions"},
+      {"2 == 2", 1, "docs/case-format.md, Expressions"},
+      {"2 != 2", 0, "docs/case-format.md, Expressions"},
       {"(1 < 2) * (2 < 3)", 1, "parenthesised comparisons combine"},
       {"min(3)", 3, "min of one value"},
       {"min(3, 1, 2)", 1, "smallest"},

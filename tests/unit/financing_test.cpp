@@ -1,7 +1,7 @@
-// Tests for libeval/financing (case-format spec section 9, "Financing" in
-// section 12, and the party view of section 6): grants and loans on whole
-// cases loaded from YAML text. Expected values are worked by hand from the
-// spec's formulas (each one says how); the schedules themselves are checked
+// Tests for libeval/financing (docs/case-format.md, "Financing" and its
+// subsections, and "Parties and transfers"): grants and loans on whole cases
+// loaded from YAML text. Expected values are worked by hand from the
+// formulas there (each one says how); the schedules themselves are checked
 // against LibreOffice Calc in repayment_test.cpp.
 #include "libeval/financing.h"
 
@@ -64,9 +64,9 @@ void check_near(const std::vector<double>& got, const std::vector<double>& expec
   for (size_t i = 0; i < got.size(); ++i) CHECK(got[i] == doctest::Approx(expected[i]));
 }
 
-// Rules every schedule keeps (spec section 12): principal parts sum to
-// principal - forgiven, closing balances are never negative, each row
-// closes at opening + interest - payment.
+// Rules every schedule keeps (docs/case-format.md, "Loan schedules"):
+// principal parts sum to principal - forgiven, closing balances are never
+// negative, each row closes at opening + interest - payment.
 void check_schedule_invariants(const LoanResult& L) {
   double parts = 0;
   for (const auto& r : L.schedule.rows) {
@@ -141,14 +141,14 @@ TEST_CASE("financing: a grant of 70 % of the listed costs, year by year") {
 
 TEST_CASE("financing: principal as a share of the listed costs") {
   // 0.5 × undiscounted total over the horizon of devices (1e6) and operation
-  // (1e5 a year 2027-2030 = 4e5) = 700,000 (spec section 12).
+  // (1e5 a year 2027-2030 = 4e5) = 700,000 (docs/case-format.md, "Loans").
   Case c = load(small_case(R"(financing:
   - {id: loan, method: annuity, lender: fund, borrower: region, principal: {share: 0.5, of: [devices, operation]},
      disbursed: 2026, rate: 0.05, term: 3})"));
   FinancingResult f = evaluate_case_financing(c);
   const LoanResult L = loan(f, "loan");
   CHECK(L.terms.principal == doctest::Approx(700000));
-  // Annuity 700000 × 0.05 / (1 - 1.05^-3) = 257,045.67 (spec section 9; Calc PMT(5%;3;-700000)).
+  // Annuity 700000 × 0.05 / (1 - 1.05^-3) = 257,045.67 ("Loan schedules"; Calc PMT(5%;3;-700000)).
   REQUIRE(L.schedule.rows.size() == 3);
   for (const auto& r : L.schedule.rows)
     CHECK(r.payment == doctest::Approx(700000 * 0.05 / (1 - std::pow(1.05, -3))));
@@ -221,7 +221,7 @@ TEST_CASE("financing: gain-share repays from realised gains; less realised, less
 }
 
 TEST_CASE("financing: gains of a capacity activity are its value, monetised or not") {
-  // 30 minutes × 2000 events × 400 per hour = 400,000 a year (spec section 7), not
+  // 30 minutes × 2000 events × 400 per hour = 400,000 a year ("Capacity release"), not
   // monetised; the loan takes 0.25 of it = 100,000 a year.
   Case c = load(R"(format: gevinst/1
 case: {id: cap}

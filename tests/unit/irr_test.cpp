@@ -1,7 +1,7 @@
 // Tests for libeval/irr: NPV and IRR against LibreOffice Calc
 // (tests/data/calc/finance.fods, sheets npv and dk_npv, exported by
 // tests/data/calc/regen), closed forms, and the notes for series without a
-// unique IRR (case-format spec, sections 6 and 12).
+// unique IRR (docs/case-format.md, "IRR").
 #include "libeval/irr.h"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-// Tests for libeval/payback: the rule of case-format spec sections 6 and 12
+// Tests for libeval/payback: the rule of docs/case-format.md, "Payback"
 // (first crossing of the cumulative net, interpolated linearly within the
 // year). Expected values are worked by hand from that rule; each case shows
 // the cumulative series C(t) it rests on.

@@ -1,7 +1,7 @@
 // Tests for libeval/repayment: 38 loan schedules against LibreOffice Calc
 // (tests/data/calc/finance.fods, sheets loans and schedules, exported by
-// tests/data/calc/regen), invariants, and closed forms (case-format spec,
-// section 9 and "Financing" in section 12).
+// tests/data/calc/regen), invariants, and closed forms (docs/case-format.md,
+// "Loan schedules" and "Gain-share").
 #include "libeval/repayment.h"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-// Tests for libeval/rollout (spec section 11): unit parameters, criteria,
+// Tests for libeval/rollout (docs/case-format.md, "Rollouts"): unit parameters, criteria,
 // verdicts, compliance and drafted explanations. The solution
 // tests/data/rollout/solution.yaml has closed-form results (its comment):
 //   NPV(P) = 1,000 x P - 1,000,000, break-even P = 1,000; FTE(P) = P / 1,000.

@@ -1,5 +1,6 @@
-// Tests for libeval/sensitivity (spec section 10): scenarios, one-way
-// sensitivity in tornado order, and break-even values that make NPV zero.
+// Tests for libeval/sensitivity (docs/case-format.md, "Scenarios" and
+// "Sensitivity"): scenarios, one-way sensitivity in tornado order, and
+// break-even values that make NPV zero.
 #include "libeval/sensitivity.h"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-// Tests for libeval/simulate (spec section 10): the compiled block model
+// Tests for libeval/simulate (docs/case-format.md, "Monte Carlo"): the compiled block model
 // against the scalar business case engine, analytic moments of a linear
 // case, determinism across thread counts, and input errors.
 #include "libeval/simulate.h"
@@ -26,7 +26,7 @@ Case load(const std::string& yaml) {
   return *r.model;
 }
 
-// The peer benchmark case (shared/bench/psa_case.yaml) plus a derived
+// The peer benchmark case (tests/data/bench/psa_case.yaml) plus a derived
 // parameter, a random growth rate, a random profile step and an SROI section,
 // so every kind of term in the compiled plan is exercised.
 const char* kCase = R"YAML(
@@ -96,7 +96,7 @@ TEST_CASE("simulate: each iteration equals the scalar engine evaluated at its dr
       CapacityOptions co;
       co.overrides = ov;
       CHECK(r.fte_values[i] == doctest::Approx(evaluate_capacity(c, co).total.fte).epsilon(1e-12));
-      // SROI ratio by the spec's formula (section 8), investment = PV of all costs.
+      // SROI ratio by the formula of docs/case-format.md, "SROI", investment = PV of all costs.
       double pv = 0;
       size_t pat = std::find(r.random_parameters.begin(), r.random_parameters.end(), "patients") -
                    r.random_parameters.begin();
@@ -226,7 +226,7 @@ costs: [{id: c1, kind: other, party: p, amount: "$r"}]
     }
   }
   SUBCASE("a draw outside a field's range is an error, as in evaluate") {
-    // realisable is a share (spec section 12); uniform [0.5, 1.5] exceeds 1
+    // realisable is a share (docs/case-format.md, "Value ranges"); uniform [0.5, 1.5] exceeds 1
     // in half the draws, and a normal of minutes can go negative.
     for (const char* bad : {"realisable: \"$real\"", "minutes_saved: \"$minutes\""}) {
       CAPTURE(bad);

@@ -1,13 +1,13 @@
-// Tests for libeval/sroi (case format, section 8, "SROI", and section 12,
-// "SROI"). Expected values are worked by hand, cell by cell, from the formula
-// lines of section 8, quoted where they are used:
+// Tests for libeval/sroi (docs/case-format.md, "SROI"). Expected values are
+// worked by hand, cell by cell, from the formula lines of that section,
+// quoted where they are used:
 //   (S1) impact(k) = quantity x proxy x (1-deadweight) x (1-attribution) x (1-displacement) x (1-drop_off)^k,
 //        k = 0 .. duration-1 after `start`, inside the horizon
-//   (S2) discounted with the case's DF of that calendar year (section 2:
+//   (S2) discounted with the case's DF of that calendar year ("Discounting":
 //        DF(0) = 1, DF(t) = DF(t-1) / (1 + r))
 //   (S3) pv_value = sum over outcomes and years
 //   (S4) ratio = pv_value / investment; net_ratio = (pv_value - investment) / investment
-//   (S5) section 12: an explicit investment is a present value; auto = PV of all costs
+//   (S5) an explicit investment is a present value; auto = PV of all costs
 // and the payback and sensitivity conventions documented in libeval/sroi.h.
 //
 // A published worked example with every number (the Cabinet Office / SROI
@@ -265,7 +265,7 @@ sroi:
     d /= 1.035;
   }
   CHECK(r.investment == doctest::Approx(pv).epsilon(1e-12));
-  // Default duration 1 and no adjustments (section 12): 10 x 1,000 in 2026 only.
+  // Default duration 1 and no adjustments ("SROI"): 10 x 1,000 in 2026 only.
   CHECK(r.pv_value == doctest::Approx(10000));
 }
 

@@ -224,7 +224,7 @@ LOANS = [
 
 # Gain-share loans: (..., share, cap or None, residual, gains per year from disbursed+1 on)
 GAIN_SHARE = [
-    # the spec's example: 2 %, grace 1, term 8, share 0.5, cap 1.2, forgive
+    # the example of docs/case-format.md, "Gain-share": 2 %, grace 1, term 8, share 0.5, cap 1.2, forgive
     ("G01", 1.0e6, 2026, 0.02, 1, 1, "interest-only", 8, 0.5, 1.2, "forgive",
      [0, 100000, 250000, 400000, 400000, 400000, 400000, 400000, 400000]),
     # gains too small: a shortfall that is forgiven
