@@ -106,7 +106,7 @@ void summarise(CapacityTotals& t, int start_year, size_t n) {
   SourceLoc loc = c.info.loc.line > 0 ? c.info.loc : SourceLoc{1, 1};
   throw InputError{{Diagnostic{
       c.file, loc, Severity::error, "capacity", fmt::format("case '{}' has no capacity section", c.info.id),
-      "add one (case format section 7): capacity: {staff: {nurse: {hour_cost: 450}}, "
+      "add one (docs/case-format.md, \"Capacity release\"): capacity: {staff: {nurse: {hour_cost: 450}}, "
       "activities: [{id: ..., staff: nurse, party: ..., minutes_saved: 10, "
       "events_per_year: 1000}]}"}}};
 }

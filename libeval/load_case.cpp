@@ -149,7 +149,8 @@ void load_assumptions(Reader& r, const YNode* n, Assumptions& a) {
     if (*h < 1 || *h > 200)
       r.error(n->find("horizon"), "assumptions.horizon",
               fmt::format("horizon {} is outside 1..200 years", *h),
-              "the seeds recommend 3-5 years for digital solutions, up to 10 for infrastructure");
+              "\"Bedre digital sundhed\" (Health Tech Hub Copenhagen, 2024) recommends 3-5 years for digital "
+              "solutions; use up to 10 for infrastructure");
     else
       a.horizon = *h;
   }

@@ -400,8 +400,8 @@ void lint_case(Reader& r, const YNode* root, const Case& c) {
     r.warning(
         root->find("costs"), "costs",
         fmt::format("the case has an investment ({}) but no operating cost from then on", first_investment),
-        "solutions cost money to run (licences, support, upkeep): no money for operation is barrier E in the "
-        "seeds; add a cost with kind: operating");
+        "solutions cost money to run (licences, support, upkeep), and missing money for operation is a "
+        "common reason solutions are not scaled; add a cost with kind: operating");
   bool rollout_stage =
       c.info.stage && (*c.info.stage == Stage::implementation || *c.info.stage == Stage::scaling);
   if (rollout_stage)

@@ -129,7 +129,7 @@ SroiResult evaluate_sroi(const Case& c, const SroiOptions& opt) {
   const Assumptions& a = c.assumptions;
   if (!c.sroi.present)
     fail(c, where(c, {}), "sroi", fmt::format("case '{}' has no sroi section", c.info.id),
-         "add one (case format section 8): sroi: {investment: auto, outcomes: [{id: ..., stakeholder: "
+         "add one (docs/case-format.md, \"SROI\"): sroi: {investment: auto, outcomes: [{id: ..., stakeholder: "
          "patients, "
          "indicator: ..., quantity: 100, proxy: 150, duration: 3}]}");
   SroiResult r;

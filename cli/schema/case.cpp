@@ -1,5 +1,5 @@
 // Schema definitions of the case document (format gevinst/1), section by
-// section as in the spec (shared/spec/case-format.md) and the loader.
+// section as in docs/case-format.md and the loader.
 #include "cli/schema/parts.h"
 #include "libeval/presets.h"
 

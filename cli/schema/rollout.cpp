@@ -1,5 +1,5 @@
 // Schema definitions of the rollout document (format gevinst-rollout/1,
-// spec section 11; loader libeval/load_rollout.cpp).
+// docs/case-format.md, "Rollouts"; loader libeval/load_rollout.cpp).
 #include "cli/schema/parts.h"
 #include "libeval/presets.h"
 

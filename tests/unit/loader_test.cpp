@@ -374,7 +374,7 @@ TEST_CASE("loader: one error per kind, with message, position and path") {
        "0\n",
        0,
        "assumptions.horizon",
-       "the seeds recommend"},
+       "\"Bedre digital sundhed\" (Health Tech Hub Copenhagen, 2024) recommends 3-5 years"},
       {{{"  horizon: 10\n", "  horizon: 201\n"}},
        "horizon 201 is outside 1..200 years",
        "201",
