@@ -1,0 +1,108 @@
+#include "cli/render/catalogue.h"
+
+#include <stdexcept>
+
+namespace gevinst::cli {
+
+const Catalogue& Catalogue::english() {
+  static const Catalogue empty;
+  return empty;
+}
+
+std::string_view Catalogue::lookup(std::string_view id) const {
+  auto it = messages_.find(id);
+  return it == messages_.end() ? id : std::string_view(it->second);
+}
+
+std::vector<std::string> Catalogue::ids() const {
+  std::vector<std::string> out;
+  out.reserve(messages_.size());
+  for (const auto& [id, text] : messages_) out.push_back(id);
+  return out;
+}
+
+namespace {
+
+[[noreturn]] void fail(int line, const std::string& what) {
+  throw std::invalid_argument("PO line " + std::to_string(line) + ": " + what);
+}
+
+// The contents of a quoted PO string starting at s[0] == '"'.
+std::string unquote(std::string_view s, int line) {
+  if (s.size() < 2 || s.front() != '"' || s.back() != '"') fail(line, "expected a quoted string");
+  std::string out;
+  for (size_t i = 1; i + 1 < s.size(); ++i) {
+    char c = s[i];
+    if (c != '\\') {
+      out.push_back(c);
+      continue;
+    }
+    if (i + 2 >= s.size()) fail(line, "a backslash ends the string");
+    switch (s[++i]) {
+      case 'n': out.push_back('\n'); break;
+      case 't': out.push_back('\t'); break;
+      case '"': out.push_back('"'); break;
+      case '\\': out.push_back('\\'); break;
+      default: fail(line, "unknown escape");
+    }
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+Catalogue Catalogue::from_po(std::string_view po) {
+  Catalogue c;
+  std::string id, text, *current = nullptr;
+  bool fuzzy = false, have_id = false;
+  auto flush = [&] {
+    if (have_id && !id.empty() && !text.empty() && !fuzzy) c.messages_[id] = text;
+    id.clear();
+    text.clear();
+    have_id = false;
+    fuzzy = false;
+    current = nullptr;
+  };
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos <= po.size()) {
+    size_t end = po.find('\n', pos);
+    if (end == std::string_view::npos) end = po.size();
+    std::string_view line = trim(po.substr(pos, end - pos));
+    pos = end + 1;
+    ++line_no;
+    if (line.empty()) continue;
+    if (line.starts_with("#,")) {
+      if (have_id) flush();
+      fuzzy = line.find("fuzzy") != std::string_view::npos;
+    } else if (line.starts_with("#")) {
+      continue;
+    } else if (line.starts_with("msgid ")) {
+      bool was_fuzzy = fuzzy;
+      if (have_id) flush();
+      fuzzy = was_fuzzy;
+      id = unquote(trim(line.substr(6)), line_no);
+      have_id = true;
+      current = &id;
+    } else if (line.starts_with("msgstr ")) {
+      if (!have_id) fail(line_no, "msgstr without msgid");
+      text = unquote(trim(line.substr(7)), line_no);
+      current = &text;
+    } else if (line.front() == '"') {
+      if (!current) fail(line_no, "a string outside an entry");
+      *current += unquote(line, line_no);
+    } else {
+      fail(line_no, "expected msgid, msgstr, a quoted string or a comment");
+    }
+  }
+  flush();
+  return c;
+}
+
+}  // namespace gevinst::cli

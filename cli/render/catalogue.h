@@ -1,0 +1,60 @@
+// The message catalogue: every label, heading and sentence an output shows
+// is looked up here by its English text, the gettext convention (the
+// English text is the message id, so the code reads as English and a
+// missing translation shows English). A language is a catalogue parsed from
+// a PO file; English is the empty catalogue.
+//
+//   Catalogue da = Catalogue::from_po(po_text);   // msgid "NPV" / msgstr "Nutidsværdi"
+//   Style s{NumberLocale::da, &da};
+//   s.tr("NPV")                                   // "Nutidsværdi"
+//   s.trf("Year by year ({})", "DKK")             // msgid "Year by year ({})"
+#pragma once
+
+#include <fmt/format.h>
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/render/format.h"
+
+namespace gevinst::cli {
+
+class Catalogue {
+ public:
+  /// The English catalogue: every message is its own id.
+  static const Catalogue& english();
+  /// Parses the msgid/msgstr pairs of a PO file (plain and continued
+  /// strings, escapes \" \\ \n \t; comments and fuzzy entries skipped, an
+  /// empty msgstr means untranslated). Throws std::invalid_argument with a
+  /// line number on malformed text.
+  static Catalogue from_po(std::string_view po);
+
+  /// The translation of `id`, or `id` itself when there is none.
+  std::string_view lookup(std::string_view id) const;
+  /// The ids this catalogue translates.
+  std::vector<std::string> ids() const;
+  std::size_t size() const { return messages_.size(); }
+
+ private:
+  std::map<std::string, std::string, std::less<>> messages_;
+};
+
+/// How output text looks: number style and words.
+struct Style {
+  NumberLocale locale = NumberLocale::en;
+  const Catalogue* words = &Catalogue::english();
+
+  /// A label, heading or sentence in the style's language.
+  std::string tr(std::string_view id) const { return std::string(words->lookup(id)); }
+  /// A sentence with {} fields: the translated pattern, formatted.
+  template <class... Args>
+  std::string trf(std::string_view id, Args&&... args) const {
+    return fmt::vformat(words->lookup(id), fmt::make_format_args(args...));
+  }
+  std::string number(double v, int decimals = 0) const { return format_number(v, decimals, locale); }
+  std::string percent(double v, int decimals = 1) const { return format_percent(v, decimals, locale); }
+};
+
+}  // namespace gevinst::cli

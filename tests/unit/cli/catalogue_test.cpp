@@ -1,0 +1,63 @@
+// The message catalogue: PO text in, translations out, English as the id.
+#include "cli/render/catalogue.h"
+
+#include <doctest/doctest.h>
+
+#include <stdexcept>
+
+using namespace gevinst::cli;
+
+TEST_CASE("Catalogue::english: every message is its own id") {
+  CHECK(Catalogue::english().lookup("NPV") == "NPV");
+  CHECK(Catalogue::english().size() == 0);
+  Style s;
+  CHECK(s.tr("Notes") == "Notes");
+  CHECK(s.trf("Year by year ({})", "DKK") == "Year by year (DKK)");
+}
+
+TEST_CASE("Catalogue::from_po: entries, continued strings, escapes, fuzzy and empty msgstr") {
+  const char* po =
+      "# Danish\n"
+      "msgid \"\"\n"
+      "msgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+      "\n"
+      "#: cli/render/business_case.cpp\n"
+      "msgid \"NPV\"\n"
+      "msgstr \"Nutidsværdi\"\n"
+      "\n"
+      "msgid \"Year by year ({})\"\n"
+      "msgstr \"\"\n"
+      "\"År for år \"\n"
+      "\"({})\"\n"
+      "\n"
+      "msgid \"a \\\"quoted\\\" word\"\n"
+      "msgstr \"et \\\"citeret\\\" ord\"\n"
+      "\n"
+      "#, fuzzy\n"
+      "msgid \"Notes\"\n"
+      "msgstr \"Noter\"\n"
+      "\n"
+      "msgid \"Untranslated\"\n"
+      "msgstr \"\"\n";
+  Catalogue c = Catalogue::from_po(po);
+  CHECK(c.size() == 3);
+  CHECK(c.lookup("NPV") == "Nutidsværdi");
+  CHECK(c.lookup("Year by year ({})") == "År for år ({})");
+  CHECK(c.lookup("a \"quoted\" word") == "et \"citeret\" ord");
+  CHECK(c.lookup("Notes") == "Notes");  // fuzzy: not trusted
+  CHECK(c.lookup("Untranslated") == "Untranslated");
+  Style da{NumberLocale::da, &c};
+  CHECK(da.trf("Year by year ({})", "DKK") == "År for år (DKK)");
+  CHECK(da.number(1234.5, 1) == "1.234,5");
+}
+
+TEST_CASE("Catalogue::from_po, error handling: the line is named") {
+  CHECK_THROWS_WITH_AS(Catalogue::from_po("msgid \"x\"\nmsgstr x\n"), "PO line 2: expected a quoted string",
+                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS(Catalogue::from_po("msgstr \"x\"\n"), "PO line 1: msgstr without msgid",
+                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS(Catalogue::from_po("\"x\"\n"), "PO line 1: a string outside an entry", std::invalid_argument);
+  CHECK_THROWS_WITH_AS(Catalogue::from_po("msgid \"a\\q\"\n"), "PO line 1: unknown escape", std::invalid_argument);
+  CHECK_THROWS_WITH_AS(Catalogue::from_po("garbage\n"),
+                       "PO line 1: expected msgid, msgstr, a quoted string or a comment", std::invalid_argument);
+}
