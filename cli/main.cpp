@@ -60,8 +60,7 @@ int main(int argc, char** argv) {
     error("out of memory");
     return Exit::internal;
   } catch (const std::exception& e) {
-    std::cerr << "gevinst: internal error: " << e.what()
-              << "\n(this is a bug in gevinst; please report it with the input)\n";
+    internal_error(e.what());
     return Exit::internal;
   }
 }

@@ -17,6 +17,12 @@ void warning(std::string_view message) { std::cerr << "gevinst: warning: " << me
 
 void note(std::string_view message) { std::cerr << "gevinst: note: " << message << "\n"; }
 
+void info(std::string_view message) { std::cerr << message << "\n"; }
+
+void internal_error(std::string_view what) {
+  std::cerr << "gevinst: internal error: " << what << "\n(this is a bug in gevinst; please report it with the input)\n";
+}
+
 std::string_view Sources::of(const std::string& file) const {
   auto it = texts_.find(file);
   return it == texts_.end() ? std::string_view() : std::string_view(it->second);

@@ -30,6 +30,12 @@ void warning(std::string_view message);
 /// "gevinst: note: MESSAGE" on standard error (callers skip it under --quiet).
 void note(std::string_view message);
 
+/// MESSAGE as it is on standard error: what a command did ("wrote FILE").
+void info(std::string_view message);
+
+/// "gevinst: internal error: WHAT" and a request to report it: a bug.
+void internal_error(std::string_view what);
+
 /// The text of every file a run has read, by the name its diagnostics carry,
 /// so that an error found while computing still shows its source line.
 class Sources {

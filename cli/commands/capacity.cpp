@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "cli/commands/commands.h"
+#include "cli/render/render.h"
 #include "cli/render/capacity.h"
 #include "libeval/capacity.h"
 
@@ -29,7 +30,7 @@ void add_capacity(CLI::App& root, Session& s) {
       "  gevinst capacity case.yaml --format csv        # the year table\n"
       "  gevinst capacity case.yaml --locale da         # 1.234,5 number format");
   add_case_options(app, o->c, false);
-  add_output_options(app, o->out, {Format::table, Format::json, Format::csv, Format::md});
+  add_output_options(app, o->out, document_formats());
   app->callback([o, &s] {
     s.run = [o, &s] {
       return run_on_case(s, o->c, o->out, [&](const Case& c) {

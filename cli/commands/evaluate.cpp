@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "cli/commands/commands.h"
+#include "cli/render/render.h"
 #include "cli/render/business_case.h"
 #include "libeval/business_case.h"
 
@@ -26,7 +27,7 @@ void add_evaluate(CLI::App& root, Session& s) {
       "  gevinst evaluate case.yaml --format md        # for a pull-request comment\n"
       "  gevinst evaluate case.yaml --locale da        # 1.234.567,5 number format");
   add_case_options(app, o->c, true);
-  add_output_options(app, o->out, {Format::table, Format::json, Format::csv, Format::md});
+  add_output_options(app, o->out, document_formats());
   app->callback([o, &s] {
     s.run = [o, &s] {
       return run_on_case(s, o->c, o->out, [&](const Case& c) {

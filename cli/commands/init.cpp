@@ -38,9 +38,8 @@ int run_init(const InitOptions& o) {
     return Exit::invalid;
   }
   if (!to_stdout && !o.quiet)
-    std::cerr << fmt::format(
-        "wrote {} ({} template, case id '{}')\nnext: edit it, then `gevinst validate {}`\n", o.file, o.templ,
-        id, o.file);
+    info(fmt::format("wrote {} ({} template, case id '{}')\nnext: edit it, then `gevinst validate {}`", o.file,
+                     o.templ, id, o.file));
   return Exit::ok;
 }
 

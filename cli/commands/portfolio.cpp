@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cli/commands/commands.h"
+#include "cli/render/render.h"
 #include "cli/output.h"
 #include "cli/render/portfolio.h"
 #include "libeval/case_files.h"
@@ -152,7 +153,7 @@ void add_portfolio(CLI::App& root, Session& s) {
   // Not ->required(): a path right after "--cost-basis pv" is taken by that
   // option and handed back in the callback.
   app->add_option("paths", o->paths, "Case files or directories")->check(ExistingPathOrStdin);
-  add_output_options(app, o->out, {Format::table, Format::json, Format::csv, Format::md});
+  add_output_options(app, o->out, document_formats());
   app->add_option("--budget,-b", o->budget, "Budget in the cases' currency, e.g. 25e6 or 25000000")
       ->required()
       ->check(CLI::Validator(

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/commands/commands.h"
+#include "cli/render/render.h"
 #include "cli/output.h"
 #include "cli/render/presets.h"
 #include "libeval/presets.h"
@@ -21,7 +22,7 @@ void add_presets(CLI::App& root, Session& s) {
       "  gevinst presets\n"
       "  gevinst presets --format json\n"
       "Exit: 0 ok, 1 the output file cannot be written, 2 usage.");
-  add_output_options(app, *o, {Format::table, Format::json, Format::csv, Format::md});
+  add_output_options(app, *o, document_formats());
   app->callback([o, &s] { s.run = [o] { return emit(*o, presets_document(all_presets())); }; });
 }
 

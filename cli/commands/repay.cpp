@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/commands/commands.h"
+#include "cli/render/render.h"
 #include "libeval/case_files.h"
 #include "cli/output.h"
 #include "cli/render/repay.h"
@@ -145,7 +146,7 @@ void add_repay(CLI::App& root, Session& s) {
   app->add_option("--fund", o->fund, "Fund view: the loans and grants of this lender/payer id across PATH...")
       ->type_name("ID");
   app->add_flag("--periods", o->periods, "Tables: every period instead of one row per year");
-  add_output_options(app, o->out, {Format::table, Format::json, Format::csv, Format::md});
+  add_output_options(app, o->out, document_formats());
   app->callback([o, &s] {
     if (o->fund.empty() && o->paths.size() != 1)
       throw CLI::ValidationError("repay", "give one CASE, or --fund ID with case files or directories");

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cli/commands/commands.h"
+#include "cli/render/render.h"
 #include "cli/output.h"
 #include "cli/render/rollout.h"
 #include "libeval/case_files.h"
@@ -92,7 +93,7 @@ void add_rollout(CLI::App& root, Session& s) {
   app->add_option("file", o->path, "Rollout file ('-' reads standard input)")
       ->required()
       ->check(ExistingPathOrStdin);
-  add_output_options(app, o->out, {Format::table, Format::json, Format::csv, Format::md});
+  add_output_options(app, o->out, document_formats());
   app->add_option("--today", o->today, "Judge review dates against this day instead of today's date")
       ->type_name("YYYY-MM-DD")
       ->check(CLI::Validator(

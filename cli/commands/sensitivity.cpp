@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/commands/commands.h"
+#include "cli/render/render.h"
 #include "cli/render/sensitivity.h"
 #include "libeval/sensitivity.h"
 
@@ -29,7 +30,7 @@ void add_sensitivity(CLI::App& root, Session& s) {
       "  gevinst sensitivity case.yaml --range 0.2        # also every other number +-20 %\n"
       "  gevinst sensitivity case.yaml --metric fte --format json");
   add_case_options(app, o->c, true);
-  add_output_options(app, o->out, {Format::table, Format::json, Format::csv, Format::md});
+  add_output_options(app, o->out, document_formats());
   app->add_option("--metric,-m", o->metric, "What is varied against: npv, fte or sroi")
       ->check(CLI::IsMember({"npv", "fte", "sroi"}))
       ->capture_default_str();

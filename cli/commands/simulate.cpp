@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/commands/commands.h"
+#include "cli/render/render.h"
 #include "cli/output.h"
 #include "cli/render/simulate.h"
 #include "libeval/simulate.h"
@@ -33,7 +34,7 @@ void add_simulate(CLI::App& root, Session& s) {
       "  gevinst simulate case.yaml --iterations 1000000 --threads 2 --seed 7\n"
       "  gevinst simulate case.yaml --draws draws.csv     # every iteration, for R or a spreadsheet");
   add_case_options(app, o->c, true);
-  add_output_options(app, o->out, {Format::table, Format::json, Format::csv, Format::md});
+  add_output_options(app, o->out, document_formats());
   app->add_option("--iterations,-n", o->iterations, "Number of iterations")
       ->check(CLI::Range(2, 100000000))
       ->capture_default_str();

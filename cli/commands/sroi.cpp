@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "cli/commands/commands.h"
+#include "cli/render/render.h"
 #include "cli/render/sroi.h"
 #include "libeval/sroi.h"
 
@@ -28,7 +29,7 @@ void add_sroi(CLI::App& root, Session& s) {
       "  gevinst sroi case.yaml --format json -o sroi.json\n"
       "  gevinst sroi case.yaml --format md          # for a pull-request comment");
   add_case_options(app, o->c, false);
-  add_output_options(app, o->out, {Format::table, Format::json, Format::csv, Format::md});
+  add_output_options(app, o->out, document_formats());
   app->callback([o, &s] {
     s.run = [o, &s] {
       return run_on_case(s, o->c, o->out, [&](const Case& c) {

@@ -266,6 +266,11 @@ std::string exact_number(const std::optional<double>& v) {
   return v && std::isfinite(*v) ? fmt::format("{}", *v) : std::string();
 }
 
+const std::vector<Format>& document_formats() {
+  static const std::vector<Format> formats = {Format::table, Format::json, Format::csv, Format::md};
+  return formats;
+}
+
 std::string render(const Document& d, Format f, NumberLocale loc) {
   switch (f) {
     case Format::json: return dump(d.json, 2) + "\n";

@@ -8,6 +8,9 @@
 
 namespace gevinst::cli {
 
+/// The formats every Document renders in (table first, the default).
+const std::vector<Format>& document_formats();
+
 /// The document in `f`: table (aligned text), md, csv (its `csv` tables,
 /// numbers unformatted), json (its `json`, pretty-printed). Formats a
 /// document cannot give (jsonl, text, github) render as table.
