@@ -7,7 +7,7 @@
 #include <cmath>
 #include <set>
 
-#include "libeval/load_internal.h"
+#include "libeval/detail/load_internal.h"
 #include "libeval/parameters.h"
 #include "libeval/presets.h"
 

@@ -12,9 +12,9 @@
 #include <span>
 #include <tuple>
 
+#include "libeval/detail/load_internal.h"
 #include "libeval/distributions.h"
 #include "libeval/flows.h"
-#include "libeval/load_internal.h"
 #include "libeval/parameters.h"
 #include "libeval/sroi.h"
 

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "libeval/load_internal.h"
+#include "libeval/detail/load_internal.h"
 
 namespace gevinst {
 

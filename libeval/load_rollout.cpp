@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <set>
 
-#include "libeval/load_internal.h"
+#include "libeval/detail/load_internal.h"
 #include "libeval/presets.h"
 
 namespace gevinst {

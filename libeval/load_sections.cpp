@@ -2,7 +2,7 @@
 // financing (9).
 #include <fmt/format.h>
 
-#include "libeval/load_internal.h"
+#include "libeval/detail/load_internal.h"
 #include "libeval/presets.h"
 
 namespace gevinst {

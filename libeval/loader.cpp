@@ -11,7 +11,7 @@
 #include <iterator>
 #include <sstream>
 
-#include "libeval/load_internal.h"
+#include "libeval/detail/load_internal.h"
 
 namespace gevinst {
 

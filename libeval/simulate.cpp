@@ -10,8 +10,8 @@
 #include <thread>
 
 #include "libeval/business_case.h"
+#include "libeval/detail/simulate_plan.h"
 #include "libeval/rng.h"
-#include "libeval/simulate_plan.h"
 
 namespace gevinst {
 

@@ -1,4 +1,4 @@
-#include "libeval/yaml_tree.h"
+#include "libeval/detail/yaml_tree.h"
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "libeval/load_reader.h"
+#include "libeval/detail/load_reader.h"
 #include "libeval/loader.h"
 
 namespace gevinst {
