@@ -140,12 +140,12 @@ LoadResult load_case_text(std::string_view text, const std::string& file, const 
   const YNode* root = doc->root;
   if (!root->is_mapping()) {
     r.error(root, "", fmt::format("a case file is a mapping of sections, got {}", root->describe()),
-            "start with 'format: gevinst/1'; `gevinst init FILE` writes a starter case");
+            "start with 'format: gevinst/1', then sections such as 'case:' and 'assumptions:'");
     return res;
   }
   if (const YNode* f = root->find("format"); f && f->is_scalar() && f->value == "gevinst-rollout/1") {
     r.error(f, "format", "this is a rollout file, not a case",
-            "use `gevinst rollout FILE` or `gevinst validate FILE`");
+            "load it as a rollout, or give the solution case it names");
     return res;
   }
   if (!check_format(r, root, "gevinst/1")) return res;

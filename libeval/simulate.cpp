@@ -239,8 +239,7 @@ MetricSummary summarise(const std::string& name, const std::vector<double>& valu
 
 SimulationResult simulate(const Case& c, const SimulateOptions& opt) {
   if (opt.iterations < 2)
-    throw InputError{
-        {Diagnostic{"--iterations", {}, Severity::error, "", "at least 2 iterations are needed", ""}}};
+    throw InputError{{Diagnostic{"", {}, Severity::error, "", "at least 2 iterations are needed", ""}}};
   Plan plan = sim::build_plan(c, opt.perspective, opt.overrides);
   SimulationResult r;
   r.case_id = c.info.id;

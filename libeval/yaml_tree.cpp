@@ -597,8 +597,7 @@ std::unique_ptr<YamlDocument> parse_yaml(std::string_view text, Diagnostics& dia
     return nullptr;
   }
   if (only_comments_and_space(text)) {
-    diags.error({1, 1}, "", "file is empty",
-                "a case starts with 'format: gevinst/1'; `gevinst init` writes a starter");
+    diags.error({1, 1}, "", "file is empty", "a case starts with 'format: gevinst/1'");
     return nullptr;
   }
 
