@@ -11,6 +11,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "libeval/detail/lint.h"
 #include "libeval/detail/load_internal.h"
 
 namespace gevinst {
@@ -153,7 +154,8 @@ LoadResult load_case_text(std::string_view text, const std::string& file, const 
   c.file = file;
   c.format = "gevinst/1";
   try {
-    load_case_document(r, root, c, opt);
+    load_case_document(r, root, c);
+    check_loaded_case(r, root, c, opt);
   } catch (const InputError& e) {
     for (const auto& d : e.diagnostics) res.diags.add(d);
   }
