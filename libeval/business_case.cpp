@@ -53,20 +53,6 @@ Metrics metrics_from_years(std::vector<YearRow> years, Perspective p, int start_
   return m;
 }
 
-Overrides combine_overrides(const Case& c, const std::string& scenario, const Overrides& extra) {
-  Overrides out;
-  if (!scenario.empty()) out = find_scenario(c, scenario).overrides;
-  out.insert(out.end(), extra.begin(), extra.end());
-  // Later overrides of the same parameter win.
-  Overrides dedup;
-  for (auto it = out.rbegin(); it != out.rend(); ++it)
-    if (std::none_of(dedup.begin(), dedup.end(),
-                     [&](const Override& o) { return o.parameter == it->parameter; }))
-      dedup.push_back(*it);
-  std::reverse(dedup.begin(), dedup.end());
-  return dedup;
-}
-
 namespace {
 
 std::array<Metrics, 3> all_perspectives(const std::vector<ItemSeries>& items, const std::vector<double>& df,

@@ -91,7 +91,4 @@ BusinessCase evaluate_case(const Case& c, const EvaluateOptions& opt = {});
 /// discount factors; used for every perspective and by other modules.
 Metrics metrics_from_years(std::vector<YearRow> years, Perspective p, int start_year);
 
-/// The scenario's overrides followed by `--set` style overrides.
-Overrides combine_overrides(const Case& c, const std::string& scenario, const Overrides& extra);
-
 }  // namespace gevinst

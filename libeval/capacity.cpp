@@ -221,11 +221,10 @@ CapacityResult evaluate_capacity(const Case& c, const CapacityOptions& opt) {
       std::any_of(r.activities.begin(), r.activities.end(), [](const auto& s) { return !s.monetise; });
   if (any_monetised)
     r.notes.push_back(
-        "monetised activities enter `gevinst evaluate` as capacity benefits of their party, labelled as "
-        "derived "
-        "from the capacity section; do not list the same time again under benefits");
+        "monetised activities enter the business case as capacity benefits of their party, labelled as "
+        "derived from the capacity section; do not list the same time again under benefits");
   if (any_not)
-    r.notes.push_back("activities with monetise: false are valued here but do not enter `gevinst evaluate`");
+    r.notes.push_back("activities with monetise: false are valued here but do not enter the business case");
   bool capacity_benefits = std::any_of(c.benefits.begin(), c.benefits.end(), [](const FlowItem& f) {
     return f.benefit_kind == BenefitKind::capacity;
   });

@@ -120,6 +120,8 @@ std::string format_diagnostic(const Diagnostic& raw, std::string_view source, bo
   if (d.loc.line > 0) {
     out = fmt::format("{}{}:{}:{}:{} {}{}:{} {}", bold, d.file, d.loc.line, d.loc.column, reset, sev_color,
                       severity_name(d.severity), reset, d.message);
+  } else if (d.file.empty()) {
+    out = fmt::format("{}{}:{} {}", sev_color, severity_name(d.severity), reset, d.message);
   } else {
     out = fmt::format("{}{}:{} {}{}:{} {}", bold, d.file, reset, sev_color, severity_name(d.severity), reset,
                       d.message);

@@ -19,7 +19,8 @@ enum class Severity { error, warning, note };
 std::string_view severity_name(Severity s);
 
 struct Diagnostic {
-  std::string file;  ///< path as given by the user, "<stdin>" for standard input
+  std::string file;  ///< path as given by the user, "<stdin>" for standard input; empty when the
+                     ///< problem is in a value the caller passed (an option), not in a file
   SourceLoc loc;     ///< position of the offending node
   Severity severity = Severity::error;
   std::string yaml_path;  ///< e.g. "costs[1].per_year"; empty for the document
@@ -61,8 +62,9 @@ class Diagnostics {
   int dropped_errors_ = 0, dropped_warnings_ = 0;
 };
 
-/// Renders `FILE:LINE:COLUMN: error: MESSAGE [at PATH]` followed by the source
-/// line with a caret under the column and a `hint:` line when there is one.
+/// Renders `FILE:LINE:COLUMN: error: MESSAGE [at PATH]` (`error: MESSAGE` when
+/// there is no file) followed by the source line with a caret under the
+/// column and a `hint:` line when there is one.
 /// `source` is the whole file text (may be empty: then no source line).
 std::string format_diagnostic(const Diagnostic& d, std::string_view source, bool color = false);
 

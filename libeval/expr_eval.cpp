@@ -9,8 +9,8 @@
 #include <system_error>
 #include <utility>
 
+#include "libeval/detail/expr_ops.h"
 #include "libeval/expr.h"
-#include "libeval/expr_ops.h"
 
 namespace gevinst {
 namespace {

@@ -163,7 +163,7 @@ LoanTerms loan_terms(const Case& c, const Financing& f, const std::vector<ItemSe
       field = f.principal_share ? &*f.principal_share : &f.principal;
     else if (err->starts_with("cap") && f.cap)
       field = &*f.cap;
-    fail(c, f, field, fmt::format("loan '{}': {}", f.id, *err), "check the scenario or --set values");
+    fail(c, f, field, fmt::format("loan '{}': {}", f.id, *err), "check the scenario or override values");
   }
   return t;
 }
@@ -221,7 +221,7 @@ LoanResult evaluate_loan(const Case& c, const Financing& f, const std::vector<It
   if (L.paid_after_horizon > 0)
     L.notes.push_back(
         fmt::format("{} is paid after the horizon ({}); those payments are in the schedule and the "
-                    "PV but not in evaluate's party view",
+                    "PV but not in the business case's party view",
                     grouped(L.paid_after_horizon), a.end_year()));
 
   if (t.principal > 0)

@@ -57,7 +57,7 @@ double balance_at(const LoanResult& L, int year) {
                        guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess));
   }
   throw InputError{{Diagnostic{
-      "--fund",
+      "",
       {},
       Severity::error,
       "",
@@ -140,7 +140,7 @@ FundResult evaluate_fund(const std::vector<FundCase>& cases, const std::string& 
   if (out.cases.empty()) no_such_fund(cases, fund);
   if (currencies.size() > 1)
     throw InputError{
-        {Diagnostic{"--fund",
+        {Diagnostic{"",
                     {},
                     Severity::error,
                     "",

@@ -8,7 +8,7 @@
 #include <cmath>
 #include <set>
 
-#include "libeval/load_internal.h"
+#include "libeval/detail/load_internal.h"
 #include "libeval/parameters.h"
 #include "libeval/presets.h"
 
@@ -416,7 +416,7 @@ void load_correlations(Reader& r, const YNode* n, const YNode* params, Case& c) 
 
 }  // namespace
 
-void load_case_document(Reader& r, const YNode* root, Case& c, const LoadOptions& opt) {
+void load_case_document(Reader& r, const YNode* root, Case& c) {
   r.check_keys(root, "", kTopKeys);
   load_info(r, r.require(root, "", "case", "add a 'case:' section with at least an id"), c.info);
   load_assumptions(r,
@@ -435,9 +435,6 @@ void load_case_document(Reader& r, const YNode* root, Case& c, const LoadOptions
   load_financing(r, root->find("financing"), tl, c);
   load_scenarios(r, root->find("scenarios"), c);
   load_correlations(r, root->find("correlations"), root->find("parameters"), c);
-  check_references(r, root, c);
-  check_values(r, c);
-  if (opt.lints) lint_case(r, root, c);
 }
 
 }  // namespace gevinst

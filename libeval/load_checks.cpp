@@ -1,5 +1,6 @@
 // Semantic checks once the structure is loaded: references, unique ids,
-// values of every numeric field, and lints.
+// values of every numeric field, and lints. Checks that need compute code
+// (flows, SROI, distributions) are in lint.cpp, the stage above compute.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -12,11 +13,8 @@
 #include <span>
 #include <tuple>
 
-#include "libeval/distributions.h"
-#include "libeval/flows.h"
-#include "libeval/load_internal.h"
+#include "libeval/detail/load_internal.h"
 #include "libeval/parameters.h"
-#include "libeval/sroi.h"
 
 namespace gevinst {
 
@@ -114,20 +112,10 @@ void check_references(Reader& r, const YNode* root, Case& c) {
   }
   const YNode* sroi = root->find("sroi");
   const YNode* outs = sroi && sroi->is_mapping() ? sroi->find("outcomes") : nullptr;
-  std::map<std::string, std::string> indicators;
   for (size_t i = 0; i < c.sroi.outcomes.size(); ++i) {
     const Outcome& o = c.sroi.outcomes[i];
     const YNode* it = outs && outs->is_sequence() && i < outs->items.size() ? outs->items[i] : nullptr;
     unique(o.id, it, o.yaml_path);
-    if (!o.indicator.empty()) {
-      auto [pos, inserted] = indicators.emplace(same_outcome_key(o.stakeholder, o.indicator), o.id);
-      if (!inserted)
-        r.warning(field(it, "indicator"), o.yaml_path + ".indicator",
-                  fmt::format("outcome '{}' repeats stakeholder '{}' and indicator '{}' of outcome '{}'",
-                              o.id, o.stakeholder, o.indicator, pos->second),
-                  "the same outcome counted twice is the commonest SROI error; merge the rows or change the "
-                  "indicator");
-    }
   }
   std::vector<std::string> gain_ids = benefit_ids;
   gain_ids.insert(gain_ids.end(), activity_ids.begin(), activity_ids.end());
@@ -220,29 +208,21 @@ std::vector<bool> check_all(Reader& r, const std::vector<double>& values, const 
   return failed;
 }
 
-std::optional<DistKind> dist_kind(const std::string& k) {
-  static const std::vector<std::string> names = {"normal",  "lognormal",  "beta", "gamma",
-                                                 "uniform", "triangular", "pert"};
-  auto it = std::find(names.begin(), names.end(), k);
-  if (it == names.end()) return std::nullopt;
-  return static_cast<DistKind>(it - names.begin());
-}
-
 }  // namespace
 
-void check_values(Reader& r, Case& c) {
+std::optional<std::vector<double>> check_values(Reader& r, Case& c) {
   if (r.diags().has_errors()) {
     // Values of a broken structure would only repeat errors; literals can
     // still be checked, so one run shows every out-of-range number.
     check_all(r, {}, "", /*constants_only=*/true);
-    return;
+    return std::nullopt;
   }
   std::vector<double> base;
   try {
     base = parameter_values(c);
   } catch (const InputError& e) {
     for (const auto& d : e.diagnostics) r.diags().add(d);
-    return;
+    return std::nullopt;
   }
   std::vector<bool> base_failed = check_all(r, base, "");
   for (const auto& s : c.scenarios) {
@@ -257,18 +237,6 @@ void check_values(Reader& r, Case& c) {
   }
   for (const auto& p : c.parameters) {
     if (!p.dist) continue;
-    std::array<double, 3> args{};
-    for (size_t i = 0; i < p.dist->args.size() && i < 3; ++i)
-      args[i] = p.dist->args[i].program.evaluate(base).value;
-    auto kind = dist_kind(p.dist->kind);
-    if (!kind) continue;
-    if (auto err = check(DistSpec{*kind, args}))
-      r.diags().error(
-          p.dist->loc, p.dist->yaml_path, fmt::format("parameter '{}': {}", p.name, *err),
-          "the arguments are " + std::string(p.dist->kind == "uniform" ? "[min, max]"
-                                             : (*kind == DistKind::triangular || *kind == DistKind::pert)
-                                                 ? "[min, mode, max]"
-                                                 : "[mean, sd]"));
     for (const auto& a : p.dist->args)
       if (!a.program.is_constant()) {
         for (int s : a.program.slots())
@@ -279,19 +247,10 @@ void check_values(Reader& r, Case& c) {
                 "distribution arguments may use fixed parameters only");
       }
   }
-  // The yearly series at base values: an amount that compounds past what the
-  // totals can hold (flows.h, kMaxAmount) is found here, not first in evaluate.
-  if (!r.diags().has_errors()) {
-    auto series = [&](const FlowItem& f) {
-      try {
-        flow_series(f, c.assumptions, base, c.file);
-      } catch (const InputError& e) {
-        for (const auto& d : e.diagnostics) r.diags().add(d);
-      }
-    };
-    for (const auto& f : c.costs) series(f);
-    for (const auto& f : c.benefits) series(f);
-  }
+  return base;
+}
+
+void check_low_high(Reader& r, const Case& c, const std::vector<double>& base) {
   for (const auto& p : c.parameters) {
     if (p.low && p.high) {
       double lo = p.low->program.evaluate(base).value, hi = p.high->program.evaluate(base).value;

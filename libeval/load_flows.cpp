@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "libeval/load_internal.h"
+#include "libeval/detail/load_internal.h"
 
 namespace gevinst {
 

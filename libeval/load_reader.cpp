@@ -1,4 +1,4 @@
-#include "libeval/load_reader.h"
+#include "libeval/detail/load_reader.h"
 
 #include <fmt/format.h>
 

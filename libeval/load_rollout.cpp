@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <set>
 
-#include "libeval/load_internal.h"
+#include "libeval/detail/load_internal.h"
 #include "libeval/presets.h"
 
 namespace gevinst {
@@ -159,7 +159,8 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
                                     lr.diags.all().empty() ? "" : lr.diags.all().front().message)
                       : fmt::format("the solution case '{}' is invalid ({} error{})", ro.solution_path,
                                     lr.diags.error_count(), lr.diags.error_count() == 1 ? "" : "s"),
-              missing ? "the path is relative to the rollout file" : "run `gevinst validate` on it");
+              missing ? "the path is relative to the rollout file"
+                      : "its own errors follow, under its file name");
       for (const auto& d : lr.diags.all())
         if (d.severity == Severity::error && !missing) solution_diags.push_back(d);
     } else {

@@ -2,7 +2,7 @@
 // "SROI" and "Financing".
 #include <fmt/format.h>
 
-#include "libeval/load_internal.h"
+#include "libeval/detail/load_internal.h"
 #include "libeval/presets.h"
 
 namespace gevinst {

@@ -11,7 +11,8 @@
 #include <iterator>
 #include <sstream>
 
-#include "libeval/load_internal.h"
+#include "libeval/detail/lint.h"
+#include "libeval/detail/load_internal.h"
 
 namespace gevinst {
 
@@ -140,12 +141,12 @@ LoadResult load_case_text(std::string_view text, const std::string& file, const 
   const YNode* root = doc->root;
   if (!root->is_mapping()) {
     r.error(root, "", fmt::format("a case file is a mapping of sections, got {}", root->describe()),
-            "start with 'format: gevinst/1'; `gevinst init FILE` writes a starter case");
+            "start with 'format: gevinst/1', then sections such as 'case:' and 'assumptions:'");
     return res;
   }
   if (const YNode* f = root->find("format"); f && f->is_scalar() && f->value == "gevinst-rollout/1") {
     r.error(f, "format", "this is a rollout file, not a case",
-            "use `gevinst rollout FILE` or `gevinst validate FILE`");
+            "load it as a rollout, or give the solution case it names");
     return res;
   }
   if (!check_format(r, root, "gevinst/1")) return res;
@@ -153,7 +154,8 @@ LoadResult load_case_text(std::string_view text, const std::string& file, const 
   c.file = file;
   c.format = "gevinst/1";
   try {
-    load_case_document(r, root, c, opt);
+    load_case_document(r, root, c);
+    check_loaded_case(r, root, c, opt);
   } catch (const InputError& e) {
     for (const auto& d : e.diagnostics) res.diags.add(d);
   }

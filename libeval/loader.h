@@ -11,7 +11,7 @@
 
 #include "libeval/diagnostics.h"
 #include "libeval/model.h"
-#include "libeval/yaml_tree.h"
+#include "libeval/yaml_limits.h"
 
 namespace gevinst {
 

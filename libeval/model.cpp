@@ -55,7 +55,6 @@ const char* to_string(Perspective v) { return kPerspective[static_cast<int>(v)];
 std::optional<Perspective> perspective_from(std::string_view s) {
   return from_names<Perspective>(s, kPerspective);
 }
-std::optional<Evidence> evidence_from(std::string_view s) { return from_names<Evidence>(s, kEvidence); }
 
 bool counts(Perspective p, BenefitKind k) {
   switch (k) {

@@ -56,7 +56,6 @@ const char* to_string(CostKind);
 const char* to_string(BenefitKind);
 const char* to_string(Perspective);
 std::optional<Perspective> perspective_from(std::string_view);
-std::optional<Evidence> evidence_from(std::string_view);
 
 /// Whether a perspective counts a benefit kind (docs/case-format.md, "Perspectives"):
 /// budget ⊆ organisation (+capacity) ⊆ society (+societal); qualitative never.

@@ -12,12 +12,13 @@ namespace {
 Diagnostic eval_error(const Number& n, const std::string& file, EvalStatus status) {
   std::string what =
       status == EvalStatus::division_by_zero ? "division by zero" : "result is not a finite number";
-  return Diagnostic{file,
-                    n.loc,
-                    Severity::error,
-                    n.yaml_path,
-                    fmt::format("{} evaluating \"{}\"", what, n.text),
-                    "check the parameter values the expression uses (and the scenario or --set in force)"};
+  return Diagnostic{
+      file,
+      n.loc,
+      Severity::error,
+      n.yaml_path,
+      fmt::format("{} evaluating \"{}\"", what, n.text),
+      "check the parameter values the expression uses (and the scenario or overrides in force)"};
 }
 }  // namespace
 
@@ -35,8 +36,8 @@ double value_of(const Number& n, std::span<const double> params, const std::stri
                          ? fmt::format("share {:g} is outside [0, 1]", r.value)
                          : fmt::format("{:g} must be {}", r.value, constraint_text(n.constraint))) +
                         (n.program.is_constant() ? std::string() : fmt::format(" evaluating \"{}\"", n.text)),
-                    "check the parameter values the expression uses (and the scenario, --set or rollout unit "
-                    "in force)"}}};
+                    "check the parameter values the expression uses (and the scenario, overrides or rollout "
+                    "unit in force)"}}};
   return r.value;
 }
 
@@ -143,7 +144,7 @@ const Scenario& find_scenario(const Case& c, const std::string& name) {
   SourceLoc where = c.scenarios.empty() ? SourceLoc{} : c.scenarios.front().loc;
   throw InputError{
       {Diagnostic{c.file, where, Severity::error, "scenarios", fmt::format("no scenario named '{}'", name),
-                  names.empty()   ? "the case defines no scenarios (only the base case, --scenario base)"
+                  names.empty()   ? "the case defines no scenarios (only 'base', the case's own values)"
                   : guess.empty() ? fmt::format("scenarios: base, {}", fmt::join(names, ", "))
                                   : fmt::format("did you mean '{}'?", guess)}}};
 }

@@ -4,8 +4,8 @@
 #include <map>
 #include <mutex>
 
+#include "libeval/detail/yaml_tree.h"
 #include "libeval/expr.h"
-#include "libeval/yaml_tree.h"
 
 namespace gevinst {
 

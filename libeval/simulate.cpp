@@ -10,9 +10,9 @@
 #include <thread>
 
 #include "libeval/business_case.h"
+#include "libeval/detail/simulate_plan.h"
 #include "libeval/parallel.h"
 #include "libeval/rng.h"
-#include "libeval/simulate_plan.h"
 
 namespace gevinst {
 
@@ -240,8 +240,7 @@ MetricSummary summarise(const std::string& name, const std::vector<double>& valu
 
 SimulationResult simulate(const Case& c, const SimulateOptions& opt) {
   if (opt.iterations < 2)
-    throw InputError{
-        {Diagnostic{"--iterations", {}, Severity::error, "", "at least 2 iterations are needed", ""}}};
+    throw InputError{{Diagnostic{"", {}, Severity::error, "", "at least 2 iterations are needed", ""}}};
   Plan plan = sim::build_plan(c, opt.perspective, opt.overrides);
   SimulationResult r;
   r.case_id = c.info.id;

@@ -1,4 +1,4 @@
-#include "libeval/simulate_plan.h"
+#include "libeval/detail/simulate_plan.h"
 
 #include <fmt/format.h>
 

@@ -106,7 +106,14 @@ int run_fund(const Options& o, Session& s) {
         {c.file, c.info.id, c.assumptions.currency, evaluate_case_financing(c, overrides_for(c, o))});
   }
   if (invalid) return Exit::invalid;
-  FundResult f = evaluate_fund(cases, o.fund);
+  FundResult f;
+  try {
+    f = evaluate_fund(cases, o.fund);
+  } catch (InputError& e) {
+    for (auto& d : e.diagnostics)
+      if (d.file.empty()) d.file = "--fund";  // the library names no option
+    throw;
+  }
   return emit(o.out, fund_document(f, o.scenario, o.out.locale));
 }
 

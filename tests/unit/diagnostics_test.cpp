@@ -48,6 +48,9 @@ TEST_CASE("format_diagnostic: without a position or without source") {
         "  hint: save as UTF-8\n");
   // A line past the end of the source: no source line either.
   CHECK(format_diagnostic(diag(9, 1, "late"), "a: 1\n") == "case.yaml:9:1: error: late\n");
+  // No file: the problem is in a value the caller passed (the library names no option).
+  CHECK(format_diagnostic(Diagnostic{"", {}, Severity::error, "", "at least 2 iterations are needed", ""},
+                          "") == "error: at least 2 iterations are needed\n");
 }
 
 TEST_CASE("format_diagnostic: tabs are kept so the caret lines up") {

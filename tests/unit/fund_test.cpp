@@ -149,6 +149,7 @@ TEST_CASE("fund: errors") {
       FAIL("expected an InputError");
     } catch (const InputError& e) {
       REQUIRE(e.diagnostics.size() == 1);
+      CHECK(e.diagnostics[0].file.empty());  // not a file's fault; the CLI names its option
       CHECK(e.diagnostics[0].message ==
             "no loan or grant in the 2 case file(s) has 'fnd' as lender or payer");
       CHECK(e.diagnostics[0].hint == "lenders: bank, fund; grant payers: fund; did you mean 'fund'?");

@@ -9,7 +9,7 @@
 
 #include <string>
 
-#include "libeval/load_reader.h"
+#include "libeval/detail/load_reader.h"
 #include "libeval/parameters.h"
 
 using namespace gevinst;

@@ -12,8 +12,8 @@
 #include <sstream>
 #include <string>
 
+#include "libeval/detail/yaml_tree.h"
 #include "libeval/discounting.h"
-#include "libeval/yaml_tree.h"
 
 using namespace gevinst;
 

@@ -1,7 +1,7 @@
 // Tests for libeval/yaml_tree: the position-carrying YAML tree, its limits
 // and its encoding checks. Inputs are strings; expected positions are
 // counted by hand in the strings shown (1-based lines, columns in characters).
-#include "libeval/yaml_tree.h"
+#include "libeval/detail/yaml_tree.h"
 
 #include <doctest/doctest.h>
 

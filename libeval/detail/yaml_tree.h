@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "libeval/diagnostics.h"
+#include "libeval/yaml_limits.h"
 
 namespace gevinst {
 
@@ -39,12 +40,6 @@ struct YNode {
   const YNode* find_key(std::string_view key) const;
   /// Kind in words for messages: "a mapping", "a list", "a single value", "empty".
   std::string_view describe() const;
-};
-
-struct YamlLimits {
-  size_t max_bytes = 8u << 20;   ///< 8 MiB per file
-  int max_depth = 64;            ///< nesting of mappings and lists
-  size_t max_nodes = 1'000'000;  ///< after alias expansion
 };
 
 struct YamlDocument {

@@ -12,9 +12,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "libeval/detail/yaml_tree.h"
 #include "libeval/diagnostics.h"
 #include "libeval/model.h"
-#include "libeval/yaml_tree.h"
 
 namespace gevinst {
 
