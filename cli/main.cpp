@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <exception>
 #include <iostream>
 
@@ -38,6 +39,16 @@ int main(int argc, char** argv) {
   add_batch(app, session);
   add_rollout(app, session);
   add_portfolio(app, session);
+  // An unknown command is named as such, with a suggestion (CLI11 would say
+  // that a subcommand is required).
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+  if (argc > 1 && argv[1][0] != '-' && std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+    std::string guess = gevinst::did_you_mean(argv[1], names);
+    error(fmt::format("unknown command '{}'{}", argv[1], guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess)));
+    std::cerr << "Run `gevinst --help` for the commands.\n";
+    return Exit::usage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

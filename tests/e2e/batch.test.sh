@@ -97,4 +97,14 @@ run batch --format jsonl "$TMP/cases"
 n_once=$(wc -l <"$TMP/stdout")
 run batch --format jsonl "$TMP/cases" "$TMP/./cases" "$TMP/cases-link"
 [ "$(wc -l <"$TMP/stdout")" -eq "$n_once" ] || fail "overlapping paths gave $(wc -l <"$TMP/stdout") records, not $n_once"
+
+# A directory without case files fails (a CI job with a wrong path must not
+# pass by evaluating nothing), like validate.
+mkdir -p "$TMP/empty"
+for f in jsonl table; do
+  run batch --format "$f" "$TMP/empty"
+  expect_rc 1
+  expect_stdout_empty
+  expect_stderr_contains "no case files (*.yaml, *.yml) found in $TMP/empty"
+done
 finish
