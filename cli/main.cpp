@@ -62,6 +62,22 @@ int main(int argc, char** argv) {
     return Exit::usage;
   }
   if (!session.run) return Exit::usage;
+  // -o (or --draws) naming an input would replace the case with the report.
+  for (const CLI::App* sub : app.get_subcommands()) {
+    std::vector<std::string> inputs;
+    for (const CLI::Option* opt : sub->get_options())
+      if (opt->get_positional()) inputs.insert(inputs.end(), opt->results().begin(), opt->results().end());
+    for (const char* name : {"--output", "--draws"}) {
+      const CLI::Option* out = sub->get_option_no_throw(name);
+      if (!out || out->results().empty()) continue;
+      const std::string& path = out->results().front();
+      if (std::string in = overwritten_input(path, inputs); !in.empty()) {
+        error(fmt::format("{} {} is the input file {}; the output would replace it", name, path, in));
+        std::cerr << "  hint: write the output to another file\n";
+        return Exit::usage;
+      }
+    }
+  }
   try {
     return session.run();
   } catch (const gevinst::InputError& e) {

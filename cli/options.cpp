@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "libeval/case_files.h"
 #include "libeval/parameters.h"
 
 namespace gevinst::cli {
@@ -79,6 +80,18 @@ void add_perspective_option(CLI::App* app, Perspective& p) {
 
 void add_threads_option(CLI::App* app, int& threads) {
   app->add_option("--threads,-j", threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 1024));
+}
+
+std::string overwritten_input(const std::string& output, const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (output.empty() || output == "-" || !fs::exists(output, ec)) return {};
+  for (const auto& in : inputs) {
+    if (in == "-") continue;
+    for (const auto& file : fs::is_directory(in, ec) ? expand_paths({in}) : std::vector<std::string>{in})
+      if (fs::equivalent(output, file, ec)) return file;
+  }
+  return {};
 }
 
 Overrides parse_sets(const Case& c, const std::vector<std::string>& sets) {

@@ -57,6 +57,11 @@ void add_scenario_options(CLI::App* app, std::string& scenario, std::vector<std:
 /// Adds CASE, --scenario, --set and (if `perspective`) --perspective.
 void add_case_options(CLI::App* app, CaseOptions& o, bool perspective);
 
+/// The input file among `inputs` (files or directories searched like
+/// expand_paths) that `output` would overwrite; empty when none. "-" on
+/// either side is standard input or output, never a file.
+std::string overwritten_input(const std::string& output, const std::vector<std::string>& inputs);
+
 /// Parses `--set NAME=VALUE` options (VALUE a number or an expression over
 /// the case's parameters) into overrides; throws InputError on a bad one.
 Overrides parse_sets(const Case& c, const std::vector<std::string>& sets);
