@@ -250,6 +250,17 @@ void report_syntax_error(const YAML::Exception& e, std::string_view text, const 
   const std::string& msg = e.msg;
   SourceLoc where = e.mark.is_null() ? SourceLoc{} : lines.at(e.mark.line, e.mark.column);
   std::string hint = "check indentation (spaces, not tabs) and that every '[', '{' and '\"' is closed";
+  // A tab in the indentation of the line the parser stopped on: yaml-cpp
+  // often reports something else (an illegal map value); say what it is.
+  if (std::string_view line = lines.line(where.line); where.line > 0) {
+    size_t lead = line.find_first_not_of(" \t");
+    size_t tab = line.substr(0, lead).find('\t');
+    if (tab != std::string_view::npos && lead != std::string_view::npos) {
+      diags.error(SourceLoc{where.line, static_cast<int>(tab) + 1}, "", "YAML does not allow tabs for indentation",
+                  "indent with spaces (set your editor to insert spaces for the Tab key)");
+      return;
+    }
+  }
   if (msg.find("tab") != std::string::npos) {
     hint = "YAML indentation must use spaces, not tabs";
   } else if (msg == YAML::ErrorMsg::UNKNOWN_ANCHOR) {
