@@ -62,6 +62,22 @@ std::string describe_discounting(const DiscountSchedule& s, Timing timing, Numbe
   return fmt::format("{} ({}){}", name, steps, timing == Timing::mid ? ", mid-year" : "");
 }
 
+Json discounting_json(const DiscountSchedule& s, Timing timing) {
+  return {{"name", s.name}, {"source", s.source}, {"timing", timing == Timing::mid ? "mid" : "end"}};
+}
+
+Json transfers_json(const std::vector<Transfer>& transfers) {
+  Json out = Json::array();
+  for (const auto& t : transfers)
+    out.push_back({{"year", t.year},
+                   {"from", t.from},
+                   {"to", t.to},
+                   {"source", t.source},
+                   {"kind", t.kind},
+                   {"amount", num(t.amount)}});
+  return out;
+}
+
 Json business_case_json(const BusinessCase& bc) {
   const Metrics& m = bc.selected();
   Json j;
@@ -71,9 +87,7 @@ Json business_case_json(const BusinessCase& bc) {
   j["currency"] = bc.currency;
   j["start_year"] = bc.start_year;
   j["horizon"] = bc.horizon;
-  j["discounting"] = {{"name", bc.discounting.name},
-                      {"source", bc.discounting.source},
-                      {"timing", bc.timing == Timing::mid ? "mid" : "end"}};
+  j["discounting"] = discounting_json(bc.discounting, bc.timing);
   Json mj = metrics_json(m, true);
   for (auto& [k, v] : mj.items()) j[k] = v;
   Json per;
@@ -131,15 +145,7 @@ Json business_case_json(const BusinessCase& bc) {
     items.push_back(std::move(it));
   }
   j["items"] = std::move(items);
-  Json transfers = Json::array();
-  for (const auto& t : bc.financing.transfers)
-    transfers.push_back({{"year", t.year},
-                         {"from", t.from},
-                         {"to", t.to},
-                         {"source", t.source},
-                         {"kind", t.kind},
-                         {"amount", num(t.amount)}});
-  j["transfers"] = std::move(transfers);
+  j["transfers"] = transfers_json(bc.financing.transfers);
   j["notes"] = bc.notes;
   return j;
 }

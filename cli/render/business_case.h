@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "cli/render/document.h"
 #include "libeval/business_case.h"
@@ -11,6 +12,10 @@
 namespace gevinst::cli {
 
 Json business_case_json(const BusinessCase& bc);
+/// {"name", "source", "timing"} of a case's discounting.
+Json discounting_json(const DiscountSchedule& s, Timing timing);
+/// The financing transfers between parties: year, from, to, source, kind, amount.
+Json transfers_json(const std::vector<Transfer>& transfers);
 Document business_case_document(const BusinessCase& bc, NumberLocale loc);
 
 /// "dk-fm-2021 (3.5 % from year 1, 2.5 % from year 36, 1.5 % from year 71)"

@@ -61,9 +61,7 @@ Json repay_json(const RepayReport& r) {
   j["currency"] = fr.currency;
   j["start_year"] = fr.start_year;
   j["horizon"] = fr.horizon;
-  j["discounting"] = {{"name", r.discounting.name},
-                      {"source", r.discounting.source},
-                      {"timing", r.timing == Timing::mid ? "mid" : "end"}};
+  j["discounting"] = discounting_json(r.discounting, r.timing);
   Json loans = Json::array();
   for (const LoanResult& L : fr.loans) {
     const LoanTerms& t = L.terms;
@@ -149,15 +147,7 @@ Json repay_json(const RepayReport& r) {
     grants.push_back(std::move(gj));
   }
   j["grants"] = std::move(grants);
-  Json transfers = Json::array();
-  for (const Transfer& t : fr.transfers)
-    transfers.push_back({{"year", t.year},
-                         {"from", t.from},
-                         {"to", t.to},
-                         {"source", t.source},
-                         {"kind", t.kind},
-                         {"amount", num(t.amount)}});
-  j["transfers"] = std::move(transfers);
+  j["transfers"] = transfers_json(fr.transfers);
   return j;
 }
 

@@ -15,9 +15,7 @@ Json sroi_json(const SroiResult& r) {
   j["currency"] = r.currency;
   j["start_year"] = r.start_year;
   j["horizon"] = r.horizon;
-  j["discounting"] = {{"name", r.discounting.name},
-                      {"source", r.discounting.source},
-                      {"timing", r.timing == Timing::mid ? "mid" : "end"}};
+  j["discounting"] = discounting_json(r.discounting, r.timing);
   j["ratio"] = num(r.ratio);
   j["net_ratio"] = num(r.net_ratio);
   j["pv_value"] = num(r.pv_value);
