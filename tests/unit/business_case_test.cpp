@@ -253,8 +253,9 @@ TEST_CASE("evaluate: amounts that overflow are input errors, never infinite resu
   SUBCASE("growth compounds past the limit at the base values: a load error") {
     LoadOptions opt;
     opt.lints = false;
-    LoadResult r = load_case_text(head + "costs: [{id: c, kind: operating, party: p, per_year: 1e200, growth: 1e10}]\n",
-                                  "test.yaml", opt);
+    LoadResult r =
+        load_case_text(head + "costs: [{id: c, kind: operating, party: p, per_year: 1e200, growth: 1e10}]\n",
+                       "test.yaml", opt);
     REQUIRE_FALSE(r.ok());
     const Diagnostic& d = r.diags.all().front();
     CHECK(d.yaml_path == "costs[0].per_year");
@@ -263,8 +264,9 @@ TEST_CASE("evaluate: amounts that overflow are input errors, never infinite resu
     CHECK(d.hint.find("growth") != std::string::npos);
   }
   SUBCASE("an override that makes it overflow: an error of evaluate") {
-    Case c = load(head + "parameters: {g: {value: 0.01, source: test}}\n"
-                         "costs: [{id: c, kind: operating, party: p, per_year: 1e200, growth: \"$g\"}]\n");
+    Case c = load(head +
+                  "parameters: {g: {value: 0.01, source: test}}\n"
+                  "costs: [{id: c, kind: operating, party: p, per_year: 1e200, growth: \"$g\"}]\n");
     EvaluateOptions eo;
     eo.overrides = {{c.parameter_index("g"), "g", Number::literal(1e10)}};
     try {
@@ -279,8 +281,9 @@ TEST_CASE("evaluate: amounts that overflow are input errors, never infinite resu
   SUBCASE("an amount beyond 1e250") {
     LoadOptions opt;
     opt.lints = false;
-    CHECK_FALSE(
-        load_case_text(head + "costs: [{id: c, kind: investment, party: p, amount: 1e300}]\n", "test.yaml", opt).ok());
+    CHECK_FALSE(load_case_text(head + "costs: [{id: c, kind: investment, party: p, amount: 1e300}]\n",
+                               "test.yaml", opt)
+                    .ok());
   }
   SUBCASE("large but representable amounts still evaluate") {
     Case c = load(head + "costs: [{id: c, kind: investment, party: p, amount: 1e200}]\n");

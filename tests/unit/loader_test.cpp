@@ -688,8 +688,18 @@ TEST_CASE("loader: one error per kind, with message, position and path") {
        "costs[2].per_year",
        "add the missing ')'"},
       // 2027.0 and 02027 (octal to YAML 1.1) are not written as digits.
-      {{{"2028: 0.8, 2029", "2027.0: 0.8, 2029"}}, "expected a calendar year written as digits, got '2027.0'", "2027.0", 0, "benefits[0].profile.2027.0", "write 2027 without quotes, decimals or leading zeros"},
-      {{{"2028: 0.8, 2029", "02028: 0.8, 2029"}}, "expected a calendar year written as digits, got '02028'", "02028", 0, "benefits[0].profile.02028", "write 2028 without quotes, decimals or leading zeros"},
+      {{{"2028: 0.8, 2029", "2027.0: 0.8, 2029"}},
+       "expected a calendar year written as digits, got '2027.0'",
+       "2027.0",
+       0,
+       "benefits[0].profile.2027.0",
+       "write 2027 without quotes, decimals or leading zeros"},
+      {{{"2028: 0.8, 2029", "02028: 0.8, 2029"}},
+       "expected a calendar year written as digits, got '02028'",
+       "02028",
+       0,
+       "benefits[0].profile.02028",
+       "write 2028 without quotes, decimals or leading zeros"},
       {{{"horizon: 10", "horizon: \"10\""}},
        "expected a whole number written as digits, got the quoted text \"10\"",
        "\"10\"",
@@ -855,8 +865,9 @@ TEST_CASE("loader: a distribution whose draws leave a field's range is a lint") 
   // normal [5, 10]: 4 sd below the mean is -35 patients, a negative cost.
   auto w = warnings("parameters: {n: {value: 5, dist: {normal: [5, 10]}, source: s}}\n" + costs);
   REQUIRE(w.size() == 1);
-  CHECK(w[0] == "draws of 'n' (normal near -35) make costs[0].per_year = -350, which must be 0 or more; simulate "
-                "would stop there");
+  CHECK(w[0] ==
+        "draws of 'n' (normal near -35) make costs[0].per_year = -350, which must be 0 or more; simulate "
+        "would stop there");
   // normal [100, 10] stays above 60; gamma and lognormal are positive.
   CHECK(warnings("parameters: {n: {value: 100, dist: {normal: [100, 10]}, source: s}}\n" + costs).empty());
   CHECK(warnings("parameters: {n: {value: 100, dist: {gamma: [100, 50]}, source: s}}\n" + costs).empty());
@@ -867,14 +878,16 @@ TEST_CASE("loader: a distribution whose draws leave a field's range is a lint") 
 }
 
 TEST_CASE("loader: id suggestions are valid ids, and unnamed items are not offered") {
-  LoadResult r = load("format: gevinst/1\ncase: {id: \"-Kol Tele\"}\nassumptions: {start_year: 2026, horizon: 2}\n");
+  LoadResult r =
+      load("format: gevinst/1\ncase: {id: \"-Kol Tele\"}\nassumptions: {start_year: 2026, horizon: 2}\n");
   REQUIRE(!errors_of(r).empty());
   CHECK(errors_of(r)[0].hint.find("e.g. 'kol-tele'") != std::string::npos);
   // A cost without an id (reported itself) is not listed among the choices.
   r = load(
       "format: gevinst/1\ncase: {id: x}\nassumptions: {start_year: 2026, horizon: 2}\n"
       "parties: [{id: p, sector: region}, {id: f, sector: state}]\n"
-      "costs:\n  - {id: kit, kind: investment, party: p, amount: 1}\n  - {kind: operating, party: p, amount: 1}\n"
+      "costs:\n  - {id: kit, kind: investment, party: p, amount: 1}\n"
+      "  - {kind: operating, party: p, amount: 1}\n"
       "financing:\n  - {id: g, method: grant, payer: f, recipient: p, share: 0.5, of: [zzz]}\n");
   bool listed = false;
   for (const auto& d : errors_of(r))

@@ -136,14 +136,16 @@ benefits: [{id: b, kind: budget, party: p, per_year: "$n * 100"}]
 sroi:
 )YAML";
   SUBCASE("an SROI ratio that does not exist (no costs for investment: auto) is null beside NPV") {
-    Case c = load(y + "  outcomes: [{id: o, stakeholder: s, quantity: 1, proxy: 100, deadweight: \"$dw\"}]\n");
+    Case c =
+        load(y + "  outcomes: [{id: o, stakeholder: s, quantity: 1, proxy: 100, deadweight: \"$dw\"}]\n");
     SensitivityResult r = run_sensitivity(c);
     CHECK_FALSE(r.base_sroi_ratio.has_value());
     CHECK(r.parameters.size() == 2);
   }
   SUBCASE("the SROI ratio at a deadweight of 1.2 cannot be evaluated") {
-    Case c = load(y + "  investment: 1000\n"
-                      "  outcomes: [{id: o, stakeholder: s, quantity: 1, proxy: 100, deadweight: \"$dw\"}]\n");
+    Case c = load(y +
+                  "  investment: 1000\n"
+                  "  outcomes: [{id: o, stakeholder: s, quantity: 1, proxy: 100, deadweight: \"$dw\"}]\n");
     SensitivityOptions o;
     o.metric = Metric::sroi;
     SensitivityResult r = run_sensitivity(c, o);
