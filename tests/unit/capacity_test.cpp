@@ -9,29 +9,20 @@
 //        hours, realisable_hours and value totals are sums over the horizon.
 #include "libeval/capacity.h"
 
-#include <doctest/doctest.h>
 #include <fmt/format.h>
 
 #include <cmath>
 #include <string>
 
 #include "libeval/business_case.h"
-#include "libeval/loader.h"
 #include "libeval/parameters.h"
 #include "libeval/presets.h"
+#include "support.h"
 
 using namespace gevinst;
+using namespace gevinst::test;
 
 namespace {
-
-Case load(const std::string& yaml) {
-  LoadOptions opt;
-  opt.lints = false;
-  LoadResult r = load_case_text(yaml, "test.yaml", opt);
-  for (const auto& d : r.diags.all()) INFO(format_diagnostic(d, r.source));
-  REQUIRE(r.ok());
-  return *r.model;
-}
 
 // The example of section 7 with patients = 100: 40 minutes saved on 1,200
 // events a year from 2027, adoption 0.5 in 2027 and 0.9 from 2028,

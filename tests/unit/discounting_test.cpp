@@ -3,8 +3,6 @@
 // dk_npv, exported by tests/data/calc/regen) and against closed forms.
 #include "libeval/discounting.h"
 
-#include <doctest/doctest.h>
-
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -14,6 +12,7 @@
 #include <vector>
 
 #include "calc_csv.h"
+#include "support.h"
 
 using namespace gevinst;
 

@@ -5,8 +5,6 @@
 // table FOLK1A for 1 January 2024 (Denmark 5,961,249 inhabitants).
 #include "libeval/presets.h"
 
-#include <doctest/doctest.h>
-
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -14,6 +12,7 @@
 
 #include "libeval/discounting.h"
 #include "libeval/yaml_tree.h"
+#include "support.h"
 
 using namespace gevinst;
 

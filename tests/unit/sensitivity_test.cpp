@@ -2,25 +2,15 @@
 // sensitivity in tornado order, and break-even values that make NPV zero.
 #include "libeval/sensitivity.h"
 
-#include <doctest/doctest.h>
-
 #include <cmath>
 
 #include "libeval/business_case.h"
-#include "libeval/loader.h"
+#include "support.h"
 
 using namespace gevinst;
+using namespace gevinst::test;
 
 namespace {
-
-Case load(const std::string& yaml) {
-  LoadOptions opt;
-  opt.lints = false;
-  LoadResult r = load_case_text(yaml, "test.yaml", opt);
-  for (const auto& d : r.diags.all()) INFO(format_diagnostic(d, r.source));
-  REQUIRE(r.ok());
-  return *r.model;
-}
 
 // NPV = -1,000,000 + sum_{t=1..4} DF(t) x patients x (saving - 300), at 4 %:
 // linear in patients and saving, nonlinear (a product) in both together.

@@ -3,7 +3,6 @@
 // case, determinism across thread counts, and input errors.
 #include "libeval/simulate.h"
 
-#include <doctest/doctest.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,20 +10,12 @@
 
 #include "libeval/business_case.h"
 #include "libeval/capacity.h"
-#include "libeval/loader.h"
+#include "support.h"
 
 using namespace gevinst;
+using namespace gevinst::test;
 
 namespace {
-
-Case load(const std::string& yaml) {
-  LoadOptions opt;
-  opt.lints = false;
-  LoadResult r = load_case_text(yaml, "test.yaml", opt);
-  for (const auto& d : r.diags.all()) INFO(format_diagnostic(d, r.source));
-  REQUIRE(r.ok());
-  return *r.model;
-}
 
 // The peer benchmark case (shared/bench/psa_case.yaml) plus a derived
 // parameter, a random growth rate, a random profile step and an SROI section,

@@ -3,10 +3,10 @@
 // counted by hand in the strings shown (1-based lines, columns in characters).
 #include "libeval/yaml_tree.h"
 
-#include <doctest/doctest.h>
-
 #include <chrono>
 #include <string>
+
+#include "support.h"
 
 using namespace gevinst;
 
