@@ -126,8 +126,10 @@ void scan_roots(std::span<const double> net, std::vector<double>& roots) {
   for (size_t k = 0; k < grid.size(); ++k) rel[k] = scaled_npv(net, grid[k]);
   for (size_t k = 1; k + 1 < grid.size(); ++k) {
     const double lo = grid[k - 1], hi = grid[k + 1];
-    const bool same_sign = (rel[k - 1] > 0 && rel[k] > 0 && rel[k + 1] > 0) || (rel[k - 1] < 0 && rel[k] < 0 && rel[k + 1] < 0);
-    if (!same_sign || !(std::fabs(rel[k]) <= std::fabs(rel[k - 1]) && std::fabs(rel[k]) < std::fabs(rel[k + 1])) ||
+    const bool same_sign =
+        (rel[k - 1] > 0 && rel[k] > 0 && rel[k + 1] > 0) || (rel[k - 1] < 0 && rel[k] < 0 && rel[k + 1] < 0);
+    if (!same_sign ||
+        !(std::fabs(rel[k]) <= std::fabs(rel[k - 1]) && std::fabs(rel[k]) < std::fabs(rel[k + 1])) ||
         std::fabs(rel[k]) > 1e-4)
       continue;
     const double s = rel[k] > 0 ? 1.0 : -1.0;
@@ -136,8 +138,10 @@ void scan_roots(std::span<const double> net, std::vector<double>& roots) {
     const double phi = 0.5 * (std::sqrt(5.0) - 1.0);
     double c = b - phi * (b - a), d = a + phi * (b - a);
     for (int it = 0; it < 200 && b - a > 1e-15 * std::max(1.0, std::fabs(a)); ++it) {
-      if (g(c) < g(d)) b = d;
-      else a = c;
+      if (g(c) < g(d))
+        b = d;
+      else
+        a = c;
       c = b - phi * (b - a);
       d = a + phi * (b - a);
     }

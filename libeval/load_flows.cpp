@@ -8,7 +8,8 @@
 
 namespace gevinst {
 
-std::optional<int> read_year(Reader& r, const YNode* n, const std::string& path, const Timeline& tl, bool key) {
+std::optional<int> read_year(Reader& r, const YNode* n, const std::string& path, const Timeline& tl,
+                             bool key) {
   if (!tl.valid) return r.integer(n, path, "a calendar year", key);
   return r.year(n, path, tl.first, tl.last, key);
 }

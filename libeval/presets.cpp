@@ -116,14 +116,20 @@ const UnitPreset::Unit* UnitPreset::find(std::string_view id) const {
 std::optional<DiscountSchedule> discount_preset(std::string_view name) {
   return lookup(registry(Folder::discounting).discounting, name);
 }
-std::vector<std::string> discount_preset_names() { return names_of(registry(Folder::discounting).discounting); }
+std::vector<std::string> discount_preset_names() {
+  return names_of(registry(Folder::discounting).discounting);
+}
 std::optional<FteHoursPreset> fte_hours_preset(std::string_view name) {
   return lookup(registry(Folder::staff).fte_hours, name);
 }
 std::vector<std::string> fte_hours_preset_names() { return names_of(registry(Folder::staff).fte_hours); }
-std::optional<StaffPreset> staff_preset(std::string_view name) { return lookup(registry(Folder::staff).staff, name); }
+std::optional<StaffPreset> staff_preset(std::string_view name) {
+  return lookup(registry(Folder::staff).staff, name);
+}
 std::vector<std::string> staff_preset_names() { return names_of(registry(Folder::staff).staff); }
-std::optional<UnitPreset> unit_preset(std::string_view name) { return lookup(registry(Folder::units).units, name); }
+std::optional<UnitPreset> unit_preset(std::string_view name) {
+  return lookup(registry(Folder::units).units, name);
+}
 std::vector<std::string> unit_preset_names() { return names_of(registry(Folder::units).units); }
 std::vector<PresetInfo> all_presets() {
   std::vector<PresetInfo> out;

@@ -57,17 +57,16 @@ struct Work {
 std::string range_hint(Constraint c) {
   switch (c) {
     case Constraint::share:
-      return "draw shares from a distribution inside [0, 1] (beta, or uniform, triangular or pert within 0..1), "
-             "or bound the expression with min(1, max(0, ...))";
+      return "draw shares from a distribution inside [0, 1] (beta, or uniform, triangular or pert "
+             "within 0..1), or bound the expression with min(1, max(0, ...))";
     case Constraint::positive:
       return "draw it from a distribution above 0 (gamma or lognormal, or a triangular or pert with min > 0)";
     case Constraint::rate:
       return "draw rates from a distribution above -1 (a triangular, pert or uniform with min > -1)";
-    case Constraint::correlation:
-      return "a correlation lies in [-1, 1]: use a bounded distribution";
+    case Constraint::correlation: return "a correlation lies in [-1, 1]: use a bounded distribution";
     default:
-      return "draw it from a distribution that stays at 0 or more (gamma or lognormal for amounts and counts, "
-             "a triangular or pert with min >= 0), or bound the expression with max(0, ...)";
+      return "draw it from a distribution that stays at 0 or more (gamma or lognormal for amounts and "
+             "counts, a triangular or pert with min >= 0), or bound the expression with max(0, ...)";
   }
 }
 

@@ -236,7 +236,8 @@ std::string_view displayable_text(std::string_view text, const YamlLimits& limit
 std::unique_ptr<YamlDocument> parse_yaml(std::string_view text, Diagnostics& diags,
                                          const YamlLimits& limits) {
   if (text.size() > limits.max_bytes) {
-    diags.error({1, 1}, "", fmt::format("file is {} bytes; the limit is {} bytes", text.size(), limits.max_bytes),
+    diags.error({1, 1}, "",
+                fmt::format("file is {} bytes; the limit is {} bytes", text.size(), limits.max_bytes),
                 "a case file is a few kilobytes; is this the right file?");
     return nullptr;
   }

@@ -54,8 +54,8 @@ class Reader {
   std::optional<std::string> text(const YNode* n, const std::string& path);
   /// A structural integer written as digits; `key` allows a quoted one (a
   /// mapping key such as "2027" in JSON).
-  std::optional<int> integer(const YNode* n, const std::string& path, std::string_view what = "a whole number",
-                             bool key = false);
+  std::optional<int> integer(const YNode* n, const std::string& path,
+                             std::string_view what = "a whole number", bool key = false);
   std::optional<bool> boolean(const YNode* n, const std::string& path);
   /// A calendar year within [first, last] (the horizon).
   std::optional<int> year(const YNode* n, const std::string& path, int first, int last, bool key = false);

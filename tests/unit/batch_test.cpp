@@ -2,9 +2,9 @@
 // first error. Expected values are worked by hand in the comments.
 #include "libeval/batch.h"
 
-#include <doctest/doctest.h>
-
 #include <string>
+
+#include "support.h"
 
 using namespace gevinst;
 

@@ -5,7 +5,6 @@
 // and against properties the conventions imply.
 #include "libeval/business_case.h"
 
-#include <doctest/doctest.h>
 #include <fmt/format.h>
 
 #include <cmath>
@@ -14,19 +13,12 @@
 #include "calc_csv.h"
 #include "libeval/loader.h"
 #include "libeval/parameters.h"
+#include "support.h"
 
 using namespace gevinst;
+using namespace gevinst::test;
 
 namespace {
-
-Case load(const std::string& yaml) {
-  LoadOptions opt;
-  opt.lints = false;
-  LoadResult r = load_case_text(yaml, "test.yaml", opt);
-  for (const auto& d : r.diags.all()) INFO(format_diagnostic(d, r.source));
-  REQUIRE(r.ok());
-  return *r.model;
-}
 
 // A case whose net series is `cf` (negative flows as costs, positive as
 // budget benefits), starting in 2000, discounted with `discounting`.
@@ -178,14 +170,9 @@ TEST_CASE("evaluate: properties") {
       CHECK(sum_npv == doctest::Approx(bc.selected().npv).epsilon(1e-12));
     }
   }
-  SUBCASE("growth, profiles and capacity benefits per the documented formulas") {
+  SUBCASE("growth, profiles and capacity benefits per the spec's formulas") {
     BusinessCase bc = evaluate_case(c);
-    auto item = [&](const std::string& id) {
-      for (const auto& s : bc.items)
-        if (s.id == id) return s;
-      FAIL("no item " << id);
-      return ItemSeries{};
-    };
+    auto item = [&](const std::string& id) -> const ItemSeries& { return by_id(bc.items, id); };
     // operation: 1000 x 300 x 1.02^(y - 2027) from 2027 (docs/case-format.md, "Costs and benefits").
     CHECK(item("operation").values[0] == 0);
     CHECK(item("operation").values[1] == doctest::Approx(300000));
@@ -252,10 +239,8 @@ TEST_CASE("evaluate: amounts that overflow are input errors, never infinite resu
       "format: gevinst/1\ncase: {id: huge}\nassumptions: {start_year: 2026, horizon: 40}\n"
       "parties: [{id: p, sector: region}]\n";
   SUBCASE("growth compounds past the limit at the base values: a load error") {
-    LoadOptions opt;
-    opt.lints = false;
-    LoadResult r = load_case_text(head + "costs: [{id: c, kind: operating, party: p, per_year: 1e200, growth: 1e10}]\n",
-                                  "test.yaml", opt);
+    LoadResult r =
+        load_text(head + "costs: [{id: c, kind: operating, party: p, per_year: 1e200, growth: 1e10}]\n");
     REQUIRE_FALSE(r.ok());
     const Diagnostic& d = r.diags.all().front();
     CHECK(d.yaml_path == "costs[0].per_year");
@@ -264,8 +249,9 @@ TEST_CASE("evaluate: amounts that overflow are input errors, never infinite resu
     CHECK(d.hint.find("growth") != std::string::npos);
   }
   SUBCASE("an override that makes it overflow: an error of evaluate") {
-    Case c = load(head + "parameters: {g: {value: 0.01, source: test}}\n"
-                         "costs: [{id: c, kind: operating, party: p, per_year: 1e200, growth: \"$g\"}]\n");
+    Case c = load(head +
+                  "parameters: {g: {value: 0.01, source: test}}\n"
+                  "costs: [{id: c, kind: operating, party: p, per_year: 1e200, growth: \"$g\"}]\n");
     EvaluateOptions eo;
     eo.overrides = {{c.parameter_index("g"), "g", Number::literal(1e10)}};
     try {
@@ -278,10 +264,7 @@ TEST_CASE("evaluate: amounts that overflow are input errors, never infinite resu
     }
   }
   SUBCASE("an amount beyond 1e250") {
-    LoadOptions opt;
-    opt.lints = false;
-    CHECK_FALSE(
-        load_case_text(head + "costs: [{id: c, kind: investment, party: p, amount: 1e300}]\n", "test.yaml", opt).ok());
+    CHECK_FALSE(load_text(head + "costs: [{id: c, kind: investment, party: p, amount: 1e300}]\n").ok());
   }
   SUBCASE("large but representable amounts still evaluate") {
     Case c = load(head + "costs: [{id: c, kind: investment, party: p, amount: 1e200}]\n");
@@ -290,12 +273,9 @@ TEST_CASE("evaluate: amounts that overflow are input errors, never infinite resu
 }
 
 TEST_CASE("evaluate: discount factors that overflow are a load error at assumptions.discounting") {
-  LoadOptions opt;
-  opt.lints = false;
-  LoadResult r = load_case_text(
+  LoadResult r = load_text(
       "format: gevinst/1\ncase: {id: x}\nassumptions: {start_year: 2000, horizon: 200, discounting: {rate: "
-      "-0.99}}\n",
-      "test.yaml", opt);
+      "-0.99}}\n");
   REQUIRE_FALSE(r.ok());
   bool found = false;
   for (const auto& d : r.diags.all())

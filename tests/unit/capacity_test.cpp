@@ -1,42 +1,32 @@
-// Tests for libeval/capacity (docs/case-format.md, "Capacity release").
-// Expected values are worked by hand from the formula lines of that
-// section, quoted where they are used:
+// Tests for libeval/capacity (case format, section 7, "Capacity release", and
+// section 12, "Capacity"). Expected values are worked by hand from the
+// formula lines of section 7, quoted where they are used:
 //   (F1) hours = minutes_saved / 60 x events x adoption
 //   (F2) realisable_hours = hours x realisable
 //   (F3) fte = realisable_hours / fte_hours
 //   (F4) value = realisable_hours x hour_cost
-//   (F5) `fte` is the largest annual FTE, `fte_years` the sum;
+//   (F5) section 12: `fte` is the largest annual FTE, `fte_years` the sum;
 //        hours, realisable_hours and value totals are sums over the horizon.
 #include "libeval/capacity.h"
 
-#include <doctest/doctest.h>
 #include <fmt/format.h>
 
 #include <cmath>
 #include <string>
 
 #include "libeval/business_case.h"
-#include "libeval/loader.h"
 #include "libeval/parameters.h"
 #include "libeval/presets.h"
+#include "support.h"
 
 using namespace gevinst;
+using namespace gevinst::test;
 
 namespace {
 
-Case load(const std::string& yaml) {
-  LoadOptions opt;
-  opt.lints = false;
-  LoadResult r = load_case_text(yaml, "test.yaml", opt);
-  for (const auto& d : r.diags.all()) INFO(format_diagnostic(d, r.source));
-  REQUIRE(r.ok());
-  return *r.model;
-}
-
-// The worked example of docs/case-format.md, "Capacity release" (patients =
-// 100): 40 minutes saved on 1,200 events a year from 2027, adoption 0.5 in
-// 2027 and 0.9 from 2028, realisable 0.8, nurse hour cost 450; horizon
-// 2026-2029.
+// The example of section 7 with patients = 100: 40 minutes saved on 1,200
+// events a year from 2027, adoption 0.5 in 2027 and 0.9 from 2028,
+// realisable 0.8, nurse hour cost 450; horizon 2026-2029.
 const char* kSpecExample = R"(format: gevinst/1
 case: {id: spec-example}
 assumptions: {start_year: 2026, horizon: 4, discounting: {rate: 0.04}}
@@ -58,7 +48,7 @@ capacity:
 
 }  // namespace
 
-TEST_CASE("capacity: the worked example in docs/case-format.md, by hand") {
+TEST_CASE("capacity: the example of section 7 worked by hand") {
   CapacityResult r = evaluate_capacity(load(kSpecExample));
   REQUIRE(r.activities.size() == 1);
   const ActivitySeries& s = r.activities[0];
@@ -84,7 +74,7 @@ TEST_CASE("capacity: the worked example in docs/case-format.md, by hand") {
   CHECK(r.total.fte_years == doctest::Approx(1472.0 / 1924));
   REQUIRE(r.total.fte_year);
   CHECK(*r.total.fte_year == 2028);
-  // Discounted at 4 % (DF(t) = 1 / 1.04^t): 144,000 / 1.04 + 259,200 / 1.04^2 + 259,200 / 1.04^3.
+  // Discounted at 4 % (section 2: DF(t) = 1 / 1.04^t): 144,000 / 1.04 + 259,200 / 1.04^2 + 259,200 / 1.04^3.
   double pv = 144000 / 1.04 + 259200 / (1.04 * 1.04) + 259200 / (1.04 * 1.04 * 1.04);
   CHECK(r.value_pv == doctest::Approx(pv).epsilon(1e-12));
   REQUIRE(r.monetised_value);
@@ -143,7 +133,7 @@ capacity:
   CHECK(r.total.fte == doctest::Approx(2000.0 / 1500));
   CHECK(*r.total.fte_year == 2027);
   CHECK(r.total.fte_years == doctest::Approx((1400.0 + 2000.0) / 1500));
-  // value includes the non-monetised a3 ("Capacity release"); monetised_value does not.
+  // value includes the non-monetised a3 (section 12); monetised_value does not.
   CHECK(r.total.value == doctest::Approx(2 * 200000 + 540000 + 2 * 360000));
   CHECK(*r.monetised_value == doctest::Approx(2 * 200000 + 540000));
   REQUIRE(r.by_activity.size() == 3);
@@ -166,7 +156,7 @@ TEST_CASE("capacity: monetised activities enter evaluate as capacity benefits, o
       CHECK(s.values[t] == doctest::Approx(r.activities[0].value[t]));
   }
   CHECK(derived == 1);
-  // The organisation perspective counts capacity benefits, the budget one does not ("Perspectives").
+  // The organisation perspective counts capacity benefits, the budget one does not (section 6).
   CHECK(bc.perspectives[static_cast<int>(Perspective::organisation)].pv_benefits ==
         doctest::Approx(*r.monetised_pv));
   CHECK(bc.perspectives[static_cast<int>(Perspective::budget)].pv_benefits == 0);

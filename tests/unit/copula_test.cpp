@@ -1,7 +1,5 @@
 #include "libeval/copula.h"
 
-#include <doctest/doctest.h>
-
 #include <cmath>
 #include <numbers>
 #include <string>
@@ -10,6 +8,7 @@
 
 #include "libeval/distributions.h"
 #include "libeval/rng.h"
+#include "support.h"
 
 using namespace gevinst;
 

@@ -3,9 +3,9 @@
 // the Diagnostics collector. Expected texts are written out in full.
 #include "libeval/diagnostics.h"
 
-#include <doctest/doctest.h>
-
 #include <string>
+
+#include "support.h"
 
 using namespace gevinst;
 

@@ -4,8 +4,6 @@
 // tests/data/calc/regen) and against closed forms.
 #include "libeval/discounting.h"
 
-#include <doctest/doctest.h>
-
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -15,6 +13,7 @@
 #include <vector>
 
 #include "calc_csv.h"
+#include "support.h"
 
 using namespace gevinst;
 

@@ -1,11 +1,11 @@
 #include "libeval/distributions.h"
 
-#include <doctest/doctest.h>
-
 #include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
+
+#include "support.h"
 
 using namespace gevinst;
 

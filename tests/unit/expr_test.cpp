@@ -3,14 +3,14 @@
 // Expected values are hand-computed closed forms unless a row says otherwise.
 #include "libeval/expr.h"
 
-#include <doctest/doctest.h>
-
 #include <chrono>
 #include <cmath>
 #include <random>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "support.h"
 
 using namespace gevinst;
 

@@ -5,7 +5,6 @@
 // against LibreOffice Calc in repayment_test.cpp.
 #include "libeval/financing.h"
 
-#include <doctest/doctest.h>
 #include <fmt/format.h>
 
 #include <cmath>
@@ -14,19 +13,12 @@
 #include "libeval/business_case.h"
 #include "libeval/loader.h"
 #include "libeval/parameters.h"
+#include "support.h"
 
 using namespace gevinst;
+using namespace gevinst::test;
 
 namespace {
-
-Case load(const std::string& yaml) {
-  LoadOptions opt;
-  opt.lints = false;
-  LoadResult r = load_case_text(yaml, "test.yaml", opt);
-  for (const auto& d : r.diags.all()) INFO(format_diagnostic(d, r.source));
-  REQUIRE(r.ok());
-  return *r.model;
-}
 
 // What `--set name=text` does.
 Overrides set(const Case& c, const std::string& name, const std::string& text) {
@@ -38,26 +30,10 @@ Overrides set(const Case& c, const std::string& name, const std::string& text) {
 }
 
 // Copies, so that a call on a temporary result leaves nothing dangling.
-LoanResult loan(const FinancingResult& f, const std::string& id) {
-  for (const auto& L : f.loans)
-    if (L.id == id) return L;
-  FAIL("no loan " << id);
-  return {};
-}
+LoanResult loan(const FinancingResult& f, const std::string& id) { return by_id(f.loans, id); }
+GrantResult grant(const FinancingResult& f, const std::string& id) { return by_id(f.grants, id); }
 
-GrantResult grant(const FinancingResult& f, const std::string& id) {
-  for (const auto& g : f.grants)
-    if (g.id == id) return g;
-  FAIL("no grant " << id);
-  return {};
-}
-
-const ItemSeries& item(const BusinessCase& bc, const std::string& id) {
-  for (const auto& s : bc.items)
-    if (s.id == id) return s;
-  FAIL("no item " << id);
-  return bc.items.front();
-}
+const ItemSeries& item(const BusinessCase& bc, const std::string& id) { return by_id(bc.items, id); }
 
 void check_near(const std::vector<double>& got, const std::vector<double>& expected) {
   REQUIRE(got.size() == expected.size());

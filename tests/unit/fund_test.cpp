@@ -4,22 +4,17 @@
 // themselves are checked against LibreOffice Calc in repayment_test.cpp.
 #include "libeval/fund.h"
 
-#include <doctest/doctest.h>
 #include <fmt/format.h>
 
-#include "libeval/loader.h"
+#include "support.h"
 
 using namespace gevinst;
+using namespace gevinst::test;
 
 namespace {
 
 FundCase fund_case(const std::string& file, const std::string& yaml) {
-  LoadOptions opt;
-  opt.lints = false;
-  LoadResult r = load_case_text(yaml, file, opt);
-  for (const auto& d : r.diags.all()) INFO(format_diagnostic(d, r.source));
-  REQUIRE(r.ok());
-  const Case& c = *r.model;
+  const Case c = load(yaml, file);
   return {file, c.info.id, c.assumptions.currency, evaluate_case_financing(c)};
 }
 

@@ -4,8 +4,6 @@
 // unique IRR (docs/case-format.md, "IRR").
 #include "libeval/irr.h"
 
-#include <doctest/doctest.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -15,6 +13,7 @@
 #include <vector>
 
 #include "calc_csv.h"
+#include "support.h"
 
 using namespace gevinst;
 

@@ -5,14 +5,14 @@
 // expected values are the numbers written in the case text.
 #include "libeval/loader.h"
 
-#include <doctest/doctest.h>
-
 #include <string>
 
 #include "libeval/detail/load_reader.h"
 #include "libeval/parameters.h"
+#include "support.h"
 
 using namespace gevinst;
+using namespace gevinst::test;
 
 namespace {
 
@@ -144,12 +144,6 @@ SourceLoc at(const std::string& text, std::string_view token, int skip = 0) {
   return l;
 }
 
-LoadResult load(const std::string& text, bool lints = false) {
-  LoadOptions o;
-  o.lints = lints;
-  return load_case_text(text, "case.yaml", o);
-}
-
 std::vector<Diagnostic> errors_of(const LoadResult& r) {
   std::vector<Diagnostic> out;
   for (const auto& d : r.diags.all())
@@ -157,24 +151,18 @@ std::vector<Diagnostic> errors_of(const LoadResult& r) {
   return out;
 }
 
-std::string dump(const LoadResult& r) {
-  std::string s;
-  for (const auto& d : r.diags.all()) s += format_diagnostic(d, r.source);
-  return s;
-}
-
 double value(const Case& c, const Number& n) { return value_of(n, parameter_values(c), c.file); }
 
 }  // namespace
 
 TEST_CASE("loader: a valid case's model") {
-  LoadResult r = load(kCase, true);
+  LoadResult r = load_text(kCase, true);
   INFO(dump(r));
   REQUIRE(r.ok());
   CHECK(r.diags.all().empty());  // no lints either
   const Case& c = *r.model;
   CHECK(c.format == "gevinst/1");
-  CHECK(c.file == "case.yaml");
+  CHECK(c.file == "test.yaml");
   CHECK(c.info.id == "kol-telemonitoring");
   CHECK(c.info.title == "Telemonitoring of COPD patients at home");
   CHECK(c.info.owner == "Region Nordjylland");
@@ -268,7 +256,7 @@ TEST_CASE("loader: a valid case's model") {
 
 TEST_CASE("loader: flow forms, profiles and discounting forms") {
   SUBCASE("amounts series and a linear profile on a cost") {
-    LoadResult r = load(edit(
+    LoadResult r = load_text(edit(
         {{"    amount: 500000\n    year: 2026\n",
           "    amounts: {2027: 300000, 2026: 320000}\n    profile: {linear: {from: 2026, years: 4}}\n"}}));
     INFO(dump(r));
@@ -281,14 +269,14 @@ TEST_CASE("loader: flow forms, profiles and discounting forms") {
     CHECK(f.profile.linear_years == 4);
   }
   SUBCASE("logistic profile, hours_saved, principal as a share, annuity defaults") {
-    LoadResult r =
-        load(edit({{"    profile: {2027: 0.4, 2028: 0.8, 2029: 1.0}\n",
-                    "    profile: {logistic: {midpoint: 2029, steepness: 1.5}}\n"},
-                   {"      minutes_saved: 40\n", "      hours_saved: 0.5\n"},
-                   {"    principal: 1.0e6\n", "    principal: {share: 0.3, of: [devices]}\n"},
-                   {"    method: gain-share\n", "    method: annuity\n"},
-                   {"    gain_share:\n      share: 0.5\n      of: [fewer-admissions]\n      cap: 1.2\n", ""},
-                   {"    periods_per_year: 1\n    grace: 1\n", ""}}));
+    LoadResult r = load_text(
+        edit({{"    profile: {2027: 0.4, 2028: 0.8, 2029: 1.0}\n",
+               "    profile: {logistic: {midpoint: 2029, steepness: 1.5}}\n"},
+              {"      minutes_saved: 40\n", "      hours_saved: 0.5\n"},
+              {"    principal: 1.0e6\n", "    principal: {share: 0.3, of: [devices]}\n"},
+              {"    method: gain-share\n", "    method: annuity\n"},
+              {"    gain_share:\n      share: 0.5\n      of: [fewer-admissions]\n      cap: 1.2\n", ""},
+              {"    periods_per_year: 1\n    grace: 1\n", ""}}));
     INFO(dump(r));
     REQUIRE(r.ok());
     const Case& c = *r.model;
@@ -302,11 +290,11 @@ TEST_CASE("loader: flow forms, profiles and discounting forms") {
     CHECK(c.financing[1].grace == 0);
   }
   SUBCASE("discounting: a constant rate and a schedule") {
-    LoadResult r = load(edit({{"  discounting: dk-fm-2021\n", "  discounting: {rate: 0.04}\n"}}));
+    LoadResult r = load_text(edit({{"  discounting: dk-fm-2021\n", "  discounting: {rate: 0.04}\n"}}));
     REQUIRE(r.ok());
     REQUIRE(r.model->assumptions.discounting.steps.size() == 1);
     CHECK(r.model->assumptions.discounting.steps[0].rate == 0.04);
-    r = load(
+    r = load_text(
         edit({{"  discounting: dk-fm-2021\n",
                "  discounting: {schedule: [{from_index: 1, rate: 0.04}, {from_index: 11, rate: 0.03}]}\n"}}));
     REQUIRE(r.ok());
@@ -314,9 +302,10 @@ TEST_CASE("loader: flow forms, profiles and discounting forms") {
     CHECK(r.model->assumptions.discounting.steps[1].from_index == 11);
   }
   SUBCASE("a qualitative benefit with a description and no amount") {
-    LoadResult r = load(edit({{"benefits:\n",
-                               "benefits:\n  - {id: safer, kind: qualitative, party: region, description: "
-                               "Patients feel safer}\n"}}));
+    LoadResult r =
+        load_text(edit({{"benefits:\n",
+                         "benefits:\n  - {id: safer, kind: qualitative, party: region, description: "
+                         "Patients feel safer}\n"}}));
     INFO(dump(r));
     REQUIRE(r.ok());
     CHECK(r.model->benefits[0].benefit_kind == BenefitKind::qualitative);
@@ -688,8 +677,18 @@ TEST_CASE("loader: one error per kind, with message, position and path") {
        "costs[2].per_year",
        "add the missing ')'"},
       // 2027.0 and 02027 (octal to YAML 1.1) are not written as digits.
-      {{{"2028: 0.8, 2029", "2027.0: 0.8, 2029"}}, "expected a calendar year written as digits, got '2027.0'", "2027.0", 0, "benefits[0].profile.2027.0", "write 2027 without quotes, decimals or leading zeros"},
-      {{{"2028: 0.8, 2029", "02028: 0.8, 2029"}}, "expected a calendar year written as digits, got '02028'", "02028", 0, "benefits[0].profile.02028", "write 2028 without quotes, decimals or leading zeros"},
+      {{{"2028: 0.8, 2029", "2027.0: 0.8, 2029"}},
+       "expected a calendar year written as digits, got '2027.0'",
+       "2027.0",
+       0,
+       "benefits[0].profile.2027.0",
+       "write 2027 without quotes, decimals or leading zeros"},
+      {{{"2028: 0.8, 2029", "02028: 0.8, 2029"}},
+       "expected a calendar year written as digits, got '02028'",
+       "02028",
+       0,
+       "benefits[0].profile.02028",
+       "write 2028 without quotes, decimals or leading zeros"},
       {{{"horizon: 10", "horizon: \"10\""}},
        "expected a whole number written as digits, got the quoted text \"10\"",
        "\"10\"",
@@ -707,7 +706,7 @@ TEST_CASE("loader: one error per kind, with message, position and path") {
     std::string text = kCase;
     for (const auto& [from, to] : row.edits) text = edit({{from, to}}, text);
     CAPTURE(row.message);
-    LoadResult r = load(text);
+    LoadResult r = load_text(text);
     INFO(dump(r));
     CHECK_FALSE(r.ok());
     CHECK_FALSE(r.model.has_value());
@@ -721,7 +720,7 @@ TEST_CASE("loader: one error per kind, with message, position and path") {
     CHECK(d.loc.column == want.column);
     CHECK(d.yaml_path == row.path);
     CHECK(d.hint.starts_with(row.hint));
-    CHECK(d.file == "case.yaml");
+    CHECK(d.file == "test.yaml");
     // Messages follow the house style: lower-case start, no trailing period.
     CHECK_FALSE((d.message.front() >= 'A' && d.message.front() <= 'Z'));
     CHECK(d.message.back() != '.');
@@ -735,7 +734,7 @@ TEST_CASE("loader: every problem is reported in one run, in file order") {
             {"    kind: operating\n    party: region\n", "    kind: operating\n    party: regoin\n"},
             {"    amount: 500000\n    year: 2026\n", "    amount: 500000\n    year: 2040\n"},
             {"2029: 1.0}", "2029: 1.5}"}});
-  LoadResult r = load(text);
+  LoadResult r = load_text(text);
   std::vector<Diagnostic> errs = errors_of(r);
   REQUIRE(errs.size() == 5);
   CHECK(errs[0].message == "unknown key 'titel'");
@@ -749,13 +748,13 @@ TEST_CASE("loader: every problem is reported in one run, in file order") {
 TEST_CASE("loader: a broken horizon does not cause follow-on year errors") {
   for (auto bad : {"  horizon: 0\n", "  horizon: \"$h\"\n", ""}) {
     CAPTURE(bad);
-    LoadResult r = load(edit({{"  horizon: 10\n", bad}}));
+    LoadResult r = load_text(edit({{"  horizon: 10\n", bad}}));
     CHECK(errors_of(r).size() == 1);
   }
-  LoadResult r = load(edit({{"  start_year: 2026\n", ""}}));
+  LoadResult r = load_text(edit({{"  start_year: 2026\n", ""}}));
   CHECK(errors_of(r).size() == 1);
   // Missing sections: one error each, at the document, never without a position.
-  r = load(edit(
+  r = load_text(edit(
       {{"assumptions:\n  start_year: 2026\n  horizon: 10\n  discounting: dk-fm-2021\n  fte_hours: 1924\n",
         ""}}));
   REQUIRE(errors_of(r).size() == 1);
@@ -770,18 +769,18 @@ TEST_CASE("loader: expression errors point at the token, in characters") {
       {{"  - id: training\n    kind: implementation\n    party: region\n    amount: 500000\n    year: 2026\n",
         "  - {id: training, label: \"Træning – ø\", kind: implementation, party: region, amount: \"1 + "
         "$nope\"}\n"}});
-  LoadResult r = load(text);
+  LoadResult r = load_text(text);
   REQUIRE(errors_of(r).size() == 1);
   CHECK(errors_of(r)[0].loc.column == at(text, "$nope").column);
   // With an escape in the text the offset cannot be mapped: the value's start is used.
   text = edit({{"    amount: 500000\n", "    amount: \"\\u0031 + $nope\"\n"}});
-  r = load(text);
+  r = load_text(text);
   REQUIRE(errors_of(r).size() == 1);
   CHECK(errors_of(r)[0].loc.column == at(text, "\"\\u0031").column);
   // A very long expression is shortened in the message.
   text = edit({{"    amount: 500000\n",
                 "    amount: \"" + std::string(200, '(') + "$nope" + std::string(200, ')') + "\"\n"}});
-  r = load(text);
+  r = load_text(text);
   REQUIRE(errors_of(r).size() == 1);
   CHECK(errors_of(r)[0].message.size() < 160);
   CHECK(errors_of(r)[0].message.find("...") != std::string::npos);
@@ -792,7 +791,7 @@ TEST_CASE("loader: lints are warnings, and only with lints on") {
       edit({{"  - id: operation\n    kind: operating\n", "  - id: operation\n    kind: other\n"},
             {"    profile: {2027: 0.4, 2028: 0.8, 2029: 1.0}\n", ""},
             {"  op_cost: {value: 1500, source: \"Supplier offer 2025\"}", "  op_cost: 1500"}});
-  LoadResult r = load(text, true);
+  LoadResult r = load_text(text, true);
   INFO(dump(r));
   CHECK(r.ok());  // warnings do not make a case invalid
   std::vector<std::string> msgs;
@@ -804,7 +803,7 @@ TEST_CASE("loader: lints are warnings, and only with lints on") {
   CHECK(msgs[0] == "parameter 'op_cost' has no source");
   CHECK(msgs[1] == "the case has an investment (2026) but no operating cost from then on");
   CHECK(msgs[2] == "benefit 'fewer-admissions' has no realisation profile in a case at stage scaling");
-  CHECK(load(text, false).diags.all().empty());
+  CHECK(load_text(text, false).diags.all().empty());
 }
 
 TEST_CASE("loader: the operating-cost lint looks at the years after the investment") {
@@ -812,7 +811,7 @@ TEST_CASE("loader: the operating-cost lint looks at the years after the investme
       "format: gevinst/1\ncase: {id: x}\nassumptions: {start_year: 2026, horizon: 10}\n"
       "parties: [{id: p, sector: region}]\n";
   auto lint = [&](const std::string& costs) {
-    LoadResult r = load(head + "costs:\n" + costs, true);
+    LoadResult r = load_text(head + "costs:\n" + costs, true);
     for (const auto& d : r.diags.all())
       if (d.message.find("no operating cost") != std::string::npos) return d.message;
     return std::string();
@@ -828,13 +827,13 @@ TEST_CASE("loader: the operating-cost lint looks at the years after the investme
   CHECK(lint(invest + "  - {id: op, kind: operating, party: p, per_year: 10, from: 2030}\n").empty());
   CHECK(lint(invest + "  - {id: op, kind: operating, party: p, amounts: {2034: 5}}\n").empty());
   {
-    LoadResult r = load(head + "parameters: {op: {value: 10, source: s}}\ncosts:\n" + invest +
-                            "  - {id: op, kind: operating, party: p, per_year: \"$op\"}\n",
-                        true);
+    LoadResult r = load_text(head + "parameters: {op: {value: 10, source: s}}\ncosts:\n" + invest +
+                                 "  - {id: op, kind: operating, party: p, per_year: \"$op\"}\n",
+                             true);
     for (const auto& d : r.diags.all()) CHECK(d.message.find("no operating cost") == std::string::npos);
   }
   // A source of blanks is no source.
-  LoadResult r = load(head + "parameters: {a: {value: 1, source: \"  \"}}\n", true);
+  LoadResult r = load_text(head + "parameters: {a: {value: 1, source: \"  \"}}\n", true);
   bool flagged = false;
   for (const auto& d : r.diags.all()) flagged |= d.message == "parameter 'a' has no source";
   CHECK(flagged);
@@ -845,7 +844,7 @@ TEST_CASE("loader: a distribution whose draws leave a field's range is a lint") 
       "format: gevinst/1\ncase: {id: x}\nassumptions: {start_year: 2026, horizon: 2}\n"
       "parties: [{id: p, sector: region}]\n";
   auto warnings = [&](const std::string& rest) {
-    LoadResult r = load(head + rest, true);
+    LoadResult r = load_text(head + rest, true);
     std::vector<std::string> out;
     for (const auto& d : r.diags.all())
       if (d.message.find("simulate would stop there") != std::string::npos) out.push_back(d.message);
@@ -855,8 +854,9 @@ TEST_CASE("loader: a distribution whose draws leave a field's range is a lint") 
   // normal [5, 10]: 4 sd below the mean is -35 patients, a negative cost.
   auto w = warnings("parameters: {n: {value: 5, dist: {normal: [5, 10]}, source: s}}\n" + costs);
   REQUIRE(w.size() == 1);
-  CHECK(w[0] == "draws of 'n' (normal near -35) make costs[0].per_year = -350, which must be 0 or more; simulate "
-                "would stop there");
+  CHECK(w[0] ==
+        "draws of 'n' (normal near -35) make costs[0].per_year = -350, which must be 0 or more; simulate "
+        "would stop there");
   // normal [100, 10] stays above 60; gamma and lognormal are positive.
   CHECK(warnings("parameters: {n: {value: 100, dist: {normal: [100, 10]}, source: s}}\n" + costs).empty());
   CHECK(warnings("parameters: {n: {value: 100, dist: {gamma: [100, 50]}, source: s}}\n" + costs).empty());
@@ -867,14 +867,16 @@ TEST_CASE("loader: a distribution whose draws leave a field's range is a lint") 
 }
 
 TEST_CASE("loader: id suggestions are valid ids, and unnamed items are not offered") {
-  LoadResult r = load("format: gevinst/1\ncase: {id: \"-Kol Tele\"}\nassumptions: {start_year: 2026, horizon: 2}\n");
+  LoadResult r = load_text(
+      "format: gevinst/1\ncase: {id: \"-Kol Tele\"}\nassumptions: {start_year: 2026, horizon: 2}\n");
   REQUIRE(!errors_of(r).empty());
   CHECK(errors_of(r)[0].hint.find("e.g. 'kol-tele'") != std::string::npos);
   // A cost without an id (reported itself) is not listed among the choices.
-  r = load(
+  r = load_text(
       "format: gevinst/1\ncase: {id: x}\nassumptions: {start_year: 2026, horizon: 2}\n"
       "parties: [{id: p, sector: region}, {id: f, sector: state}]\n"
-      "costs:\n  - {id: kit, kind: investment, party: p, amount: 1}\n  - {kind: operating, party: p, amount: 1}\n"
+      "costs:\n  - {id: kit, kind: investment, party: p, amount: 1}\n"
+      "  - {kind: operating, party: p, amount: 1}\n"
       "financing:\n  - {id: g, method: grant, payer: f, recipient: p, share: 0.5, of: [zzz]}\n");
   bool listed = false;
   for (const auto& d : errors_of(r))
@@ -886,17 +888,17 @@ TEST_CASE("loader: id suggestions are valid ids, and unnamed items are not offer
 }
 
 TEST_CASE("loader: not a case document") {
-  LoadResult r = load("- a\n- b\n");
+  LoadResult r = load_text("- a\n- b\n");
   REQUIRE(errors_of(r).size() == 1);
   CHECK(errors_of(r)[0].message == "a case file is a mapping of sections, got a list");
-  r = load("format: gevinst-rollout/1\nsolution: x.yaml\n");
+  r = load_text("format: gevinst-rollout/1\nsolution: x.yaml\n");
   REQUIRE(errors_of(r).size() == 1);
   CHECK(errors_of(r)[0].message == "this is a rollout file, not a case");
   // A YAML error keeps the source text for the caret line.
-  r = load("a: [1\nb: 2\n");
+  r = load_text("a: [1\nb: 2\n");
   REQUIRE(errors_of(r).size() == 1);
   CHECK(r.source == "a: [1\nb: 2\n");
-  r = load(std::string("a: \0\n", 5));
+  r = load_text(std::string("a: \0\n", 5));
   CHECK(r.source.empty());  // not text: nothing to show
 }
 
@@ -946,7 +948,7 @@ TEST_CASE("loader: rollout documents") {
 TEST_CASE("loader: a file with thousands of problems is reported quickly and capped") {
   std::string keys;
   for (int i = 0; i < 20000; ++i) keys += "  x" + std::to_string(i) + ": 1\n";
-  LoadResult r = load(edit({{"  fte_hours: 1924\n", keys}}));
+  LoadResult r = load_text(edit({{"  fte_hours: 1924\n", keys}}));
   CHECK(r.diags.error_count() == 20000);
   REQUIRE(r.diags.all().size() == Diagnostics::kMaxKept + 1);
   CHECK(r.diags.all().back().message == "19000 more problems not shown (19000 errors, 0 warnings)");
@@ -955,12 +957,12 @@ TEST_CASE("loader: a file with thousands of problems is reported quickly and cap
   std::string params;
   for (int i = 0; i < 20000; ++i)
     params += "  p" + std::to_string(i) + ": {value: \"$patients * 2\", source: s}\n";
-  r = load(edit({{"parameters:\n", "parameters:\n" + params}}));
+  r = load_text(edit({{"parameters:\n", "parameters:\n" + params}}));
   CHECK(r.ok());
 }
 
 TEST_CASE("loader: compile_number and parameter values with overrides") {
-  LoadResult r = load(kCase);
+  LoadResult r = load_text(kCase);
   REQUIRE(r.ok());
   const Case& c = *r.model;
   Diagnostics d("--set");

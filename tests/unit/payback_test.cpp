@@ -4,12 +4,11 @@
 // the cumulative series C(t) it rests on.
 #include "libeval/payback.h"
 
-#include <doctest/doctest.h>
-
 #include <optional>
 #include <vector>
 
 #include "libeval/discounting.h"
+#include "support.h"
 
 using namespace gevinst;
 

@@ -3,12 +3,13 @@
 // portfolios of up to 20 cases.
 #include "libeval/portfolio.h"
 
-#include <doctest/doctest.h>
 #include <fmt/format.h>
 
 #include <cmath>
 #include <limits>
 #include <random>
+
+#include "support.h"
 
 using namespace gevinst;
 

@@ -5,15 +5,14 @@
 // table FOLK1A for 1 January 2024 (Denmark 5,961,249 inhabitants).
 #include "libeval/presets.h"
 
-#include <doctest/doctest.h>
-
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
 
-#include "libeval/detail/yaml_tree.h"
 #include "libeval/discounting.h"
+#include "libeval/detail/yaml_tree.h"
+#include "support.h"
 
 using namespace gevinst;
 

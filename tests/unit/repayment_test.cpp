@@ -4,8 +4,6 @@
 // "Loan schedules" and "Gain-share").
 #include "libeval/repayment.h"
 
-#include <doctest/doctest.h>
-
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -17,6 +15,7 @@
 
 #include "calc_csv.h"
 #include "libeval/discounting.h"
+#include "support.h"
 
 using namespace gevinst;
 

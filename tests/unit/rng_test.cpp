@@ -1,7 +1,5 @@
 #include "libeval/rng.h"
 
-#include <doctest/doctest.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -9,6 +7,7 @@
 #include <vector>
 
 #include "libeval/special_functions.h"
+#include "support.h"
 
 using namespace gevinst;
 

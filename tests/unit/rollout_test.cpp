@@ -4,24 +4,18 @@
 //   NPV(P) = 1,000 x P - 1,000,000, break-even P = 1,000; FTE(P) = P / 1,000.
 #include "libeval/rollout.h"
 
-#include <doctest/doctest.h>
-
 #include <string>
 
-#include "libeval/loader.h"
+#include "support.h"
 
 using namespace gevinst;
+using namespace gevinst::test;
 
 namespace {
 
 const std::string kDir = std::string(GEVINST_SOURCE_DIR) + "/tests/data/rollout/";
 
-RolloutLoadResult load_text(const std::string& text) {
-  RolloutLoadResult r = load_rollout_text(text, kDir + "inline.yaml");
-  for (const auto& d : r.diags.all()) INFO(format_diagnostic(d, r.source));
-  REQUIRE(r.ok());
-  return r;
-}
+RolloutLoadResult load_inline(const std::string& text) { return load_rollout(text, kDir + "inline.yaml"); }
 
 // A rollout of the test solution with the given criteria and units (YAML lines).
 std::string rollout_text(const std::string& criteria, const std::string& units) {
@@ -41,12 +35,7 @@ RolloutOptions with_total(const std::string& today, double total) {
   return o;
 }
 
-const UnitAssessment& unit(const RolloutResult& r, const std::string& id) {
-  for (const auto& u : r.units)
-    if (u.id == id) return u;
-  FAIL("no unit " << id);
-  return r.units.front();
-}
+const UnitAssessment& unit(const RolloutResult& r, const std::string& id) { return by_id(r.units, id); }
 
 }  // namespace
 
@@ -150,7 +139,7 @@ TEST_CASE("rollout: drafted explanations use break-even values") {
 }
 
 TEST_CASE("rollout: a switching value is rounded to where the criterion holds") {
-  auto lr = load_text(
+  auto lr = load_inline(
       rollout_text(R"(["npv >= 250", "npv >= 1.0006e6"])", "  - {id: few, parameters: {patients: 800}}\n"));
   RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
   const auto& u = unit(r, "few");
@@ -163,9 +152,9 @@ TEST_CASE("rollout: a switching value is rounded to where the criterion holds") 
 }
 
 TEST_CASE("rollout: explanations for other targets, simple comparisons and complex criteria") {
-  auto lr =
-      load_text(rollout_text(R"(["npv >= 2e6", "evidence >= documented", "bcr > 2", "$patients * 2 > 1e9"])",
-                             "  - {id: big, parameters: {patients: 2500}}\n"));
+  auto lr = load_inline(
+      rollout_text(R"(["npv >= 2e6", "evidence >= documented", "bcr > 2", "$patients * 2 > 1e9"])",
+                   "  - {id: big, parameters: {patients: 2500}}\n"));
   RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
   const auto& u = unit(r, "big");
   REQUIRE(u.explanation.size() == 4);
@@ -179,8 +168,8 @@ TEST_CASE("rollout: explanations for other targets, simple comparisons and compl
 
 TEST_CASE("rollout: a criterion over a null result fails and says why") {
   // P = 0: one cost of 1,000,000 and nothing else: no sign change, no IRR.
-  auto lr = load_text(rollout_text(R"(["irr >= 0.04", "sroi_ratio >= 1", "population > 0"])",
-                                   "  - {id: none, parameters: {patients: 0}}\n"));
+  auto lr = load_inline(rollout_text(R"(["irr >= 0.04", "sroi_ratio >= 1", "population > 0"])",
+                                     "  - {id: none, parameters: {patients: 0}}\n"));
   RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
   const auto& u = unit(r, "none");
   CHECK(u.verdict == Verdict::explain);
@@ -193,9 +182,9 @@ TEST_CASE("rollout: a criterion over a null result fails and says why") {
 
 TEST_CASE("rollout: a unit whose parameters break the case is recorded, the others go on") {
   // Negative patients make the capacity events negative, which evaluate_capacity rejects.
-  auto lr = load_text(rollout_text(R"(["npv >= 0"])",
-                                   "  - {id: broken, parameters: {patients: -5}}\n"
-                                   "  - {id: fine, parameters: {patients: 2500}}\n"));
+  auto lr = load_inline(rollout_text(R"(["npv >= 0"])",
+                                     "  - {id: broken, parameters: {patients: -5}}\n"
+                                     "  - {id: fine, parameters: {patients: 2500}}\n"));
   RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
   REQUIRE(r.units.size() == 2);
   const auto& b = unit(r, "broken");

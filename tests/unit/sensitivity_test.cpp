@@ -3,25 +3,15 @@
 // break-even values that make NPV zero.
 #include "libeval/sensitivity.h"
 
-#include <doctest/doctest.h>
-
 #include <cmath>
 
 #include "libeval/business_case.h"
-#include "libeval/loader.h"
+#include "support.h"
 
 using namespace gevinst;
+using namespace gevinst::test;
 
 namespace {
-
-Case load(const std::string& yaml) {
-  LoadOptions opt;
-  opt.lints = false;
-  LoadResult r = load_case_text(yaml, "test.yaml", opt);
-  for (const auto& d : r.diags.all()) INFO(format_diagnostic(d, r.source));
-  REQUIRE(r.ok());
-  return *r.model;
-}
 
 // NPV = -1,000,000 + sum_{t=1..4} DF(t) x patients x (saving - 300), at 4 %:
 // linear in patients and saving, nonlinear (a product) in both together.
@@ -137,14 +127,16 @@ benefits: [{id: b, kind: budget, party: p, per_year: "$n * 100"}]
 sroi:
 )YAML";
   SUBCASE("an SROI ratio that does not exist (no costs for investment: auto) is null beside NPV") {
-    Case c = load(y + "  outcomes: [{id: o, stakeholder: s, quantity: 1, proxy: 100, deadweight: \"$dw\"}]\n");
+    Case c =
+        load(y + "  outcomes: [{id: o, stakeholder: s, quantity: 1, proxy: 100, deadweight: \"$dw\"}]\n");
     SensitivityResult r = run_sensitivity(c);
     CHECK_FALSE(r.base_sroi_ratio.has_value());
     CHECK(r.parameters.size() == 2);
   }
   SUBCASE("the SROI ratio at a deadweight of 1.2 cannot be evaluated") {
-    Case c = load(y + "  investment: 1000\n"
-                      "  outcomes: [{id: o, stakeholder: s, quantity: 1, proxy: 100, deadweight: \"$dw\"}]\n");
+    Case c = load(y +
+                  "  investment: 1000\n"
+                  "  outcomes: [{id: o, stakeholder: s, quantity: 1, proxy: 100, deadweight: \"$dw\"}]\n");
     SensitivityOptions o;
     o.metric = Metric::sroi;
     SensitivityResult r = run_sensitivity(c, o);

@@ -3,7 +3,6 @@
 // case, determinism across thread counts, and input errors.
 #include "libeval/simulate.h"
 
-#include <doctest/doctest.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,22 +10,14 @@
 
 #include "libeval/business_case.h"
 #include "libeval/capacity.h"
-#include "libeval/loader.h"
+#include "support.h"
 
 using namespace gevinst;
+using namespace gevinst::test;
 
 namespace {
 
-Case load(const std::string& yaml) {
-  LoadOptions opt;
-  opt.lints = false;
-  LoadResult r = load_case_text(yaml, "test.yaml", opt);
-  for (const auto& d : r.diags.all()) INFO(format_diagnostic(d, r.source));
-  REQUIRE(r.ok());
-  return *r.model;
-}
-
-// The peer benchmark case (tests/data/bench/psa_case.yaml) plus a derived
+// The peer benchmark case (shared/bench/psa_case.yaml) plus a derived
 // parameter, a random growth rate, a random profile step and an SROI section,
 // so every kind of term in the compiled plan is exercised.
 const char* kCase = R"YAML(
@@ -96,7 +87,7 @@ TEST_CASE("simulate: each iteration equals the scalar engine evaluated at its dr
       CapacityOptions co;
       co.overrides = ov;
       CHECK(r.fte_values[i] == doctest::Approx(evaluate_capacity(c, co).total.fte).epsilon(1e-12));
-      // SROI ratio by the formula of docs/case-format.md, "SROI", investment = PV of all costs.
+      // SROI ratio by the spec's formula (section 8), investment = PV of all costs.
       double pv = 0;
       size_t pat = std::find(r.random_parameters.begin(), r.random_parameters.end(), "patients") -
                    r.random_parameters.begin();

@@ -1,10 +1,10 @@
 #include "libeval/special_functions.h"
 
-#include <doctest/doctest.h>
-
 #include <cmath>
 #include <initializer_list>
 #include <numbers>
+
+#include "support.h"
 
 using namespace gevinst;
 

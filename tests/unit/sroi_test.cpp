@@ -17,27 +17,18 @@
 // drop-off, 3.5 % discounting as in the guide) and works every cell by hand.
 #include "libeval/sroi.h"
 
-#include <doctest/doctest.h>
 #include <fmt/format.h>
 
 #include <cmath>
 #include <string>
 
 #include "libeval/business_case.h"
-#include "libeval/loader.h"
+#include "support.h"
 
 using namespace gevinst;
+using namespace gevinst::test;
 
 namespace {
-
-Case load(const std::string& yaml) {
-  LoadOptions opt;
-  opt.lints = false;
-  LoadResult r = load_case_text(yaml, "test.yaml", opt);
-  for (const auto& d : r.diags.all()) INFO(format_diagnostic(d, r.source));
-  REQUIRE(r.ok());
-  return *r.model;
-}
 
 // One outcome: 100 units x 50 = gross 5,000 a year; deadweight 0.2,
 // attribution 0.25, displacement 0.1, drop-off 0.5; three years from 2027;

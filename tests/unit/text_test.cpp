@@ -1,6 +1,6 @@
 #include "libeval/text.h"
 
-#include <doctest/doctest.h>
+#include "support.h"
 
 using gevinst::grouped;
 using gevinst::money;

@@ -3,10 +3,10 @@
 // counted by hand in the strings shown (1-based lines, columns in characters).
 #include "libeval/detail/yaml_tree.h"
 
-#include <doctest/doctest.h>
-
 #include <chrono>
 #include <string>
+
+#include "support.h"
 
 using namespace gevinst;
 
@@ -290,8 +290,10 @@ TEST_CASE("yaml_tree: syntax errors point at the cause") {
       // A quote closed only on a later line, followed by an error.
       {"a:\n  t: \"open\n  b: {c: \"x\"}\n", 2, 6, "unclosed '\"'", "add the missing '\"' on its line"},
       {"a:\n  fte_hours 1924\n  b: 1\n", 2, 3, "missing ':' after 'fte_hours'", "write 'fte_hours: 1924'"},
-      {"a:\n  b: 1\n\tc: 2\n", 3, 1, "YAML syntax error: illegal tab when looking for indentation",
-       "YAML indentation must use spaces"},
+      {"a:\n  b: 1\n\tc: 2\n", 3, 1, "YAML does not allow tabs for indentation", "indent with spaces"},
+      // yaml-cpp calls this one an illegal map value; the cause is the tab.
+      {"case:\n\tid: x\n", 2, 1, "YAML does not allow tabs for indentation", "indent with spaces"},
+      {"case:\n  id: x\n  \ttitle: y\n", 3, 3, "YAML does not allow tabs for indentation", "indent with spaces"},
       {"a:\n  b: 1\n   c: 2\n", 3, 5, "YAML syntax error: illegal map value",
        "line 3 is indented more than line 2"},
       {"a:\n  b: 1\n c: 2\n", 3, 2, "YAML syntax error: end of map not found", "line 3 is indented 1 space,"},
