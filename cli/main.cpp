@@ -45,7 +45,8 @@ int main(int argc, char** argv) {
   for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
   if (argc > 1 && argv[1][0] != '-' && std::find(names.begin(), names.end(), argv[1]) == names.end()) {
     std::string guess = gevinst::did_you_mean(argv[1], names);
-    error(fmt::format("unknown command '{}'{}", argv[1], guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess)));
+    error(fmt::format("unknown command '{}'{}", argv[1],
+                      guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess)));
     std::cerr << "Run `gevinst --help` for the commands.\n";
     return Exit::usage;
   }

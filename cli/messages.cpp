@@ -20,7 +20,8 @@ void note(std::string_view message) { std::cerr << "gevinst: note: " << message 
 void info(std::string_view message) { std::cerr << message << "\n"; }
 
 void internal_error(std::string_view what) {
-  std::cerr << "gevinst: internal error: " << what << "\n(this is a bug in gevinst; please report it with the input)\n";
+  std::cerr << "gevinst: internal error: " << what
+            << "\n(this is a bug in gevinst; please report it with the input)\n";
 }
 
 std::string_view Sources::of(const std::string& file) const {

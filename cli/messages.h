@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "libeval/diagnostics.h"
 #include "libeval/case_files.h"
+#include "libeval/diagnostics.h"
 #include "libeval/loader.h"
 
 namespace gevinst::cli {

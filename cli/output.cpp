@@ -1,8 +1,5 @@
 #include "cli/output.h"
 
-#include "cli/messages.h"
-#include "cli/render/render.h"
-
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -12,6 +9,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <random>
+
+#include "cli/messages.h"
+#include "cli/render/render.h"
 
 namespace gevinst::cli {
 
@@ -83,9 +83,11 @@ std::optional<std::string> StreamOutput::commit() {
   return std::nullopt;
 }
 
-
 Progress::Progress(std::string label, size_t total, bool enabled)
-    : label_(std::move(label)), total_(total), enabled_(enabled && ::isatty(STDERR_FILENO) == 1), start_ms_(now_ms()) {}
+    : label_(std::move(label)),
+      total_(total),
+      enabled_(enabled && ::isatty(STDERR_FILENO) == 1),
+      start_ms_(now_ms()) {}
 
 Progress::~Progress() { finish(); }
 

@@ -31,8 +31,8 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths);
 std::vector<std::string> shard(const std::vector<std::string>& files, int k, int n);
 
 struct CaseFileOptions {
-  bool lints = false;           ///< run the lint warnings too
-  bool load_rollouts = false;   ///< load rollout documents (else only their kind is known)
+  bool lints = false;          ///< run the lint warnings too
+  bool load_rollouts = false;  ///< load rollout documents (else only their kind is known)
   /// How a document whose format cannot be told is loaded (and so which
   /// errors it gets): as a case, or as a rollout.
   DocumentKind unknown_as = DocumentKind::case_v1;
@@ -40,13 +40,13 @@ struct CaseFileOptions {
 
 /// One input file, read once: its kind, text and what loading it gave.
 struct CaseFile {
-  std::string path;             ///< as listed; "<stdin>" for "-"
+  std::string path;                           ///< as listed; "<stdin>" for "-"
   DocumentKind kind = DocumentKind::unknown;  ///< unknown also when it could not be read
-  std::string source;           ///< the file's text
-  std::optional<Case> model;    ///< a case that loaded without errors
-  std::optional<RolloutLoadResult> rollout;  ///< a rollout, with CaseFileOptions::load_rollouts
-  std::vector<Diagnostic> diags;  ///< all of them, the rollout's solution's included
-  int errors = 0, warnings = 0;  ///< counted before Diagnostics drops any past its limit
+  std::string source;                         ///< the file's text
+  std::optional<Case> model;                  ///< a case that loaded without errors
+  std::optional<RolloutLoadResult> rollout;   ///< a rollout, with CaseFileOptions::load_rollouts
+  std::vector<Diagnostic> diags;              ///< all of them, the rollout's solution's included
+  int errors = 0, warnings = 0;               ///< counted before Diagnostics drops any past its limit
 
   bool is_rollout() const { return kind == DocumentKind::rollout_v1; }
   /// The text a diagnostic's line refers to (this file's, or a rollout's solution's).

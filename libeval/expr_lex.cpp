@@ -1,5 +1,7 @@
 // Expressions, lexing: tokens, decimal literals read exactly, and the two
 // helpers built on the lexer (parse_number, referenced_names).
+#include "libeval/detail/expr_lex.h"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -7,8 +9,6 @@
 #include <limits>
 #include <system_error>
 #include <utility>
-
-#include "libeval/detail/expr_lex.h"
 
 namespace gevinst {
 namespace expr_detail {

@@ -22,9 +22,11 @@ void run_workers(int workers, const std::function<void()>& work, const std::func
 }
 }  // namespace detail
 
-int parallel_for(std::size_t n, const PoolOptions& opt, const std::function<void(std::size_t, std::size_t)>& job) {
+int parallel_for(std::size_t n, const PoolOptions& opt,
+                 const std::function<void(std::size_t, std::size_t)>& job) {
   if (n == 0) return 0;
-  const int workers = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(thread_count(opt.threads)), n));
+  const int workers =
+      static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(thread_count(opt.threads)), n));
   std::atomic<std::size_t> next{0}, finished{0};
   std::atomic<int> ids{0};
   auto work = [&] {

@@ -31,7 +31,8 @@ struct PoolOptions {
 /// min(thread_count(threads), n) workers; `worker` in [0, workers) lets a
 /// job keep per-thread scratch. Returns the number of workers used.
 /// Jobs must not throw.
-int parallel_for(std::size_t n, const PoolOptions& opt, const std::function<void(std::size_t, std::size_t)>& job);
+int parallel_for(std::size_t n, const PoolOptions& opt,
+                 const std::function<void(std::size_t, std::size_t)>& job);
 
 /// Runs job(i) for every i in [0, n) on the pool and hands the results to
 /// sink(i, result) on the calling thread in index order, as soon as a result
@@ -53,7 +54,8 @@ template <class R>
 void parallel_ordered(std::size_t n, const PoolOptions& opt, const std::function<R(std::size_t)>& job,
                       const std::function<void(std::size_t, R&&)>& sink) {
   if (n == 0) return;
-  const int workers = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(thread_count(opt.threads)), n));
+  const int workers =
+      static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(thread_count(opt.threads)), n));
   const std::size_t window = static_cast<std::size_t>(workers) * 32;
   std::vector<std::optional<R>> ring(window);
   std::mutex m;

@@ -268,7 +268,8 @@ SimulationResult simulate(const Case& c, const SimulateOptions& opt) {
   }
 
   const size_t blocks = (n + B - 1) / B;
-  const int threads = static_cast<int>(std::min<size_t>(static_cast<size_t>(thread_count(opt.threads)), blocks));
+  const int threads =
+      static_cast<int>(std::min<size_t>(static_cast<size_t>(thread_count(opt.threads)), blocks));
   r.threads = threads;
   std::vector<BlockError> errors(blocks);
   std::vector<char> failed(blocks, 0);

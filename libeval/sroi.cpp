@@ -128,10 +128,11 @@ std::string same_outcome_key(const std::string& stakeholder, const std::string& 
 SroiResult evaluate_sroi(const Case& c, const SroiOptions& opt) {
   const Assumptions& a = c.assumptions;
   if (!c.sroi.present)
-    fail(c, where(c, {}), "sroi", fmt::format("case '{}' has no sroi section", c.info.id),
-         "add one (docs/case-format.md, \"SROI\"): sroi: {investment: auto, outcomes: [{id: ..., stakeholder: "
-         "patients, "
-         "indicator: ..., quantity: 100, proxy: 150, duration: 3}]}");
+    fail(
+        c, where(c, {}), "sroi", fmt::format("case '{}' has no sroi section", c.info.id),
+        "add one (docs/case-format.md, \"SROI\"): sroi: {investment: auto, outcomes: [{id: ..., stakeholder: "
+        "patients, "
+        "indicator: ..., quantity: 100, proxy: 150, duration: 3}]}");
   SroiResult r;
   r.case_id = c.info.id;
   r.title = c.info.title;

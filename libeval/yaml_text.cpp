@@ -256,7 +256,8 @@ void report_syntax_error(const YAML::Exception& e, std::string_view text, const 
     size_t lead = line.find_first_not_of(" \t");
     size_t tab = line.substr(0, lead).find('\t');
     if (tab != std::string_view::npos && lead != std::string_view::npos) {
-      diags.error(SourceLoc{where.line, static_cast<int>(tab) + 1}, "", "YAML does not allow tabs for indentation",
+      diags.error(SourceLoc{where.line, static_cast<int>(tab) + 1}, "",
+                  "YAML does not allow tabs for indentation",
                   "indent with spaces (set your editor to insert spaces for the Tab key)");
       return;
     }

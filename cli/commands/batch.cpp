@@ -2,13 +2,14 @@
 // one record per file in path order. jsonl, csv and json stream: a record is
 // written as soon as it and every record before it are done, through a
 // bounded reorder window, so memory stays flat however many cases there are.
+#include "cli/render/batch.h"
+
 #include <fmt/format.h>
 
 #include <memory>
 
 #include "cli/commands/commands.h"
 #include "cli/output.h"
-#include "cli/render/batch.h"
 #include "libeval/batch.h"
 #include "libeval/case_files.h"
 #include "libeval/parallel.h"
@@ -39,9 +40,10 @@ int run_batch(const BatchCliOptions& o) {
   std::vector<std::string> all = expand_paths(o.paths);
   if (all.empty()) {
     // A CI job pointed at the wrong folder must not pass by evaluating nothing.
-    error(fmt::format("no case files (*.yaml, *.yml) found in {}\n"
-                      "  hint: check the path; directories are searched recursively",
-                      fmt::join(o.paths, ", ")));
+    error(
+        fmt::format("no case files (*.yaml, *.yml) found in {}\n"
+                    "  hint: check the path; directories are searched recursively",
+                    fmt::join(o.paths, ", ")));
     return Exit::invalid;
   }
   std::vector<std::string> files = shard(all, sh->first, sh->second);
@@ -72,7 +74,8 @@ int run_batch(const BatchCliOptions& o) {
           BatchRecord r;
           r.path = files[i];
           r.status = BatchStatus::error;
-          r.error = fmt::format("{}: error: internal error: {} (this is a bug in gevinst)", files[i], e.what());
+          r.error =
+              fmt::format("{}: error: internal error: {} (this is a bug in gevinst)", files[i], e.what());
           return r;
         }
       },

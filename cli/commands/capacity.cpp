@@ -1,9 +1,10 @@
 // gevinst capacity CASE: capacity release (kapacitetsfrigørelse).
+#include "cli/render/capacity.h"
+
 #include <memory>
 
 #include "cli/commands/commands.h"
 #include "cli/render/render.h"
-#include "cli/render/capacity.h"
 #include "libeval/capacity.h"
 
 namespace gevinst::cli {

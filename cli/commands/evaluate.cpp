@@ -2,8 +2,8 @@
 #include <memory>
 
 #include "cli/commands/commands.h"
-#include "cli/render/render.h"
 #include "cli/render/business_case.h"
+#include "cli/render/render.h"
 #include "libeval/business_case.h"
 
 namespace gevinst::cli {

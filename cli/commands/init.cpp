@@ -6,8 +6,8 @@
 #include <memory>
 
 #include "cli/commands/commands.h"
-#include "cli/output.h"
 #include "cli/commands/templates.h"
+#include "cli/output.h"
 
 namespace gevinst::cli {
 
@@ -24,10 +24,15 @@ int run_init(const InitOptions& o) {
   bool to_stdout = o.file == "-";
   std::error_code ec;
   if (!to_stdout && std::filesystem::exists(o.file, ec) && !o.force) {
-    print_diagnostics({Diagnostic{o.file, {}, Severity::error, "", "the file exists; gevinst init does not overwrite it",
-                                  fmt::format("choose another name, or add --force to replace it: gevinst init --force {}",
-                                              o.file)}},
-                      std::string_view());
+    print_diagnostics(
+        {Diagnostic{o.file,
+                    {},
+                    Severity::error,
+                    "",
+                    "the file exists; gevinst init does not overwrite it",
+                    fmt::format("choose another name, or add --force to replace it: gevinst init --force {}",
+                                o.file)}},
+        std::string_view());
     return Exit::invalid;
   }
   std::string id = case_id_from_path(to_stdout ? std::string("my-case") : o.file);
@@ -38,8 +43,8 @@ int run_init(const InitOptions& o) {
     return Exit::invalid;
   }
   if (!to_stdout && !o.quiet)
-    info(fmt::format("wrote {} ({} template, case id '{}')\nnext: edit it, then `gevinst validate {}`", o.file,
-                     o.templ, id, o.file));
+    info(fmt::format("wrote {} ({} template, case id '{}')\nnext: edit it, then `gevinst validate {}`",
+                     o.file, o.templ, id, o.file));
   return Exit::ok;
 }
 

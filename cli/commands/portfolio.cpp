@@ -1,5 +1,7 @@
 // gevinst portfolio PATH...: choose the cases to fund under a budget,
 // maximising NPV, FTE or social value; exact 0/1 selection.
+#include "cli/render/portfolio.h"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -7,9 +9,8 @@
 #include <memory>
 
 #include "cli/commands/commands.h"
-#include "cli/render/render.h"
 #include "cli/output.h"
-#include "cli/render/portfolio.h"
+#include "cli/render/render.h"
 #include "libeval/case_files.h"
 #include "libeval/parallel.h"
 #include "libeval/portfolio.h"
@@ -124,8 +125,9 @@ int run_portfolio(PortfolioCliOptions& o) {
     return Exit::invalid;
   }
   if (!r.sel.optimal && !o.out.quiet)
-    warning(fmt::format("the search stopped after {} nodes (--max-nodes); the selection is within {:.6g} of the best",
-                        r.sel.nodes, r.sel.gap));
+    warning(fmt::format(
+        "the search stopped after {} nodes (--max-nodes); the selection is within {:.6g} of the best",
+        r.sel.nodes, r.sel.gap));
   r.ranking = rank_by_objective_per_krone(r.items);
   return emit(o.out, portfolio_document(r, o.out.locale));
 }

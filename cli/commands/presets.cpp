@@ -1,11 +1,12 @@
 // gevinst presets: list the presets compiled into the binary (discounting
 // schedules, hours per FTE, staff groups, rollout units), each with its source.
+#include "cli/render/presets.h"
+
 #include <memory>
 
 #include "cli/commands/commands.h"
-#include "cli/render/render.h"
 #include "cli/output.h"
-#include "cli/render/presets.h"
+#include "cli/render/render.h"
 #include "libeval/presets.h"
 
 namespace gevinst::cli {

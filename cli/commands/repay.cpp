@@ -1,14 +1,15 @@
 // gevinst repay CASE: financing and repayment schedules; gevinst repay
 // --fund ID PATH...: one lender across many case files.
+#include "cli/render/repay.h"
+
 #include <fmt/format.h>
 
 #include <memory>
 
 #include "cli/commands/commands.h"
+#include "cli/output.h"
 #include "cli/render/render.h"
 #include "libeval/case_files.h"
-#include "cli/output.h"
-#include "cli/render/repay.h"
 #include "libeval/financing.h"
 #include "libeval/fund.h"
 

@@ -1,15 +1,16 @@
 // gevinst rollout FILE: scale or explain (docs/case-format.md, "Rollouts"). One row per unit
 // with verdict, decision, compliance, NPV and FTE; drafted explanations for
 // explain verdicts; exit 1 when any unit is non-compliant.
+#include "cli/render/rollout.h"
+
 #include <fmt/format.h>
 
 #include <ctime>
 #include <memory>
 
 #include "cli/commands/commands.h"
-#include "cli/render/render.h"
 #include "cli/output.h"
-#include "cli/render/rollout.h"
+#include "cli/render/render.h"
 #include "libeval/case_files.h"
 #include "libeval/presets.h"
 #include "libeval/rollout.h"

@@ -1,10 +1,11 @@
 // gevinst sensitivity CASE: scenarios, one-way sensitivity (tornado) and
 // break-even values.
+#include "cli/render/sensitivity.h"
+
 #include <memory>
 
 #include "cli/commands/commands.h"
 #include "cli/render/render.h"
-#include "cli/render/sensitivity.h"
 #include "libeval/sensitivity.h"
 
 namespace gevinst::cli {

@@ -1,12 +1,13 @@
 // gevinst simulate CASE: Monte Carlo (probabilistic sensitivity analysis).
+#include "cli/render/simulate.h"
+
 #include <cerrno>
 #include <cstdlib>
 #include <memory>
 
 #include "cli/commands/commands.h"
-#include "cli/render/render.h"
 #include "cli/output.h"
-#include "cli/render/simulate.h"
+#include "cli/render/render.h"
 #include "libeval/simulate.h"
 
 namespace gevinst::cli {

@@ -1,9 +1,10 @@
 // gevinst sroi CASE: social return on investment.
+#include "cli/render/sroi.h"
+
 #include <memory>
 
 #include "cli/commands/commands.h"
 #include "cli/render/render.h"
-#include "cli/render/sroi.h"
 #include "libeval/sroi.h"
 
 namespace gevinst::cli {

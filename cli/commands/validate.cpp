@@ -1,4 +1,6 @@
 // gevinst validate PATH...: check case and rollout files.
+#include "cli/render/validate.h"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -6,7 +8,6 @@
 
 #include "cli/commands/commands.h"
 #include "cli/output.h"
-#include "cli/render/validate.h"
 #include "libeval/case_files.h"
 #include "libeval/parallel.h"
 
@@ -54,9 +55,10 @@ void add_validate(CLI::App& root, Session& s) {
       std::vector<std::string> files = expand_paths(o->paths);
       if (files.empty()) {
         // A CI job pointed at the wrong folder must not pass by checking nothing.
-        error(fmt::format("no case files (*.yaml, *.yml) found in {}\n"
-                          "  hint: check the path; directories are searched recursively",
-                          fmt::join(o->paths, ", ")));
+        error(
+            fmt::format("no case files (*.yaml, *.yml) found in {}\n"
+                        "  hint: check the path; directories are searched recursively",
+                        fmt::join(o->paths, ", ")));
         return static_cast<int>(Exit::invalid);
       }
       std::vector<FileCheck> checks(files.size());

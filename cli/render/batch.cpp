@@ -37,7 +37,8 @@ BatchWriter::BatchWriter(Format f, NumberLocale loc) : format_(f), loc_(loc) {
 
 std::string BatchWriter::begin() const {
   if (format_ == Format::csv)
-    return csv_row({"path", "id", "status", "npv", "irr", "bcr", "payback_years", "fte", "sroi_ratio", "error"});
+    return csv_row(
+        {"path", "id", "status", "npv", "irr", "bcr", "payback_years", "fte", "sroi_ratio", "error"});
   if (format_ == Format::json) return "{\n  \"records\": [";
   return {};
 }
@@ -76,9 +77,9 @@ std::string BatchWriter::end(const BatchTotals& tot) const {
     d.gap();
   }
   d.paragraph(fmt::format(
-      "{} case{}: {} ok, {} invalid, {} error{}. NPV sum {}; FTE sum {}.{}", tot.cases, tot.cases == 1 ? "" : "s",
-      tot.ok, tot.invalid, tot.error, tot.error == 1 ? "" : "s", format_number(tot.npv, 0, loc_),
-      format_number(tot.fte, 1, loc_),
+      "{} case{}: {} ok, {} invalid, {} error{}. NPV sum {}; FTE sum {}.{}", tot.cases,
+      tot.cases == 1 ? "" : "s", tot.ok, tot.invalid, tot.error, tot.error == 1 ? "" : "s",
+      format_number(tot.npv, 0, loc_), format_number(tot.fte, 1, loc_),
       tot.skipped ? fmt::format(" Skipped {} rollout file{}.", tot.skipped, tot.skipped == 1 ? "" : "s")
                   : std::string()));
   return render(d, format_, loc_);

@@ -164,7 +164,10 @@ struct Builder {
 
   Table headline() const {
     Table t;
-    t.column("").column("budget", Align::right).column("organisation", Align::right).column("society", Align::right);
+    t.column("")
+        .column("budget", Align::right)
+        .column("organisation", Align::right)
+        .column("society", Align::right);
     auto row = [&](std::string label, auto f) {
       std::vector<Cell> r{Cell::of(std::move(label))};
       for (const auto& m : bc.perspectives) r.push_back(f(m));
@@ -233,7 +236,8 @@ struct Builder {
   Table parties() const {
     Table t;
     t.column("Party");
-    for (const char* h : {"PV pays", "PV receives", "Transfers in", "Transfers out", "NPV"}) t.column(h, Align::right);
+    for (const char* h : {"PV pays", "PV receives", "Transfers in", "Transfers out", "NPV"})
+      t.column(h, Align::right);
     for (const auto& p : bc.parties)
       t.row({Cell::of(p.label.empty() ? p.party : p.label), money(p.pv_pays), money(p.pv_receives),
              money(p.pv_transfers_in), money(p.pv_transfers_out), money(p.npv)});
@@ -262,7 +266,8 @@ struct Builder {
     for (const char* k : kCostKinds) t.column(fmt::format("costs_{}", k));
     t.column("costs");
     for (size_t k = 0; k < 3; ++k) t.column(fmt::format("benefits_{}", kBenefitKinds[k]));
-    for (const char* h : {"benefits", "net", "discount_factor", "pv", "cumulative", "cumulative_pv"}) t.column(h);
+    for (const char* h : {"benefits", "net", "discount_factor", "pv", "cumulative", "cumulative_pv"})
+      t.column(h);
     for (const auto& y : bc.selected().years) {
       std::vector<Cell> r{Cell::of(std::to_string(y.year))};
       for (size_t k = 0; k < 4; ++k) r.push_back(Cell::number(y.costs_by_kind[k]));
@@ -302,6 +307,8 @@ struct Builder {
 
 }  // namespace
 
-Document business_case_document(const BusinessCase& bc, NumberLocale loc) { return Builder{bc, loc}.document(); }
+Document business_case_document(const BusinessCase& bc, NumberLocale loc) {
+  return Builder{bc, loc}.document();
+}
 
 }  // namespace gevinst::cli

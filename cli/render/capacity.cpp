@@ -134,21 +134,24 @@ struct Builder {
   Facts headline() const {
     Facts f;
     const CapacityTotals& tot = r.total;
-    f.rows.emplace_back("FTE freed at full effect", tot.fte_year ? fmt::format("{} FTE from {}", fte_text(tot.fte), *tot.fte_year)
-                                                                : fte_text(tot.fte));
+    f.rows.emplace_back(
+        "FTE freed at full effect",
+        tot.fte_year ? fmt::format("{} FTE from {}", fte_text(tot.fte), *tot.fte_year) : fte_text(tot.fte));
     f.rows.emplace_back("FTE-years over the horizon", fte_text(tot.fte_years));
     f.rows.emplace_back("Hours freed", money_text(tot.hours));
     f.rows.emplace_back("Realisable hours (can be redeployed)", money_text(tot.realisable_hours));
     f.rows.emplace_back(fmt::format("Value of realisable hours ({})", r.currency),
                         fmt::format("{} (PV {})", money_text(tot.value), money_text(r.value_pv)));
     if (r.monetised_value)
-      f.rows.emplace_back("  of which enters evaluate as capacity benefits",
-                          fmt::format("{} (PV {})", money_text(*r.monetised_value), money_text(*r.monetised_pv)));
+      f.rows.emplace_back(
+          "  of which enters evaluate as capacity benefits",
+          fmt::format("{} (PV {})", money_text(*r.monetised_value), money_text(*r.monetised_pv)));
     if (r.target_fte)
       f.rows.emplace_back(
-          "Target", fmt::format("{} FTE; {} reached at full effect",
-                                format_number(*r.target_fte, *r.target_fte == std::floor(*r.target_fte) ? 0 : 1, loc),
-                                r.target_share ? format_percent(*r.target_share, 1, loc) : "-"));
+          "Target",
+          fmt::format("{} FTE; {} reached at full effect",
+                      format_number(*r.target_fte, *r.target_fte == std::floor(*r.target_fte) ? 0 : 1, loc),
+                      r.target_share ? format_percent(*r.target_share, 1, loc) : "-"));
     return f;
   }
 
@@ -180,7 +183,8 @@ struct Builder {
       if (i < r.staff_rates.size()) {
         cost = money(r.staff_rates[i].hour_cost);
         if (!r.staff_rates[i].preset.empty())
-          cost = Cell::of(fmt::format("{} ({})", money_text(r.staff_rates[i].hour_cost), r.staff_rates[i].preset));
+          cost = Cell::of(
+              fmt::format("{} ({})", money_text(r.staff_rates[i].hour_cost), r.staff_rates[i].preset));
       }
       t.row({Cell::of(s.label), cost, hours(s.hours), hours(s.realisable_hours), fte(s.fte), year(s.fte_year),
              fte(s.fte_years), money(s.value)});
@@ -191,7 +195,8 @@ struct Builder {
   Table parties() const {
     Table t;
     t.column("Party (gets the time back)");
-    for (const char* h : {"Hours", "Realisable", "FTE", "Full effect", "FTE-years", "Value"}) t.column(h, Align::right);
+    for (const char* h : {"Hours", "Realisable", "FTE", "Full effect", "FTE-years", "Value"})
+      t.column(h, Align::right);
     for (const auto& p : r.by_party)
       t.row({Cell::of(p.label), hours(p.hours), hours(p.realisable_hours), fte(p.fte), year(p.fte_year),
              fte(p.fte_years), money(p.value)});
@@ -206,8 +211,9 @@ struct Builder {
     for (size_t i = 0; i < r.activities.size() && i < r.by_activity.size(); ++i) {
       const ActivitySeries& s = r.activities[i];
       const CapacityTotals& a = r.by_activity[i];
-      t.row({Cell::of(s.label), Cell::of(s.staff), Cell::of(s.party), hours(a.hours), hours(a.realisable_hours),
-             fte(a.fte), money(a.value), Cell::of(s.monetise ? "capacity benefit" : "no")});
+      t.row({Cell::of(s.label), Cell::of(s.staff), Cell::of(s.party), hours(a.hours),
+             hours(a.realisable_hours), fte(a.fte), money(a.value),
+             Cell::of(s.monetise ? "capacity benefit" : "no")});
     }
     return t;
   }
@@ -215,11 +221,13 @@ struct Builder {
   Table scenarios() const {
     Table t;
     t.column("Scenario");
-    for (const char* h : {"FTE", "Full effect", "FTE-years", "Hours", "Realisable", "Value"}) t.column(h, Align::right);
+    for (const char* h : {"FTE", "Full effect", "FTE-years", "Hours", "Realisable", "Value"})
+      t.column(h, Align::right);
     if (r.target_fte) t.column("Of target", Align::right);
     for (const auto& s : r.scenarios) {
-      std::vector<Cell> row{Cell::of(s.name),   fte(s.fte),     year(s.fte_year),         fte(s.fte_years),
-                            hours(s.hours),     hours(s.realisable_hours), money(s.value)};
+      std::vector<Cell> row{Cell::of(s.name), fte(s.fte),     year(s.fte_year),
+                            fte(s.fte_years), hours(s.hours), hours(s.realisable_hours),
+                            money(s.value)};
       if (r.target_fte) row.push_back(Cell::percent(s.target_share, 1));
       t.row(std::move(row));
     }

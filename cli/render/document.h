@@ -22,10 +22,10 @@ namespace gevinst::cli {
 struct Cell {
   enum class Kind { text, number, percent };
   Kind kind = Kind::text;
-  std::string text;       ///< the text of a text cell; shown for a missing number
+  std::string text;  ///< the text of a text cell; shown for a missing number
   std::optional<double> value;
-  int decimals = 0;       ///< places shown in tables (a percent: of the percent)
-  bool strong = false;    ///< stands out: capitals in text, bold in Markdown
+  int decimals = 0;     ///< places shown in tables (a percent: of the percent)
+  bool strong = false;  ///< stands out: capitals in text, bold in Markdown
 
   static Cell of(std::string s) { return Cell{Kind::text, std::move(s), std::nullopt, 0, false}; }
   /// Text that must stand out (a failed check, say).
@@ -97,10 +97,10 @@ struct Block {
     paragraph,  ///< a line standing alone (Markdown: no line break mark)
     table,
     facts,
-    bullets,    ///< "- item" lines
+    bullets,  ///< "- item" lines
     outline,
     bars,
-    gap,        ///< a blank line (one, even after a block that ends in one)
+    gap,  ///< a blank line (one, even after a block that ends in one)
   };
   Kind kind;
   std::string text;
@@ -115,8 +115,8 @@ struct Block {
 struct Document {
   std::string title;
   std::vector<Block> blocks;
-  Json json;                    ///< the result's own JSON (Format::json)
-  std::vector<Table> csv;       ///< Format::csv: these tables, one after the other
+  Json json;               ///< the result's own JSON (Format::json)
+  std::vector<Table> csv;  ///< Format::csv: these tables, one after the other
 
   void heading(std::string s, std::string short_form = {}) {
     Block& b = add(Block::Kind::heading);

@@ -10,12 +10,12 @@ namespace gevinst::cli {
 
 namespace {
 constexpr std::array<std::pair<Format, const char*>, 7> kNames = {{{Format::table, "table"},
-                                                                    {Format::json, "json"},
-                                                                    {Format::csv, "csv"},
-                                                                    {Format::md, "md"},
-                                                                    {Format::jsonl, "jsonl"},
-                                                                    {Format::text, "text"},
-                                                                    {Format::github, "github"}}};
+                                                                   {Format::json, "json"},
+                                                                   {Format::csv, "csv"},
+                                                                   {Format::md, "md"},
+                                                                   {Format::jsonl, "jsonl"},
+                                                                   {Format::text, "text"},
+                                                                   {Format::github, "github"}}};
 }  // namespace
 
 const char* to_string(Format f) {

@@ -85,13 +85,13 @@ namespace {
 Table fund_csv(const FundResult& f) {
   Table t;
   t.csv_numbers = CsvNumbers::g15;
-  for (const char* h : {"year", "disbursed", "granted", "repaid", "interest", "forgiven", "balance", "net_cash",
-                        "cumulative_cash"})
+  for (const char* h : {"year", "disbursed", "granted", "repaid", "interest", "forgiven", "balance",
+                        "net_cash", "cumulative_cash"})
     t.column(h);
   for (const FundYear& y : f.years) {
     std::vector<Cell> row{Cell::of(std::to_string(y.year))};
-    for (double v : {y.disbursed, y.granted, y.repaid, y.interest, y.forgiven, y.balance, y.net_cash,
-                     y.cumulative_cash})
+    for (double v :
+         {y.disbursed, y.granted, y.repaid, y.interest, y.forgiven, y.balance, y.net_cash, y.cumulative_cash})
       row.push_back(Cell::number(v));
     t.row(std::move(row));
   }
@@ -127,9 +127,9 @@ Document fund_document(const FundResult& f, const std::string& scenario, NumberL
        {"Disbursed", "Granted", "Repaid", "Interest", "Forgiven", "Outstanding", "Net cash", "Cumulative"})
     t.column(h, Align::right);
   for (const FundYear& y : f.years)
-    t.row({Cell::of(std::to_string(y.year)), money_cell(y.disbursed), money_cell(y.granted), money_cell(y.repaid),
-           money_cell(y.interest), money_cell(y.forgiven), money_cell(y.balance), money_cell(y.net_cash),
-           money_cell(y.cumulative_cash)});
+    t.row({Cell::of(std::to_string(y.year)), money_cell(y.disbursed), money_cell(y.granted),
+           money_cell(y.repaid), money_cell(y.interest), money_cell(y.forgiven), money_cell(y.balance),
+           money_cell(y.net_cash), money_cell(y.cumulative_cash)});
   t.row({Cell::of("Total"), money_cell(f.disbursed), money_cell(f.granted), money_cell(f.repaid),
          money_cell(f.interest), money_cell(f.forgiven), Cell::of(""), Cell::of(""), Cell::of("")});
   d.table(std::move(t));
@@ -144,15 +144,20 @@ Document fund_document(const FundResult& f, const std::string& scenario, NumberL
       l.column(h, Align::right);
     for (const FundLoan& L : f.loans)
       l.row({Cell::of(L.case_id), Cell::of(L.id), Cell::of(method_name(L.method)), Cell::of(L.borrower_label),
-             money_cell(L.principal), Cell::of(std::to_string(L.disbursed)), Cell::of(std::to_string(L.last_year)),
-             money_cell(L.total_paid), money_cell(L.forgiven), money_cell(L.lender_pv)});
+             money_cell(L.principal), Cell::of(std::to_string(L.disbursed)),
+             Cell::of(std::to_string(L.last_year)), money_cell(L.total_paid), money_cell(L.forgiven),
+             money_cell(L.lender_pv)});
     d.table(std::move(l));
     d.line("Lender PV is under each case's discounting, to its start year.");
   }
   if (!f.grants.empty()) {
     d.heading("Grants");
     Table g;
-    g.column("Case").column("Grant").column("Recipient").column("Total", Align::right).column("Years", Align::right);
+    g.column("Case")
+        .column("Grant")
+        .column("Recipient")
+        .column("Total", Align::right)
+        .column("Years", Align::right);
     for (const FundGrant& G : f.grants)
       g.row({Cell::of(G.case_id), Cell::of(G.id), Cell::of(G.recipient_label), money_cell(G.total),
              Cell::of(G.first_year == 0             ? "-"

@@ -68,14 +68,15 @@ Json to_json(const PortfolioReport& r) {
 
 Table csv_table(const PortfolioReport& r) {
   Table t;
-  for (const char* h : {"rank", "path", "id", "objective", "cost", "objective_per_krone", "selected", "forced"})
+  for (const char* h :
+       {"rank", "path", "id", "objective", "cost", "objective_per_krone", "selected", "forced"})
     t.column(h);
   int k = 0;
   auto n = [](std::optional<double> v) { return Cell::number(v, 0, ""); };
   for (size_t i : r.ranking) {
     const auto& it = r.items[i];
-    t.row({Cell::of(std::to_string(++k)), Cell::of(it.key), Cell::of(r.figures[i].id), n(it.objective), n(it.cost),
-           n(objective_per_krone(it)), Cell::of(r.sel.selected[i] ? "true" : "false"),
+    t.row({Cell::of(std::to_string(++k)), Cell::of(it.key), Cell::of(r.figures[i].id), n(it.objective),
+           n(it.cost), n(objective_per_krone(it)), Cell::of(r.sel.selected[i] ? "true" : "false"),
            Cell::of(it.include   ? "include"
                     : it.exclude ? "exclude"
                                  : "")});
@@ -96,8 +97,8 @@ Document portfolio_document(const PortfolioReport& r, NumberLocale loc) {
   d.gap();
   size_t chosen = 0;
   for (bool b : r.sel.selected) chosen += b;
-  d.paragraph(fmt::format("Selected {} of {} case{}: {} {}; budget used {} ({}), left {}.", chosen, r.items.size(),
-                          r.items.size() == 1 ? "" : "s", oname,
+  d.paragraph(fmt::format("Selected {} of {} case{}: {} {}; budget used {} ({}), left {}.", chosen,
+                          r.items.size(), r.items.size() == 1 ? "" : "s", oname,
                           objective_text(r.objective, r.sel.objective_value, loc),
                           format_number(r.sel.budget_used, 0, loc),
                           r.budget > 0 ? format_percent(r.sel.budget_used / r.budget, 1, loc) : "-",

@@ -20,8 +20,8 @@ struct PortfolioReport {
   std::vector<size_t> ranking;
   Objective objective = Objective::npv;
   Perspective perspective = Perspective::organisation;
-  int first_years = 0;               ///< 0: cost is the PV of costs
-  std::string cost_basis;            ///< in words
+  int first_years = 0;     ///< 0: cost is the PV of costs
+  std::string cost_basis;  ///< in words
   double budget = 0;
 };
 

@@ -20,7 +20,8 @@ Document presets_document(const std::vector<PresetInfo>& presets) {
   Table csv;
   csv.column("kind").column("name").column("label").column("source");
   for (const auto& p : presets) {
-    d.json["presets"].push_back({{"kind", p.kind}, {"name", p.name}, {"label", p.label}, {"source", p.source}});
+    d.json["presets"].push_back(
+        {{"kind", p.kind}, {"name", p.name}, {"label", p.label}, {"source", p.source}});
     csv.row({Cell::of(p.kind), Cell::of(p.name), Cell::of(p.label), Cell::of(p.source)});
   }
   d.csv.push_back(std::move(csv));

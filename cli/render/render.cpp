@@ -207,7 +207,8 @@ std::string render_text(const Table& t, NumberLocale loc) {
   std::string rule;
   for (size_t i = 0; i < cols; ++i) rule += (i ? "  " : "") + std::string(width[i], '-');
   out += rule + "\n";
-  for (const auto& r : rows) out += line([&](size_t i) -> const std::string& { return i < r.size() ? r[i] : empty; });
+  for (const auto& r : rows)
+    out += line([&](size_t i) -> const std::string& { return i < r.size() ? r[i] : empty; });
   return out;
 }
 
@@ -219,7 +220,8 @@ std::string render_markdown(const Table& t, NumberLocale loc) {
   out += "\n";
   for (const auto& r : shown_rows(t, loc, true)) {
     out += "|";
-    for (size_t i = 0; i < t.columns.size(); ++i) out += fmt::format(" {} |", md_escape(i < r.size() ? r[i] : ""));
+    for (size_t i = 0; i < t.columns.size(); ++i)
+      out += fmt::format(" {} |", md_escape(i < r.size() ? r[i] : ""));
     out += "\n";
   }
   return out;

@@ -170,8 +170,9 @@ Table loan_years_table(const LoanResult& L, const Fmt& f) {
     const LoanYear& y = L.years[k];
     std::vector<Cell> row{Cell::of(std::to_string(y.year))};
     if (periods)
-      row.push_back(Cell::of(y.first_period == y.last_period ? std::to_string(y.first_period)
-                                                             : fmt::format("{}–{}", y.first_period, y.last_period)));
+      row.push_back(Cell::of(y.first_period == y.last_period
+                                 ? std::to_string(y.first_period)
+                                 : fmt::format("{}–{}", y.first_period, y.last_period)));
     if (gs) {
       row.push_back(money_cell(y.gains));
       row.push_back(money_cell(y.offered));
@@ -274,20 +275,21 @@ void describe_grant(Document& d, const GrantResult& g, const Fmt& f, int start_y
 Table schedules_csv(const RepayReport& r) {
   Table t;
   t.csv_numbers = CsvNumbers::g15;
-  for (const char* h : {"id", "method", "period", "year", "opening", "interest", "payment", "principal", "closing"})
+  for (const char* h :
+       {"id", "method", "period", "year", "opening", "interest", "payment", "principal", "closing"})
     t.column(h);
   auto n = [](double v) { return Cell::number(v); };
   for (const LoanResult& L : r.financing.loans)
     for (const ScheduleRow& row : L.schedule.rows)
       t.row({Cell::of(L.id), Cell::of(method_name(L.method)), Cell::of(std::to_string(row.period)),
-             Cell::of(std::to_string(row.year)), n(row.opening), n(row.interest), n(row.payment), n(row.principal),
-             n(row.closing)});
+             Cell::of(std::to_string(row.year)), n(row.opening), n(row.interest), n(row.payment),
+             n(row.principal), n(row.closing)});
   for (const GrantResult& gr : r.financing.grants)
     for (size_t k = 0; k < gr.years.size(); ++k)
       if (gr.years[k] != 0)
         t.row({Cell::of(gr.id), Cell::of("grant"), Cell::of(""),
-               Cell::of(std::to_string(r.financing.start_year + static_cast<int>(k))), Cell::of(""), Cell::of(""),
-               n(gr.years[k]), Cell::of(""), Cell::of("")});
+               Cell::of(std::to_string(r.financing.start_year + static_cast<int>(k))), Cell::of(""),
+               Cell::of(""), n(gr.years[k]), Cell::of(""), Cell::of("")});
   return t;
 }
 

@@ -35,7 +35,9 @@ inline const char* frequency(int ppy) {
   return "";
 }
 
-inline std::string plural(int n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+inline std::string plural(int n, const char* word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
 
 struct Fmt {
   NumberLocale loc;

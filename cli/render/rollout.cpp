@@ -75,8 +75,8 @@ std::string unit_name(const UnitAssessment& u) { return u.label.empty() ? u.id :
 
 Table csv_table(const RolloutResult& r) {
   Table t;
-  for (const char* h : {"id", "label", "population", "verdict", "failed_criteria", "decision", "decision_date",
-                        "compliant", "compliance_note", "npv", "fte", "explanation"})
+  for (const char* h : {"id", "label", "population", "verdict", "failed_criteria", "decision",
+                        "decision_date", "compliant", "compliance_note", "npv", "fte", "explanation"})
     t.column(h);
   auto n = [](const std::optional<double>& v) { return Cell::number(v, 0, ""); };
   for (const auto& u : r.units) {
@@ -85,8 +85,11 @@ Table csv_table(const RolloutResult& r) {
     const bool judged = u.errors.empty();
     t.row({Cell::of(u.id), Cell::of(u.label), n(u.population), Cell::of(judged ? to_string(u.verdict) : ""),
            Cell::of(failed), Cell::of(to_string(u.decision.status)), Cell::of(u.decision.date),
-           Cell::of(!judged ? "" : u.compliant ? "true" : "false"), Cell::of(u.compliance_note),
-           judged ? n(u.npv) : Cell::of(""), n(u.fte), Cell::of(joined_explanation(u))});
+           Cell::of(!judged       ? ""
+                    : u.compliant ? "true"
+                                  : "false"),
+           Cell::of(u.compliance_note), judged ? n(u.npv) : Cell::of(""), n(u.fte),
+           Cell::of(joined_explanation(u))});
   }
   return t;
 }
@@ -121,7 +124,8 @@ Document rollout_document(const RolloutResult& r) {
     }
     Outline::Item item{unit_name(u), true, fmt::format("fails {}", fmt::join(u.failed_criteria, ", ")),
                        u.explanation};
-    if (!u.decision.explanation.empty()) item.details.push_back("recorded explanation: " + u.decision.explanation);
+    if (!u.decision.explanation.empty())
+      item.details.push_back("recorded explanation: " + u.decision.explanation);
     explain.items.push_back(std::move(item));
   }
   if (!explain.items.empty()) {
@@ -130,7 +134,8 @@ Document rollout_document(const RolloutResult& r) {
   }
   Outline non_compliant;
   for (const auto& u : r.units)
-    if (!u.compliant && u.errors.empty()) non_compliant.items.push_back({unit_name(u), false, u.compliance_note, {}});
+    if (!u.compliant && u.errors.empty())
+      non_compliant.items.push_back({unit_name(u), false, u.compliance_note, {}});
   if (r.non_compliant > 0 && !non_compliant.items.empty()) {
     d.heading("Non-compliant:", "Non-compliant");
     d.outline(std::move(non_compliant));

@@ -62,34 +62,41 @@ std::string value_text(Metric m, double v, NumberLocale loc) {
 
 void build(Document& d, const SensitivityResult& r, NumberLocale loc) {
   const char* mname = r.metric == Metric::npv ? "NPV" : r.metric == Metric::fte ? "FTE" : "SROI ratio";
-  d.title = fmt::format("Sensitivity of {} for {}: base {}", mname, r.case_id, value_text(r.metric, r.base_value, loc));
+  d.title = fmt::format("Sensitivity of {} for {}: base {}", mname, r.case_id,
+                        value_text(r.metric, r.base_value, loc));
   if (!r.scenarios.empty()) {
     Table t;
-    t.column("Scenario").column("NPV", Align::right).column("FTE", Align::right).column("SROI ratio", Align::right);
+    t.column("Scenario")
+        .column("NPV", Align::right)
+        .column("FTE", Align::right)
+        .column("SROI ratio", Align::right);
     t.row({Cell::of("base"), Cell::number(r.base_npv, 0), Cell::number(r.base_fte, 1),
            Cell::number(r.base_sroi_ratio, 2)});
     for (const auto& s : r.scenarios)
-      t.row({Cell::of(s.name), Cell::number(s.npv, 0), Cell::number(s.fte, 1), Cell::number(s.sroi_ratio, 2)});
+      t.row(
+          {Cell::of(s.name), Cell::number(s.npv, 0), Cell::number(s.fte, 1), Cell::number(s.sroi_ratio, 2)});
     d.table(std::move(t));
   }
   if (r.parameters.empty()) {
     d.gap();
-    d.paragraph("No parameter has low/high values; add them, or use --range 0.2 to vary every number by 20 %.");
+    d.paragraph(
+        "No parameter has low/high values; add them, or use --range 0.2 to vary every number by 20 %.");
     return;
   }
   // Tornado: a bar per parameter, widest swing first.
   double widest = r.parameters.front().swing;
   Table t;
   t.column("Parameter").column("Low", Align::right).column("High", Align::right);
-  t.column(fmt::format("{} at low", mname), Align::right).column(fmt::format("{} at high", mname), Align::right);
+  t.column(fmt::format("{} at low", mname), Align::right)
+      .column(fmt::format("{} at high", mname), Align::right);
   t.column("Swing", Align::right).column("Tornado").column("Break-even", Align::right);
   for (const auto& p : r.parameters) {
     int bar = std::isfinite(p.swing) && widest > 0 ? static_cast<int>(std::lround(20 * p.swing / widest)) : 0;
     std::string be = p.break_even.value ? param_text(*p.break_even.value, loc) : "none";
     t.row({Cell::of(p.name), Cell::of(param_text(p.low, loc)), Cell::of(param_text(p.high, loc)),
-           Cell::of(value_text(r.metric, p.low_value, loc)), Cell::of(value_text(r.metric, p.high_value, loc)),
-           Cell::of(value_text(r.metric, p.swing, loc)), Cell::of(std::string(static_cast<size_t>(bar), '#')),
-           Cell::of(be)});
+           Cell::of(value_text(r.metric, p.low_value, loc)),
+           Cell::of(value_text(r.metric, p.high_value, loc)), Cell::of(value_text(r.metric, p.swing, loc)),
+           Cell::of(std::string(static_cast<size_t>(bar), '#')), Cell::of(be)});
   }
   d.table(std::move(t));
   if (r.break_even_target) {
@@ -97,7 +104,8 @@ void build(Document& d, const SensitivityResult& r, NumberLocale loc) {
                             mname, value_text(r.metric, *r.break_even_target, loc)));
     std::vector<std::string> notes;
     for (const auto& p : r.parameters)
-      if (!p.break_even.value && !p.break_even.note.empty()) notes.push_back(fmt::format("{}: {}", p.name, p.break_even.note));
+      if (!p.break_even.value && !p.break_even.note.empty())
+        notes.push_back(fmt::format("{}: {}", p.name, p.break_even.note));
     d.bullets(std::move(notes));
   }
   std::vector<std::string> not_computed;
@@ -113,8 +121,8 @@ void build(Document& d, const SensitivityResult& r, NumberLocale loc) {
 // (kind "parameter", tornado order), for a spreadsheet.
 Table csv_table(const SensitivityResult& r) {
   Table t;
-  for (const char* h : {"kind", "name", "npv", "fte", "sroi_ratio", "base", "low", "high", "low_value", "high_value",
-                        "swing", "break_even", "break_even_note"})
+  for (const char* h : {"kind", "name", "npv", "fte", "sroi_ratio", "base", "low", "high", "low_value",
+                        "high_value", "swing", "break_even", "break_even_note"})
     t.column(h);
   auto n = [](const std::optional<double>& v) { return Cell::number(v, 0, ""); };
   auto scenario = [&](const std::string& name, double npv, const std::optional<double>& fte,
@@ -126,8 +134,8 @@ Table csv_table(const SensitivityResult& r) {
   scenario("base", r.base_npv, r.base_fte, r.base_sroi_ratio);
   for (const auto& s : r.scenarios) scenario(s.name, s.npv, s.fte, s.sroi_ratio);
   for (const auto& p : r.parameters)
-    t.row({Cell::of("parameter"), Cell::of(p.name), Cell::of(""), Cell::of(""), Cell::of(""), n(p.base), n(p.low),
-           n(p.high), n(p.low_value), n(p.high_value), n(p.swing), n(p.break_even.value),
+    t.row({Cell::of("parameter"), Cell::of(p.name), Cell::of(""), Cell::of(""), Cell::of(""), n(p.base),
+           n(p.low), n(p.high), n(p.low_value), n(p.high_value), n(p.swing), n(p.break_even.value),
            Cell::of(p.break_even.note)});
   return t;
 }

@@ -53,13 +53,13 @@ Json to_json(const SimulationResult& r) {
 // One row per metric, for a spreadsheet; prob_positive and evpi belong to NPV.
 Table csv_table(const SimulationResult& r) {
   Table t;
-  for (const char* h :
-       {"metric", "iterations", "seed", "mean", "sd", "se", "min", "p05", "p50", "p95", "max", "prob_positive", "evpi"})
+  for (const char* h : {"metric", "iterations", "seed", "mean", "sd", "se", "min", "p05", "p50", "p95", "max",
+                        "prob_positive", "evpi"})
     t.column(h);
   auto n = [](double v) { return Cell::number(v, 0, ""); };
   auto row = [&](const char* name, const MetricSummary& m, bool npv) {
-    t.row({Cell::of(name), Cell::of(std::to_string(r.iterations)), Cell::of(std::to_string(r.seed)), n(m.mean),
-           n(m.sd), n(m.se), n(m.min), n(m.p05), n(m.p50), n(m.p95), n(m.max),
+    t.row({Cell::of(name), Cell::of(std::to_string(r.iterations)), Cell::of(std::to_string(r.seed)),
+           n(m.mean), n(m.sd), n(m.se), n(m.min), n(m.p05), n(m.p50), n(m.p95), n(m.max),
            npv ? n(r.prob_positive) : Cell::of(""), npv ? n(r.evpi) : Cell::of("")});
   };
   row("npv", r.npv, true);
@@ -70,8 +70,8 @@ Table csv_table(const SimulationResult& r) {
 
 void build(Document& d, const SimulationResult& r, NumberLocale loc) {
   d.title = fmt::format("Monte Carlo simulation of {}: {} iterations, seed {}, {} thread{}, {} perspective",
-                        r.case_id, format_number(static_cast<double>(r.iterations), 0, loc), r.seed, r.threads,
-                        r.threads == 1 ? "" : "s", to_string(r.perspective));
+                        r.case_id, format_number(static_cast<double>(r.iterations), 0, loc), r.seed,
+                        r.threads, r.threads == 1 ? "" : "s", to_string(r.perspective));
   d.paragraph(fmt::format("Drawn: {}", fmt::join(r.random_parameters, ", ")));
   Table t;
   t.column("");
@@ -85,7 +85,8 @@ void build(Document& d, const SimulationResult& r, NumberLocale loc) {
   if (r.sroi_ratio) row("SROI ratio", *r.sroi_ratio, 2);
   d.table(std::move(t));
   d.line(fmt::format("Probability that NPV > 0: {}", format_percent(r.prob_positive, 1, loc)));
-  d.line(fmt::format("Expected value of perfect information (adopt or not): {}", format_number(r.evpi, 0, loc)));
+  d.line(
+      fmt::format("Expected value of perfect information (adopt or not): {}", format_number(r.evpi, 0, loc)));
   d.line(fmt::format("NPV at base values (deterministic): {}", format_number(r.base_npv, 0, loc)));
   std::string conv = "Convergence of the mean NPV (standard error):";
   for (const auto& c : r.npv.convergence)
@@ -136,6 +137,5 @@ std::optional<std::string> write_draws(const std::string& path, const Simulation
   out.write({buf.data(), buf.size()});
   return out.commit();
 }
-
 
 }  // namespace gevinst::cli

@@ -117,8 +117,8 @@ struct Builder {
   Table impact_map() const {
     Table t;
     t.column("Outcome").column("Stakeholder").column("Indicator");
-    for (const char* h : {"Quantity", "Proxy", "Deadweight", "Attribution", "Displacement", "Drop-off", "Years",
-                          "Impact, year 1", "PV"})
+    for (const char* h : {"Quantity", "Proxy", "Deadweight", "Attribution", "Displacement", "Drop-off",
+                          "Years", "Impact, year 1", "PV"})
       t.column(h, Align::right);
     for (const auto& o : r.outcomes) {
       std::string years = fmt::format("{}–{}", o.start, o.start + o.duration - 1);
@@ -157,7 +157,10 @@ struct Builder {
 
   Table sensitivity() const {
     Table t;
-    t.column("Adjustment").column("Change").column("SROI ratio", Align::right).column("PV of outcomes", Align::right);
+    t.column("Adjustment")
+        .column("Change")
+        .column("SROI ratio", Align::right)
+        .column("PV of outcomes", Align::right);
     t.row({Cell::of("(base)"), Cell::of(""), ratio_cell(r.ratio), money_cell(r.pv_value)});
     for (const auto& s : r.sensitivity) {
       std::string change = s.change == "0" ? "set to 0" : s.change == "+0.25" ? "+0.25 (max 1)" : s.change;
@@ -183,9 +186,10 @@ struct Builder {
     d.paragraph(subtitle());
     d.gap();
     d.facts(headline());
-    d.heading(fmt::format("Impact map ({}; impact = quantity x proxy x (1 - deadweight) x (1 - attribution) x "
-                          "(1 - displacement), less drop-off each later year)",
-                          r.currency));
+    d.heading(
+        fmt::format("Impact map ({}; impact = quantity x proxy x (1 - deadweight) x (1 - attribution) x "
+                    "(1 - displacement), less drop-off each later year)",
+                    r.currency));
     d.table(impact_map());
     if (!r.stakeholders.empty()) {
       d.heading("By stakeholder");

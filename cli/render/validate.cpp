@@ -71,14 +71,15 @@ std::string validation_report(const std::vector<FileCheck>& reports, const Valid
     for (const auto& c : reports)
       for (const auto& d : c.file.diags) {
         // The message's own newline escapes stay visible; only the hint's line break is real.
-        std::string msg = printable(d.message) + (d.yaml_path.empty() ? "" : " (at " + printable(d.yaml_path) + ")") +
+        std::string msg = printable(d.message) +
+                          (d.yaml_path.empty() ? "" : " (at " + printable(d.yaml_path) + ")") +
                           (d.hint.empty() ? "" : "\nhint: " + printable(d.hint));
         out += fmt::format("::{} file={},line={},col={},title=gevinst::{}\n",
                            d.severity == Severity::error     ? "error"
                            : d.severity == Severity::warning ? "warning"
                                                              : "notice",
-                           github_escape(printable(d.file.empty() ? c.file.path : d.file), true), std::max(1, d.loc.line),
-                           std::max(1, d.loc.column), github_escape(msg, false));
+                           github_escape(printable(d.file.empty() ? c.file.path : d.file), true),
+                           std::max(1, d.loc.line), std::max(1, d.loc.column), github_escape(msg, false));
       }
     out += fmt::format("{} file{} checked: {} invalid, {} error{}, {} warning{}\n", reports.size(),
                        reports.size() == 1 ? "" : "s", invalid, errors, errors == 1 ? "" : "s", warnings,
@@ -87,7 +88,8 @@ std::string validation_report(const std::vector<FileCheck>& reports, const Valid
   }
   for (const auto& c : reports) {
     for (const auto& d : c.file.diags)
-      if (!(o.quiet && d.severity != Severity::error)) out += format_diagnostic(d, c.file.source_of(d), false);
+      if (!(o.quiet && d.severity != Severity::error))
+        out += format_diagnostic(d, c.file.source_of(d), false);
   }
   if (!o.quiet || invalid)
     out += fmt::format("{} file{} checked: {} valid, {} invalid ({} error{}, {} warning{}){}\n",
@@ -96,6 +98,5 @@ std::string validation_report(const std::vector<FileCheck>& reports, const Valid
                        o.strict && warnings ? "; --strict: warnings fail" : "");
   return out;
 }
-
 
 }  // namespace gevinst::cli

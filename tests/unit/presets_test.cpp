@@ -10,8 +10,8 @@
 #include <sstream>
 #include <string>
 
-#include "libeval/discounting.h"
 #include "libeval/detail/yaml_tree.h"
+#include "libeval/discounting.h"
 #include "support.h"
 
 using namespace gevinst;

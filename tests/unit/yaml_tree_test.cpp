@@ -293,7 +293,8 @@ TEST_CASE("yaml_tree: syntax errors point at the cause") {
       {"a:\n  b: 1\n\tc: 2\n", 3, 1, "YAML does not allow tabs for indentation", "indent with spaces"},
       // yaml-cpp calls this one an illegal map value; the cause is the tab.
       {"case:\n\tid: x\n", 2, 1, "YAML does not allow tabs for indentation", "indent with spaces"},
-      {"case:\n  id: x\n  \ttitle: y\n", 3, 3, "YAML does not allow tabs for indentation", "indent with spaces"},
+      {"case:\n  id: x\n  \ttitle: y\n", 3, 3, "YAML does not allow tabs for indentation",
+       "indent with spaces"},
       {"a:\n  b: 1\n   c: 2\n", 3, 5, "YAML syntax error: illegal map value",
        "line 3 is indented more than line 2"},
       {"a:\n  b: 1\n c: 2\n", 3, 2, "YAML syntax error: end of map not found", "line 3 is indented 1 space,"},

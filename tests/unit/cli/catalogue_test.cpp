@@ -56,8 +56,11 @@ TEST_CASE("Catalogue::from_po, error handling: the line is named") {
                        std::invalid_argument);
   CHECK_THROWS_WITH_AS(Catalogue::from_po("msgstr \"x\"\n"), "PO line 1: msgstr without msgid",
                        std::invalid_argument);
-  CHECK_THROWS_WITH_AS(Catalogue::from_po("\"x\"\n"), "PO line 1: a string outside an entry", std::invalid_argument);
-  CHECK_THROWS_WITH_AS(Catalogue::from_po("msgid \"a\\q\"\n"), "PO line 1: unknown escape", std::invalid_argument);
+  CHECK_THROWS_WITH_AS(Catalogue::from_po("\"x\"\n"), "PO line 1: a string outside an entry",
+                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS(Catalogue::from_po("msgid \"a\\q\"\n"), "PO line 1: unknown escape",
+                       std::invalid_argument);
   CHECK_THROWS_WITH_AS(Catalogue::from_po("garbage\n"),
-                       "PO line 1: expected msgid, msgstr, a quoted string or a comment", std::invalid_argument);
+                       "PO line 1: expected msgid, msgstr, a quoted string or a comment",
+                       std::invalid_argument);
 }

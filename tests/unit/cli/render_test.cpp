@@ -18,8 +18,8 @@ Table small_table() {
 }  // namespace
 
 TEST_CASE("format names: every Format round-trips through its name") {
-  for (Format f : {Format::table, Format::json, Format::csv, Format::md, Format::jsonl, Format::text,
-                   Format::github})
+  for (Format f :
+       {Format::table, Format::json, Format::csv, Format::md, Format::jsonl, Format::text, Format::github})
     CHECK(parse_format(to_string(f)) == f);
   CHECK_FALSE(parse_format("xml"));
   CHECK_FALSE(parse_format(""));
