@@ -18,6 +18,7 @@ namespace {
 template <class E>
 CLI::Validator choice(std::vector<std::pair<std::string, E>> names) {
   std::vector<std::string> listed;
+  listed.reserve(names.size());
   for (const auto& n : names) listed.push_back(n.first);
   std::string set = fmt::format("{{{}}}", fmt::join(listed, ","));
   return CLI::Validator(
@@ -45,6 +46,7 @@ const CLI::Validator ExistingPathOrStdin(
 void add_output_options(CLI::App* app, OutputOptions& o, const std::vector<Format>& formats) {
   std::vector<std::pair<std::string, Format>> names;
   std::vector<std::string> listed;
+  listed.reserve(names.size());
   for (Format f : formats) {
     names.emplace_back(to_string(f), f);
     listed.emplace_back(to_string(f));

@@ -225,7 +225,7 @@ class Compiler {
 
   // power := atom ('^' unary)?   (unary recurses back here: right-associative)
   Val power() {
-    const Val base = atom();
+    Val base = atom();
     if (tok_.kind != Tok::op || tok_.op != Op::pow) return base;
     const Token op = tok_;
     Nest nest(depth_, op.offset);
@@ -253,7 +253,7 @@ class Compiler {
         Nest nest(depth_, t.offset);
         next();
         if (tok_.kind == Tok::rparen) fail(t.offset, "empty parentheses");
-        const Val v = expr();
+        Val v = expr();
         close(t);
         return v;
       }
@@ -368,7 +368,7 @@ class Compiler {
     }
     const size_t a_code = code_.size();
     const size_t a_block = block_.size();
-    const Val a = expr();
+    Val a = expr();
     if (!comma(open)) arity(2);
     size_t jmp = 0;
     if (!fixed) {
@@ -378,7 +378,7 @@ class Compiler {
     }
     const size_t b_code = code_.size();
     const size_t b_block = block_.size();
-    const Val b = expr();
+    Val b = expr();
     arity(3);
     next();
     if (fixed) {

@@ -88,6 +88,7 @@ const Registry& registry(Folder folder) {
 template <class Map>
 std::vector<std::string> names_of(const Map& m) {
   std::vector<std::string> out;
+  out.reserve(m.size());
   for (const auto& [k, v] : m) out.push_back(k);
   return out;
 }

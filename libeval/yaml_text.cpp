@@ -152,9 +152,9 @@ OpenAt open_before(std::string_view t, size_t stop) {
     char c = t[i];
     if (quote) {
       if (c == '\n') quote_has_newline = true;
-      if (quote->open == '"' && c == '\\') {
-        ++i;
-      } else if (quote->open == '\'' && c == '\'' && i + 1 < t.size() && t[i + 1] == '\'') {
+      // an escaped character, or '' inside single quotes: skip the next one
+      if ((quote->open == '"' && c == '\\') ||
+          (quote->open == '\'' && c == '\'' && i + 1 < t.size() && t[i + 1] == '\'')) {
         ++i;
       } else if (c == quote->open) {
         if (quote_has_newline) out.multiline_quote = quote;

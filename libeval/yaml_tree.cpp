@@ -128,10 +128,8 @@ class TreeBuilder : public YAML::EventHandler {
     char q = t[mark.pos];
     if (q != '"' && q != '\'') return;
     for (size_t i = mark.pos + 1; i < t.size(); ++i) {
-      if (q == '"' && t[i] == '\\')
-        ++i;
-      else if (q == '\'' && t[i] == '\'' && i + 1 < t.size() && t[i + 1] == '\'')
-        ++i;
+      if ((q == '"' && t[i] == '\\') || (q == '\'' && t[i] == '\'' && i + 1 < t.size() && t[i + 1] == '\''))
+        ++i;  // an escaped character, or '' inside single quotes
       else if (t[i] == q)
         return;
     }

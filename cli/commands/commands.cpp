@@ -1,7 +1,11 @@
 #include "cli/commands/commands.h"
 
+#include <memory>
+#include <utility>
+
 #include "cli/output.h"
 #include "cli/render/document.h"
+#include "cli/render/render.h"
 
 namespace gevinst::cli {
 
@@ -10,6 +14,20 @@ int run_on_case(Session& s, const CaseOptions& c, const OutputOptions& out,
   auto loaded = load_case_or_report(c.path, s.sources);
   if (!loaded) return Exit::invalid;
   return emit(out, describe(*loaded->model));
+}
+
+void add_case_command(CLI::App& root, Session& s, const CommandHelp& help, bool perspective,
+                      std::function<Document(const Case&, const CaseCommand&)> describe) {
+  auto o = std::make_shared<CaseCommand>();
+  CLI::App* app = root.add_subcommand(help.name, help.summary);
+  app->description(help.description);
+  add_case_options(app, o->c, perspective);
+  add_output_options(app, o->out, document_formats());
+  app->callback([o, &s, describe = std::move(describe)] {
+    s.run = [o, &s, describe] {
+      return run_on_case(s, o->c, o->out, [&](const Case& c) { return describe(c, *o); });
+    };
+  });
 }
 
 }  // namespace gevinst::cli

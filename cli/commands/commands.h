@@ -43,4 +43,24 @@ struct Document;
 int run_on_case(Session& s, const CaseOptions& c, const OutputOptions& out,
                 const std::function<Document(const Case&)>& describe);
 
+/// The options of a command that reads one case and has no others.
+struct CaseCommand {
+  CaseOptions c;
+  OutputOptions out;
+};
+
+/// What --help says of a command: the one-line summary in the command list
+/// and the full description with examples.
+struct CommandHelp {
+  const char* name;
+  const char* summary;
+  const char* description;
+};
+
+/// Adds a command whose whole work is one case turned into a Document:
+/// CASE with --scenario and --set (and --perspective when `perspective`),
+/// the output options, and `describe` run on the loaded case.
+void add_case_command(CLI::App& root, Session& s, const CommandHelp& help, bool perspective,
+                      std::function<Document(const Case&, const CaseCommand&)> describe);
+
 }  // namespace gevinst::cli

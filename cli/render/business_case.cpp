@@ -295,10 +295,7 @@ struct Builder {
       d.table(parties());
       d.table(party_years());
     }
-    if (!bc.notes.empty()) {
-      d.heading("Notes");
-      d.bullets(bc.notes);
-    }
+    d.section("Notes", bc.notes);
     d.json = business_case_json(bc);
     d.csv.push_back(csv());
     return d;

@@ -259,26 +259,14 @@ struct Builder {
     d.facts(headline());
     d.heading(fmt::format("Year by year ({})", r.currency));
     d.table(years());
-    if (!r.by_staff.empty()) {
-      d.heading("By staff group");
-      d.table(staff());
-    }
-    if (!r.by_party.empty()) {
-      d.heading("By party");
-      d.table(parties());
-    }
-    if (!r.activities.empty()) {
-      d.heading("By activity");
-      d.table(activities());
-    }
+    if (!r.by_staff.empty()) d.section("By staff group", staff());
+    if (!r.by_party.empty()) d.section("By party", parties());
+    if (!r.activities.empty()) d.section("By activity", activities());
     if (r.scenarios.size() > 1) {
       d.heading("Scenarios");
       d.table(scenarios());
     }
-    if (!r.notes.empty()) {
-      d.heading("Notes");
-      d.bullets(r.notes);
-    }
+    d.section("Notes", r.notes);
     d.json = capacity_json(r);
     d.csv.push_back(csv());
     return d;

@@ -133,6 +133,18 @@ struct Document {
     if (!items.empty()) add(Block::Kind::bullets).items = std::move(items);
   }
   void bars(BarChart c) { add(Block::Kind::bars).bars = std::move(c); }
+  /// A heading and its table; nothing at all when the table has no rows.
+  void section(std::string title, Table t, std::string short_form = {}) {
+    if (t.rows.empty()) return;
+    heading(std::move(title), std::move(short_form));
+    table(std::move(t));
+  }
+  /// A heading and its list; nothing at all when the list is empty.
+  void section(std::string title, std::vector<std::string> items, std::string short_form = {}) {
+    if (items.empty()) return;
+    heading(std::move(title), std::move(short_form));
+    bullets(std::move(items));
+  }
   /// Nothing is added for an empty outline.
   void outline(Outline o) {
     if (!o.items.empty()) add(Block::Kind::outline).outline = std::move(o);

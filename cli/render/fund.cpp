@@ -165,10 +165,7 @@ Document fund_document(const FundResult& f, const std::string& scenario, NumberL
                                                     : fmt::format("{}–{}", G.first_year, G.last_year))});
     d.table(std::move(g));
   }
-  if (!f.notes.empty()) {
-    d.heading("Notes");
-    d.bullets(f.notes);
-  }
+  d.section("Notes", f.notes);
   d.json = fund_json(f, scenario);
   d.csv.push_back(fund_csv(f));
   return d;

@@ -13,6 +13,7 @@ Document presets_document(const std::vector<PresetInfo>& presets) {
   // Sources are paragraphs; they follow the table rather than widen it.
   d.heading("Sources");
   std::vector<std::string> sources;
+  sources.reserve(presets.size());
   for (const auto& p : presets) sources.push_back(fmt::format("{} ({}): {}", p.name, p.kind, p.source));
   d.bullets(std::move(sources));
 

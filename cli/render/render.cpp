@@ -65,8 +65,12 @@ std::string facts_text(const Facts& f) {
   size_t w = 0;
   for (const auto& [label, value] : f.rows) w = std::max(w, display_width(label));
   std::string out;
-  for (const auto& [label, value] : f.rows)
-    out += label + std::string(w - display_width(label) + 2, ' ') + value + "\n";
+  for (const auto& [label, value] : f.rows) {
+    out += label;
+    out.append(w - display_width(label) + 2, ' ');
+    out += value;
+    out += '\n';
+  }
   return out;
 }
 

@@ -111,10 +111,7 @@ void build(Document& d, const SensitivityResult& r, NumberLocale loc) {
   std::vector<std::string> not_computed;
   for (const auto& p : r.parameters)
     if (!p.note.empty()) not_computed.push_back(fmt::format("{}: {}", p.name, p.note));
-  if (!not_computed.empty()) {
-    d.heading("Not computed:", "Not computed");
-    d.bullets(std::move(not_computed));
-  }
+  d.section("Not computed:", std::move(not_computed), "Not computed");
 }
 
 // One row per scenario (kind "scenario", base first) and per parameter

@@ -191,20 +191,13 @@ struct Builder {
                     "(1 - displacement), less drop-off each later year)",
                     r.currency));
     d.table(impact_map());
-    if (!r.stakeholders.empty()) {
-      d.heading("By stakeholder");
-      d.table(stakeholders());
-    }
+    if (!r.stakeholders.empty()) d.section("By stakeholder", stakeholders());
     d.heading("Year by year");
     d.table(years());
-    if (!r.sensitivity.empty()) {
-      d.heading("Sensitivity of the ratio (one adjustment changed for every outcome; investment fixed)");
-      d.table(sensitivity());
-    }
-    if (!r.warnings.empty()) {
-      d.heading("Warnings");
-      d.bullets(r.warnings);
-    }
+    if (!r.sensitivity.empty())
+      d.section("Sensitivity of the ratio (one adjustment changed for every outcome; investment fixed)",
+                sensitivity());
+    d.section("Warnings", r.warnings);
     d.json = sroi_json(r);
     d.csv.push_back(csv());
     return d;

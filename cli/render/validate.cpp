@@ -10,7 +10,7 @@ namespace gevinst::cli {
 
 namespace {
 
-std::string github_escape(std::string s, bool property) {
+std::string github_escape(const std::string& s, bool property) {
   std::string o;
   for (char c : s) {
     if (c == '%')

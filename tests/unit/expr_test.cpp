@@ -125,7 +125,9 @@ TEST_CASE("expr: precedence and associativity (docs/case-format.md, Expressions)
     CHECK(folded.is_constant());
     CHECK(folded.constant_value() == row.expected);
 
-    const auto [lifted, values] = lift_literals(row.text);
+    const auto lift = lift_literals(row.text);
+    const auto& lifted = lift.first;
+    const auto& values = lift.second;
     INFO("lifted: " << lifted);
     const Program p = compile_ok(lifted, lifted_resolver);
     CHECK_FALSE(p.is_constant());

@@ -119,7 +119,8 @@ correlations:
 // kCase with each `from` replaced by `to` (each must occur exactly once).
 std::string edit(std::initializer_list<std::pair<std::string_view, std::string_view>> edits,
                  std::string text = kCase) {
-  for (const auto& [from, to] : edits) {
+  for (const auto& e : edits) {
+    const std::string_view from = e.first, to = e.second;
     size_t pos = text.find(from);
     REQUIRE_MESSAGE(pos != std::string::npos, "not in the case: " << from);
     REQUIRE_MESSAGE(text.find(from, pos + 1) == std::string::npos, "twice in the case: " << from);

@@ -15,6 +15,7 @@ namespace {
 
 std::vector<std::uint64_t> first_words(Rng rng, int n) {
   std::vector<std::uint64_t> out;
+  out.reserve(static_cast<size_t>(n));
   for (int i = 0; i < n; ++i) out.push_back(rng.next());
   return out;
 }
@@ -99,7 +100,8 @@ TEST_CASE("rng: blocks are independent of the order they are evaluated in") {
   // What a multi-threaded run relies on: block b of param j is the same
   // whether blocks are drawn in order, in reverse, or interleaved.
   const int blocks = 8, params = 3;
-  std::vector<std::vector<double>> forward(blocks * params), backward(blocks * params);
+  const auto cells = static_cast<size_t>(blocks * params);
+  std::vector<std::vector<double>> forward(cells), backward(cells);
   for (int b = 0; b < blocks; ++b) {
     for (int j = 0; j < params; ++j) {
       Rng r = stream(99, b, j);

@@ -231,7 +231,8 @@ TEST_CASE("yaml_tree: encoding checks") {
        1, 1, "file is UTF-16; case files must be UTF-8"},
       {std::string("\xFE\xFF\0f\0o", 6), 1, 1, "file is UTF-16; case files must be UTF-8"},
       {std::string("f\0o\0r\0m\0", 8), 1, 1, "file is UTF-16; case files must be UTF-8"},  // no BOM
-      {"\x1F\x8B\x08\x00\x00\x00", 1, 1, "file is binary (a gzip archive), not a YAML case file"},
+      {std::string("\x1F\x8B\x08\x00\x00\x00", 6), 1, 1,
+       "file is binary (a gzip archive), not a YAML case file"},
       {"PK\x03\x04rest", 1, 1, "file is binary (a zip archive (or .xlsx, .docx)), not a YAML case file"},
       {std::string("\x01\x02\x03\x04\x05\x06\x07\x08\x0E\x0F", 10), 1, 1,
        "file is binary (binary data), not a YAML case file"},
