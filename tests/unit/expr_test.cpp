@@ -48,6 +48,7 @@ ExprError compile_error(const std::string& text, const NameResolver& resolve = t
 // Row-wise evaluation of one row through evaluate_block (n = 1).
 double block_one(const Program& p, const std::vector<double>& slots) {
   std::vector<const double*> cols;
+  cols.reserve(slots.size());
   for (const double& v : slots) cols.push_back(&v);
   double out = -12345.0;
   p.evaluate_block(cols.data(), 1, &out);
@@ -416,6 +417,7 @@ TEST_CASE("expr: evaluate_block equals evaluate on random rows") {
       for (size_t k = 0; k < n; k += 7) cols[2][k] = 1.0;  // exercise $c == 1
       cols[0][0] = 1.5;  // row 0 takes the branch of "if($a > 0, ...)" that does not fail
       std::vector<const double*> ptrs;
+      ptrs.reserve(cols.size());
       for (const auto& col : cols) ptrs.push_back(col.data());
       std::vector<double> out(n, -99.0);
       p.evaluate_block(ptrs.data(), n, out.data());
@@ -459,8 +461,9 @@ TEST_CASE("expr: evaluate_block from several threads on one program") {
   for (size_t k = 0; k < n; ++k) expected[k] = p.evaluate(std::vector<double>{a[k]}).value;
   std::vector<std::vector<double>> outs(4, std::vector<double>(n));
   std::vector<std::thread> threads;
+  threads.reserve(outs.size());
   for (auto& out : outs)
-    threads.emplace_back([&p, &a, &out, n] {
+    threads.emplace_back([&p, &a, &out] {
       const double* cols[] = {a.data()};
       for (int rep = 0; rep < 50; ++rep) p.evaluate_block(cols, n, out.data());
     });

@@ -100,7 +100,7 @@ TEST_CASE("rng: blocks are independent of the order they are evaluated in") {
   // What a multi-threaded run relies on: block b of param j is the same
   // whether blocks are drawn in order, in reverse, or interleaved.
   const int blocks = 8, params = 3;
-  const auto cells = static_cast<size_t>(blocks * params);
+  const size_t cells = static_cast<size_t>(blocks) * params;
   std::vector<std::vector<double>> forward(cells), backward(cells);
   for (int b = 0; b < blocks; ++b) {
     for (int j = 0; j < params; ++j) {
