@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/commands/commands.h"
+#include "cli/render/provenance.h"
 
 using namespace gevinst::cli;
 
@@ -19,7 +20,7 @@ int main(int argc, char** argv) {
       "  gevinst validate my-case.yaml      check it (errors point at FILE:LINE:COLUMN)\n"
       "  gevinst evaluate my-case.yaml      NPV, IRR, payback, who pays and who gains\n",
       "gevinst"};
-  app.set_version_flag("--version", std::string("gevinst ") + GEVINST_VERSION);
+  app.set_version_flag("--version", std::string("gevinst ") + gevinst::cli::tool_version());
   app.require_subcommand(1);
   app.fallthrough(false);
   app.footer(

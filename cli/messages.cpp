@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "libeval/digest.h"
+
 namespace gevinst::cli {
 
 namespace {
@@ -27,6 +29,13 @@ void internal_error(std::string_view what) {
 std::string_view Sources::of(const std::string& file) const {
   auto it = texts_.find(file);
   return it == texts_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+std::vector<Provenance::File> Sources::files() const {
+  std::vector<Provenance::File> out;
+  out.reserve(texts_.size());
+  for (const auto& [path, text] : texts_) out.push_back({path, sha256_hex(text)});
+  return out;
 }
 
 void Sources::add(const CaseFile& f) {

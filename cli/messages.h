@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/render/provenance.h"
 #include "libeval/case_files.h"
 #include "libeval/diagnostics.h"
 #include "libeval/loader.h"
@@ -46,6 +47,8 @@ class Sources {
   void add(const CaseFile& f);
   /// The text of `file`; empty when it was not read.
   std::string_view of(const std::string& file) const;
+  /// Every file read, by path, with the SHA-256 of its text (provenance).
+  std::vector<Provenance::File> files() const;
 
  private:
   std::map<std::string, std::string> texts_;

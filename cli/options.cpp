@@ -150,6 +150,7 @@ void add_case_options(CLI::App* app, CaseOptions& o, bool perspective) {
       ->check(ExistingPathOrStdin);
   add_scenario_options(app, o.scenario, o.sets);
   if (perspective) add_perspective_option(app, o.perspective);
+  o.has_perspective = perspective;
 }
 
 Overrides case_overrides(const Case& c, const CaseOptions& o) {

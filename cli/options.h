@@ -51,6 +51,7 @@ struct CaseOptions {
   std::string scenario;
   std::vector<std::string> sets;
   Perspective perspective = Perspective::organisation;
+  bool has_perspective = false;  ///< the command takes --perspective
 };
 /// Adds --scenario and --set (NAME=VALUE, checked as a usage error).
 void add_scenario_options(CLI::App* app, std::string& scenario, std::vector<std::string>& sets);

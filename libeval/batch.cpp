@@ -56,6 +56,7 @@ std::string first_error(const std::vector<Diagnostic>& diags, const std::string&
 BatchRecord batch_record(const CaseFile& f, const BatchOptions& opt) {
   BatchRecord r;
   r.path = f.path;
+  r.sha256 = f.sha256;
   if (f.is_rollout()) {
     r.status = BatchStatus::not_a_case;
     return r;

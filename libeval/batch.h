@@ -23,8 +23,9 @@ const char* to_string(BatchStatus s);
 /// Headline results of one case file. Money is in the case's currency,
 /// discounted to its start_year, under the perspective of the options.
 struct BatchRecord {
-  std::string path;  ///< as listed ("<stdin>" for "-")
-  std::string id;    ///< case.id; empty when the file did not load
+  std::string path;    ///< as listed ("<stdin>" for "-")
+  std::string id;      ///< case.id; empty when the file did not load
+  std::string sha256;  ///< of the file's bytes (provenance); empty when it could not be read
   BatchStatus status = BatchStatus::invalid;
   std::optional<double> npv;            ///< money
   std::optional<double> irr;            ///< rate per year; null when it does not exist

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <set>
 
+#include "libeval/digest.h"
+
 namespace gevinst {
 
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
@@ -77,6 +79,7 @@ CaseFile read_case_file(const std::string& path, const CaseFileOptions& opt) {
 CaseFile case_file_from_text(std::string text, const std::string& path, const CaseFileOptions& opt) {
   CaseFile f;
   f.path = path;
+  f.sha256 = sha256_hex(text);
   LoadOptions lo;
   lo.lints = opt.lints;
   f.kind = sniff_document_kind(text);

@@ -43,6 +43,7 @@ struct CaseFile {
   std::string path;                           ///< as listed; "<stdin>" for "-"
   DocumentKind kind = DocumentKind::unknown;  ///< unknown also when it could not be read
   std::string source;                         ///< the file's text
+  std::string sha256;                         ///< SHA-256 of the bytes read; empty when unreadable
   std::optional<Case> model;                  ///< a case that loaded without errors
   std::optional<RolloutLoadResult> rollout;   ///< a rollout, with CaseFileOptions::load_rollouts
   std::vector<Diagnostic> diags;              ///< all of them, the rollout's solution's included

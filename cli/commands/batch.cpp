@@ -56,7 +56,7 @@ int run_batch(const BatchCliOptions& o) {
   }
   Progress progress("evaluating", files.size(), o.out.progress());
   BatchTotals totals;
-  BatchWriter writer(o.out.format, o.out.locale);
+  BatchWriter writer(o.out.format, o.out.locale, o.perspective);
   out.write(writer.begin());
   auto sink = [&](BatchRecord&& r) {
     totals.add(r);

@@ -13,7 +13,18 @@ int run_on_case(Session& s, const CaseOptions& c, const OutputOptions& out,
                 const std::function<Document(const Case&)>& describe) {
   auto loaded = load_case_or_report(c.path, s.sources);
   if (!loaded) return Exit::invalid;
-  return emit(out, describe(*loaded->model));
+  Document d = describe(*loaded->model);
+  d.provenance = case_provenance(s, c);
+  return emit(out, d);
+}
+
+Provenance case_provenance(const Session& s, const CaseOptions& c) {
+  Provenance p;
+  p.files = s.sources.files();
+  if (c.has_perspective) p.perspective = to_string(c.perspective);
+  p.scenario = c.scenario;
+  p.overrides = c.sets;
+  return p;
 }
 
 void add_case_command(CLI::App& root, Session& s, const CommandHelp& help, bool perspective,

@@ -37,6 +37,10 @@ namespace gevinst::cli {
 
 struct Document;
 
+/// What a one-case command's result came from: the files read, the
+/// perspective (when the command has one), scenario and --set values.
+Provenance case_provenance(const Session& s, const CaseOptions& c);
+
 /// The body of a one-case command: loads CASE (errors printed, exit 1),
 /// lets `describe` compute the result as a Document, renders it in the
 /// chosen format and writes it (atomically with -o).

@@ -129,7 +129,13 @@ int run_portfolio(PortfolioCliOptions& o) {
         "the search stopped after {} nodes (--max-nodes); the selection is within {:.6g} of the best",
         r.sel.nodes, r.sel.gap));
   r.ranking = rank_by_objective_per_krone(r.items);
-  return emit(o.out, portfolio_document(r, o.out.locale));
+  Document d = portfolio_document(r, o.out.locale);
+  Provenance p;
+  for (const auto& l : loaded)
+    if (!l.file.is_rollout()) p.files.push_back({l.file.path, l.file.sha256});
+  p.perspective = to_string(o.perspective);
+  d.provenance = std::move(p);
+  return emit(o.out, d);
 }
 
 }  // namespace

@@ -70,6 +70,14 @@ Overrides overrides_for(const Case& c, const Options& o) {
   }
 }
 
+Provenance provenance(const Options& o, const Session& s) {
+  Provenance p;
+  p.files = s.sources.files();
+  p.scenario = o.scenario;
+  p.overrides = o.sets;
+  return p;
+}
+
 int run_case(const Options& o, Session& s) {
   auto loaded = load_case_or_report(o.paths.front(), s.sources);
   if (!loaded) return Exit::invalid;
@@ -84,7 +92,9 @@ int run_case(const Options& o, Session& s) {
   r.timing = c.assumptions.timing;
   r.financing = evaluate_case_financing(c, overrides_for(c, o));
   if (!o.loan.empty()) narrow(r.financing, c, o.loan);
-  return emit(o.out, repay_document(r, o.out.locale, o.periods));
+  Document d = repay_document(r, o.out.locale, o.periods);
+  d.provenance = provenance(o, s);
+  return emit(o.out, d);
 }
 
 int run_fund(const Options& o, Session& s) {
@@ -115,7 +125,9 @@ int run_fund(const Options& o, Session& s) {
       if (d.file.empty()) d.file = "--fund";  // the library names no option
     throw;
   }
-  return emit(o.out, fund_document(f, o.scenario, o.out.locale));
+  Document d = fund_document(f, o.scenario, o.out.locale);
+  d.provenance = provenance(o, s);
+  return emit(o.out, d);
 }
 
 }  // namespace

@@ -68,7 +68,9 @@ int run_rollout(const RolloutCliOptions& o, Sources& sources) {
   RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, ro);
   for (const auto& u : r.units)  // every unit is reported; its errors also go to stderr
     print_diagnostics(u.errors, sources);
-  if (int rc = emit(o.out, rollout_document(r)); rc != Exit::ok) return rc;
+  Document d = rollout_document(r);
+  d.provenance = Provenance{sources.files(), std::string(to_string(o.perspective)), {}, {}, {}};
+  if (int rc = emit(o.out, d); rc != Exit::ok) return rc;
   return r.non_compliant > 0 || r.errors > 0 ? Exit::invalid : Exit::ok;
 }
 

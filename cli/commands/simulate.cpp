@@ -76,7 +76,10 @@ void add_simulate(CLI::App& root, Session& s) {
           error(*err);
           return static_cast<int>(Exit::invalid);
         }
-      return emit(o->out, simulation_document(r, o->out.locale));
+      Document d = simulation_document(r, o->out.locale);
+      d.provenance = case_provenance(s, o->c);
+      d.provenance->seed = o->seed;
+      return emit(o->out, d);
     };
   });
 }

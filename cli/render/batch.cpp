@@ -20,6 +20,7 @@ Json record_json(const BatchRecord& r) {
   j["fte"] = num(r.fte);
   j["sroi_ratio"] = num(r.sroi_ratio);
   j["error"] = text_or_null(r.error);
+  j["sha256"] = text_or_null(r.sha256);  // provenance, after the contract's keys
   return j;
 }
 
@@ -30,7 +31,8 @@ Json totals_json(const BatchTotals& t) {
 
 }  // namespace
 
-BatchWriter::BatchWriter(Format f, NumberLocale loc) : format_(f), loc_(loc) {
+BatchWriter::BatchWriter(Format f, NumberLocale loc, Perspective perspective) : format_(f), loc_(loc) {
+  provenance_.perspective = to_string(perspective);
   table_.column("Path").column("Id").column("Status");
   for (const char* h : {"NPV", "IRR", "BCR", "Payback", "FTE", "SROI"}) table_.column(h, Align::right);
 }
@@ -52,7 +54,9 @@ std::string BatchWriter::add(const BatchRecord& r) {
       return csv_row({r.path, r.id, to_string(r.status), exact_number(r.npv), exact_number(r.irr),
                       exact_number(r.bcr), exact_number(r.payback_years), exact_number(r.fte),
                       exact_number(r.sroi_ratio), r.error});
-    case Format::json: return std::string(was_first ? "\n    " : ",\n    ") + dump(record_json(r));
+    case Format::json:
+      provenance_.files.push_back({r.path, r.sha256});
+      return std::string(was_first ? "\n    " : ",\n    ") + dump(record_json(r));
     default:
       table_.row({Cell::of(r.path), Cell::of(r.id.empty() ? "-" : r.id), Cell::of(to_string(r.status)),
                   Cell::number(r.npv, 0), Cell::percent(r.irr, 1), Cell::number(r.bcr, 2),
@@ -64,7 +68,8 @@ std::string BatchWriter::add(const BatchRecord& r) {
 
 std::string BatchWriter::end(const BatchTotals& tot) const {
   if (format_ == Format::json)
-    return fmt::format("{}],\n  \"totals\": {}\n}}\n", first_ ? "" : "\n  ", dump(totals_json(tot)));
+    return fmt::format("{}],\n  \"totals\": {},\n  \"provenance\": {}\n}}\n", first_ ? "" : "\n  ",
+                       dump(totals_json(tot)), dump(provenance_json(provenance_)));
   if (format_ != Format::table && format_ != Format::md) return {};
   Document d;
   d.table(table_);

@@ -1,5 +1,6 @@
-// Batch records as they stream: jsonl (one record per line), csv (a row per
-// record), json (records, then totals) are written as each record is ready;
+// Batch records as they stream: jsonl (one record per line, each with its
+// file's SHA-256), csv (a row per record), json (records, then totals and
+// provenance) are written as each record is ready;
 // table and md keep a display row per record and print totals at the end.
 // Keys are the contract's (docs/cli.md, "batch").
 #pragma once
@@ -13,7 +14,8 @@ namespace gevinst::cli {
 
 class BatchWriter {
  public:
-  BatchWriter(Format f, NumberLocale loc);
+  /// `perspective` is the one the records' NPVs are under (provenance).
+  BatchWriter(Format f, NumberLocale loc, Perspective perspective);
   /// What goes before the first record.
   std::string begin() const;
   /// What one record adds to the output now (empty for table and md).
@@ -27,6 +29,7 @@ class BatchWriter {
   bool first_ = true;
   Table table_;  // table and md: display rows only (a few hundred bytes per case)
   std::vector<std::string> errors_;
+  Provenance provenance_;  // json: the files as they stream
 };
 
 }  // namespace gevinst::cli

@@ -14,6 +14,7 @@
 
 #include "cli/render/format.h"
 #include "cli/render/json.h"
+#include "cli/render/provenance.h"
 
 namespace gevinst::cli {
 
@@ -117,6 +118,9 @@ struct Document {
   std::vector<Block> blocks;
   Json json;               ///< the result's own JSON (Format::json)
   std::vector<Table> csv;  ///< Format::csv: these tables, one after the other
+  /// Set by the command (it knows the files and options): `provenance` in
+  /// JSON, the --set overrides under the title in text and Markdown.
+  std::optional<Provenance> provenance;
 
   void heading(std::string s, std::string short_form = {}) {
     Block& b = add(Block::Kind::heading);

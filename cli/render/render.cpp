@@ -277,9 +277,34 @@ const std::vector<Format>& document_formats() {
   return formats;
 }
 
+namespace {
+
+// The document with the --set overrides named under its title: after the
+// first paragraph (the line that names the scenario), else first.
+Document with_overrides(const Document& d) {
+  Document out = d;
+  Block line{Block::Kind::paragraph, overrides_line(*d.provenance), {}, {}, {}, {}, {}, {}};
+  auto at = std::find_if(out.blocks.begin(), out.blocks.end(),
+                         [](const Block& b) { return b.kind == Block::Kind::paragraph; });
+  out.blocks.insert(at == out.blocks.end() ? out.blocks.begin() : at + 1, std::move(line));
+  out.provenance.reset();  // named now; text and Markdown show nothing else of it
+  return out;
+}
+
+}  // namespace
+
 std::string render(const Document& d, Format f, NumberLocale loc) {
+  const bool overridden = d.provenance && !d.provenance->overrides.empty();
+  if (overridden && (f == Format::md || f == Format::table || f == Format::text))
+    return render(with_overrides(d), f, loc);
   switch (f) {
-    case Format::json: return dump(d.json, 2) + "\n";
+    case Format::json:
+      if (d.provenance && d.json.is_object()) {
+        Json j = d.json;
+        j["provenance"] = provenance_json(*d.provenance);
+        return dump(j, 2) + "\n";
+      }
+      return dump(d.json, 2) + "\n";
     case Format::csv: {
       std::string out;
       for (const auto& t : d.csv) out += render_csv(t);

@@ -9,7 +9,7 @@ expect_rc 0
 python3 - "$TMP/stdout" <<'PY' || fail "jsonl records"
 import json, sys
 recs = [json.loads(l) for l in open(sys.argv[1])]
-keys = ["path", "id", "status", "npv", "irr", "bcr", "payback_years", "fte", "sroi_ratio", "error"]
+keys = ["path", "id", "status", "npv", "irr", "bcr", "payback_years", "fte", "sroi_ratio", "error", "sha256"]
 assert len(recs) == 6, len(recs)
 assert all(list(r) == keys for r in recs)
 assert [r["path"] for r in recs] == sorted(r["path"] for r in recs)

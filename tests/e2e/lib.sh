@@ -29,15 +29,18 @@ expect_stdout_empty() {
 }
 
 # golden NAME : compares stdout with tests/e2e/golden/NAME (or writes it with UPDATE_GOLDEN=1).
+# The tool version in provenance reads VERSION in goldens, so a release does
+# not rewrite them; the files' SHA-256 stay, so an edited example shows.
 golden() {
   local g="$E2E/golden/$1"
+  sed 's/"tool_version": *"[^"]*"/"tool_version": "VERSION"/g' "$TMP/stdout" >"$TMP/stdout.golden"
   if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
     mkdir -p "$(dirname "$g")"
-    cp "$TMP/stdout" "$g"
+    cp "$TMP/stdout.golden" "$g"
     return
   fi
   if [ ! -f "$g" ]; then fail "no golden file $g (run with UPDATE_GOLDEN=1)"; return; fi
-  diff -u "$g" "$TMP/stdout" >"$TMP/diff" || fail "output differs from golden $1:
+  diff -u "$g" "$TMP/stdout.golden" >"$TMP/diff" || fail "output differs from golden $1:
 $(head -40 "$TMP/diff")"
 }
 

@@ -157,3 +157,45 @@ TEST_CASE("render: json is the document's own JSON, csv its csv tables") {
   CHECK(exact_number(std::nullopt).empty());
   CHECK(exact_number(0.1) == "0.1");
 }
+
+// Provenance (docs/cli.md, "Provenance"): JSON gets the block; text and
+// Markdown name --set values under the subtitle; CSV is untouched.
+TEST_CASE("provenance: JSON block, --set line under the subtitle, CSV plain") {
+  Document d;
+  d.title = "Case (c)";
+  d.paragraph("DKK 2026; scenario worst");
+  d.table(small_table());
+  d.json = Json{{"npv", 1.5}};
+  d.csv.push_back(small_table());
+  const std::string plain_csv = render(d, Format::csv);
+
+  Provenance p;
+  // The SHA-256 of "abc" (FIPS 180-2, appendix B.1).
+  p.files.push_back({"c.yaml", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"});
+  p.perspective = "society";
+  p.scenario = "worst";
+  p.overrides = {"patients=0", "price=2 * 3", "share=.25"};
+  p.seed = 7;
+  d.provenance = p;
+
+  const Json j = Json::parse(render(d, Format::json));
+  CHECK(j["npv"] == 1.5);
+  const Json& pj = j["provenance"];
+  CHECK(pj["tool_version"] == std::string(tool_version()));
+  CHECK(pj["files"][0]["path"] == "c.yaml");
+  CHECK(pj["perspective"] == "society");
+  CHECK(pj["scenario"] == "worst");
+  CHECK(pj["overrides"]["patients"] == 0);
+  CHECK(pj["overrides"]["price"] == "2 * 3");  // an expression stays text
+  CHECK(pj["overrides"]["share"] == 0.25);
+  CHECK(pj["seed"] == 7);
+
+  const std::string text = render(d, Format::table);
+  CHECK(text.find("DKK 2026; scenario worst\nChanged with --set: patients=0, price=2 * 3, share=.25\n") !=
+        std::string::npos);
+  CHECK(render(d, Format::md).find("Changed with --set: patients=0") != std::string::npos);
+  CHECK(render(d, Format::csv) == plain_csv);
+
+  d.provenance->overrides.clear();
+  CHECK(render(d, Format::table).find("Changed with --set") == std::string::npos);
+}
