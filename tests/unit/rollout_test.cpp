@@ -208,3 +208,14 @@ TEST_CASE("rollout: is_iso_date") {
   CHECK_FALSE(is_iso_date("2027-6-30"));
   CHECK_FALSE(is_iso_date("2027-13-01"));
 }
+
+TEST_CASE("rollout: a unit at 0 of its lever gets a break-even from the parameter's own size") {
+  // Issue 13 item 1. solution.yaml: NPV = 1,000 P - 1,000,000; at P = 0 the
+  // NPV is -1,000,000 and it is 0 at P = 1,000 (the solution's own value),
+  // which a search of +-100 around 0 never reached.
+  auto lr = load_inline(rollout_text(R"(["npv >= 0"])", "  - {id: zero, parameters: {patients: 0}}\n"));
+  RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
+  const auto& u = unit(r, "zero");
+  REQUIRE(u.explanation.size() == 1);
+  CHECK(u.explanation[0] == "NPV \u22121.0 mio. kr. at 0 patients; breaks even at 1,000 patients");
+}
