@@ -239,7 +239,7 @@ RolloutResult evaluate_rollout(const Rollout& ro, const Case& c, const RolloutOp
     a.compliance_note = compliance_finding(a.verdict, a.decision, ro.review_due, opt.today);
     a.compliant = a.compliance_note.empty();
     if (!a.compliant) ++out.non_compliant;
-    if (a.verdict == Verdict::explain && opt.explain) a.explanation = draft_explanation(c, u, a, opt);
+    if (a.verdict == Verdict::explain && opt.explain) a.explanation = draft_explanation(c, ro, u, a, opt);
     out.units.push_back(std::move(a));
   }
   return out;

@@ -123,18 +123,25 @@ std::string compliance_finding(Verdict v, const Decision& d, const std::string& 
 
 /// Drafts the explanation of an explain verdict, one sentence per failed
 /// criterion, from the unit's figures (currency as in the case; "mio." =
-/// million):
-///   npv >= X, fte >= X, sroi_ratio >= X (or >) with a driver parameter:
-///     "NPV −1.2 mio. kr. at 900 patients; breaks even at 1,340 patients"
-///     (break_even() on the driver with the unit's other parameters held;
-///     "reaches X at ..." for a target other than NPV 0);
-///   another simple comparison: "payback 7.3 years (needs payback_years <= 6)";
+/// million; docs/case-format.md, "Drafted explanations"):
+///   a comparison of a result that depends on the parameters (npv, irr, bcr,
+///   payback_years, fte, sroi_ratio, ...) with a number, when the unit has a
+///   lever: "NPV −1.2 mio. kr. at 900 patients; breaks even at 1,340
+///   patients" (break_even() on the lever with the unit's other parameters
+///   held; "reaches X at ..." for another target);
+///   without a lever, or for evidence and population: "payback 7.3 years
+///   (needs payback_years <= 6)";
+///   a parameter compared with a number: "patients 800 (needs $patients >= 1000)";
 ///   a criterion over a null result: `"irr >= 0.04" fails: irr is null: ...`;
-///   anything else: `"$patients * 2 > 100" does not hold`.
-/// The driver is the unit's first per-capita parameter, else its first
-/// overridden parameter; without one no break-even is given.
-std::vector<std::string> draft_explanation(const Case& solution, const RolloutUnit& unit,
-                                           const UnitAssessment& a, const RolloutOptions& opt);
+///   anything else: `"$patients * 2 > 100" does not hold (patients 800)`.
+/// The lever is the actionable parameter with the largest elasticity of the
+/// criterion's result. Actionable: the parameters the unit overrides itself
+/// and those the solution gives a low/high or a distribution, except the
+/// unit's per-capita parameters and every national figure a unit scales per
+/// capita (`per_capita_of`), which are facts of the unit's population.
+std::vector<std::string> draft_explanation(const Case& solution, const Rollout& rollout,
+                                           const RolloutUnit& unit, const UnitAssessment& a,
+                                           const RolloutOptions& opt);
 
 /// Evaluates every unit. Throws InputError (naming the unit) when the case
 /// cannot be evaluated with a unit's parameters.
