@@ -25,6 +25,8 @@
 //   payback, no sroi section, no evidence level, no population) is null, and a
 //   criterion reading a null result fails with the reason.
 // - Verdict: scale when every criterion holds, else explain.
+// - A units preset that had ended on the day judged (dk-regions-2024 from
+//   1 January 2027) gives a note, and so does each unit its replacement lacks.
 // - Compliance: non-compliant when the verdict is scale and the decision is
 //   declined without an explanation, or the decision is pending and today is
 //   after review_due (ISO dates compare as text).
@@ -90,6 +92,10 @@ struct UnitAssessment {
   /// reported as null); it counts in RolloutResult::errors, and the other
   /// units go on.
   std::vector<Diagnostic> errors;
+  /// Set when the unit no longer exists on the day judged (a units preset
+  /// past its valid_until whose replacement lacks the unit), e.g.
+  /// "no longer a unit after 2026-12-31: not in units preset dk-regions-2027".
+  std::string note;
 };
 
 struct RolloutOptions {
@@ -107,7 +113,15 @@ struct RolloutResult {
   std::vector<UnitAssessment> units;
   int non_compliant = 0;  ///< units failing the principle (units with errors are not judged)
   int errors = 0;         ///< units that could not be evaluated (UnitAssessment::errors)
+  /// About the rollout as a whole, e.g. that its units preset had ended on
+  /// the day judged (see units_preset_note()).
+  std::vector<std::string> notes;
 };
+
+/// A note when `today` is after the units preset's valid_until (the units
+/// preset dk-regions-2024 from 2027-01-01): what changed and which preset
+/// replaces it; empty otherwise (no preset, no end date, or not yet ended).
+std::string units_preset_note(const std::string& units_preset, const std::string& today);
 
 /// The overrides that make the solution the unit's case: the unit's own,
 /// then its per-capita parameters (see the file comment). Throws InputError

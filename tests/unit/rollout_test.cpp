@@ -274,3 +274,32 @@ TEST_CASE("rollout: break-even values for payback and IRR criteria") {
   CHECK(u.explanation[0] == "payback 1.5 years at 0.8 saving share; reaches 1.2 years at 0.869 saving share");
   CHECK(u.explanation[1] == "IRR 55.2 % at 0.8 saving share; reaches 60.0 % at 0.819 saving share");
 }
+
+TEST_CASE("rollout: units of an ended units preset get a note pointing to its replacement") {
+  // Issue 13 item 11: dk-regions-2024 ends on 2026-12-31; from 1 January 2027
+  // Region Hovedstaden and Region Sjælland are merged into Region Østdanmark.
+  const std::string text =
+      "format: gevinst-rollout/1\nsolution: solution.yaml\nunits_preset: dk-regions-2024\n"
+      "criteria: [\"npv >= 0\"]\nunits:\n"
+      "  - {id: region-hovedstaden, parameters: {patients: 1500}}\n"
+      "  - {id: region-nordjylland, parameters: {patients: 1500}}\n";
+  auto lr = load_inline(text);
+  SUBCASE("on the last day of the five regions: no note") {
+    RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2026-12-31"));
+    CHECK(r.notes.empty());
+    CHECK(unit(r, "region-hovedstaden").note.empty());
+  }
+  SUBCASE("from 1 January 2027") {
+    RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
+    REQUIRE(r.notes.size() == 1);
+    CHECK(r.notes[0].rfind("Judged on 2027-01-01, after units preset dk-regions-2024 ended on 2026-12-31.",
+                           0) == 0);
+    CHECK(r.notes[0].find("Region \u00d8stdanmark") != std::string::npos);
+    CHECK(r.notes[0].find("Aftale om sundhedsreform 2024") != std::string::npos);
+    CHECK(r.notes[0].find("units_preset: dk-regions-2027") != std::string::npos);
+    CHECK(unit(r, "region-hovedstaden").note ==
+          "no longer a unit after 2026-12-31: not in units preset dk-regions-2027");
+    CHECK(unit(r, "region-nordjylland").note.empty());
+  }
+  CHECK(units_preset_note("dk-regions-2027", "2030-01-01").empty());
+}
