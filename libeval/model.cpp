@@ -90,4 +90,48 @@ int criterion_param_slot(int parameter_index) {
   return static_cast<int>(criterion_result_names().size()) + 4 + parameter_index;
 }
 
+void for_each_field(const Case& c, const std::function<void(const Number&)>& f) {
+  auto number = [&](const Number& n) {
+    if (n.present) f(n);
+  };
+  auto profile = [&](const Profile& p) {
+    for (const auto& [year, share] : p.steps) number(share);
+  };
+  const auto& ob = c.assumptions.optimism_bias;
+  for (const Number* n : {&ob.investment, &ob.implementation, &ob.operating, &ob.other, &ob.benefits})
+    number(*n);
+  for (const auto* items : {&c.costs, &c.benefits})
+    for (const FlowItem& it : *items) {
+      number(it.amount);
+      number(it.growth);
+      for (const auto& [year, v] : it.amounts) number(v);
+      profile(it.profile);
+    }
+  for (const StaffGroup& g : c.capacity.staff) number(g.hour_cost);
+  for (const Activity& a : c.capacity.activities) {
+    number(a.time_saved);
+    number(a.events_per_year);
+    number(a.realisable);
+    profile(a.adoption);
+  }
+  if (c.capacity.target_fte) number(*c.capacity.target_fte);
+  if (c.sroi.investment) number(*c.sroi.investment);
+  for (const Outcome& o : c.sroi.outcomes)
+    for (const Number* n :
+         {&o.quantity, &o.proxy, &o.deadweight, &o.attribution, &o.displacement, &o.drop_off})
+      number(*n);
+  for (const Financing& fi : c.financing) {
+    for (const Number* n : {&fi.share, &fi.principal, &fi.rate, &fi.gain_share}) number(*n);
+    if (fi.principal_share) number(*fi.principal_share);
+    if (fi.cap) number(*fi.cap);
+  }
+  for (const ParameterCorrelation& r : c.correlations) number(r.rho);
+}
+
+int bare_parameter(const Number& n) {
+  const auto& code = n.program.code;
+  if (code.size() == 1 && code[0].op == Program::Op::push_slot) return code[0].arg;
+  return -1;
+}
+
 }  // namespace gevinst

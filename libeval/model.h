@@ -2,6 +2,7 @@
 // calculations read it. No YAML here.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -246,6 +247,16 @@ struct Case {
   int parameter_index(std::string_view name) const;  ///< -1 if absent
   const Party* party(std::string_view id) const;
 };
+
+/// Calls `f` on every numeric field of the case that has a range
+/// (Number::constraint): flow amounts and growth, profile and adoption steps,
+/// capacity, SROI, financing and optimism-bias fields. Parameters, scenario
+/// values and distribution arguments are not fields in this sense.
+void for_each_field(const Case& c, const std::function<void(const Number&)>& f);
+
+/// The parameter a field reads when the field is exactly `$name` (no
+/// arithmetic), else -1.
+int bare_parameter(const Number& n);
 
 // ---- Rollout documents (format gevinst-rollout/1) ----
 

@@ -149,4 +149,14 @@ const Scenario& find_scenario(const Case& c, const std::string& name) {
                                   : fmt::format("did you mean '{}'?", guess)}}};
 }
 
+Overrides with_override(const Overrides& base, int index, const std::string& name, double v) {
+  Overrides o = base;
+  o.erase(std::remove_if(o.begin(), o.end(), [&](const Override& x) { return x.parameter == index; }),
+          o.end());
+  Number n = Number::literal(v);
+  n.yaml_path = "parameters." + name;
+  o.push_back({index, name, n});
+  return o;
+}
+
 }  // namespace gevinst

@@ -28,6 +28,10 @@ double value_of(const Number& n, std::span<const double> params, const std::stri
 std::pair<double, double> effective_support(const DistributionSpec& d, std::span<const double> params,
                                             const std::string& file);
 
+/// `base` with parameter `index` (named `name`) set to the literal `v`,
+/// replacing any earlier override of it.
+Overrides with_override(const Overrides& base, int index, const std::string& name, double v);
+
 /// Looks up a scenario by name; "base" (no overrides) unless the case defines
 /// one of that name. Throws InputError listing the scenarios.
 const Scenario& find_scenario(const Case& c, const std::string& name);

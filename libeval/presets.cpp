@@ -71,6 +71,9 @@ const Registry& registry(Folder folder) {
         u.label = label;
         u.source = source;
         u.year = static_cast<int>(number(r, "year"));
+        u.valid_until = text(r, "valid_until");
+        u.replaced_by = text(r, "replaced_by");
+        u.change = text(r, "change");
         if (const YNode* list = r->find("units"); list && list->is_sequence())
           for (const YNode* it : list->items)
             u.units.push_back({text(it, "id"), text(it, "label"), number(it, "population")});

@@ -48,6 +48,9 @@ struct UnitPreset {
   };
   std::string name, label, source;
   int year = 0;  ///< population as of 1 January of this year
+  /// The last day the units exist (YYYY-MM-DD; empty = no end), the preset
+  /// that replaces them and what changed, in a sentence's words.
+  std::string valid_until, replaced_by, change;
   std::vector<Unit> units;
   double total_population() const;
   const Unit* find(std::string_view id) const;

@@ -7,6 +7,7 @@
 #include "libeval/business_case.h"
 #include "libeval/capacity.h"
 #include "libeval/parameters.h"
+#include "libeval/presets.h"
 #include "libeval/sroi.h"
 
 namespace gevinst {
@@ -80,6 +81,18 @@ std::string compliance_finding(Verdict v, const Decision& d, const std::string& 
   if (d.status == Decision::Status::pending && !review_due.empty() && !today.empty() && today > review_due)
     return fmt::format("the decision is still pending after the review date {}", review_due);
   return {};
+}
+
+std::string units_preset_note(const std::string& name, const std::string& today) {
+  auto p = name.empty() ? std::nullopt : unit_preset(name);
+  // ISO dates compare as text; the units exist up to and including valid_until.
+  if (!p || p->valid_until.empty() || today.empty() || today <= p->valid_until) return {};
+  std::string s =
+      fmt::format("Judged on {}, after units preset {} ended on {}.", today, name, p->valid_until);
+  if (!p->change.empty()) s += " " + p->change;
+  if (!p->replaced_by.empty())
+    s += fmt::format(" Assess the current units with units_preset: {}.", p->replaced_by);
+  return s;
 }
 
 namespace {
@@ -203,6 +216,21 @@ RolloutResult evaluate_rollout(const Rollout& ro, const Case& c, const RolloutOp
     if (any) out.total_population = sum;
   }
   for (const auto& cr : ro.criteria) out.criteria.push_back(cr.text);
+  // Units of an ended preset that its replacement lacks (Region Hovedstaden
+  // and Region Sjælland from 1 January 2027) are named one by one.
+  std::optional<UnitPreset> replacement;
+  if (std::string note = units_preset_note(ro.units_preset, opt.today); !note.empty()) {
+    out.notes.push_back(std::move(note));
+    if (auto p = unit_preset(ro.units_preset); p && !p->replaced_by.empty())
+      replacement = unit_preset(p->replaced_by);
+  }
+  auto unit_note = [&](const RolloutUnit& u) -> std::string {
+    if (!replacement || replacement->find(u.id)) return {};
+    auto old = unit_preset(ro.units_preset);
+    if (!old || !old->find(u.id)) return {};
+    return fmt::format("no longer a unit after {}: not in units preset {}", old->valid_until,
+                       replacement->name);
+  };
 
   for (const auto& u : ro.units) {
     UnitAssessment a;
@@ -212,6 +240,7 @@ RolloutResult evaluate_rollout(const Rollout& ro, const Case& c, const RolloutOp
     if (u.population && out.total_population && *out.total_population > 0)
       a.population_share = *u.population / *out.total_population;
     a.decision = u.decision;
+    a.note = unit_note(u);
     try {
       a.overrides = unit_overrides(c, u, out.total_population);
       a.params = parameter_values(c, a.overrides);
@@ -239,7 +268,7 @@ RolloutResult evaluate_rollout(const Rollout& ro, const Case& c, const RolloutOp
     a.compliance_note = compliance_finding(a.verdict, a.decision, ro.review_due, opt.today);
     a.compliant = a.compliance_note.empty();
     if (!a.compliant) ++out.non_compliant;
-    if (a.verdict == Verdict::explain && opt.explain) a.explanation = draft_explanation(c, u, a, opt);
+    if (a.verdict == Verdict::explain && opt.explain) a.explanation = draft_explanation(c, ro, u, a, opt);
     out.units.push_back(std::move(a));
   }
   return out;

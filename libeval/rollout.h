@@ -25,6 +25,8 @@
 //   payback, no sroi section, no evidence level, no population) is null, and a
 //   criterion reading a null result fails with the reason.
 // - Verdict: scale when every criterion holds, else explain.
+// - A units preset that had ended on the day judged (dk-regions-2024 from
+//   1 January 2027) gives a note, and so does each unit its replacement lacks.
 // - Compliance: non-compliant when the verdict is scale and the decision is
 //   declined without an explanation, or the decision is pending and today is
 //   after review_due (ISO dates compare as text).
@@ -90,6 +92,10 @@ struct UnitAssessment {
   /// reported as null); it counts in RolloutResult::errors, and the other
   /// units go on.
   std::vector<Diagnostic> errors;
+  /// Set when the unit no longer exists on the day judged (a units preset
+  /// past its valid_until whose replacement lacks the unit), e.g.
+  /// "no longer a unit after 2026-12-31: not in units preset dk-regions-2027".
+  std::string note;
 };
 
 struct RolloutOptions {
@@ -107,7 +113,15 @@ struct RolloutResult {
   std::vector<UnitAssessment> units;
   int non_compliant = 0;  ///< units failing the principle (units with errors are not judged)
   int errors = 0;         ///< units that could not be evaluated (UnitAssessment::errors)
+  /// About the rollout as a whole, e.g. that its units preset had ended on
+  /// the day judged (see units_preset_note()).
+  std::vector<std::string> notes;
 };
+
+/// A note when `today` is after the units preset's valid_until (the units
+/// preset dk-regions-2024 from 2027-01-01): what changed and which preset
+/// replaces it; empty otherwise (no preset, no end date, or not yet ended).
+std::string units_preset_note(const std::string& units_preset, const std::string& today);
 
 /// The overrides that make the solution the unit's case: the unit's own,
 /// then its per-capita parameters (see the file comment). Throws InputError
@@ -123,18 +137,25 @@ std::string compliance_finding(Verdict v, const Decision& d, const std::string& 
 
 /// Drafts the explanation of an explain verdict, one sentence per failed
 /// criterion, from the unit's figures (currency as in the case; "mio." =
-/// million):
-///   npv >= X, fte >= X, sroi_ratio >= X (or >) with a driver parameter:
-///     "NPV −1.2 mio. kr. at 900 patients; breaks even at 1,340 patients"
-///     (break_even() on the driver with the unit's other parameters held;
-///     "reaches X at ..." for a target other than NPV 0);
-///   another simple comparison: "payback 7.3 years (needs payback_years <= 6)";
+/// million; docs/case-format.md, "Drafted explanations"):
+///   a comparison of a result that depends on the parameters (npv, irr, bcr,
+///   payback_years, fte, sroi_ratio, ...) with a number, when the unit has a
+///   lever: "NPV −1.2 mio. kr. at 900 patients; breaks even at 1,340
+///   patients" (break_even() on the lever with the unit's other parameters
+///   held; "reaches X at ..." for another target);
+///   without a lever, or for evidence and population: "payback 7.3 years
+///   (needs payback_years <= 6)";
+///   a parameter compared with a number: "patients 800 (needs $patients >= 1000)";
 ///   a criterion over a null result: `"irr >= 0.04" fails: irr is null: ...`;
-///   anything else: `"$patients * 2 > 100" does not hold`.
-/// The driver is the unit's first per-capita parameter, else its first
-/// overridden parameter; without one no break-even is given.
-std::vector<std::string> draft_explanation(const Case& solution, const RolloutUnit& unit,
-                                           const UnitAssessment& a, const RolloutOptions& opt);
+///   anything else: `"$patients * 2 > 100" does not hold (patients 800)`.
+/// The lever is the actionable parameter with the largest elasticity of the
+/// criterion's result. Actionable: the parameters the unit overrides itself
+/// and those the solution gives a low/high or a distribution, except the
+/// unit's per-capita parameters and every national figure a unit scales per
+/// capita (`per_capita_of`), which are facts of the unit's population.
+std::vector<std::string> draft_explanation(const Case& solution, const Rollout& rollout,
+                                           const RolloutUnit& unit, const UnitAssessment& a,
+                                           const RolloutOptions& opt);
 
 /// Evaluates every unit. Throws InputError (naming the unit) when the case
 /// cannot be evaluated with a unit's parameters.

@@ -7,8 +7,12 @@
 #include <cctype>
 #include <cmath>
 
+#include "libeval/business_case.h"
+#include "libeval/capacity.h"
+#include "libeval/parameters.h"
 #include "libeval/rollout.h"
 #include "libeval/sensitivity.h"
+#include "libeval/sroi.h"
 #include "libeval/text.h"
 
 namespace gevinst {
@@ -41,25 +45,39 @@ std::string quantity_past(double v, double from) {
 // "npv >= 0", "evidence >= documented": a result name, an order comparison
 // and a number or evidence level. Anything else is not simple.
 struct SimpleCriterion {
-  std::string name, op;
+  std::string name;
+  std::string_view op;  ///< one of the literals below
   double threshold = 0;
 };
 
-std::optional<SimpleCriterion> parse_simple(std::string_view s) {
+// With `parameter`, the left side is `$name` (a parameter) instead of a result.
+std::optional<SimpleCriterion> parse_simple(std::string_view s, bool parameter = false) {
   auto skip = [&](size_t i) {
     while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
     return i;
   };
-  size_t i = skip(0), start = i;
-  while (i < s.size() && (std::islower(static_cast<unsigned char>(s[i])) || s[i] == '_')) ++i;
+  size_t i = skip(0);
+  if (parameter) {
+    if (i >= s.size() || s[i] != '$') return std::nullopt;
+    ++i;
+  }
+  const size_t start = i;
+  auto name_char = [&](char ch) {
+    const auto u = static_cast<unsigned char>(ch);
+    return parameter ? (std::isalnum(u) || ch == '_') : (std::islower(u) || ch == '_');
+  };
+  while (i < s.size() && name_char(s[i])) ++i;
   SimpleCriterion c;
   c.name = std::string(s.substr(start, i - start));
-  bool known = false;
-  for (const auto& n : criterion_result_names()) known |= n == c.name;
-  if (!known) return std::nullopt;
+  if (c.name.empty()) return std::nullopt;
+  if (!parameter) {
+    bool known = false;
+    for (const auto& n : criterion_result_names()) known |= n == c.name;
+    if (!known) return std::nullopt;
+  }
   i = skip(i);
-  for (const char* op : {">=", "<=", ">", "<"})
-    if (s.substr(i, std::string_view(op).size()) == op) {
+  for (std::string_view op : {">=", "<=", ">", "<"})
+    if (s.substr(i, op.size()) == op) {
       c.op = op;
       break;
     }
@@ -68,15 +86,31 @@ std::optional<SimpleCriterion> parse_simple(std::string_view s) {
   std::string_view rest = s.substr(i);
   while (!rest.empty() && std::isspace(static_cast<unsigned char>(rest.back()))) rest.remove_suffix(1);
   static const char* levels[] = {"none", "pilot", "documented", "hta"};
-  for (int k = 0; k < 4; ++k)
-    if (rest == levels[k]) {
-      c.threshold = k;
-      return c;
-    }
+  if (!parameter)
+    for (int k = 0; k < 4; ++k)
+      if (rest == levels[k]) {
+        c.threshold = k;
+        return c;
+      }
   auto v = parse_number(rest);
   if (!v) return std::nullopt;
   c.threshold = *v;
   return c;
+}
+
+// A result's name in a sentence: "NPV", "BCR", "the IRR", "payback".
+std::string result_words(const std::string& name) {
+  if (name == "npv") return "NPV";
+  if (name == "bcr") return "BCR";
+  if (name == "irr") return "the IRR";
+  if (name == "fte") return "FTE";
+  if (name == "payback_years") return "payback";
+  if (name == "discounted_payback_years") return "discounted payback";
+  if (name == "sroi_ratio") return "the SROI ratio";
+  std::string s = name;
+  for (char& ch : s)
+    if (ch == '_') ch = ' ';
+  return s;
 }
 
 // "payback 7.3 years", "IRR 2.1 %", "evidence level pilot", ...
@@ -108,16 +142,119 @@ std::string describe(const std::string& name, double v, const std::string& curre
 
 // The value a break-even reaches, in the metric's words.
 std::string target_text(const std::string& name, double target, const std::string& currency) {
-  if (name == "npv") return money(target, currency);
+  if (name == "npv" || name == "pv_costs" || name == "pv_benefits" || name == "capacity_value")
+    return money(target, currency);
   if (name == "fte") return fmt::format("{} FTE", quantity(target));
+  if (name == "irr") return fmt::format("{}{:.1f} %", target < 0 ? kMinus : "", std::fabs(target * 100));
+  if (name == "payback_years" || name == "discounted_payback_years")
+    return fmt::format("{} years", quantity(target));
   return quantity(target);
 }
 
-// The unit's driver parameter: its first per-capita parameter, else its first override.
-int driver_parameter(const Case& c, const RolloutUnit& u) {
-  if (!u.per_capita.empty()) return c.parameter_index(u.per_capita.front().first);
-  if (!u.parameters.empty()) return u.parameters.front().parameter;
-  return -1;
+// A result a criterion reads, as a function of the unit's parameters; empty
+// for results that do not depend on them (evidence, population).
+ResultFn result_of(const Case& c, const std::string& name, Perspective perspective) {
+  if (name == "npv" || name == "irr" || name == "bcr" || name == "payback_years" ||
+      name == "discounted_payback_years" || name == "pv_costs" || name == "pv_benefits")
+    return [&c, name, perspective](const Overrides& o) -> std::optional<double> {
+      EvaluateOptions eo;
+      eo.perspective = perspective;
+      eo.overrides = o;
+      BusinessCase bc = evaluate_case(c, eo);
+      const Metrics& m = bc.selected();
+      if (name == "npv") return m.npv;
+      if (name == "irr") return m.irr;
+      if (name == "bcr") return m.bcr;
+      if (name == "payback_years") return m.payback_years;
+      if (name == "discounted_payback_years") return m.discounted_payback_years;
+      return name == "pv_costs" ? m.pv_costs : m.pv_benefits;
+    };
+  if (c.capacity.present && (name == "fte" || name == "fte_years" || name == "hours" ||
+                             name == "realisable_hours" || name == "capacity_value"))
+    return [&c, name](const Overrides& o) -> std::optional<double> {
+      CapacityOptions co;
+      co.overrides = o;
+      const CapacityTotals t = evaluate_capacity(c, co).total;
+      if (name == "fte") return t.fte;
+      if (name == "fte_years") return t.fte_years;
+      if (name == "hours") return t.hours;
+      return name == "realisable_hours" ? t.realisable_hours : t.value;
+    };
+  if (c.sroi.present && name == "sroi_ratio")
+    return [&c](const Overrides& o) -> std::optional<double> {
+      SroiOptions so;
+      so.overrides = o;
+      so.sensitivity = false;
+      return evaluate_sroi(c, so).ratio;
+    };
+  return {};
+}
+
+// The parameters a unit can act on (docs/case-format.md, "Verdict and
+// compliance"): those it sets itself and those the solution gives a range or
+// a distribution, but never a per-capita parameter of the unit or a national
+// figure some unit scales per capita: those are facts of its population.
+std::vector<int> actionable_parameters(const Case& c, const Rollout& ro, const RolloutUnit& u) {
+  std::vector<bool> fact(c.parameters.size(), false), own(c.parameters.size(), false);
+  auto mark = [&](std::vector<bool>& v, const std::string& name) {
+    int i = c.parameter_index(name);
+    if (i >= 0) v[static_cast<size_t>(i)] = true;
+  };
+  for (const auto& [name, national] : u.per_capita) mark(fact, name);
+  for (const auto& unit : ro.units)
+    for (const auto& [name, national] : unit.per_capita) mark(fact, national);
+  for (const auto& o : u.parameters)
+    if (o.parameter >= 0 && static_cast<size_t>(o.parameter) < own.size())
+      own[static_cast<size_t>(o.parameter)] = true;
+  std::vector<int> out;
+  for (size_t i = 0; i < c.parameters.size(); ++i) {
+    const Parameter& p = c.parameters[i];
+    if (!fact[i] && (own[i] || (p.low && p.high) || p.dist)) out.push_back(static_cast<int>(i));
+  }
+  return out;
+}
+
+// The lever: the actionable parameter whose 1 % change moves the result most,
+// i.e. the largest elasticity |dm/dx| |x| / |m| (the |m| is common to all and
+// left out). A parameter at 0 moves by 1 % of its case value, low, high or
+// support. -1 when no actionable parameter moves the result.
+int lever_parameter(const Case& c, const std::vector<int>& candidates, const ResultFn& result,
+                    const UnitAssessment& a) {
+  int best = -1;
+  double best_effect = 0;
+  for (int j : candidates) {
+    const size_t k = static_cast<size_t>(j);
+    const double x = a.params[k];
+    const SearchDomain dom = search_domain(c, j, a.params);
+    double scale = std::fabs(x);
+    if (scale == 0)
+      for (double e : dom.evidence) scale = std::max(scale, std::fabs(e));
+    if (scale == 0) scale = 1;
+    const double d = 0.01 * scale;
+    auto at = [&](double v) -> std::optional<double> {
+      if (v < dom.low || v > dom.high) return std::nullopt;
+      try {
+        return result(with_override(a.overrides, j, c.parameters[k].name, v));
+      } catch (const InputError&) {
+        return std::nullopt;
+      }
+    };
+    auto up = at(x + d), down = at(x - d);
+    std::optional<double> slope;
+    if (up && down)
+      slope = (*up - *down) / (2 * d);
+    else if (up || down) {
+      auto mid = at(x);
+      if (mid) slope = up ? (*up - *mid) / d : (*mid - *down) / d;
+    }
+    if (!slope || !std::isfinite(*slope)) continue;
+    const double effect = std::fabs(*slope) * scale;
+    if (effect > best_effect * (1 + 1e-9)) {  // ties keep the earlier parameter
+      best = j;
+      best_effect = effect;
+    }
+  }
+  return best;
 }
 
 std::string spaced(std::string s) {
@@ -126,39 +263,70 @@ std::string spaced(std::string s) {
   return s;
 }
 
+// What a criterion that is not simple reads, with the unit's values:
+// "patients 2,500, npv 1.5 mio. kr.".
+std::string reads_text(const Criterion& cr, const Case& c, const UnitAssessment& a, const std::string& cur) {
+  std::vector<std::string> parts;
+  const auto& names = criterion_result_names();
+  for (int s : cr.program.slots()) {
+    const size_t k = static_cast<size_t>(s);
+    if (k < names.size()) {
+      if (auto v = a.results.get(names[k])) parts.push_back(describe(names[k], *v, cur));
+      continue;
+    }
+    for (size_t j = 0; j < c.parameters.size() && j < a.params.size(); ++j)
+      if (criterion_param_slot(static_cast<int>(j)) == s)
+        parts.push_back(fmt::format("{} {}", spaced(c.parameters[j].name), quantity(a.params[j])));
+  }
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+  return out;
+}
+
 }  // namespace
 
-std::vector<std::string> draft_explanation(const Case& c, const RolloutUnit& u, const UnitAssessment& a,
-                                           const RolloutOptions& opt) {
+std::vector<std::string> draft_explanation(const Case& c, const Rollout& ro, const RolloutUnit& u,
+                                           const UnitAssessment& a, const RolloutOptions& opt) {
   std::vector<std::string> out;
   const std::string& cur = c.assumptions.currency;
-  const int driver = driver_parameter(c, u);
-  for (const auto& oc : a.criteria) {
+  const std::vector<int> actionable = actionable_parameters(c, ro, u);
+  for (size_t k = 0; k < a.criteria.size(); ++k) {
+    const CriterionOutcome& oc = a.criteria[k];
     if (oc.holds) continue;
     if (!oc.reason.empty()) {
       out.push_back(fmt::format("\"{}\" fails: {}", oc.criterion, oc.reason));
       continue;
     }
+    if (auto pc = parse_simple(oc.criterion, /*parameter=*/true)) {
+      const int i = c.parameter_index(pc->name);
+      if (i >= 0 && static_cast<size_t>(i) < a.params.size()) {
+        out.push_back(fmt::format("{} {} (needs {})", spaced(pc->name),
+                                  quantity(a.params[static_cast<size_t>(i)]), oc.criterion));
+        continue;
+      }
+    }
     auto simple = parse_simple(oc.criterion);
     std::optional<double> value = simple ? a.results.get(simple->name) : std::nullopt;
     if (!simple || !value) {
-      out.push_back(fmt::format("\"{}\" does not hold", oc.criterion));
+      std::string reads = k < ro.criteria.size() ? reads_text(ro.criteria[k], c, a, cur) : "";
+      out.push_back(reads.empty() ? fmt::format("\"{}\" does not hold", oc.criterion)
+                                  : fmt::format("\"{}\" does not hold ({})", oc.criterion, reads));
       continue;
     }
     const std::string& name = simple->name;
-    bool searchable = (name == "npv" || name == "fte" || name == "sroi_ratio") && simple->op[0] == '>';
-    if (!searchable || driver < 0 || static_cast<size_t>(driver) >= a.params.size()) {
+    const ResultFn result = result_of(c, name, opt.perspective);
+    const int lever = result ? lever_parameter(c, actionable, result, a) : -1;
+    if (lever < 0) {
       out.push_back(fmt::format("{} (needs {})", describe(name, *value, cur), oc.criterion));
       continue;
     }
-    const std::string pname = spaced(c.parameters[static_cast<size_t>(driver)].name);
-    std::string s = fmt::format("{} at {} {}", describe(name, *value, cur),
-                                quantity(a.params[static_cast<size_t>(driver)]), pname);
-    Metric m = name == "npv" ? Metric::npv : name == "fte" ? Metric::fte : Metric::sroi;
-    BreakEven be = break_even(c, driver, m, a.overrides, simple->threshold, opt.perspective);
+    const size_t li = static_cast<size_t>(lever);
+    const std::string pname = spaced(c.parameters[li].name);
+    std::string s = fmt::format("{} at {} {}", describe(name, *value, cur), quantity(a.params[li]), pname);
+    BreakEven be = break_even(c, lever, result, result_words(name), a.overrides, simple->threshold);
     if (be.value) {
       bool zero_npv = name == "npv" && simple->threshold == 0;
-      const std::string at = quantity_past(*be.value, a.params[static_cast<size_t>(driver)]);
+      const std::string at = quantity_past(*be.value, a.params[li]);
       s += zero_npv
                ? fmt::format("; breaks even at {} {}", at, pname)
                : fmt::format("; reaches {} at {} {}", target_text(name, simple->threshold, cur), at, pname);

@@ -3,6 +3,8 @@
 // (switching) values.
 #pragma once
 
+#include <cmath>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,10 +27,35 @@ struct BreakEven {
   double search_low = 0, search_high = 0;  ///< the bracket searched
 };
 
-/// The value of parameter `index` at which the metric equals `target`
-/// (0 for NPV), found by a bracketed root finder (Brent) on a search range
-/// around the base value; null with a note when the metric does not cross
-/// the target inside the range.
+/// The values parameter `index` can take in a break-even search
+/// (docs/case-format.md, "Sensitivity"), its arguments evaluated at `values`:
+/// the range of every field that is exactly `$name` (a share [0, 1], an
+/// amount or count [0, inf), a rate above -1), the natural support of its
+/// distribution (beta [0, 1], gamma and lognormal [0, inf)), and its sign:
+/// a parameter whose value, case value, low, high and distribution support
+/// are all >= 0 stays >= 0 (all <= 0: stays <= 0).
+struct SearchDomain {
+  double low = -HUGE_VAL, high = HUGE_VAL;
+  std::vector<double> evidence;  ///< base, case value, low, high, finite support ends
+};
+SearchDomain search_domain(const Case& c, int index, const std::vector<double>& values);
+
+/// A result of the case with the given overrides; nullopt where it does not
+/// exist (an IRR without a root, a case that never pays back). May throw
+/// InputError where the case cannot be evaluated.
+using ResultFn = std::function<std::optional<double>(const Overrides&)>;
+
+/// The value of parameter `index` at which `result` equals `target`, the
+/// other parameters held at `base`: searched outwards from the base value
+/// in steps from 1 % to 100 times its scale (its base value, or its spread
+/// to its case value, low, high or support when larger), through its low,
+/// high and support ends, never outside search_domain(); the closest
+/// bracket is refined with Brent's method. `what` names the result in the
+/// note ("NPV", "BCR"), which states the bracket actually searched.
+BreakEven break_even(const Case& c, int index, const ResultFn& result, const std::string& what,
+                     const Overrides& base, double target);
+
+/// break_even() on one of the sensitivity metrics (NPV target 0 by default).
 BreakEven break_even(const Case& c, int index, Metric m, const Overrides& base, double target = 0,
                      Perspective perspective = Perspective::organisation);
 

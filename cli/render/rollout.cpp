@@ -63,11 +63,13 @@ Json to_json(const RolloutResult& r) {
       results[names[i]] = num(u.results.values[i]);
     x["results"] = results;
     x["error"] = u.errors.empty() ? Json(nullptr) : Json(u.errors.front().message);
+    x["note"] = text_or_null(u.note);
     units.push_back(std::move(x));
   }
   j["units"] = units;
   j["non_compliant"] = r.non_compliant;
   j["errors"] = r.errors;
+  j["notes"] = r.notes;
   return j;
 }
 
@@ -115,6 +117,13 @@ Document rollout_document(const RolloutResult& r) {
            judged ? Cell::number(u.npv, 0) : Cell::of("error"), Cell::number(u.fte, 1)});
   }
   d.table(std::move(t));
+  std::vector<std::string> notes = r.notes;
+  for (const auto& u : r.units)
+    if (!u.note.empty()) notes.push_back(fmt::format("{}: {}", unit_name(u), u.note));
+  if (!notes.empty()) {
+    d.heading("Notes:", "Notes");
+    d.bullets(std::move(notes));
+  }
   Outline explain;
   for (const auto& u : r.units) {
     if (u.verdict != Verdict::explain) continue;

@@ -43,6 +43,13 @@ expect_stdout_contains "0 non-compliant"
 run rollout --today 2027-09-01 examples/rollout-kol-regions.yaml
 expect_rc 1
 golden rollout-kol-regions.txt
+# Units of dk-regions-2024 judged from 1 January 2027 get a note pointing to
+# dk-regions-2027 (issue 13 item 11); the day before, none.
+run rollout --today 2027-01-01 --format json examples/rollout-kol-regions.yaml
+json_expr 'len(j["notes"]) == 1 and "units_preset: dk-regions-2027" in j["notes"][0] and "Region \u00d8stdanmark" in j["notes"][0]'
+json_expr '[u["id"] for u in j["units"] if u["note"]] == ["region-hovedstaden", "region-sjaelland"]'
+run rollout --today 2026-12-31 --format json examples/rollout-kol-regions.yaml
+json_expr 'j["notes"] == [] and all(u["note"] is None for u in j["units"])'
 run rollout --today 2027-09-01 --format json examples/rollout-2027-regions.yaml
 expect_rc 1
 json_expr '[u["id"] for u in j["units"]] == ["region-oestdanmark", "region-syddanmark", "region-midtjylland", "region-nordjylland"]'

@@ -29,4 +29,13 @@ assert rows[1][:2] == ["scenario", "base"] and rows[1][3] != "", rows[1]
 swings = [float(r[10]) for r in rows if r[0] == "parameter"]
 assert swings and swings == sorted(swings, reverse=True), swings
 PY
+# A parameter set to 0 (issue 13 item 1): the search starts from the size of
+# its own evidence (case value 1,200, low 900, high 1,800), never tries a
+# negative count, and finds the break-even that the table's high value shows.
+run sensitivity --format json --set patients=0 examples/kol-telemonitoring.yaml
+expect_rc 0
+json_expr '[p for p in j["parameters"] if p["name"] == "patients"][0]["high_npv"] > 0'
+json_expr '0 < [p for p in j["parameters"] if p["name"] == "patients"][0]["break_even"] < 1800'
+json_expr '[p for p in j["parameters"] if p["name"] == "patients"][0]["break_even_search"][0] == 0'
+json_expr '[p for p in j["parameters"] if p["name"] == "admissions_avoided"][0]["break_even_search"] == [0, 1]'
 finish

@@ -161,9 +161,13 @@ TEST_CASE("rollout: explanations for other targets, simple comparisons and compl
   // NPV(2,500) = 1,500,000; NPV = 2,000,000 at P = 3,000.
   CHECK(u.explanation[0] == "NPV 1.5 mio. kr. at 2,500 patients; reaches 2.0 mio. kr. at 3,000 patients");
   CHECK(u.explanation[1] == "evidence level pilot (needs evidence >= documented)");
-  // BCR = 5 x 500 x 2,500 / (1,000,000 + 5 x 300 x 2,500) = 6,250,000 / 4,750,000 = 1.3158.
-  CHECK(u.explanation[2] == "BCR 1.32 (needs bcr > 2)");
-  CHECK(u.explanation[3] == "\"$patients * 2 > 1e9\" does not hold");
+  // BCR = 5 x 500 x P / (1,000,000 + 5 x 300 x P) = 6,250,000 / 4,750,000 = 1.3158
+  // at P = 2,500; it stays below 500 / 300 = 1.67 for any P, so it never
+  // reaches 2 and the note states the bracket searched: 0 (a count keeps its
+  // sign) to 2,500 + 100 x 2,500.
+  CHECK(u.explanation[2] ==
+        "BCR 1.32 at 2,500 patients; BCR does not reach 2 for patients between 0 and 252500");
+  CHECK(u.explanation[3] == "\"$patients * 2 > 1e9\" does not hold (patients 2,500)");
 }
 
 TEST_CASE("rollout: a criterion over a null result fails and says why") {
@@ -207,4 +211,95 @@ TEST_CASE("rollout: is_iso_date") {
   CHECK(is_iso_date("2000-02-29"));
   CHECK_FALSE(is_iso_date("2027-6-30"));
   CHECK_FALSE(is_iso_date("2027-13-01"));
+}
+
+TEST_CASE("rollout: a unit at 0 of its lever gets a break-even from the parameter's own size") {
+  // Issue 13 item 1. solution.yaml: NPV = 1,000 P - 1,000,000; at P = 0 the
+  // NPV is -1,000,000 and it is 0 at P = 1,000 (the solution's own value),
+  // which a search of +-100 around 0 never reached.
+  auto lr = load_inline(rollout_text(R"(["npv >= 0"])", "  - {id: zero, parameters: {patients: 0}}\n"));
+  RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
+  const auto& u = unit(r, "zero");
+  REQUIRE(u.explanation.size() == 1);
+  CHECK(u.explanation[0] == "NPV \u22121.0 mio. kr. at 0 patients; breaks even at 1,000 patients");
+}
+
+namespace {
+
+// A rollout of levers.yaml: unit "small" has P = 10,000 x 80,000 / 1,000,000
+// = 800 patients per capita (population 80,000 of 1,000,000), s = 0.5,
+// k = 300; unit "own" sets s = 0.8 itself (P = 800 the same way).
+std::string levers_rollout(const std::string& criteria) {
+  return "format: gevinst-rollout/1\nsolution: levers.yaml\ncriteria: " + criteria +
+         "\nunits:\n"
+         "  - {id: small, population: 80000, parameters: {patients: {per_capita_of: patients_national}}}\n"
+         "  - {id: own, population: 80000, parameters: {patients: {per_capita_of: patients_national}, "
+         "saving_share: 0.8}}\n"
+         "  - {id: rest, population: 840000, parameters: {patients: {per_capita_of: patients_national}}}\n";
+}
+
+}  // namespace
+
+TEST_CASE("rollout: the lever is the actionable parameter the criterion depends on most") {
+  // Issue 13 item 10; figures worked in tests/data/rollout/levers.yaml.
+  auto lr = load_inline(levers_rollout(R"(["npv >= 0", "bcr >= 1.2", "$saving_share >= 0.6"])"));
+  RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
+  const auto& u = unit(r, "small");
+  REQUIRE(u.explanation.size() == 3);
+  // Not patients (per capita: a fact of the unit's population) nor
+  // patients_national (a national figure), but saving_share, whose
+  // elasticity (2,000,000) beats cost's (1,200,000).
+  // NPV = 5 x 800 x (1,000 s - 300) - 1,000,000 = 0 at s = 0.55.
+  CHECK(u.explanation[0] == "NPV \u2212200,000 kr. at 0.5 saving share; breaks even at 0.55 saving share");
+  // BCR = 4e6 s / 2.2e6 = 1.2 at s = 0.66 (elasticity of BCR in s: 0.909; in
+  // cost: 0.909 x 1.2e6 / 2.2e6 = 0.496).
+  CHECK(u.explanation[1] == "BCR 0.91 at 0.5 saving share; reaches 1.2 at 0.66 saving share");
+  // A failed parameter criterion states the value against the threshold.
+  CHECK(u.explanation[2] == "saving share 0.5 (needs $saving_share >= 0.6)");
+}
+
+TEST_CASE("rollout: break-even values for payback and IRR criteria") {
+  // Unit "own": s = 0.8, so net = 800 x (800 - 300) = 400,000 a year after
+  // the 1,000,000 investment in 2026: C(0) = -600,000, C(1) = -200,000,
+  // C(2) = 200,000, payback 1 + 200,000 / 400,000 = 1.5 years. With n the
+  // yearly net (333,333 < n < 500,000) payback = 1,000,000 / n - 1 = 1.2 at
+  // n = 454,545.45, i.e. s = (454,545.45 / 800 + 300) / 1,000 = 0.86818,
+  // printed rounded up to 0.869. IRR: -600,000 + 400,000 AF4(r) = 0 at
+  // r = 55.17 %; r = 0.6 needs n (1 + AF4(0.6)) = 1,000,000 with
+  // AF4(0.6) = 1.412353515625, n = 414,533.6, s = 0.818167 -> 0.819.
+  auto lr = load_inline(levers_rollout(R"(["payback_years <= 1.2", "irr >= 0.6"])"));
+  RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
+  const auto& u = unit(r, "own");
+  REQUIRE(u.explanation.size() == 2);
+  CHECK(u.explanation[0] == "payback 1.5 years at 0.8 saving share; reaches 1.2 years at 0.869 saving share");
+  CHECK(u.explanation[1] == "IRR 55.2 % at 0.8 saving share; reaches 60.0 % at 0.819 saving share");
+}
+
+TEST_CASE("rollout: units of an ended units preset get a note pointing to its replacement") {
+  // Issue 13 item 11: dk-regions-2024 ends on 2026-12-31; from 1 January 2027
+  // Region Hovedstaden and Region Sjælland are merged into Region Østdanmark.
+  const std::string text =
+      "format: gevinst-rollout/1\nsolution: solution.yaml\nunits_preset: dk-regions-2024\n"
+      "criteria: [\"npv >= 0\"]\nunits:\n"
+      "  - {id: region-hovedstaden, parameters: {patients: 1500}}\n"
+      "  - {id: region-nordjylland, parameters: {patients: 1500}}\n";
+  auto lr = load_inline(text);
+  SUBCASE("on the last day of the five regions: no note") {
+    RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2026-12-31"));
+    CHECK(r.notes.empty());
+    CHECK(unit(r, "region-hovedstaden").note.empty());
+  }
+  SUBCASE("from 1 January 2027") {
+    RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
+    REQUIRE(r.notes.size() == 1);
+    CHECK(r.notes[0].rfind("Judged on 2027-01-01, after units preset dk-regions-2024 ended on 2026-12-31.",
+                           0) == 0);
+    CHECK(r.notes[0].find("Region \u00d8stdanmark") != std::string::npos);
+    CHECK(r.notes[0].find("Aftale om sundhedsreform 2024") != std::string::npos);
+    CHECK(r.notes[0].find("units_preset: dk-regions-2027") != std::string::npos);
+    CHECK(unit(r, "region-hovedstaden").note ==
+          "no longer a unit after 2026-12-31: not in units preset dk-regions-2027");
+    CHECK(unit(r, "region-nordjylland").note.empty());
+  }
+  CHECK(units_preset_note("dk-regions-2027", "2030-01-01").empty());
 }

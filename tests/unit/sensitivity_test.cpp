@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "libeval/business_case.h"
+#include "libeval/parameters.h"
 #include "support.h"
 
 using namespace gevinst;
@@ -176,4 +177,67 @@ TEST_CASE("sensitivity: --range varies parameters without low/high; overrides ap
   w.overrides = {{c.parameter_index("patients"), "patients", Number::literal(2000)}};
   SensitivityResult rw = run_sensitivity(c, w);
   CHECK(rw.base_npv == doctest::Approx(-1e6 + annuity4() * 2000 * 300));
+}
+
+TEST_CASE("sensitivity: a parameter set to 0 is searched on the scale of its own evidence, never below 0") {
+  // Issue 13 item 1: `--set patients=0`. NPV = -1,000,000 + 300 a patients
+  // (saving 600 - cost 300), 0 at patients = 1e6 / (300 a) = 918.3, inside
+  // the parameter's low/high (500, 1,500); the old search tried -100 to 100.
+  Case c = load(kCase);
+  const int i = c.parameter_index("patients");
+  const Overrides zero{{i, "patients", Number::literal(0)}};
+  double lowest = 0;
+  ResultFn npv = [&](const Overrides& o) -> std::optional<double> {
+    lowest = std::min(lowest, parameter_values(c, o)[static_cast<size_t>(i)]);
+    return metric_value(c, Metric::npv, o);
+  };
+  BreakEven be = break_even(c, i, npv, "NPV", zero, 0.0);
+  REQUIRE(be.value.has_value());
+  CHECK(*be.value == doctest::Approx(1e6 / (300 * annuity4())));
+  CHECK(lowest == 0);  // no negative count was tried
+  CHECK(be.search_low == 0);
+  // The step unit is the largest distance to the case value 1,000, low 500
+  // and high 1,500: 1,500; the search reaches 100 times that.
+  CHECK(be.search_high == doctest::Approx(150000));
+  SUBCASE("a parameter the NPV does not depend on: the note states the bracket searched") {
+    const int u = c.parameter_index("unused");
+    BreakEven none = break_even(c, u, Metric::npv, {{u, "unused", Number::literal(0)}});
+    CHECK_FALSE(none.value.has_value());
+    // Case value 3, low 1, high 5: unit 5, searched from 0 (all >= 0) to 500.
+    CHECK(none.note == "NPV does not reach zero for unused between 0 and 500");
+  }
+}
+
+TEST_CASE("sensitivity: the search domain comes from the fields and the distribution") {
+  Case c = load(R"YAML(
+format: gevinst/1
+case: {id: dom}
+assumptions: {start_year: 2026, horizon: 2, discounting: none}
+parameters:
+  r: {value: 0.5, source: test}
+  b: {value: 2, dist: {beta: [0.5, 0.1]}, source: test}
+  g: {value: 0.02, low: -0.05, high: 0.05, source: test}
+  n: {value: 10, source: test}
+parties: [{id: p, sector: region}]
+costs: [{id: c, kind: operating, party: p, per_year: "$n * 100", growth: "$g"}]
+capacity:
+  staff: {nurse: {hour_cost: 400}}
+  activities: [{id: a, staff: nurse, party: p, hours_saved: 1, events_per_year: "$n", realisable: "$r"}]
+)YAML");
+  std::vector<double> v = parameter_values(c);
+  // realisable is a share: [0, 1].
+  SearchDomain r = search_domain(c, c.parameter_index("r"), v);
+  CHECK(r.low == 0);
+  CHECK(r.high == 1);
+  // A beta distribution's support is [0, 1].
+  SearchDomain b = search_domain(c, c.parameter_index("b"), v);
+  CHECK(b.high == 1);
+  // growth is a rate (> -1), and low reaches below 0: the sign may change.
+  SearchDomain g = search_domain(c, c.parameter_index("g"), v);
+  CHECK(g.low == -1);
+  CHECK(std::isinf(g.high));
+  // events_per_year is 0 or more; n is only in it and in an amount.
+  SearchDomain n = search_domain(c, c.parameter_index("n"), v);
+  CHECK(n.low == 0);
+  CHECK(std::isinf(n.high));
 }
