@@ -46,7 +46,8 @@ void add_validate(CLI::App& root, Session& s) {
       ->required()
       ->check(ExistingPathOrStdin);
   add_output_options(app, o->out, {Format::text, Format::json, Format::github});
-  app->get_option("--quiet")->description("Print errors only");
+  app->get_option("--quiet")->description(
+      "Print only what fails the run: errors (and warnings with --strict)");
   app->add_flag("--strict", o->strict, "Treat warnings as failures (exit 1)");
   app->add_flag("--no-lints", o->no_lints, "Skip the lint warnings");
   add_threads_option(app, o->threads);

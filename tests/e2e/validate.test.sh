@@ -34,6 +34,13 @@ expect_stdout_contains "$TMP/warn.yaml:17:3: warning: parameter 'cost_per_admiss
 run validate --strict "$TMP/warn.yaml"
 expect_rc 1 "--strict with a warning"
 expect_stdout_contains "; --strict: warnings fail"
+# -q still shows the warnings that make --strict fail, and only them.
+run validate --strict -q "$TMP/warn.yaml"
+expect_rc 1 "--strict -q with a warning"
+expect_stdout_contains "$TMP/warn.yaml:17:3: warning: parameter 'cost_per_admission' has no source"
+run validate -q "$TMP/warn.yaml"
+expect_rc 0 "-q with a warning"
+expect_stdout_empty
 
 # 4. One run reports every problem: the five-error file gives five distinct errors.
 f="$corpus/64-five-errors.yaml"
