@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 
 namespace gevinst {
@@ -37,6 +38,17 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
     }
   }
   std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::pair<size_t, size_t>> duplicate_ids(const std::vector<std::string>& ids) {
+  std::map<std::string_view, size_t> first;
+  std::vector<std::pair<size_t, size_t>> out;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (ids[i].empty()) continue;
+    auto [it, fresh] = first.emplace(ids[i], i);
+    if (!fresh) out.emplace_back(it->second, i);
+  }
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "libeval/diagnostics.h"
@@ -25,6 +26,12 @@ namespace gevinst {
 /// path; the spelling of the first argument that reaches it is kept), so
 /// every run sees the same order.
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths);
+
+/// Files that share a case id (docs/cli.md, "Case ids across files"): for
+/// each file whose id an earlier file already has, (index of the first file
+/// with that id, index of this one). Empty ids (files that did not load) are
+/// skipped. duplicate_ids({"a", "b", "a", "", ""}) == {{0, 2}}.
+std::vector<std::pair<size_t, size_t>> duplicate_ids(const std::vector<std::string>& ids);
 
 /// A stable shard: keeps files whose index i in the list satisfies
 /// i % n == k - 1 (k in 1..n). The union over k = 1..n is the whole list.

@@ -58,8 +58,14 @@ int run_batch(const BatchCliOptions& o) {
   BatchTotals totals;
   BatchWriter writer(o.out.format, o.out.locale);
   out.write(writer.begin());
+  // Case ids in path order, and where each file gives its id, to name a
+  // duplicate at the end (docs/cli.md, "Case ids across files").
+  std::vector<std::string> ids, paths;
+  std::vector<SourceLoc> id_locs(files.size());
   auto sink = [&](BatchRecord&& r) {
     totals.add(r);
+    ids.push_back(r.id);
+    paths.push_back(r.path);
     if (r.status != BatchStatus::not_a_case) out.write(writer.add(r));
   };
   PoolOptions po;
@@ -69,7 +75,9 @@ int run_batch(const BatchCliOptions& o) {
       files.size(), po,
       [&](size_t i) {
         try {
-          return batch_record(files[i], bo);
+          CaseFile f = read_case_file(files[i]);
+          if (f.model) id_locs[i] = f.model->info.id_loc;  // one slot per file: no race
+          return batch_record(f, bo);
         } catch (const std::exception& e) {  // a bug: still one record for the file
           BatchRecord r;
           r.path = files[i];
@@ -81,6 +89,11 @@ int run_batch(const BatchCliOptions& o) {
       },
       [&](size_t, BatchRecord&& r) { sink(std::move(r)); });
   progress.finish();
+  if (!o.out.quiet)
+    for (auto [first, again] : duplicate_ids(ids))
+      print_diagnostics({duplicate_id_diagnostic(ids[again], paths[first], paths[again], id_locs[again],
+                                                 Severity::warning)},
+                        std::string_view());
   out.write(writer.end(totals));
   if (auto err = out.commit()) {
     error(*err);

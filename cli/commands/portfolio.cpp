@@ -101,6 +101,23 @@ int run_portfolio(PortfolioCliOptions& o) {
                       bad == 1 ? "it" : "them", bad == 1 ? "it" : "them"));
     return Exit::invalid;
   }
+  // One id in two files would fund one project twice (docs/cli.md, "Case ids across files").
+  std::vector<std::string> ids;
+  for (const auto& f : r.figures) ids.push_back(f.id);
+  auto dups = duplicate_ids(ids);
+  if (!dups.empty()) {
+    for (auto [first, again] : dups) {
+      const CaseFile* f = nullptr;
+      for (const auto& l : loaded)
+        if (l.file.path == r.items[again].key) f = &l.file;
+      print_diagnostics({duplicate_id_diagnostic(ids[again], r.items[first].key, r.items[again].key,
+                                                 f ? f->model->info.id_loc : SourceLoc{}, Severity::error)},
+                        f ? std::string_view(f->source) : std::string_view());
+    }
+    error(fmt::format("{} case id{} given by more than one file; a portfolio needs one file per case",
+                      dups.size(), dups.size() == 1 ? " is" : "s are"));
+    return Exit::invalid;
+  }
   std::vector<std::string> unknown = mark(r.items, r.figures, o.include, true);
   auto unknown_ex = mark(r.items, r.figures, o.exclude, false);
   unknown.insert(unknown.end(), unknown_ex.begin(), unknown_ex.end());

@@ -71,6 +71,17 @@ void add_validate(CLI::App& root, Session& s) {
         const CaseFile& f = checks[i].file;
         checks[i].valid = f.errors == 0 && !(o->strict && f.warnings > 0);
       });
+      // One id in two files (docs/cli.md, "Case ids across files"): a warning at the later file.
+      std::vector<std::string> ids(checks.size());
+      for (size_t i = 0; i < checks.size(); ++i)
+        if (checks[i].file.model) ids[i] = checks[i].file.model->info.id;
+      for (auto [first, again] : duplicate_ids(ids)) {
+        CaseFile& f = checks[again].file;
+        f.diags.push_back(duplicate_id_diagnostic(ids[again], checks[first].file.path, f.path,
+                                                  f.model->info.id_loc, Severity::warning));
+        ++f.warnings;
+        if (o->strict) checks[again].valid = false;
+      }
       ValidationStyle style{o->out.format, o->out.quiet, o->strict};
       if (int rc = emit(o->out, validation_report(checks, style)); rc != Exit::ok) return rc;
       for (const auto& c : checks)

@@ -107,4 +107,12 @@ for f in jsonl table; do
   expect_stdout_empty
   expect_stderr_contains "no case files (*.yaml, *.yml) found in $TMP/empty"
 done
+# One case id in two files: a warning naming both paths; the records stay.
+mkdir -p "$TMP/dup/a" "$TMP/dup/b"
+cp tests/data/invalid/rollout-solution.case "$TMP/dup/a/kol.yaml"
+cp tests/data/invalid/rollout-solution.case "$TMP/dup/b/kol-copy.yaml"
+run batch --format csv "$TMP/dup"
+expect_rc 0 "batch with one id in two files"
+expect_stderr_contains "$TMP/dup/b/kol-copy.yaml:4:7: warning: case id 'kol-telemonitoring' is also the id of $TMP/dup/a/kol.yaml (at case.id)"
+[ "$(grep -c kol-telemonitoring "$TMP/stdout")" -eq 2 ] || fail "batch lost a record of a duplicate id"
 finish
