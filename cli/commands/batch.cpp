@@ -24,6 +24,7 @@ struct BatchCliOptions {
   int threads = 0;
   std::string shard;  // "K/N"
   Perspective perspective = Perspective::organisation;
+  ScanOptions scan;
 };
 
 // "K/N" with 1 <= K <= N; nullopt when malformed.
@@ -37,7 +38,7 @@ std::optional<std::pair<int, int>> parse_shard(const std::string& s) {
 
 int run_batch(const BatchCliOptions& o) {
   auto sh = parse_shard(o.shard.empty() ? "1/1" : o.shard);
-  std::vector<std::string> all = expand_paths(o.paths);
+  std::vector<std::string> all = scan_paths(o.paths, o.scan, o.out.quiet);
   if (all.empty()) {
     // A CI job pointed at the wrong folder must not pass by evaluating nothing.
     error(
@@ -126,6 +127,7 @@ void add_batch(CLI::App& root, Session& s) {
       ->check(ExistingPathOrStdin);
   add_output_options(app, o->out, {Format::table, Format::csv, Format::jsonl, Format::json, Format::md});
   add_threads_option(app, o->threads);
+  add_scan_options(app, o->scan);
   app->add_option("--shard", o->shard, "Evaluate shard K of N: files whose index in path order is K-1 mod N")
       ->type_name("K/N")
       ->check(CLI::Validator(

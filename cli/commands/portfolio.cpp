@@ -30,6 +30,7 @@ struct PortfolioCliOptions {
   Perspective perspective = Perspective::organisation;
   int threads = 0;
   long long max_nodes = kDefaultMaxNodes;
+  ScanOptions scan;
 };
 
 // One input file: its figures, or why it could not be used.
@@ -82,7 +83,7 @@ int run_portfolio(PortfolioCliOptions& o) {
   fo.perspective = o.perspective;
   fo.first_years = o.first_years;
 
-  std::vector<std::string> files = expand_paths(o.paths);
+  std::vector<std::string> files = scan_paths(o.paths, o.scan, o.out.quiet);
   std::vector<Loaded> loaded(files.size());
   parallel_for(files.size(), {o.threads, {}}, [&](size_t, size_t i) { loaded[i] = load_one(files[i], fo); });
   int bad = 0;
@@ -205,6 +206,7 @@ void add_portfolio(CLI::App& root, Session& s) {
       ->delimiter(',');
   add_perspective_option(app, o->perspective);
   add_threads_option(app, o->threads);
+  add_scan_options(app, o->scan, "--exclude-path");
   app->add_option("--max-nodes", o->max_nodes,
                   "Stop the search after this many nodes and report the gap (0: never)")
       ->capture_default_str();

@@ -21,6 +21,7 @@ struct ValidateOptions {
   bool strict = false;
   bool no_lints = false;
   int threads = 0;
+  ScanOptions scan;
 };
 
 }  // namespace
@@ -51,9 +52,10 @@ void add_validate(CLI::App& root, Session& s) {
   app->add_flag("--strict", o->strict, "Treat warnings as failures (exit 1)");
   app->add_flag("--no-lints", o->no_lints, "Skip the lint warnings");
   add_threads_option(app, o->threads);
+  add_scan_options(app, o->scan);
   app->callback([o, &s] {
     s.run = [o] {
-      std::vector<std::string> files = expand_paths(o->paths);
+      std::vector<std::string> files = scan_paths(o->paths, o->scan, o->out.quiet);
       if (files.empty()) {
         // A CI job pointed at the wrong folder must not pass by checking nothing.
         error(

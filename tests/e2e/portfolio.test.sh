@@ -110,6 +110,9 @@ run portfolio --budget 1e9 "$TMP/dup"
 expect_rc 1 "portfolio with one id in two files"
 expect_stdout_empty
 expect_stderr_contains "$TMP/dup/b/kol-copy.yaml:4:7: error: case id 'kol-telemonitoring' is also the id of $TMP/dup/a/kol.yaml (at case.id)"
+# --exclude-path leaves a file out of the directory scan (--exclude names cases).
+run portfolio --budget 1e9 --exclude-path 'b/*' "$TMP/dup"
+expect_rc 0 "portfolio --exclude-path"
 # A negative budget is a usage error that says what a budget is.
 run portfolio --budget -1 "$data"
 expect_rc 2
