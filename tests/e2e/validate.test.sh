@@ -224,4 +224,11 @@ run batch --exclude 'drafts/*' --format csv "$scan"
 expect_rc 0 "batch --exclude"
 run batch --format csv "$scan"
 expect_rc 1 "batch without --exclude reads drafts/"
+# Danish number habits get hints about the decimal mark and thousands separators.
+run validate tests/data/invalid/77-decimal-comma.yaml
+expect_stdout_contains "hint: the decimal mark is a point, not a comma: write 0.30; inside { } a comma separates entries"
+run validate tests/data/invalid/78-thousands-separators.yaml
+expect_stdout_contains "hint: numbers have no thousands separators and a decimal point: write 1200000 or 1.2e6"
+run validate tests/data/invalid/79-quoted-decimal-comma.yaml
+expect_stdout_contains "hint: the decimal mark is a point, not a comma: write 2.5e4; a comma only separates a function's arguments"
 finish "validate: $n corpus files and report formats"
