@@ -50,7 +50,7 @@ recs = [json.loads(l) for l in open(sys.argv[1])]
 assert len(recs) == 41, len(recs)          # 40 cases + the invalid file; the rollout is skipped
 bad = [r for r in recs if r["status"] != "ok"]
 assert len(bad) == 1 and bad[0]["path"] == sys.argv[2] and bad[0]["status"] == "invalid", bad
-assert re.fullmatch(re.escape(sys.argv[2]) + r":13:3: error: duplicate key 'horizon'", bad[0]["error"]), bad[0]["error"]
+assert re.fullmatch(re.escape(sys.argv[2]) + r":13:3: error: duplicate key 'horizon' \(at assumptions\.horizon\)", bad[0]["error"]), bad[0]["error"]
 assert bad[0]["npv"] is None and bad[0]["id"] is None
 PY
 

@@ -231,4 +231,8 @@ run validate tests/data/invalid/78-thousands-separators.yaml
 expect_stdout_contains "hint: numbers have no thousands separators and a decimal point: write 1200000 or 1.2e6"
 run validate tests/data/invalid/79-quoted-decimal-comma.yaml
 expect_stdout_contains "hint: the decimal mark is a point, not a comma: write 2.5e4; a comma only separates a function's arguments"
+# A duplicate key names its YAML path, also inside a list.
+printf 'format: gevinst/1\ncase: {id: x}\ncosts:\n  - {id: a, label: A}\n  - id: b\n    label: B\n    label: C\n' >"$TMP/dupkey.yaml"
+run validate "$TMP/dupkey.yaml"
+expect_stdout_contains "$TMP/dupkey.yaml:7:5: error: duplicate key 'label' (at costs[1].label)"
 finish "validate: $n corpus files and report formats"

@@ -75,7 +75,7 @@ TEST_CASE("batch: an invalid file gives status invalid and its first error as FI
   CHECK(r.status == BatchStatus::invalid);
   CHECK(r.id.empty());
   CHECK_FALSE(r.npv.has_value());
-  CHECK(r.error == "bad.yaml:4:1: error: duplicate key 'assumptions'");
+  CHECK(r.error == "bad.yaml:4:1: error: duplicate key 'assumptions' (at assumptions)");
 }
 
 TEST_CASE("batch: a missing file is invalid and names the file") {
