@@ -59,6 +59,17 @@ void print_diagnostics(const std::vector<Diagnostic>& diags, const Sources& sour
   for (const auto& d : diags) std::cerr << format_diagnostic(d, sources.of(d.file), c);
 }
 
+Diagnostic duplicate_id_diagnostic(const std::string& id, const std::string& first, const std::string& path,
+                                   SourceLoc loc, Severity severity) {
+  return Diagnostic{path,
+                    loc,
+                    severity,
+                    "case.id",
+                    fmt::format("case id '{}' is also the id of {}", id, first),
+                    "give each case its own id: a portfolio would fund the case twice, and --include or "
+                    "--exclude by id could not tell the files apart"};
+}
+
 std::optional<LoadResult> load_case_or_report(const std::string& path, Sources& sources) {
   LoadOptions opt;
   opt.lints = false;

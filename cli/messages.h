@@ -60,6 +60,13 @@ void print_diagnostics(const std::vector<Diagnostic>& diags, std::string_view so
 /// The same, with each diagnostic's line found in `sources` by its file.
 void print_diagnostics(const std::vector<Diagnostic>& diags, const Sources& sources);
 
+/// The diagnostic for a case id that an earlier file already has
+/// (docs/cli.md, "Case ids across files"), at the later file's case.id:
+/// a warning in validate and batch, an error in portfolio.
+/// `path` is the later file, `loc` its case.id, `first` the earlier file.
+Diagnostic duplicate_id_diagnostic(const std::string& id, const std::string& first, const std::string& path,
+                                   SourceLoc loc, Severity severity);
+
 /// Loads a case (no lints). On errors prints them and returns nullopt; else
 /// keeps its text in `sources`.
 std::optional<LoadResult> load_case_or_report(const std::string& path, Sources& sources);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "cli/messages.h"
 #include "libeval/case_files.h"
 #include "libeval/parameters.h"
 
@@ -67,6 +68,22 @@ void add_output_options(CLI::App* app, OutputOptions& o, const std::vector<Forma
       ->type_name("TEXT")
       ->default_str("en");
   app->add_flag("-q,--quiet", o.quiet, "No progress bars or notes on standard error");
+}
+
+void add_scan_options(CLI::App* app, ScanOptions& o, const std::string& name) {
+  app->add_option(name, o.exclude,
+                  "Leave out files and folders below a searched directory whose relative path matches "
+                  "GLOB (repeatable), e.g. 'drafts/*'")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
+}
+
+std::vector<std::string> scan_paths(const std::vector<std::string>& paths, const ScanOptions& o, bool quiet) {
+  std::vector<std::string> notes;
+  auto files = expand_paths(paths, o, &notes);
+  if (!quiet)
+    for (const auto& n : notes) warning(n);
+  return files;
 }
 
 void add_perspective_option(CLI::App* app, Perspective& p) {

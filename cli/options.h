@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/render/format.h"
+#include "libeval/case_files.h"
 #include "libeval/loader.h"
 #include "libeval/model.h"
 
@@ -41,6 +42,15 @@ void add_perspective_option(CLI::App* app, Perspective& p);
 
 /// Adds --threads/-j (0 = all cores).
 void add_threads_option(CLI::App* app, int& threads);
+
+/// Adds `name` GLOB (repeatable): files and folders below a searched
+/// directory to leave out (docs/cli.md, "Input"). `--exclude` where the
+/// command has no other use for it; portfolio's --exclude names cases.
+void add_scan_options(CLI::App* app, ScanOptions& o, const std::string& name = "--exclude");
+
+/// expand_paths with `o`; a dangling link or a skipped folder link is a
+/// warning on standard error unless `quiet`.
+std::vector<std::string> scan_paths(const std::vector<std::string>& paths, const ScanOptions& o, bool quiet);
 
 /// A CLI11 validator: an existing file, an existing directory or "-".
 extern const CLI::Validator ExistingPathOrStdin;

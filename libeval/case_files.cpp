@@ -1,7 +1,12 @@
 #include "libeval/case_files.h"
 
+#include <fmt/format.h>
+#include <fnmatch.h>
+
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "libeval/digest.h"
@@ -9,6 +14,24 @@
 namespace gevinst {
 
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
+  return expand_paths(paths, ScanOptions{});
+}
+
+namespace {
+bool is_case_extension(std::string ext) {
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".yaml" || ext == ".yml";
+}
+bool excluded(const std::filesystem::path& rel, const ScanOptions& opt) {
+  std::string r = rel.generic_string();
+  for (const auto& g : opt.exclude)
+    if (::fnmatch(g.c_str(), r.c_str(), 0) == 0) return true;
+  return false;
+}
+}  // namespace
+
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths, const ScanOptions& opt,
+                                      std::vector<std::string>* notes) {
   namespace fs = std::filesystem;
   // One entry per file: `cases ./cases` or a symlinked directory name the
   // same file twice; the spelling of the first argument that reaches it is
@@ -21,6 +44,9 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
     if (ec) key = f;
     if (seen.insert(key).second) out.push_back(std::move(f));
   };
+  auto say = [&](std::string s) {
+    if (notes) notes->push_back(std::move(s));
+  };
   for (const auto& p : paths) {
     std::error_code ec;
     if (p != "-" && fs::is_directory(p, ec)) {
@@ -28,9 +54,30 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
       for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
            it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (ec) break;
+        const fs::path& path = it->path();
+        const fs::path rel = path.lexically_relative(p);
+        if (it->is_symlink(ec)) {
+          std::error_code tec;
+          if (!fs::exists(path, tec)) {
+            if (is_case_extension(path.extension().string()) && !excluded(rel, opt))
+              say(fmt::format("{} is a symbolic link to nothing (its target does not exist); skipped",
+                              path.string()));
+            continue;
+          }
+          if (fs::is_directory(path, tec)) {
+            if (!excluded(rel, opt))
+              say(fmt::format("{} is a link to a folder; folder links are not followed", path.string()));
+            continue;
+          }
+        } else if (it->is_directory(ec)) {
+          const std::string name = path.filename().string();
+          if ((!name.empty() && name[0] == '.') || name == "node_modules" || excluded(rel, opt))
+            it.disable_recursion_pending();
+          continue;
+        }
         if (!it->is_regular_file(ec)) continue;
-        auto ext = it->path().extension().string();
-        if (ext == ".yaml" || ext == ".yml") found.push_back(it->path().string());
+        if (is_case_extension(path.extension().string()) && !excluded(rel, opt))
+          found.push_back(path.string());
       }
       std::sort(found.begin(), found.end());
       for (auto& f : found) add(std::move(f));
@@ -39,6 +86,17 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
     }
   }
   std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::pair<size_t, size_t>> duplicate_ids(const std::vector<std::string>& ids) {
+  std::map<std::string_view, size_t> first;
+  std::vector<std::pair<size_t, size_t>> out;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (ids[i].empty()) continue;
+    auto [it, fresh] = first.emplace(ids[i], i);
+    if (!fresh) out.emplace_back(it->second, i);
+  }
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "libeval/diagnostics.h"
@@ -25,6 +26,27 @@ namespace gevinst {
 /// path; the spelling of the first argument that reaches it is kept), so
 /// every run sees the same order.
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths);
+
+/// How directories are searched (docs/cli.md, "Input").
+struct ScanOptions {
+  /// Globs (fnmatch, `*` also crosses `/`) on a path relative to the searched
+  /// directory; a matching file is left out, a matching folder not entered.
+  std::vector<std::string> exclude;
+};
+
+/// expand_paths with options: folders whose name starts with '.' and
+/// node_modules are not entered; *.yaml and *.yml match in any case (.YAML);
+/// symbolic links to files are followed, links to folders are not. Each
+/// dangling link and skipped folder link is described in `notes` (when
+/// given), one sentence each naming the path.
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths, const ScanOptions& opt,
+                                      std::vector<std::string>* notes = nullptr);
+
+/// Files that share a case id (docs/cli.md, "Case ids across files"): for
+/// each file whose id an earlier file already has, (index of the first file
+/// with that id, index of this one). Empty ids (files that did not load) are
+/// skipped. duplicate_ids({"a", "b", "a", "", ""}) == {{0, 2}}.
+std::vector<std::pair<size_t, size_t>> duplicate_ids(const std::vector<std::string>& ids);
 
 /// A stable shard: keeps files whose index i in the list satisfies
 /// i % n == k - 1 (k in 1..n). The union over k = 1..n is the whole list.

@@ -63,14 +63,29 @@ class Compiler {
  public:
   Compiler(std::string_view text, const NameResolver& resolve) : text_(text), resolve_(resolve) {}
 
+  // The expression with the comma at `at` made a point: "2,5e6" -> "2.5e6".
+  std::string point_for_comma(size_t at) const {
+    std::string s(text_);
+    s[at] = '.';
+    return s;
+  }
+
   Program run() {
     next();
     if (tok_.kind == Tok::end) fail(0, "empty expression");
     const Val v = expr();
     if (tok_.kind == Tok::rparen) fail(tok_.offset, "unexpected ')'", "there is no '(' to close");
-    if (tok_.kind != Tok::end)
-      fail(tok_.offset, "unexpected '" + std::string(tok_.text) + "'",
-           "expected an operator or the end of the expression");
+    if (tok_.kind != Tok::end) {
+      // "2,5e6": a Danish decimal comma between digits (docs/case-format.md, "Numbers").
+      const size_t at = tok_.offset;
+      const bool decimal_comma = tok_.text == "," && at > 0 && at + 1 < text_.size() &&
+                                 std::isdigit(static_cast<unsigned char>(text_[at - 1])) &&
+                                 std::isdigit(static_cast<unsigned char>(text_[at + 1]));
+      fail(at, "unexpected '" + std::string(tok_.text) + "'",
+           decimal_comma ? "the decimal mark is a point, not a comma: write " + point_for_comma(at) +
+                               "; a comma only separates a function's arguments"
+                         : "expected an operator or the end of the expression");
+    }
     if (v.poison) throw Failure{*v.poison};
     Program p;
     p.code = std::move(code_);

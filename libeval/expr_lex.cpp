@@ -130,8 +130,23 @@ Lexed lex(std::string_view text, size_t pos) {
     size_t bad = len;  // a literal runs into letters, digits, '_' or '.': "1_000", "0x1F", "1e"
     while (bad < rest.size() && (is_name_char(rest[bad]) || rest[bad] == '.')) ++bad;
     if (bad > len) {
-      fail(bad, "bad number literal '" + std::string(rest.substr(0, bad)) + "'",
-           "numbers are decimal with an optional exponent: 12, 0.5, .5, 2.4e6");
+      // "1.200.000": Danish thousands separators (docs/case-format.md, "Numbers").
+      const std::string_view lit = rest.substr(0, bad);
+      // Groups split at '.': the first of 1-3 digits, the others of exactly 3, at least two.
+      bool thousands = true;
+      size_t groups = 0, start = 0;
+      while (thousands && start <= lit.size()) {
+        size_t dot = std::min(lit.find('.', start), lit.size());
+        const std::string_view g = lit.substr(start, dot - start);
+        thousands = !g.empty() && (groups == 0 ? g.size() <= 3 : g.size() == 3) &&
+                    std::all_of(g.begin(), g.end(), [](char ch) { return is_digit(ch); });
+        ++groups;
+        start = dot + 1;
+      }
+      thousands = thousands && groups >= 2;
+      fail(bad, "bad number literal '" + std::string(lit) + "'",
+           thousands ? "numbers have no thousands separators and a decimal point: write 1200000 or 1.2e6"
+                     : "numbers are decimal with an optional exponent: 12, 0.5, .5, 2.4e6");
       return r;
     }
     bool overflow = false;

@@ -24,7 +24,9 @@ void load_info(Reader& r, const YNode* n, CaseInfo& info) {
   if (!r.expect_mapping(n, "case", "e.g. case: {id: kol-telemonitoring, title: ...}")) return;
   info.loc = n->loc;
   r.check_keys(n, "case", {"id", "title", "owner", "description", "stage", "evidence", "template"});
-  if (auto v = r.id(r.require(n, "case", "id", "add e.g. 'id: kol-telemonitoring'"), "case.id")) info.id = *v;
+  const YNode* id = r.require(n, "case", "id", "add e.g. 'id: kol-telemonitoring'");
+  if (id) info.id_loc = id->loc;
+  if (auto v = r.id(id, "case.id")) info.id = *v;
   if (auto v = r.text(n->find("title"), "case.title")) info.title = *v;
   if (auto v = r.text(n->find("owner"), "case.owner")) info.owner = *v;
   if (auto v = r.text(n->find("description"), "case.description")) info.description = *v;

@@ -43,8 +43,25 @@ void Reader::check_keys(const YNode* m, const std::string& path,
 
 void Reader::check_keys(const YNode* m, const std::string& path, const std::vector<std::string>& allowed) {
   if (!m || !m->is_mapping()) return;
-  for (const auto& [k, v] : m->entries) {
+  auto digits = [](const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  for (size_t i = 0; i < m->entries.size(); ++i) {
+    const YNode* k = m->entries[i].first;
     if (std::find(allowed.begin(), allowed.end(), k->value) != allowed.end()) continue;
+    // {value: 0,3}: a Danish decimal comma splits one number into an entry
+    // and a key '3' (docs/case-format.md, "Numbers").
+    const YNode* before = i > 0 ? m->entries[i - 1].second : nullptr;
+    if (digits(k->value) && before && before->is_scalar() && !before->value.empty() &&
+        digits(before->value.substr(before->value[0] == '-' ? 1 : 0))) {
+      diags_.error(k->loc, key_path(path, k->value),
+                   fmt::format("'{},{}' is read as the number {} and a key '{}'", before->value, k->value,
+                               before->value, k->value),
+                   fmt::format("the decimal mark is a point, not a comma: write {}.{}; inside {{ }} a comma "
+                               "separates entries",
+                               before->value, k->value));
+      continue;
+    }
     std::string guess = did_you_mean(k->value, allowed);
     if (!guess.empty() && !m->find(guess)) suggested_.emplace(m, guess);
     std::string hint = guess.empty() ? fmt::format("allowed keys here: {}", fmt::join(allowed, ", "))

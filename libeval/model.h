@@ -68,6 +68,7 @@ struct CaseInfo {
   std::optional<Evidence> evidence;
   std::optional<Template> templ;
   SourceLoc loc;
+  SourceLoc id_loc;  ///< where case.id's value is
 };
 
 struct Assumptions {

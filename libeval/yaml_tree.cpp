@@ -43,6 +43,7 @@ namespace {
 struct LimitExceeded {
   SourceLoc loc;
   std::string message, hint;
+  std::string path = {};  ///< the YAML path, where one is known
 };
 
 const char* kTagHint = "remove the tag; case files use plain values";
@@ -202,12 +203,27 @@ class TreeBuilder : public YAML::EventHandler {
       if (!inserted)
         throw LimitExceeded{
             n->loc, fmt::format("duplicate key '{}'", n->value),
-            fmt::format("'{}' is already set at line {}; keep one of them", n->value, it->second.line)};
+            fmt::format("'{}' is already set at line {}; keep one of them", n->value, it->second.line),
+            open_path(n->value)};
       f.pending_key = n;
       return;
     }
     parent->entries.emplace_back(f.pending_key, n);
     f.pending_key = nullptr;
+  }
+
+  // The YAML path of `key` in the innermost open mapping: "assumptions.horizon",
+  // "costs[1].per_year".
+  std::string open_path(const std::string& key) const {
+    std::string path;
+    for (size_t i = 0; i + 1 < stack_.size(); ++i) {
+      const Frame& f = stack_[i];
+      if (f.node->kind == YNode::Kind::sequence)
+        path += fmt::format("[{}]", f.node->items.size());
+      else if (f.pending_key)
+        path += (path.empty() ? "" : ".") + f.pending_key->value;
+    }
+    return path + (path.empty() ? "" : ".") + key;
   }
 
   YamlDocument& doc_;
@@ -273,7 +289,7 @@ std::unique_ptr<YamlDocument> parse_yaml(std::string_view text, Diagnostics& dia
       return nullptr;
     }
   } catch (const LimitExceeded& e) {
-    diags.error(e.loc, "", e.message, e.hint);
+    diags.error(e.loc, e.path, e.message, e.hint);
     return nullptr;
   } catch (const YAML::DeepRecursion& e) {
     diags.error(lines.at(e.mark.line, e.mark.column), "", "nesting too deep",

@@ -24,6 +24,7 @@ struct BatchCliOptions {
   int threads = 0;
   std::string shard;  // "K/N"
   Perspective perspective = Perspective::organisation;
+  ScanOptions scan;
 };
 
 // "K/N" with 1 <= K <= N; nullopt when malformed.
@@ -37,7 +38,7 @@ std::optional<std::pair<int, int>> parse_shard(const std::string& s) {
 
 int run_batch(const BatchCliOptions& o) {
   auto sh = parse_shard(o.shard.empty() ? "1/1" : o.shard);
-  std::vector<std::string> all = expand_paths(o.paths);
+  std::vector<std::string> all = scan_paths(o.paths, o.scan, o.out.quiet);
   if (all.empty()) {
     // A CI job pointed at the wrong folder must not pass by evaluating nothing.
     error(
@@ -58,8 +59,14 @@ int run_batch(const BatchCliOptions& o) {
   BatchTotals totals;
   BatchWriter writer(o.out.format, o.out.locale, o.perspective);
   out.write(writer.begin());
+  // Case ids in path order, and where each file gives its id, to name a
+  // duplicate at the end (docs/cli.md, "Case ids across files").
+  std::vector<std::string> ids, paths;
+  std::vector<SourceLoc> id_locs(files.size());
   auto sink = [&](BatchRecord&& r) {
     totals.add(r);
+    ids.push_back(r.id);
+    paths.push_back(r.path);
     if (r.status != BatchStatus::not_a_case) out.write(writer.add(r));
   };
   PoolOptions po;
@@ -69,7 +76,9 @@ int run_batch(const BatchCliOptions& o) {
       files.size(), po,
       [&](size_t i) {
         try {
-          return batch_record(files[i], bo);
+          CaseFile f = read_case_file(files[i]);
+          if (f.model) id_locs[i] = f.model->info.id_loc;  // one slot per file: no race
+          return batch_record(f, bo);
         } catch (const std::exception& e) {  // a bug: still one record for the file
           BatchRecord r;
           r.path = files[i];
@@ -81,6 +90,11 @@ int run_batch(const BatchCliOptions& o) {
       },
       [&](size_t, BatchRecord&& r) { sink(std::move(r)); });
   progress.finish();
+  if (!o.out.quiet)
+    for (auto [first, again] : duplicate_ids(ids))
+      print_diagnostics({duplicate_id_diagnostic(ids[again], paths[first], paths[again], id_locs[again],
+                                                 Severity::warning)},
+                        std::string_view());
   out.write(writer.end(totals));
   if (auto err = out.commit()) {
     error(*err);
@@ -113,6 +127,7 @@ void add_batch(CLI::App& root, Session& s) {
       ->check(ExistingPathOrStdin);
   add_output_options(app, o->out, {Format::table, Format::csv, Format::jsonl, Format::json, Format::md});
   add_threads_option(app, o->threads);
+  add_scan_options(app, o->scan);
   app->add_option("--shard", o->shard, "Evaluate shard K of N: files whose index in path order is K-1 mod N")
       ->type_name("K/N")
       ->check(CLI::Validator(

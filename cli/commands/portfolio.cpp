@@ -30,6 +30,7 @@ struct PortfolioCliOptions {
   Perspective perspective = Perspective::organisation;
   int threads = 0;
   long long max_nodes = kDefaultMaxNodes;
+  ScanOptions scan;
 };
 
 // One input file: its figures, or why it could not be used.
@@ -82,7 +83,7 @@ int run_portfolio(PortfolioCliOptions& o) {
   fo.perspective = o.perspective;
   fo.first_years = o.first_years;
 
-  std::vector<std::string> files = expand_paths(o.paths);
+  std::vector<std::string> files = scan_paths(o.paths, o.scan, o.out.quiet);
   std::vector<Loaded> loaded(files.size());
   parallel_for(files.size(), {o.threads, {}}, [&](size_t, size_t i) { loaded[i] = load_one(files[i], fo); });
   int bad = 0;
@@ -99,6 +100,23 @@ int run_portfolio(PortfolioCliOptions& o) {
   if (bad) {
     error(fmt::format("{} case file{} cannot be evaluated; fix {} or leave {} out", bad, bad == 1 ? "" : "s",
                       bad == 1 ? "it" : "them", bad == 1 ? "it" : "them"));
+    return Exit::invalid;
+  }
+  // One id in two files would fund one project twice (docs/cli.md, "Case ids across files").
+  std::vector<std::string> ids;
+  for (const auto& f : r.figures) ids.push_back(f.id);
+  auto dups = duplicate_ids(ids);
+  if (!dups.empty()) {
+    for (auto [first, again] : dups) {
+      const CaseFile* f = nullptr;
+      for (const auto& l : loaded)
+        if (l.file.path == r.items[again].key) f = &l.file;
+      print_diagnostics({duplicate_id_diagnostic(ids[again], r.items[first].key, r.items[again].key,
+                                                 f ? f->model->info.id_loc : SourceLoc{}, Severity::error)},
+                        f ? std::string_view(f->source) : std::string_view());
+    }
+    error(fmt::format("{} case id{} given by more than one file; a portfolio needs one file per case",
+                      dups.size(), dups.size() == 1 ? " is" : "s are"));
     return Exit::invalid;
   }
   std::vector<std::string> unknown = mark(r.items, r.figures, o.include, true);
@@ -194,6 +212,7 @@ void add_portfolio(CLI::App& root, Session& s) {
       ->delimiter(',');
   add_perspective_option(app, o->perspective);
   add_threads_option(app, o->threads);
+  add_scan_options(app, o->scan, "--exclude-path");
   app->add_option("--max-nodes", o->max_nodes,
                   "Stop the search after this many nodes and report the gap (0: never)")
       ->capture_default_str();

@@ -368,16 +368,44 @@ std::optional<std::string> render_template(std::string_view name, std::string_vi
   return std::nullopt;
 }
 
+namespace {
+// Latin letters U+00C0..U+00FF spelled in ASCII: Danish æ ø å as ae oe aa
+// (the Danish habit, so "Ærø" is "aeroe"), German ä ö ü as ae oe ue, accents
+// dropped (é -> e); "" for × and ÷, which separate words.
+constexpr const char* kLatin1[64] = {
+    "a", "a", "a", "a", "ae", "aa", "ae", "c", "e",  "e", "e", "e", "i",  "i", "i",  "i",   // À..Ï
+    "d", "n", "o", "o", "o",  "o",  "oe", "",  "oe", "u", "u", "u", "ue", "y", "th", "ss",  // Ð..ß
+    "a", "a", "a", "a", "ae", "aa", "ae", "c", "e",  "e", "e", "e", "i",  "i", "i",  "i",   // à..ï
+    "d", "n", "o", "o", "o",  "o",  "oe", "",  "oe", "u", "u", "u", "ue", "y", "th", "y"};  // ð..ÿ
+}  // namespace
+
 std::string case_id_from_path(std::string_view path, std::string_view fallback) {
   std::string stem = std::filesystem::path(path).stem().string();
   std::string id;
-  for (char c : stem) {
-    if (c >= 'A' && c <= 'Z')
+  auto separate = [&] {
+    if (!id.empty() && id.back() != '-') id += '-';  // spaces, dots, other characters
+  };
+  for (size_t i = 0; i < stem.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(stem[i]);
+    if (c >= 'A' && c <= 'Z') {
       id += static_cast<char>(c - 'A' + 'a');
-    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')
-      id += c;
-    else if (!id.empty() && id.back() != '-')
-      id += '-';  // spaces, dots, non-ASCII
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+      id += static_cast<char>(c);
+    } else if ((c == 0xC3) && i + 1 < stem.size() &&
+               (static_cast<unsigned char>(stem[i + 1]) & 0xC0) == 0x80) {
+      // UTF-8 for U+00C0..U+00FF: transliterate rather than drop the letter.
+      const char* latin = kLatin1[static_cast<unsigned char>(stem[i + 1]) & 0x3F];
+      ++i;
+      if (*latin)
+        id += latin;
+      else
+        separate();
+    } else {
+      // Any other character, a multi-byte one as a whole: one separator.
+      if (c >= 0xC0)
+        while (i + 1 < stem.size() && (static_cast<unsigned char>(stem[i + 1]) & 0xC0) == 0x80) ++i;
+      separate();
+    }
   }
   while (!id.empty() && (id.back() == '-' || id.back() == '_')) id.pop_back();
   size_t first = id.find_first_not_of("-_");

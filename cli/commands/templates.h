@@ -16,7 +16,8 @@ const std::vector<std::string>& template_names();
 /// the id pattern [a-z0-9][a-z0-9_-]*), or nullopt for an unknown name.
 std::optional<std::string> render_template(std::string_view name, std::string_view case_id);
 
-/// A case id derived from a file name: "Mit Projekt.yaml" -> "mit-projekt".
+/// A case id derived from a file name: "Mit Projekt.yaml" -> "mit-projekt",
+/// letters spelled in ASCII: "My Case ÆØÅ.yaml" -> "my-case-aeoeaa", "Café" -> "cafe".
 /// Returns `fallback` when nothing usable remains.
 std::string case_id_from_path(std::string_view path, std::string_view fallback = "my-case");
 

@@ -21,6 +21,7 @@ struct ValidateOptions {
   bool strict = false;
   bool no_lints = false;
   int threads = 0;
+  ScanOptions scan;
 };
 
 }  // namespace
@@ -46,13 +47,15 @@ void add_validate(CLI::App& root, Session& s) {
       ->required()
       ->check(ExistingPathOrStdin);
   add_output_options(app, o->out, {Format::text, Format::json, Format::github});
-  app->get_option("--quiet")->description("Print errors only");
+  app->get_option("--quiet")->description(
+      "Print only what fails the run: errors (and warnings with --strict)");
   app->add_flag("--strict", o->strict, "Treat warnings as failures (exit 1)");
   app->add_flag("--no-lints", o->no_lints, "Skip the lint warnings");
   add_threads_option(app, o->threads);
+  add_scan_options(app, o->scan);
   app->callback([o, &s] {
     s.run = [o] {
-      std::vector<std::string> files = expand_paths(o->paths);
+      std::vector<std::string> files = scan_paths(o->paths, o->scan, o->out.quiet);
       if (files.empty()) {
         // A CI job pointed at the wrong folder must not pass by checking nothing.
         error(
@@ -70,6 +73,17 @@ void add_validate(CLI::App& root, Session& s) {
         const CaseFile& f = checks[i].file;
         checks[i].valid = f.errors == 0 && !(o->strict && f.warnings > 0);
       });
+      // One id in two files (docs/cli.md, "Case ids across files"): a warning at the later file.
+      std::vector<std::string> ids(checks.size());
+      for (size_t i = 0; i < checks.size(); ++i)
+        if (checks[i].file.model) ids[i] = checks[i].file.model->info.id;
+      for (auto [first, again] : duplicate_ids(ids)) {
+        CaseFile& f = checks[again].file;
+        f.diags.push_back(duplicate_id_diagnostic(ids[again], checks[first].file.path, f.path,
+                                                  f.model->info.id_loc, Severity::warning));
+        ++f.warnings;
+        if (o->strict) checks[again].valid = false;
+      }
       ValidationStyle style{o->out.format, o->out.quiet, o->strict};
       if (int rc = emit(o->out, validation_report(checks, style)); rc != Exit::ok) return rc;
       for (const auto& c : checks)

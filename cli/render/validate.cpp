@@ -88,7 +88,8 @@ std::string validation_report(const std::vector<FileCheck>& reports, const Valid
   }
   for (const auto& c : reports) {
     for (const auto& d : c.file.diags)
-      if (!(o.quiet && d.severity != Severity::error))
+      // -q keeps what fails the run: errors, and with --strict the warnings too.
+      if (!o.quiet || d.severity == Severity::error || (o.strict && d.severity == Severity::warning))
         out += format_diagnostic(d, c.file.source_of(d), false);
   }
   if (!o.quiet || invalid)

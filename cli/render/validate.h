@@ -19,7 +19,8 @@ struct FileCheck {
 
 struct ValidationStyle {
   Format format = Format::text;
-  bool quiet = false;   ///< text: errors only, and the summary only when something is invalid
+  bool quiet = false;   ///< text: what fails (errors; warnings too with strict), and the summary only when
+                        ///< something is invalid
   bool strict = false;  ///< the summary says that warnings fail
 };
 

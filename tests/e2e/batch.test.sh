@@ -50,7 +50,7 @@ recs = [json.loads(l) for l in open(sys.argv[1])]
 assert len(recs) == 41, len(recs)          # 40 cases + the invalid file; the rollout is skipped
 bad = [r for r in recs if r["status"] != "ok"]
 assert len(bad) == 1 and bad[0]["path"] == sys.argv[2] and bad[0]["status"] == "invalid", bad
-assert re.fullmatch(re.escape(sys.argv[2]) + r":13:3: error: duplicate key 'horizon'", bad[0]["error"]), bad[0]["error"]
+assert re.fullmatch(re.escape(sys.argv[2]) + r":13:3: error: duplicate key 'horizon' \(at assumptions\.horizon\)", bad[0]["error"]), bad[0]["error"]
 assert bad[0]["npv"] is None and bad[0]["id"] is None
 PY
 
@@ -107,4 +107,12 @@ for f in jsonl table; do
   expect_stdout_empty
   expect_stderr_contains "no case files (*.yaml, *.yml) found in $TMP/empty"
 done
+# One case id in two files: a warning naming both paths; the records stay.
+mkdir -p "$TMP/dup/a" "$TMP/dup/b"
+cp tests/data/invalid/rollout-solution.case "$TMP/dup/a/kol.yaml"
+cp tests/data/invalid/rollout-solution.case "$TMP/dup/b/kol-copy.yaml"
+run batch --format csv "$TMP/dup"
+expect_rc 0 "batch with one id in two files"
+expect_stderr_contains "$TMP/dup/b/kol-copy.yaml:4:7: warning: case id 'kol-telemonitoring' is also the id of $TMP/dup/a/kol.yaml (at case.id)"
+[ "$(grep -c kol-telemonitoring "$TMP/stdout")" -eq 2 ] || fail "batch lost a record of a duplicate id"
 finish

@@ -45,6 +45,15 @@ run init --force --template large "$TMP/mine.yaml"
 expect_rc 0
 grep -q "^  template: large " "$TMP/mine.yaml" || fail "--force did not overwrite"
 
+# Letters beyond ASCII are spelled out in the id, not dropped.
+run init "$TMP/My Case ÆØÅ.yaml"
+expect_rc 0 "init of a name with Danish letters"
+grep -q "^  id: my-case-aeoeaa " "$TMP/My Case ÆØÅ.yaml" || fail "ÆØÅ not transliterated: $(grep '  id:' "$TMP/My Case ÆØÅ.yaml")"
+run init "$TMP/Café Ærø – Über.yaml"
+grep -q "^  id: cafe-aeroe-ueber " "$TMP/Café Ærø – Über.yaml" || fail "é/Æ/ø/Ü not transliterated: $(grep '  id:' "$TMP/Café Ærø – Über.yaml")"
+run validate --strict "$TMP/My Case ÆØÅ.yaml"
+expect_rc 0 "the transliterated id validates"
+
 # '-' prints the case.
 run init --template large -
 expect_rc 0

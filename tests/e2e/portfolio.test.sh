@@ -102,6 +102,17 @@ expect_stderr_contains "09-duplicate-key.yaml:13:3: error: duplicate key 'horizo
 run portfolio --budget 1e12 --format json "$data" "./$data" --include "$data/case-a.yaml"
 expect_rc 0 "include by path with overlapping arguments"
 json_expr 'len(j["ranking"]) == len(set(r["path"] for r in j["ranking"]))'
+# One case id in two files would fund one project twice: refused, naming both.
+mkdir -p "$TMP/dup/a" "$TMP/dup/b"
+cp tests/data/invalid/rollout-solution.case "$TMP/dup/a/kol.yaml"
+cp tests/data/invalid/rollout-solution.case "$TMP/dup/b/kol-copy.yaml"
+run portfolio --budget 1e9 "$TMP/dup"
+expect_rc 1 "portfolio with one id in two files"
+expect_stdout_empty
+expect_stderr_contains "$TMP/dup/b/kol-copy.yaml:4:7: error: case id 'kol-telemonitoring' is also the id of $TMP/dup/a/kol.yaml (at case.id)"
+# --exclude-path leaves a file out of the directory scan (--exclude names cases).
+run portfolio --budget 1e9 --exclude-path 'b/*' "$TMP/dup"
+expect_rc 0 "portfolio --exclude-path"
 # A negative budget is a usage error that says what a budget is.
 run portfolio --budget -1 "$data"
 expect_rc 2

@@ -34,6 +34,13 @@ expect_stdout_contains "$TMP/warn.yaml:17:3: warning: parameter 'cost_per_admiss
 run validate --strict "$TMP/warn.yaml"
 expect_rc 1 "--strict with a warning"
 expect_stdout_contains "; --strict: warnings fail"
+# -q still shows the warnings that make --strict fail, and only them.
+run validate --strict -q "$TMP/warn.yaml"
+expect_rc 1 "--strict -q with a warning"
+expect_stdout_contains "$TMP/warn.yaml:17:3: warning: parameter 'cost_per_admission' has no source"
+run validate -q "$TMP/warn.yaml"
+expect_rc 0 "-q with a warning"
+expect_stdout_empty
 
 # 4. One run reports every problem: the five-error file gives five distinct errors.
 f="$corpus/64-five-errors.yaml"
@@ -183,4 +190,49 @@ run validate --format github "$TMP/esc.yaml"
 expect_rc 1
 grep -q "$(printf '\033')" "$TMP/stdout" && fail "a raw ESC reached the github report"
 expect_stdout_contains "unknown key 'bad\\nkey\\x1B[31m'"
+# One case id in two files: a warning at the second file's case.id naming the first.
+mkdir -p "$TMP/dup/a" "$TMP/dup/b"
+cp "$valid" "$TMP/dup/a/kol.yaml"
+cp "$valid" "$TMP/dup/b/kol-copy.yaml"
+run validate "$TMP/dup"
+expect_rc 0 "validate with one id in two files"
+expect_stdout_contains "$TMP/dup/b/kol-copy.yaml:4:7: warning: case id 'kol-telemonitoring' is also the id of $TMP/dup/a/kol.yaml (at case.id)"
+expect_stdout_contains "2 files checked: 2 valid, 0 invalid (0 errors, 1 warning)"
+run validate --strict "$TMP/dup"
+expect_rc 1 "validate --strict with one id in two files"
+# Directory scans: dot-folders and node_modules are not entered, .YAML and
+# .YML match, --exclude leaves out by relative path, and a dangling link or a
+# folder link is a warning.
+scan="$TMP/scan"
+mkdir -p "$scan/.git" "$scan/node_modules/x" "$scan/drafts" "$scan/sub" "$TMP/elsewhere"
+cp "$valid" "$scan/A.YAML"
+cp "$valid" "$scan/sub/b.Yml"
+cp tests/data/invalid/19-unknown-key.yaml "$scan/.git/bad.yaml"
+cp tests/data/invalid/19-unknown-key.yaml "$scan/node_modules/x/bad.yaml"
+cp tests/data/invalid/19-unknown-key.yaml "$scan/drafts/bad.yaml"
+ln -s "$TMP/elsewhere" "$scan/linked"
+ln -s "$TMP/nothing.yaml" "$scan/gone.yaml"
+run validate --exclude 'drafts/*' --no-lints "$scan"
+expect_rc 0 "validate of a scanned tree"
+expect_stdout_contains "2 files checked: 2 valid, 0 invalid"
+expect_stderr_contains "gevinst: warning: $scan/gone.yaml is a symbolic link to nothing (its target does not exist); skipped"
+expect_stderr_contains "gevinst: warning: $scan/linked is a link to a folder; folder links are not followed"
+run validate --exclude drafts --no-lints -q "$scan"
+expect_rc 0 "--exclude of a folder"
+[ ! -s "$TMP/stderr" ] || fail "-q printed scan warnings: $(cat "$TMP/stderr")"
+run batch --exclude 'drafts/*' --format csv "$scan"
+expect_rc 0 "batch --exclude"
+run batch --format csv "$scan"
+expect_rc 1 "batch without --exclude reads drafts/"
+# Danish number habits get hints about the decimal mark and thousands separators.
+run validate tests/data/invalid/77-decimal-comma.yaml
+expect_stdout_contains "hint: the decimal mark is a point, not a comma: write 0.30; inside { } a comma separates entries"
+run validate tests/data/invalid/78-thousands-separators.yaml
+expect_stdout_contains "hint: numbers have no thousands separators and a decimal point: write 1200000 or 1.2e6"
+run validate tests/data/invalid/79-quoted-decimal-comma.yaml
+expect_stdout_contains "hint: the decimal mark is a point, not a comma: write 2.5e4; a comma only separates a function's arguments"
+# A duplicate key names its YAML path, also inside a list.
+printf 'format: gevinst/1\ncase: {id: x}\ncosts:\n  - {id: a, label: A}\n  - id: b\n    label: B\n    label: C\n' >"$TMP/dupkey.yaml"
+run validate "$TMP/dupkey.yaml"
+expect_stdout_contains "$TMP/dupkey.yaml:7:5: error: duplicate key 'label' (at costs[1].label)"
 finish "validate: $n corpus files and report formats"

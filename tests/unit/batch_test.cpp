@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "libeval/case_files.h"
 #include "support.h"
 
 using namespace gevinst;
@@ -74,7 +75,7 @@ TEST_CASE("batch: an invalid file gives status invalid and its first error as FI
   CHECK(r.status == BatchStatus::invalid);
   CHECK(r.id.empty());
   CHECK_FALSE(r.npv.has_value());
-  CHECK(r.error == "bad.yaml:4:1: error: duplicate key 'assumptions'");
+  CHECK(r.error == "bad.yaml:4:1: error: duplicate key 'assumptions' (at assumptions)");
 }
 
 TEST_CASE("batch: a missing file is invalid and names the file") {
@@ -132,4 +133,11 @@ TEST_CASE("batch: totals count statuses and sum NPV and FTE of the records that 
   CHECK(t.skipped == 1);
   CHECK(t.npv == 60);  // 100 - 40
   CHECK(t.fte == 1.5);
+}
+
+TEST_CASE("duplicate_ids: each later file with an earlier file's id") {
+  CHECK(gevinst::duplicate_ids({}).empty());
+  CHECK(gevinst::duplicate_ids({"a", "b", "", ""}).empty());  // no id is no duplicate
+  using P = std::vector<std::pair<size_t, size_t>>;
+  CHECK(gevinst::duplicate_ids({"a", "b", "a", "b", "a"}) == P{{0, 2}, {1, 3}, {0, 4}});
 }
