@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 
 #include <array>
+#include <cstddef>
 #include <memory>
 #include <stdexcept>
 
@@ -18,7 +19,7 @@ std::string sha256_hex(std::string_view data) {
     throw std::runtime_error("SHA-256 failed in OpenSSL");
   static constexpr char hex[] = "0123456789abcdef";
   std::string out;
-  out.reserve(2 * size);
+  out.reserve(2 * static_cast<std::size_t>(size));
   for (unsigned int i = 0; i < size; ++i) {
     out.push_back(hex[digest[i] >> 4]);
     out.push_back(hex[digest[i] & 0xF]);
