@@ -303,3 +303,19 @@ TEST_CASE("rollout: units of an ended units preset get a note pointing to its re
   }
   CHECK(units_preset_note("dk-regions-2027", "2030-01-01").empty());
 }
+
+TEST_CASE("rollout: a negative IRR is drafted with a typographic minus") {
+  // Issue 13 item 12. The test solution at P = 800 has the net flows
+  // -1,000,000 + 200 x 800 = -840,000 in 2026 and 160,000 in each of the
+  // four years after, so -840,000 + 160,000 x AF4(r) = 0 at r = -10.05 %
+  // (AF4(r) = 5.25). IRR = -5 % needs 200 P (1 + AF4(-0.05)) = 1,000,000
+  // with AF4(-0.05) = 4.5548, P = 900.13 -> 901. Both figures carry U+2212,
+  // as the money figures do (docs/cli.md, "gevinst rollout": the drafted
+  // explanations).
+  auto lr = load_inline(rollout_text(R"(["irr >= -0.05"])", "  - {id: few, parameters: {patients: 800}}\n"));
+  REQUIRE(lr.ok());
+  RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
+  const auto& u = unit(r, "few");
+  REQUIRE(u.explanation.size() == 1);
+  CHECK(u.explanation[0] == "IRR \u221210.1 % at 800 patients; reaches \u22125.0 % at 901 patients");
+}
