@@ -103,8 +103,13 @@ void load_unit(Reader& r, const YNode* n, const std::string& path, const Case* s
     }
   }
   if (!u.per_capita.empty() && !u.population)
+    // Not "name a units preset" when the rollout names one the unit is not
+    // in (docs/case-format.md, "Rollouts").
     r.error(n, path, fmt::format("unit '{}' scales parameters per capita but has no population", u.id),
-            "name a units preset (units_preset: dk-regions-2024) or give population: N");
+            preset ? fmt::format("the unit is not in units preset '{}': use one of its unit ids or give "
+                                 "population: N",
+                                 preset->name)
+                   : "name a units preset (units_preset: dk-regions-2024) or give population: N");
   load_decision(r, n->find("decision"), path + ".decision", u.decision);
 }
 

@@ -319,3 +319,25 @@ TEST_CASE("rollout: a negative IRR is drafted with a typographic minus") {
   REQUIRE(u.explanation.size() == 1);
   CHECK(u.explanation[0] == "IRR \u221210.1 % at 800 patients; reaches \u22125.0 % at 901 patients");
 }
+
+TEST_CASE("rollout: a unit outside the named units preset is not told to name a preset") {
+  // Issue 13 item 12: a unit that scales per capita but is not in the
+  // units_preset the rollout already names has no population; the hint
+  // says so and asks for population: N instead of suggesting the preset
+  // (docs/case-format.md, "Rollouts").
+  RolloutLoadResult lr = load_rollout_text(
+      "format: gevinst-rollout/1\nsolution: solution.yaml\nunits_preset: dk-regions-2024\ncriteria: "
+      "[\"npv >= 0\"]\nunits:\n  - {id: region-atlantis, parameters: {patients: {per_capita_of: "
+      "patients_national}}}\n",
+      kDir + "inline.yaml");
+  REQUIRE_FALSE(lr.ok());
+  bool found = false;
+  for (const Diagnostic& d : lr.diags.all())
+    if (d.message.find("scales parameters per capita but has no population") != std::string::npos) {
+      found = true;
+      CHECK(d.hint.find("units_preset:") == std::string::npos);
+      CHECK(d.hint.find("dk-regions-2024") != std::string::npos);
+      CHECK(d.hint.find("population: N") != std::string::npos);
+    }
+  CHECK(found);
+}
