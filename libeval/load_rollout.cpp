@@ -164,8 +164,10 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
                                     lr.diags.all().empty() ? "" : lr.diags.all().front().message)
                       : fmt::format("the solution case '{}' is invalid ({} error{})", ro.solution_path,
                                     lr.diags.error_count(), lr.diags.error_count() == 1 ? "" : "s"),
-              missing ? "the path is relative to the rollout file"
-                      : "its own errors follow, under its file name");
+              !missing ? "its own errors follow, under its file name"
+              : file == "<stdin>"
+                  ? "the path is relative to the working directory (the rollout is read from standard input)"
+                  : "the path is relative to the rollout file");
       for (const auto& d : lr.diags.all())
         if (d.severity == Severity::error && !missing) solution_diags.push_back(d);
     } else {

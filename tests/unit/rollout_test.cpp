@@ -341,3 +341,21 @@ TEST_CASE("rollout: a unit outside the named units preset is not told to name a 
     }
   CHECK(found);
 }
+
+TEST_CASE("rollout: on standard input a missing solution is looked for in the working directory") {
+  // Issue 13 item 12: `gevinst rollout -` resolves `solution:` against the
+  // working directory, and the hint says so (docs/cli.md, "gevinst rollout").
+  const std::string text =
+      "format: gevinst-rollout/1\nsolution: no-such-solution.yaml\ncriteria: [\"npv >= 0\"]\n"
+      "units:\n  - {id: a, population: 1}\n";
+  RolloutLoadResult in = load_rollout_text(text, "<stdin>");
+  RolloutLoadResult file = load_rollout_text(text, kDir + "inline.yaml");
+  auto hint = [](const RolloutLoadResult& r) {
+    for (const Diagnostic& d : r.diags.all())
+      if (d.message.find("cannot read the solution case") != std::string::npos) return d.hint;
+    return std::string("(no such error)");
+  };
+  CHECK(hint(in) ==
+        "the path is relative to the working directory (the rollout is read from standard input)");
+  CHECK(hint(file) == "the path is relative to the rollout file");
+}
