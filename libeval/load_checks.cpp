@@ -343,10 +343,13 @@ void lint_distribution_ranges(Reader& r, const Case& c) {
 }  // namespace
 
 void lint_case(Reader& r, const YNode* root, const Case& c) {
-  // Barrier E: money for the investment but none for running it afterwards.
+  // Barrier E: money for the investment but none for running it afterwards
+  // (docs/cli.md, "gevinst validate", lints). Without a valid start_year
+  // (already an error) the years are unknown, so the lint stays silent
+  // rather than name the year 0.
   int first_investment = INT_MAX;
   for (const FlowItem& f : c.costs)
-    if (f.cost_kind == CostKind::investment) {
+    if (f.cost_kind == CostKind::investment && c.assumptions.start_year != 0) {
       auto [from, to] = active_years(f, c.assumptions);
       if (from <= to) first_investment = std::min(first_investment, from);
     }

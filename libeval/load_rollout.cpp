@@ -103,8 +103,13 @@ void load_unit(Reader& r, const YNode* n, const std::string& path, const Case* s
     }
   }
   if (!u.per_capita.empty() && !u.population)
+    // Not "name a units preset" when the rollout names one the unit is not
+    // in (docs/case-format.md, "Rollouts").
     r.error(n, path, fmt::format("unit '{}' scales parameters per capita but has no population", u.id),
-            "name a units preset (units_preset: dk-regions-2024) or give population: N");
+            preset ? fmt::format("the unit is not in units preset '{}': use one of its unit ids or give "
+                                 "population: N",
+                                 preset->name)
+                   : "name a units preset (units_preset: dk-regions-2024) or give population: N");
   load_decision(r, n->find("decision"), path + ".decision", u.decision);
 }
 
@@ -159,8 +164,10 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
                                     lr.diags.all().empty() ? "" : lr.diags.all().front().message)
                       : fmt::format("the solution case '{}' is invalid ({} error{})", ro.solution_path,
                                     lr.diags.error_count(), lr.diags.error_count() == 1 ? "" : "s"),
-              missing ? "the path is relative to the rollout file"
-                      : "its own errors follow, under its file name");
+              !missing ? "its own errors follow, under its file name"
+              : file == "<stdin>"
+                  ? "the path is relative to the working directory (the rollout is read from standard input)"
+                  : "the path is relative to the rollout file");
       for (const auto& d : lr.diags.all())
         if (d.severity == Severity::error && !missing) solution_diags.push_back(d);
     } else {

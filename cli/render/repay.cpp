@@ -279,17 +279,35 @@ Table schedules_csv(const RepayReport& r) {
        {"id", "method", "period", "year", "opening", "interest", "payment", "principal", "closing"})
     t.column(h);
   auto n = [](double v) { return Cell::number(v); };
-  for (const LoanResult& L : r.financing.loans)
-    for (const ScheduleRow& row : L.schedule.rows)
+  // Each loan's and grant's rows end in a `total` row with the sums the
+  // table's Total row shows (docs/cli.md, "gevinst repay").
+  for (const LoanResult& L : r.financing.loans) {
+    double interest = 0, payment = 0, principal = 0;
+    for (const ScheduleRow& row : L.schedule.rows) {
       t.row({Cell::of(L.id), Cell::of(method_name(L.method)), Cell::of(std::to_string(row.period)),
              Cell::of(std::to_string(row.year)), n(row.opening), n(row.interest), n(row.payment),
              n(row.principal), n(row.closing)});
-  for (const GrantResult& gr : r.financing.grants)
+      interest += row.interest;
+      payment += row.payment;
+      principal += row.principal;
+    }
+    if (!L.schedule.rows.empty())
+      t.row({Cell::of(L.id), Cell::of(method_name(L.method)), Cell::of("total"), Cell::of(""), Cell::of(""),
+             n(interest), n(payment), n(principal), Cell::of("")});
+  }
+  for (const GrantResult& gr : r.financing.grants) {
+    bool any = false;
     for (size_t k = 0; k < gr.years.size(); ++k)
-      if (gr.years[k] != 0)
+      if (gr.years[k] != 0) {
+        any = true;
         t.row({Cell::of(gr.id), Cell::of("grant"), Cell::of(""),
                Cell::of(std::to_string(r.financing.start_year + static_cast<int>(k))), Cell::of(""),
                Cell::of(""), n(gr.years[k]), Cell::of(""), Cell::of("")});
+      }
+    if (any)
+      t.row({Cell::of(gr.id), Cell::of("grant"), Cell::of("total"), Cell::of(""), Cell::of(""), Cell::of(""),
+             n(gr.total), Cell::of(""), Cell::of("")});
+  }
   return t;
 }
 

@@ -49,6 +49,15 @@ json_expr '[(y["year"], y["amount"]) for y in j["grants"][0]["years"]][:2] == [(
 # Transfers: the disbursements, the repayments within the horizon and the grant.
 json_expr 'sorted({t["kind"] for t in j["transfers"]}) == ["disbursement", "grant", "repayment"]'
 
+# CSV carries the totals the table shows: a `total` row after each loan's
+# schedule (interest, payment, principal) and after each grant's years
+# (docs/cli.md, "gevinst repay").
+run repay --format csv "$TMP/hand.yaml"
+expect_rc 0
+expect_stdout_contains 'gs,gain-share,total,,,0,700000,700000,'
+expect_stdout_contains 'ann,annuity,total,,,101625.69'
+expect_stdout_contains 'grant,grant,total,,,,700000,,'
+
 # Zero gains: the gain-share loan is fully forgiven, nothing is paid.
 run repay --format json --scenario none --loan gs "$TMP/hand.yaml"
 expect_rc 0

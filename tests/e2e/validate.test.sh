@@ -235,4 +235,12 @@ expect_stdout_contains "hint: the decimal mark is a point, not a comma: write 2.
 printf 'format: gevinst/1\ncase: {id: x}\ncosts:\n  - {id: a, label: A}\n  - id: b\n    label: B\n    label: C\n' >"$TMP/dupkey.yaml"
 run validate "$TMP/dupkey.yaml"
 expect_stdout_contains "$TMP/dupkey.yaml:7:5: error: duplicate key 'label' (at costs[1].label)"
+# An invalid start_year is an error; the investment-without-operation lint
+# (docs/cli.md, "gevinst validate") does not fire on the year 0 it would read.
+printf 'format: gevinst/1\ncase: {id: x, title: X}\nassumptions: {start_year: abc, horizon: 5, discounting: {rate: 0.04}}\nparties: [{id: region, sector: region}]\ncosts:\n  - {id: devices, kind: investment, party: region, amount: 1e6}\n' >"$TMP/badyear.yaml"
+run validate "$TMP/badyear.yaml"
+expect_rc 1
+expect_stdout_contains "error: expected a calendar year, got 'abc' (at assumptions.start_year)"
+grep -qF "investment (" "$TMP/stdout" && fail "a lint read the invalid start_year: $(grep -F 'investment (' "$TMP/stdout")"
+expect_stdout_contains "(1 error, 0 warnings)"
 finish "validate: $n corpus files and report formats"

@@ -303,3 +303,59 @@ TEST_CASE("rollout: units of an ended units preset get a note pointing to its re
   }
   CHECK(units_preset_note("dk-regions-2027", "2030-01-01").empty());
 }
+
+TEST_CASE("rollout: a negative IRR is drafted with a typographic minus") {
+  // Issue 13 item 12. The test solution at P = 800 has the net flows
+  // -1,000,000 + 200 x 800 = -840,000 in 2026 and 160,000 in each of the
+  // four years after, so -840,000 + 160,000 x AF4(r) = 0 at r = -10.05 %
+  // (AF4(r) = 5.25). IRR = -5 % needs 200 P (1 + AF4(-0.05)) = 1,000,000
+  // with AF4(-0.05) = 4.5548, P = 900.13 -> 901. Both figures carry U+2212,
+  // as the money figures do (docs/cli.md, "gevinst rollout": the drafted
+  // explanations).
+  auto lr = load_inline(rollout_text(R"(["irr >= -0.05"])", "  - {id: few, parameters: {patients: 800}}\n"));
+  REQUIRE(lr.ok());
+  RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
+  const auto& u = unit(r, "few");
+  REQUIRE(u.explanation.size() == 1);
+  CHECK(u.explanation[0] == "IRR \u221210.1 % at 800 patients; reaches \u22125.0 % at 901 patients");
+}
+
+TEST_CASE("rollout: a unit outside the named units preset is not told to name a preset") {
+  // Issue 13 item 12: a unit that scales per capita but is not in the
+  // units_preset the rollout already names has no population; the hint
+  // says so and asks for population: N instead of suggesting the preset
+  // (docs/case-format.md, "Rollouts").
+  RolloutLoadResult lr = load_rollout_text(
+      "format: gevinst-rollout/1\nsolution: solution.yaml\nunits_preset: dk-regions-2024\ncriteria: "
+      "[\"npv >= 0\"]\nunits:\n  - {id: region-atlantis, parameters: {patients: {per_capita_of: "
+      "patients_national}}}\n",
+      kDir + "inline.yaml");
+  REQUIRE_FALSE(lr.ok());
+  bool found = false;
+  for (const Diagnostic& d : lr.diags.all())
+    if (d.message.find("scales parameters per capita but has no population") != std::string::npos) {
+      found = true;
+      CHECK(d.hint.find("units_preset:") == std::string::npos);
+      CHECK(d.hint.find("dk-regions-2024") != std::string::npos);
+      CHECK(d.hint.find("population: N") != std::string::npos);
+    }
+  CHECK(found);
+}
+
+TEST_CASE("rollout: on standard input a missing solution is looked for in the working directory") {
+  // Issue 13 item 12: `gevinst rollout -` resolves `solution:` against the
+  // working directory, and the hint says so (docs/cli.md, "gevinst rollout").
+  const std::string text =
+      "format: gevinst-rollout/1\nsolution: no-such-solution.yaml\ncriteria: [\"npv >= 0\"]\n"
+      "units:\n  - {id: a, population: 1}\n";
+  RolloutLoadResult in = load_rollout_text(text, "<stdin>");
+  RolloutLoadResult file = load_rollout_text(text, kDir + "inline.yaml");
+  auto hint = [](const RolloutLoadResult& r) {
+    for (const Diagnostic& d : r.diags.all())
+      if (d.message.find("cannot read the solution case") != std::string::npos) return d.hint;
+    return std::string("(no such error)");
+  };
+  CHECK(hint(in) ==
+        "the path is relative to the working directory (the rollout is read from standard input)");
+  CHECK(hint(file) == "the path is relative to the rollout file");
+}
