@@ -5,9 +5,13 @@
 #include <algorithm>
 #include <exception>
 #include <iostream>
+#include <string_view>
 
 #include "cli/commands/commands.h"
+#include "cli/complete.h"
+#include "cli/man.h"
 #include "cli/render/provenance.h"
+#include "cli/version.h"
 
 using namespace gevinst::cli;
 
@@ -20,7 +24,7 @@ int main(int argc, char** argv) {
       "  gevinst validate my-case.yaml      check it (errors point at FILE:LINE:COLUMN)\n"
       "  gevinst evaluate my-case.yaml      NPV, IRR, payback, who pays and who gains\n",
       "gevinst"};
-  app.set_version_flag("--version", std::string("gevinst ") + gevinst::cli::tool_version());
+  app.set_version_flag("--version", version_line(tool_version(), build_commit()));
   app.require_subcommand(1);
   app.fallthrough(false);
   app.footer(
@@ -40,6 +44,21 @@ int main(int argc, char** argv) {
   add_batch(app, session);
   add_rollout(app, session);
   add_portfolio(app, session);
+  // Hidden helpers of the installed files (docs/cli.md, "Install"): the
+  // completion scripts ask `__complete WORD...`, the build writes the man
+  // pages with `__man DIR`. Both read the definitions above.
+  if (argc > 1 && std::string_view(argv[1]) == "__complete") {
+    for (const Candidate& c : complete(app, std::vector<std::string>(argv + 2, argv + argc)))
+      std::cout << c.word << (c.description.empty() ? "" : "\t" + c.description) << '\n';
+    return Exit::ok;
+  }
+  if (argc > 1 && std::string_view(argv[1]) == "__man") {
+    if (argc != 3) {
+      error("usage: gevinst __man DIR");
+      return Exit::usage;
+    }
+    return write_man_pages(app, argv[2], tool_version()) ? Exit::ok : Exit::invalid;
+  }
   // An unknown command is named as such, with a suggestion (CLI11 would say
   // that a subcommand is required).
   std::vector<std::string> names;
