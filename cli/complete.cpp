@@ -74,7 +74,7 @@ std::vector<Candidate> complete(CLI::App& root, const std::vector<std::string>& 
     }
     if (starts_with(w, "-") && w != "-") {
       CLI::Option* o = app->get_option_no_throw(w);
-      if (o && o->get_type_size() != 0) pending = o;
+      if (o && o->get_items_expected_max() > 0) pending = o;  // not a flag
       continue;
     }
     if (app == &root) {
