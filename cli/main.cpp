@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough(false);
   app.footer(
-      "Run `gevinst COMMAND --help` for a command's options and examples.\n"
+      "Run `gevinst COMMAND --help` (or `man gevinst-COMMAND`) for a command's options and examples.\n"
       "Exit codes: 0 ok, 1 invalid input or failed check, 2 usage error.");
   Session session;
   add_validate(app, session);
