@@ -68,8 +68,9 @@ ScheduleTotals run_schedule(const LoanTerms& t, Gains&& gains, Row&& row) {
   const int n = t.term;
   const double bg = balance;
   // Annuity A = Bg × i / (1 - (1+i)^-n), or Bg / n at i = 0.
-  const double annuity =
-      t.method != LoanMethod::annuity ? 0.0 : i == 0.0 ? bg / n : bg * i / (1.0 - std::pow(1.0 + i, -n));
+  const double annuity = t.method != LoanMethod::annuity ? 0.0
+                         : i == 0.0                      ? bg / n
+                                                         : bg * i / (1.0 - std::pow(1.0 + i, -n));
   for (int k = 1; k <= n && balance > 0; ++k, ++p) {
     const bool last = k == n;
     const double interest = balance * i;
