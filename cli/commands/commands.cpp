@@ -1,5 +1,7 @@
 #include "cli/commands/commands.h"
 
+#include <fmt/format.h>
+
 #include <memory>
 #include <utility>
 
@@ -8,6 +10,44 @@
 #include "cli/render/render.h"
 
 namespace gevinst::cli {
+
+std::optional<std::vector<CaseFile>> read_fund_cases(const std::vector<std::string>& paths, bool quiet,
+                                                     Session& s) {
+  std::vector<CaseFile> files;
+  bool invalid = false;
+  for (const std::string& path : expand_paths(paths)) {
+    CaseFile file = read_case_file(path);
+    if (file.is_rollout()) {  // rollouts may sit beside the cases they roll out
+      if (!quiet) note(fmt::format("{} is a rollout document; skipped", path));
+      continue;
+    }
+    if (!file.model) {
+      print_diagnostics(file.diags, file.source);
+      invalid = true;
+      continue;
+    }
+    s.sources.add(file.path, file.source);
+    files.push_back(std::move(file));
+  }
+  if (invalid) return std::nullopt;
+  return files;
+}
+
+Overrides fund_overrides(const Case& c, const std::string& scenario, const std::vector<std::string>& sets) {
+  CaseOptions co;
+  co.scenario = scenario;
+  co.sets = sets;
+  try {
+    return case_overrides(c, co);
+  } catch (InputError& e) {
+    for (auto& d : e.diagnostics)
+      if (d.file == "--set") {
+        d.file = c.file;
+        d.message = "--set: " + d.message;
+      }
+    throw;
+  }
+}
 
 int run_on_case(Session& s, const CaseOptions& c, const OutputOptions& out,
                 const std::function<Document(const Case&)>& describe) {
