@@ -8,17 +8,20 @@
 #include "cli/output.h"
 #include "cli/render/document.h"
 #include "cli/render/render.h"
+#include "libeval/parallel.h"
 
 namespace gevinst::cli {
 
 std::optional<std::vector<CaseFile>> read_fund_cases(const std::vector<std::string>& paths, bool quiet,
-                                                     Session& s) {
+                                                     int threads, Session& s) {
+  const std::vector<std::string> names = expand_paths(paths);
+  std::vector<CaseFile> read(names.size());
+  parallel_for(names.size(), {threads, {}}, [&](size_t, size_t i) { read[i] = read_case_file(names[i]); });
   std::vector<CaseFile> files;
   bool invalid = false;
-  for (const std::string& path : expand_paths(paths)) {
-    CaseFile file = read_case_file(path);
+  for (CaseFile& file : read) {
     if (file.is_rollout()) {  // rollouts may sit beside the cases they roll out
-      if (!quiet) note(fmt::format("{} is a rollout document; skipped", path));
+      if (!quiet) note(fmt::format("{} is a rollout document; skipped", file.path));
       continue;
     }
     if (!file.model) {

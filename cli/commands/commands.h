@@ -23,11 +23,12 @@ struct Session {
 };
 
 /// The case files of a fund view (`--fund ID PATH...`): PATHs expanded
-/// (directories searched for *.yaml), rollout documents skipped with a note
-/// unless `quiet`, each case's text added to s.sources. nullopt, after the
+/// (directories searched for *.yaml) and read on `threads` (0 = all
+/// cores), in path order; rollout documents skipped with a note unless
+/// `quiet`, each case's text added to s.sources. nullopt, after the
 /// diagnostics are printed, when a file does not load.
 std::optional<std::vector<CaseFile>> read_fund_cases(const std::vector<std::string>& paths, bool quiet,
-                                                     Session& s);
+                                                     int threads, Session& s);
 
 /// The scenario's and --set's overrides for one of a fund's cases; a --set
 /// error names the case file, as the values apply to many.

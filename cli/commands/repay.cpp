@@ -80,7 +80,7 @@ int run_case(const Options& o, Session& s) {
 }
 
 int run_fund(const Options& o, Session& s) {
-  auto files = read_fund_cases(o.paths, o.out.quiet, s);
+  auto files = read_fund_cases(o.paths, o.out.quiet, 0, s);
   if (!files) return Exit::invalid;
   std::vector<FundCase> cases;
   for (const CaseFile& file : *files) {

@@ -11,7 +11,7 @@
 namespace gevinst::cli {
 
 int run_simulate_fund(const SimulateRequest& o, Session& s) {
-  auto files = read_fund_cases(o.paths, o.out.quiet, s);
+  auto files = read_fund_cases(o.paths, o.out.quiet, o.threads, s);
   if (!files) return Exit::invalid;
   std::vector<FundSimInput> cases;
   for (const CaseFile& file : *files)
