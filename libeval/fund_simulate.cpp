@@ -67,6 +67,7 @@ double type7(std::vector<double> v, double p) {
 // mixed currencies and terms that cannot be scheduled, with their location.
 FundResult base_view(const std::vector<FundSimInput>& cases, const std::string& fund) {
   std::vector<FundCase> base;
+  base.reserve(cases.size());
   for (const FundSimInput& in : cases)
     base.push_back({in.c->file, in.c->info.id, in.c->assumptions.currency,
                     evaluate_case_financing(*in.c, in.overrides)});

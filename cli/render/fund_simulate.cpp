@@ -100,8 +100,8 @@ Document fund_simulation_document(const FundSimulation& r, const std::string& sc
                      scenario.empty() ? "" : fmt::format("; scenario {}", scenario)));
   d.line(
       r.common_factor > 0
-          ? fmt::format("Cases joined by a common factor: every drawn parameter's normal score correlates {} "
-                        "with a shared national factor",
+          ? fmt::format("Cases joined by a common factor: the normal scores of any two drawn parameters of "
+                        "different cases correlate {} (one shared national factor)",
                         m.plain(r.common_factor))
           : std::string("Cases drawn independently (no common factor)"));
   d.paragraph(r.random_parameters.empty() ? "Drawn: nothing (every case is a constant)"

@@ -49,12 +49,14 @@ financing:
 
 std::vector<FundSimInput> inputs(const std::vector<Case>& cases) {
   std::vector<FundSimInput> in;
+  in.reserve(cases.size());
   for (const Case& c : cases) in.push_back({&c, {}});
   return in;
 }
 
 FundResult deterministic(const std::vector<Case>& cases, const std::string& fund) {
   std::vector<FundCase> fc;
+  fc.reserve(cases.size());
   for (const Case& c : cases)
     fc.push_back({c.file, c.info.id, c.assumptions.currency, evaluate_case_financing(c)});
   return evaluate_fund(fc, fund);
