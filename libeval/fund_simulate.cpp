@@ -4,12 +4,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
+#include <functional>
 #include <limits>
 
 #include "libeval/detail/fund_engine.h"
 #include "libeval/detail/fund_plan.h"
 #include "libeval/financing.h"
 #include "libeval/fund.h"
+#include "libeval/parallel.h"
 
 namespace gevinst {
 
@@ -63,14 +66,29 @@ double type7(std::vector<double> v, double p) {
   throw InputError{{Diagnostic{"", {}, Severity::error, "", message, hint}}};
 }
 
+// Runs job(i) for i in [0, n) on the pool; the first InputError in index
+// order is rethrown here (jobs of the pool must not throw).
+void each_case(size_t n, int threads, const std::function<void(size_t)>& job) {
+  std::vector<std::exception_ptr> failed(n);
+  parallel_for(n, {threads, {}}, [&](size_t, size_t i) {
+    try {
+      job(i);
+    } catch (...) {
+      failed[i] = std::current_exception();
+    }
+  });
+  for (const auto& e : failed)
+    if (e) std::rethrow_exception(e);
+}
+
 // The deterministic fund view at the base values: it names a missing fund,
 // mixed currencies and terms that cannot be scheduled, with their location.
-FundResult base_view(const std::vector<FundSimInput>& cases, const std::string& fund) {
-  std::vector<FundCase> base;
-  base.reserve(cases.size());
-  for (const FundSimInput& in : cases)
-    base.push_back({in.c->file, in.c->info.id, in.c->assumptions.currency,
-                    evaluate_case_financing(*in.c, in.overrides)});
+FundResult base_view(const std::vector<FundSimInput>& cases, const std::string& fund, int threads) {
+  std::vector<FundCase> base(cases.size());
+  each_case(cases.size(), threads, [&](size_t i) {
+    const Case& c = *cases[i].c;
+    base[i] = {c.file, c.info.id, c.assumptions.currency, evaluate_case_financing(c, cases[i].overrides)};
+  });
   return evaluate_fund(base, fund);
 }
 
@@ -122,7 +140,7 @@ FundSimulation simulate_fund(const std::vector<FundSimInput>& cases, const std::
                              *opt.target_probability),
                  "e.g. 0.9 for a 90 % chance of keeping the capital");
 
-  const FundResult base = base_view(cases, fund);
+  const FundResult base = base_view(cases, fund, opt.threads);
   FundSimulation r;
   r.fund = fund;
   r.label = base.label;
@@ -133,9 +151,13 @@ FundSimulation simulate_fund(const std::vector<FundSimInput>& cases, const std::
   r.files = static_cast<int>(cases.size());
   r.target_probability = opt.target_probability;
 
+  std::vector<CasePlan> compiled(cases.size());
+  each_case(cases.size(), opt.threads,
+            [&](size_t i) { compiled[i] = fundsim::build_case_plan(*cases[i].c, cases[i].overrides, fund); });
   std::vector<CasePlan> plans;
-  for (const FundSimInput& in : cases) {
-    CasePlan cp = fundsim::build_case_plan(*in.c, in.overrides, fund);
+  for (size_t i = 0; i < cases.size(); ++i) {
+    const FundSimInput& in = cases[i];
+    CasePlan& cp = compiled[i];
     if (cp.loans.empty() && cp.grants.empty()) continue;
     std::vector<int> drawn = cp.plan.random;
     drawn.insert(drawn.end(), cp.plan.correlated.begin(), cp.plan.correlated.end());
