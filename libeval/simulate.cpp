@@ -53,23 +53,6 @@ struct Work {
   double* slot(int i) { return &slots[static_cast<size_t>(i) * B]; }
 };
 
-// What to do when a draw leaves a field's range, by the range.
-std::string range_hint(Constraint c) {
-  switch (c) {
-    case Constraint::share:
-      return "draw shares from a distribution inside [0, 1] (beta, or uniform, triangular or pert "
-             "within 0..1), or bound the expression with min(1, max(0, ...))";
-    case Constraint::positive:
-      return "draw it from a distribution above 0 (gamma or lognormal, or a triangular or pert with min > 0)";
-    case Constraint::rate:
-      return "draw rates from a distribution above -1 (a triangular, pert or uniform with min > -1)";
-    case Constraint::correlation: return "a correlation lies in [-1, 1]: use a bounded distribution";
-    default:
-      return "draw it from a distribution that stays at 0 or more (gamma or lognormal for amounts and "
-             "counts, a triangular or pert with min >= 0), or bound the expression with max(0, ...)";
-  }
-}
-
 struct BlockError {
   size_t iteration = 0;
   const Number* field = nullptr;
@@ -298,7 +281,7 @@ SimulationResult simulate(const Case& c, const SimulateOptions& opt) {
           c.file, f->loc, Severity::error, f->yaml_path,
           fmt::format("iteration {} (seed {}): \"{}\" is {:g} for the drawn values; it must be {}",
                       e.iteration + 1, opt.seed, f->text, e.value, constraint_text(f->constraint)),
-          range_hint(f->constraint)}}};
+          sim::range_hint(f->constraint)}}};
     }
 
   // Summaries: with several metrics and threads, FTE and SROI are summarised

@@ -11,87 +11,86 @@
 
 namespace gevinst::sim {
 
+TermBuilder::TermBuilder(const Case& c, Plan& plan) : c_(c), plan_(plan) {}
+
+Val TermBuilder::val(const Number& n, double dflt) {
+  if (!n.present) return {-1, dflt};
+  for (int s : n.program.slots())
+    if (plan_.varying[s]) {
+      auto [it, inserted] = field_index_.emplace(&n, static_cast<int>(plan_.fields.size()));
+      if (inserted) plan_.fields.push_back(&n);
+      return {it->second, 0};
+    }
+  return {-1, value_of(n, plan_.base, c_.file)};
+}
+
+void TermBuilder::add(double coef, std::initializer_list<Part> parts, int target) {
+  Term t;
+  t.target = target;
+  for (const Part& p : parts) {
+    if (p.v.varying()) {
+      t.factors.push_back({p.v.field, p.mode, p.power});
+      continue;
+    }
+    double x = p.v.c;
+    coef *= p.mode == 0 ? x : std::pow(1.0 + p.mode * x, p.power);
+  }
+  if (coef == 0) return;
+  if (t.factors.empty()) {
+    plan_.constant[target] += coef;
+    return;
+  }
+  std::sort(t.factors.begin(), t.factors.end(),
+            [](const Factor& a, const Factor& b) { return a.key() < b.key(); });
+  std::vector<std::tuple<int, int, int>> key;
+  for (const auto& f : t.factors) key.push_back(f.key());
+  key.emplace_back(target, 0, 0);
+  auto [it, inserted] = merged_.emplace(key, plan_.terms.size());
+  if (inserted) {
+    t.coef = coef;
+    plan_.terms.push_back(std::move(t));
+  } else {
+    plan_.terms[it->second].coef += coef;
+  }
+}
+
+Val TermBuilder::share(const Profile& p, int year) {
+  switch (p.kind) {
+    case Profile::Kind::none: return {-1, 1.0};
+    case Profile::Kind::steps: {
+      const Number* cur = nullptr;
+      for (const auto& [y, n] : p.steps) {
+        if (y > year) break;
+        cur = &n;
+      }
+      return cur ? val(*cur, 0.0) : Val{-1, 0.0};
+    }
+    case Profile::Kind::linear:
+      if (year < p.linear_from) return {-1, 0.0};
+      return {-1, std::min(1.0, static_cast<double>(year - p.linear_from + 1) / p.linear_years)};
+    case Profile::Kind::logistic:
+      return {-1, 1.0 / (1.0 + std::exp(-p.logistic_steepness * (year - p.logistic_midpoint)))};
+  }
+  return {-1, 1.0};
+}
+
+std::string range_hint(Constraint c) {
+  switch (c) {
+    case Constraint::share:
+      return "draw shares from a distribution inside [0, 1] (beta, or uniform, triangular or pert "
+             "within 0..1), or bound the expression with min(1, max(0, ...))";
+    case Constraint::positive:
+      return "draw it from a distribution above 0 (gamma or lognormal, or a triangular or pert with min > 0)";
+    case Constraint::rate:
+      return "draw rates from a distribution above -1 (a triangular, pert or uniform with min > -1)";
+    case Constraint::correlation: return "a correlation lies in [-1, 1]: use a bounded distribution";
+    default:
+      return "draw it from a distribution that stays at 0 or more (gamma or lognormal for amounts and "
+             "counts, a triangular or pert with min >= 0), or bound the expression with max(0, ...)";
+  }
+}
+
 namespace {
-
-class Builder {
- public:
-  Builder(const Case& c, Plan& plan) : c_(c), plan_(plan) {}
-
-  Val val(const Number& n, double dflt) {
-    if (!n.present) return {-1, dflt};
-    for (int s : n.program.slots())
-      if (plan_.varying[s]) {
-        auto [it, inserted] = field_index_.emplace(&n, static_cast<int>(plan_.fields.size()));
-        if (inserted) plan_.fields.push_back(&n);
-        return {it->second, 0};
-      }
-    return {-1, value_of(n, plan_.base, c_.file)};
-  }
-
-  struct Part {
-    Val v;
-    int mode = 0;
-    int power = 1;
-  };
-
-  // Adds coef x product(parts) to `target`, folding fixed parts into coef.
-  void add(double coef, std::initializer_list<Part> parts, int target) {
-    Term t;
-    t.target = target;
-    for (const Part& p : parts) {
-      if (p.v.varying()) {
-        t.factors.push_back({p.v.field, p.mode, p.power});
-        continue;
-      }
-      double x = p.v.c;
-      coef *= p.mode == 0 ? x : std::pow(1.0 + p.mode * x, p.power);
-    }
-    if (coef == 0) return;
-    if (t.factors.empty()) {
-      plan_.constant[target] += coef;
-      return;
-    }
-    std::sort(t.factors.begin(), t.factors.end(),
-              [](const Factor& a, const Factor& b) { return a.key() < b.key(); });
-    std::vector<std::tuple<int, int, int>> key;
-    for (const auto& f : t.factors) key.push_back(f.key());
-    key.emplace_back(target, 0, 0);
-    auto [it, inserted] = merged_.emplace(key, plan_.terms.size());
-    if (inserted) {
-      t.coef = coef;
-      plan_.terms.push_back(std::move(t));
-    } else {
-      plan_.terms[it->second].coef += coef;
-    }
-  }
-
-  // The realisation share of `year` as a value (fixed unless a step is varying).
-  Val share(const Profile& p, int year) {
-    switch (p.kind) {
-      case Profile::Kind::none: return {-1, 1.0};
-      case Profile::Kind::steps: {
-        const Number* cur = nullptr;
-        for (const auto& [y, n] : p.steps) {
-          if (y > year) break;
-          cur = &n;
-        }
-        return cur ? val(*cur, 0.0) : Val{-1, 0.0};
-      }
-      case Profile::Kind::linear:
-        if (year < p.linear_from) return {-1, 0.0};
-        return {-1, std::min(1.0, static_cast<double>(year - p.linear_from + 1) / p.linear_years)};
-      case Profile::Kind::logistic:
-        return {-1, 1.0 / (1.0 + std::exp(-p.logistic_steepness * (year - p.logistic_midpoint)))};
-    }
-    return {-1, 1.0};
-  }
-
- private:
-  const Case& c_;
-  Plan& plan_;
-  std::map<const Number*, int> field_index_;
-  std::map<std::vector<std::tuple<int, int, int>>, size_t> merged_;
-};
 
 DistSpec dist_spec(const Case& c, const Parameter& p, const std::vector<double>& base) {
   DistSpec d;
@@ -104,10 +103,32 @@ DistSpec dist_spec(const Case& c, const Parameter& p, const std::vector<double>&
   return d;
 }
 
+// The Gaussian copula of the correlated parameters (plan.correlated).
+void build_copula(const Case& c, const std::vector<bool>& fixed, Plan& plan) {
+  if (plan.correlated.empty()) return;
+  std::vector<Correlation> pairs;
+  std::vector<std::string> names;
+  for (int i : plan.correlated) names.push_back(c.parameters[i].name);
+  auto pos = [&](const std::string& name) {
+    int idx = c.parameter_index(name);
+    return static_cast<int>(std::find(plan.correlated.begin(), plan.correlated.end(), idx) -
+                            plan.correlated.begin());
+  };
+  for (const auto& k : c.correlations) {
+    int i = c.parameter_index(k.a), j = c.parameter_index(k.b);
+    if (i < 0 || j < 0 || fixed[i] || fixed[j]) continue;
+    pairs.push_back({pos(k.a), pos(k.b), value_of(k.rho, plan.base, c.file)});
+  }
+  auto cop = make_copula(static_cast<int>(plan.correlated.size()), pairs, names);
+  if (auto* err = std::get_if<std::string>(&cop))
+    throw InputError{{Diagnostic{c.file, c.correlations.front().loc, Severity::error, "correlations", *err,
+                                 "correlations must be consistent (the matrix positive semi-definite)"}}};
+  plan.copula = std::get<Copula>(cop);
+}
+
 }  // namespace
 
-Plan build_plan(const Case& c, Perspective perspective, const Overrides& overrides) {
-  Plan plan;
+void build_draws(const Case& c, const Overrides& overrides, Plan& plan) {
   plan.file = c.file;
   const Assumptions& a = c.assumptions;
   const int n = static_cast<int>(c.parameters.size());
@@ -147,34 +168,7 @@ Plan build_plan(const Case& c, Perspective perspective, const Overrides& overrid
       plan.random_spec.push_back(d);
     }
   }
-  if (plan.random.empty() && plan.correlated.empty())
-    throw InputError{{Diagnostic{
-        c.file,
-        {},
-        Severity::error,
-        "parameters",
-        "nothing to simulate: no parameter has a distribution",
-        "give uncertain parameters a dist, e.g. patients: {value: 1200, dist: {normal: [1200, 100]}}"}}};
-  if (!plan.correlated.empty()) {
-    std::vector<Correlation> pairs;
-    std::vector<std::string> names;
-    for (int i : plan.correlated) names.push_back(c.parameters[i].name);
-    auto pos = [&](const std::string& name) {
-      int idx = c.parameter_index(name);
-      return static_cast<int>(std::find(plan.correlated.begin(), plan.correlated.end(), idx) -
-                              plan.correlated.begin());
-    };
-    for (const auto& k : c.correlations) {
-      int i = c.parameter_index(k.a), j = c.parameter_index(k.b);
-      if (i < 0 || j < 0 || fixed[i] || fixed[j]) continue;
-      pairs.push_back({pos(k.a), pos(k.b), value_of(k.rho, plan.base, c.file)});
-    }
-    auto cop = make_copula(static_cast<int>(plan.correlated.size()), pairs, names);
-    if (auto* err = std::get_if<std::string>(&cop))
-      throw InputError{{Diagnostic{c.file, c.correlations.front().loc, Severity::error, "correlations", *err,
-                                   "correlations must be consistent (the matrix positive semi-definite)"}}};
-    plan.copula = std::get<Copula>(cop);
-  }
+  build_copula(c, fixed, plan);
   // Derived parameters: not random, but computed from a varying one.
   for (int i : order.order) {
     if (plan.varying[i]) continue;
@@ -186,12 +180,26 @@ Plan build_plan(const Case& c, Perspective perspective, const Overrides& overrid
         break;
       }
   }
+}
+
+Plan build_plan(const Case& c, Perspective perspective, const Overrides& overrides) {
+  Plan plan;
+  build_draws(c, overrides, plan);
+  const Assumptions& a = c.assumptions;
+  if (plan.random.empty() && plan.correlated.empty())
+    throw InputError{{Diagnostic{
+        c.file,
+        {},
+        Severity::error,
+        "parameters",
+        "nothing to simulate: no parameter has a distribution",
+        "give uncertain parameters a dist, e.g. patients: {value: 1200, dist: {normal: [1200, 100]}}"}}};
 
   plan.has_fte = !c.capacity.activities.empty();
   plan.has_sroi = c.sroi.present && !c.sroi.outcomes.empty();
   plan.constant.assign(plan.targets(), 0.0);
   std::vector<double> df = discount_factors(a.discounting, a.horizon, a.timing);
-  Builder b(c, plan);
+  TermBuilder b(c, plan);
   const int costs = static_cast<int>(Target::costs), benefits = static_cast<int>(Target::benefits);
 
   auto flow = [&](const FlowItem& f) {

@@ -1,13 +1,56 @@
 #include "cli/commands/commands.h"
 
+#include <fmt/format.h>
+
 #include <memory>
 #include <utility>
 
 #include "cli/output.h"
 #include "cli/render/document.h"
 #include "cli/render/render.h"
+#include "libeval/parallel.h"
 
 namespace gevinst::cli {
+
+std::optional<std::vector<CaseFile>> read_fund_cases(const std::vector<std::string>& paths, bool quiet,
+                                                     int threads, Session& s) {
+  const std::vector<std::string> names = expand_paths(paths);
+  std::vector<CaseFile> read(names.size());
+  parallel_for(names.size(), {threads, {}}, [&](size_t, size_t i) { read[i] = read_case_file(names[i]); });
+  std::vector<CaseFile> files;
+  bool invalid = false;
+  for (CaseFile& file : read) {
+    if (file.is_rollout()) {  // rollouts may sit beside the cases they roll out
+      if (!quiet) note(fmt::format("{} is a rollout document; skipped", file.path));
+      continue;
+    }
+    if (!file.model) {
+      print_diagnostics(file.diags, file.source);
+      invalid = true;
+      continue;
+    }
+    s.sources.add(file.path, file.source);
+    files.push_back(std::move(file));
+  }
+  if (invalid) return std::nullopt;
+  return files;
+}
+
+Overrides fund_overrides(const Case& c, const std::string& scenario, const std::vector<std::string>& sets) {
+  CaseOptions co;
+  co.scenario = scenario;
+  co.sets = sets;
+  try {
+    return case_overrides(c, co);
+  } catch (InputError& e) {
+    for (auto& d : e.diagnostics)
+      if (d.file == "--set") {
+        d.file = c.file;
+        d.message = "--set: " + d.message;
+      }
+    throw;
+  }
+}
 
 int run_on_case(Session& s, const CaseOptions& c, const OutputOptions& out,
                 const std::function<Document(const Case&)>& describe) {

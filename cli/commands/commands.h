@@ -4,9 +4,14 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "cli/messages.h"
 #include "cli/options.h"
+#include "libeval/simulate.h"
 
 namespace gevinst::cli {
 
@@ -16,6 +21,37 @@ struct Session {
   Runner run;
   Sources sources;
 };
+
+/// The case files of a fund view (`--fund ID PATH...`): PATHs expanded
+/// (directories searched for *.yaml) and read on `threads` (0 = all
+/// cores), in path order; rollout documents skipped with a note unless
+/// `quiet`, each case's text added to s.sources. nullopt, after the
+/// diagnostics are printed, when a file does not load.
+std::optional<std::vector<CaseFile>> read_fund_cases(const std::vector<std::string>& paths, bool quiet,
+                                                     int threads, Session& s);
+
+/// The scenario's and --set's overrides for one of a fund's cases; a --set
+/// error names the case file, as the values apply to many.
+Overrides fund_overrides(const Case& c, const std::string& scenario, const std::vector<std::string>& sets);
+
+/// The options of `gevinst simulate` (one CASE, or --fund ID PATH...).
+struct SimulateRequest {
+  std::vector<std::string> paths;
+  std::string scenario;
+  std::vector<std::string> sets;
+  Perspective perspective = Perspective::organisation;
+  OutputOptions out;
+  size_t iterations = 10000;
+  uint64_t seed = default_seed;
+  int threads = 0;
+  std::string draws;
+  std::string fund;
+  double common_factor = 0;
+  std::optional<double> target_probability;
+};
+
+/// gevinst simulate --fund ID PATH... (simulate_fund.cpp).
+int run_simulate_fund(const SimulateRequest& o, Session& s);
 
 void add_validate(CLI::App& root, Session& s);
 void add_schema(CLI::App& root, Session& s);

@@ -52,24 +52,6 @@ void narrow(FinancingResult& f, const Case& c, const std::string& id) {
                                              : fmt::format("did you mean '{}'?", guess)}}};
 }
 
-// The scenario's and --set's overrides; --set errors name the case file, as
-// the fund view applies them to many.
-Overrides overrides_for(const Case& c, const Options& o) {
-  CaseOptions co;
-  co.scenario = o.scenario;
-  co.sets = o.sets;
-  try {
-    return case_overrides(c, co);
-  } catch (InputError& e) {
-    for (auto& d : e.diagnostics)
-      if (d.file == "--set") {
-        d.file = c.file;
-        d.message = "--set: " + d.message;
-      }
-    throw;
-  }
-}
-
 Provenance provenance(const Options& o, const Session& s) {
   Provenance p;
   p.files = s.sources.files();
@@ -90,7 +72,7 @@ int run_case(const Options& o, Session& s) {
   r.scenario = o.scenario;
   r.discounting = c.assumptions.discounting;
   r.timing = c.assumptions.timing;
-  r.financing = evaluate_case_financing(c, overrides_for(c, o));
+  r.financing = evaluate_case_financing(c, fund_overrides(c, o.scenario, o.sets));
   if (!o.loan.empty()) narrow(r.financing, c, o.loan);
   Document d = repay_document(r, o.out.locale, o.periods);
   d.provenance = provenance(o, s);
@@ -98,25 +80,14 @@ int run_case(const Options& o, Session& s) {
 }
 
 int run_fund(const Options& o, Session& s) {
+  auto files = read_fund_cases(o.paths, o.out.quiet, 0, s);
+  if (!files) return Exit::invalid;
   std::vector<FundCase> cases;
-  bool invalid = false;
-  for (const std::string& path : expand_paths(o.paths)) {
-    CaseFile file = read_case_file(path);
-    if (file.is_rollout()) {  // rollouts may sit beside the cases they roll out
-      if (!o.out.quiet) note(fmt::format("{} is a rollout document; skipped", path));
-      continue;
-    }
-    if (!file.model) {
-      print_diagnostics(file.diags, file.source);
-      invalid = true;
-      continue;
-    }
-    s.sources.add(file.path, file.source);
+  for (const CaseFile& file : *files) {
     const Case& c = *file.model;
-    cases.push_back(
-        {c.file, c.info.id, c.assumptions.currency, evaluate_case_financing(c, overrides_for(c, o))});
+    cases.push_back({c.file, c.info.id, c.assumptions.currency,
+                     evaluate_case_financing(c, fund_overrides(c, o.scenario, o.sets))});
   }
-  if (invalid) return Exit::invalid;
   FundResult f;
   try {
     f = evaluate_fund(cases, o.fund);

@@ -10,8 +10,10 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "libeval/copula.h"
@@ -64,6 +66,44 @@ struct Plan {
 
   int targets() const { return 3 + (has_fte ? years : 0); }
 };
+
+/// Fills the drawing part of `plan` for `c` with `overrides`: params, base,
+/// varying, random and correlated parameters with their distributions, the
+/// copula and the derived parameters. Nothing random is not an error here.
+/// Throws InputError on a bad distribution or inconsistent correlations.
+void build_draws(const Case& c, const Overrides& overrides, Plan& plan);
+
+/// Adds terms to a plan whose draws are built (build_draws) and whose
+/// `constant` has a slot per target: every value a term uses is a varying
+/// field or is folded into the term's coefficient.
+class TermBuilder {
+ public:
+  TermBuilder(const Case& c, Plan& plan);
+
+  /// `n` as a varying field, or its constant value (`dflt` when absent).
+  Val val(const Number& n, double dflt);
+
+  struct Part {
+    Val v;
+    int mode = 0;  ///< as Factor::mode
+    int power = 1;
+  };
+
+  /// Adds coef x product(parts) to `target`, folding fixed parts into coef.
+  void add(double coef, std::initializer_list<Part> parts, int target);
+
+  /// The realisation share of `year` (fixed unless a step is varying).
+  Val share(const Profile& p, int year);
+
+ private:
+  const Case& c_;
+  Plan& plan_;
+  std::map<const Number*, int> field_index_;
+  std::map<std::vector<std::tuple<int, int, int>>, size_t> merged_;
+};
+
+/// What to do when a draw moves a field out of its range `c`.
+std::string range_hint(Constraint c);
 
 /// Compiles `c` for simulation under `perspective` with `overrides`.
 /// Throws InputError when nothing is random or correlations are inconsistent.
