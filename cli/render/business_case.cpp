@@ -59,16 +59,17 @@ std::string perspective_label(Perspective p, const Style& st) {
   return to_string(p);
 }
 
-std::string describe_discounting(const DiscountSchedule& s, Timing timing, NumberLocale loc) {
+std::string describe_discounting(const DiscountSchedule& s, Timing timing, const Style& st) {
+  const NumberLocale loc = st.locale;
   std::string steps;
   for (size_t i = 0; i < s.steps.size(); ++i) {
     if (i) steps += loc == NumberLocale::da ? "; " : ", ";
     std::string rate = fmt::format("{:g}", s.steps[i].rate * 100);
     if (loc == NumberLocale::da) std::replace(rate.begin(), rate.end(), '.', ',');
-    steps += fmt::format("{} % from year {}", rate, s.steps[i].from_index);
+    steps += st.trf("{} % from year {}", rate, s.steps[i].from_index);
   }
-  std::string name = s.name.empty() ? "custom" : s.name;
-  return fmt::format("{} ({}){}", name, steps, timing == Timing::mid ? ", mid-year" : "");
+  std::string name = s.name.empty() ? st.tr("custom") : s.name;
+  return fmt::format("{} ({}){}", name, steps, timing == Timing::mid ? st.tr(", mid-year") : "");
 }
 
 Json discounting_json(const DiscountSchedule& s, Timing timing) {
@@ -315,7 +316,7 @@ struct Builder {
     d.title = fmt::format("{} ({})", bc.title.empty() ? bc.case_id : bc.title, bc.case_id);
     d.paragraph(st.trf("{} {}, {}–{}; perspective {}; discounting {}{}", bc.currency, bc.start_year,
                        bc.start_year, bc.start_year + bc.horizon - 1, perspective_label(bc.perspective),
-                       describe_discounting(bc.discounting, bc.timing, loc),
+                       describe_discounting(bc.discounting, bc.timing, st),
                        bc.scenario.empty() ? "" : st.trf("; scenario {}", bc.scenario)));
     d.table(headline());
     d.heading(st.trf("Year by year ({} perspective, {})", perspective_label(bc.perspective), bc.currency));

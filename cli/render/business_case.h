@@ -31,7 +31,6 @@ BusinessCaseTables business_case_tables(const BusinessCase& bc, const Style& st)
 std::string perspective_label(Perspective p, const Style& st);
 
 /// "dk-fm-2021 (3.5 % from year 1, 2.5 % from year 36, 1.5 % from year 71)"
-std::string describe_discounting(const DiscountSchedule& s, Timing timing,
-                                 NumberLocale loc = NumberLocale::en);
+std::string describe_discounting(const DiscountSchedule& s, Timing timing, const Style& st = {});
 
 }  // namespace gevinst::cli

@@ -135,7 +135,7 @@ Document case_report(const CaseReportInputs& in, const Provenance& p, const Styl
   d.title = fmt::format("{} ({})", bc.title.empty() ? bc.case_id : bc.title, bc.case_id);
   d.paragraph(st.trf("{} {}, {}–{}; perspective {}; discounting {}{}", cur, bc.start_year, bc.start_year,
                      bc.start_year + bc.horizon - 1, perspective_label(bc.perspective, st),
-                     describe_discounting(bc.discounting, bc.timing, st.locale),
+                     describe_discounting(bc.discounting, bc.timing, st),
                      bc.scenario.empty() ? "" : st.trf("; scenario {}", bc.scenario)));
 
   d.heading(st.tr("Decision summary"));

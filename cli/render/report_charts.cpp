@@ -115,7 +115,8 @@ Chart financing_chart(const RepayReport& r, const Style& st) {
       last = std::max(last, y.year);
     }
   if (first == 0) return c;
-  c.labels = year_labels(first, static_cast<size_t>(last - first + 1));
+  const int years = last - first + 1;
+  c.labels = year_labels(first, static_cast<size_t>(years));
   for (const auto& L : r.financing.loans) {
     Chart::Series s{L.label.empty() ? L.id : L.label, std::vector<double>(c.labels.size(), 0.0)};
     double balance = 0;
