@@ -1,0 +1,156 @@
+# report: HTML and Markdown reports of cases and rollouts (docs/cli.md,
+# "gevinst report"). Headless Chromium opens every example's HTML report:
+# the page shows the headline numbers exactly as `evaluate --format json`
+# gives them (formatted as the report formats them), asks the network for
+# nothing (the HTML names no remote resource, and Chromium's network log of
+# the visit holds no http(s) URL), its screenshot is not blank, and the PDF
+# it prints has the recorded number of pages. Chromium must be installed
+# (scripts/bootstrap test): without it this test fails.
+if ! command -v chromium >/dev/null; then
+  fail "chromium is not installed; run scripts/bootstrap test"
+  finish
+fi
+kol=examples/kol-telemonitoring.yaml
+version="$("$GEVINST" --version | cut -d' ' -f2)"
+
+# ---- Usage and input errors: nothing is computed or written.
+run report "$kol" -o "$TMP/r.xlsx"
+expect_rc 2
+expect_stderr_contains "unknown report format '.xlsx'"
+run report "$kol" -o "$TMP/r.txt"
+expect_rc 2
+run report "$kol"
+expect_rc 2
+expect_stderr_contains "--output is required"
+run report "$kol" -o "$TMP/no/such/dir/r.html"
+expect_rc 1
+expect_stderr_contains "the directory $TMP/no/such/dir does not exist"
+[ ! -e "$TMP/no" ] || fail "a missing output directory was created"
+cp "$kol" "$TMP/case.md"  # a case file whose name ends in .md
+run report "$TMP/case.md" -o "$TMP/case.md"
+expect_rc 2
+expect_stderr_contains "is the input file"
+cmp -s "$kol" "$TMP/case.md" || fail "-o replaced the input file"
+printf 'format: gevinst/1\ncase:\n  id: x\n  title: [unclosed\n' >"$TMP/bad.yaml"
+run report "$TMP/bad.yaml" -o "$TMP/bad.html"
+expect_rc 1
+expect_stderr_contains "$TMP/bad.yaml:"
+[ ! -e "$TMP/bad.html" ] || fail "a report was written for an invalid case"
+run report examples/rollout-kol-regions.yaml -o "$TMP/ro.html" --set patients=1
+expect_rc 2
+expect_stderr_contains "apply to a case, not to a rollout"
+run report "$kol" -o "$TMP/r.html" --lang fr
+expect_rc 2
+
+# ---- Danish: the report and the evaluate table are golden files.
+strip_version() { sed "s/gevinst $version/gevinst VERSION/" "$1" >"$TMP/stdout"; }
+run report "$kol" -o "$TMP/kol-da.md" --lang da
+expect_rc 0
+strip_version "$TMP/kol-da.md"
+expect_stdout_contains "### Sammenfatning til beslutning"
+expect_stdout_contains "| Nutidsværdi | 4.969.210 | 18.753.900 | 20.033.885 |"
+expect_stdout_contains "Kapacitetsfrigørelse"
+golden report-kol-da.md
+run report "$kol" -o "$TMP/kol-da.html" --lang da
+expect_rc 0
+strip_version "$TMP/kol-da.html"
+expect_stdout_contains '<html lang="da">'
+golden report-kol-da.html
+run evaluate "$kol" --lang da
+expect_rc 0
+expect_stdout_contains "Tilbagebetalingstid"
+golden evaluate-kol-da.txt
+# --locale overrides the locale --lang implies.
+run report "$kol" -o "$TMP/kol-da-en.md" --lang da --locale en
+grep -qF "| Nutidsværdi | 4,969,210 |" "$TMP/kol-da-en.md" || fail "--locale en after --lang da not honoured"
+
+# ---- A simulation on request: the histogram and P(NPV > 0) as simulate gives it.
+run report "$kol" -o "$TMP/sim.html" --iterations 2000 --seed 7
+expect_rc 0
+run simulate "$kol" --iterations 2000 --seed 7 --format json
+p=$(python3 -c 'import json,sys; print("%.1f %%" % (json.load(open(sys.argv[1]))["prob_positive"] * 100))' "$TMP/stdout")
+grep -qF "P(NPV &gt; 0) = $p" "$TMP/sim.html" || fail "the simulation's P(NPV > 0) = $p is not in the report"
+grep -qF '"seed": 7' "$TMP/stdout" && grep -qF "<dd>7</dd>" "$TMP/sim.html" || fail "the seed is not in the provenance block"
+
+# ---- Every example in Chromium, three at a time.
+chrome() {  # NAME: opens $TMP/NAME.html; writes NAME.dom, NAME.png, NAME.pdf, NAME.netlog
+  local n="$1"
+  timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-extensions \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$TMP/profile-$n" --host-resolver-rules="MAP * ~NOTFOUND" \
+    --log-net-log="$TMP/$n.netlog" --window-size=900,1400 --screenshot="$TMP/$n.png" \
+    --print-to-pdf="$TMP/$n.pdf" --no-pdf-header-footer --dump-dom "file://$TMP/$n.html" \
+    >"$TMP/$n.dom" 2>"$TMP/$n.chrome-log"
+}
+# The requests a page made (not the browser's own): URL requests whose
+# initiator is the page's origin, which for a file:// page is "null".
+page_requests() {
+  python3 - "$TMP/$1.netlog" <<'PY'
+import json, sys
+for e in json.load(open(sys.argv[1]))["events"]:
+    p = e.get("params") or {}
+    if p.get("initiator") in ("null", "file://") and str(p.get("url", "")).split(":")[0] in ("http", "https"):
+        print(p["url"])
+PY
+}
+# A canary page that does load remote resources: the check above must see them.
+printf '<!DOCTYPE html><p>canary</p><img src="http://canary.invalid/a.png">\n' >"$TMP/canary.html"
+names=(canary)
+for f in examples/*.yaml; do
+  n="$(basename "$f" .yaml)"
+  run report "$f" -o "$TMP/$n.html" --today 2027-07-01 -q
+  expect_rc 0
+  grep -qiE 'https?://|src=|href=|url\(|@import|<script' "$TMP/$n.html" && fail "$n.html names a remote resource"
+  names+=("$n")
+done
+running=0
+for n in "${names[@]}"; do
+  chrome "$n" &
+  running=$((running + 1))
+  if [ $running -ge 3 ]; then wait -n; running=$((running - 1)); fi
+done
+wait
+: >"$TMP/pages"
+page_requests canary | grep -q "canary.invalid" || fail "the network check does not see a page's remote image"
+for f in examples/*.yaml; do
+  n="$(basename "$f" .yaml)"
+  [ -s "$TMP/$n.dom" ] || { fail "$n: chromium gave no DOM: $(tail -3 "$TMP/$n.chrome-log")"; continue; }
+  if grep -q 'format: gevinst-rollout/1' "$f"; then
+    "$GEVINST" rollout "$f" --today 2027-07-01 --format json >"$TMP/$n.json" 2>/dev/null
+  else
+    "$GEVINST" evaluate "$f" --format json >"$TMP/$n.json"
+  fi
+  python3 - "$TMP/$n.json" "$TMP/$n.dom" <<'PY' || fail "$n: the page lacks numbers of the JSON"
+import json, sys
+j = json.load(open(sys.argv[1]))
+dom = open(sys.argv[2], encoding="utf-8").read()
+
+def money(v):  # the report's format: whole units, "," thousands; never "-0"
+    s = f"{v:,.0f}"
+    return "0" if s == "-0" else s
+
+want = []
+if "units" in j:  # a rollout: each judged unit's NPV
+    want = [money(u["npv"]) for u in j["units"] if u["npv"] is not None]
+else:
+    for name, m in j["perspectives"].items():
+        want += [money(m["npv"]), money(m["pv_costs"]), money(m["pv_benefits"])]
+        if m["bcr"] is not None:
+            want.append(f"{m['bcr']:.2f}")
+        if m["irr"] is not None:
+            want.append(f"{m['irr'] * 100:.1f} %")
+missing = [w for w in want if f">{w}<" not in dom]
+if missing:
+    print("  missing:", missing)
+sys.exit(1 if missing or not want else 0)
+PY
+  page_requests "$n" >"$TMP/$n.requests"
+  [ ! -s "$TMP/$n.requests" ] || fail "$n: the page requested $(head -1 "$TMP/$n.requests")"
+  c=$(python3 "$E2E/png_colours.py" "$TMP/$n.png" 2>&1)
+  [ "${c:-0}" -gt 20 ] 2>/dev/null || fail "$n: the screenshot looks blank ($c colours)"
+  pages=$(python3 -c 'import re,sys; print(len(re.findall(rb"/Type\s*/Page(?!s)", open(sys.argv[1], "rb").read())))' "$TMP/$n.pdf")
+  echo "$n $pages" >>"$TMP/pages"
+done
+cp "$TMP/pages" "$TMP/stdout"
+golden report-pdf-pages.txt
+finish "$((${#names[@]} - 1)) examples opened in Chromium"
