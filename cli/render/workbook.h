@@ -1,0 +1,39 @@
+// The XLSX workbook of `gevinst report CASE -o OUT.xlsx` (docs/cli.md,
+// "report", "The workbook"): a Parameters sheet of named cells and one
+// sheet per section whose yearly values are formulas over those cells, so
+// an evaluator can audit the case and change it in Excel or LibreOffice.
+// Every formula cell also holds gevinst's own result, for viewers that do
+// not recalculate.
+//
+//   WorkbookData d{&c, overrides, "worst", bc, capacity, sroi, provenance};
+//   if (auto err = write_workbook("case.xlsx", d)) ... // *err says why
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "cli/render/provenance.h"
+#include "libeval/business_case.h"
+#include "libeval/capacity.h"
+#include "libeval/model.h"
+#include "libeval/sroi.h"
+
+namespace gevinst::cli {
+
+/// What the workbook shows: the case as loaded, the overrides in force and
+/// the results gevinst computed with them (the cached values).
+struct WorkbookData {
+  const Case* c = nullptr;
+  Overrides overrides;   ///< scenario values and --set, in order
+  std::string scenario;  ///< its name, or empty
+  BusinessCase bc;
+  std::optional<CapacityResult> capacity;  ///< when the case has a capacity section
+  std::optional<SroiResult> sroi;          ///< when the case has an sroi section
+  Provenance provenance;
+};
+
+/// Writes the workbook to `path` (a temporary file in the same directory,
+/// renamed over `path` when complete). Returns an error text on failure.
+std::optional<std::string> write_workbook(const std::string& path, const WorkbookData& d);
+
+}  // namespace gevinst::cli
