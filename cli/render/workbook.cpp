@@ -171,6 +171,11 @@ std::optional<std::string> write_workbook(const std::string& path, const Workboo
                                                    .append(".")
                                                    .append(std::to_string(getpid()))
                                                    .append(".tmp"));
+  // libxlsxwriter would print its own error; say it once, in our words.
+  const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  std::error_code dir_ec;
+  if (!fs::is_directory(dir, dir_ec))
+    return "cannot write " + path + ": directory " + dir.string() + " does not exist";
   lxw_workbook_options opt{};
   Book b;
   b.wb = workbook_new_opt(tmp.string().c_str(), &opt);

@@ -49,7 +49,9 @@ std::string grouped(const std::string& t) {
 
 void put(const Book& b, lxw_worksheet* ws, int row, int col, const std::optional<std::string>& f,
          double cached, lxw_format* fmt) {
-  if (f) {
+  if (f && *f == "0") {  // a year without a flow: a plain zero, not a formula
+    worksheet_write_number(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), 0.0, fmt);
+  } else if (f) {
     worksheet_write_formula_num(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
                                 ("=" + *f).c_str(), fmt, cached);
   } else {

@@ -61,13 +61,18 @@ void add_term(std::string& list, const std::string& term, char sep) {
 }
 
 std::string formula_number(double v) {
-  char buf[64];
-  auto r = std::to_chars(buf, buf + sizeof buf, std::fabs(v));
+  // The shortest text that reads back as the same double: plain digits
+  // when they are short ("1000000", "0.035"), else an exponent ("1E+250").
+  char buf[400];
+  const double a = std::fabs(v);
+  auto r = std::to_chars(buf, buf + sizeof buf, a, std::chars_format::fixed);
   std::string s(buf, r.ptr);
-  for (char& ch : s)
-    if (ch == 'e') ch = 'E';
-  if (auto e = s.find('E'); e != std::string::npos && s[e + 1] != '-' && s[e + 1] != '+')
-    s.insert(e + 1, 1, '+');
+  if (r.ec != std::errc() || s.size() > 20) {
+    r = std::to_chars(buf, buf + sizeof buf, a, std::chars_format::scientific);
+    s.assign(buf, r.ptr);
+    for (char& ch : s)
+      if (ch == 'e') ch = 'E';
+  }
   return std::signbit(v) && v != 0 ? std::string("(-").append(s).append(")") : s;
 }
 
