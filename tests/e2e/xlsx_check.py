@@ -1,4 +1,4 @@
-#!/ usr / bin / env python3
+#!/usr/bin/env python3
 """Helpers of tests/e2e/xlsx.test.sh: edit a workbook's cells, and compare
 the sheets LibreOffice recalculated (exported as CSV) with gevinst's JSON.
 
@@ -12,8 +12,6 @@ import re
 import shutil
 import sys
 import zipfile
-
-NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
 def rewrite(path, edit):

@@ -1,0 +1,93 @@
+# xlsx: `gevinst report CASE -o OUT.xlsx` (docs/cli.md, "The workbook"),
+# checked by a real spreadsheet: LibreOffice recalculates every example's
+# workbook headless and its Summary sheet must give the NPV, PV of costs and
+# benefits, BCR, FTE and SROI figures of `evaluate`, `capacity` and `sroi
+# --format json` within 1e-9 relative; then one parameter cell is changed
+# and the recalculated NPV must be what `evaluate --set NAME=VALUE` gives.
+#
+# LibreOffice does not recalculate an .xlsx on load by default (it shows the
+# cached results). A temporary profile (-env:UserInstallation) sets
+# /org.openoffice.Office.Calc/Formula/Load/OOXMLRecalcMode to 0 ("always
+# recalculate"). The examples' workbooks also have their cached results
+# stripped, so every number LibreOffice exports comes from a formula; the
+# edited workbooks keep their (now stale) cached results, so they only pass
+# when the recalculation on load really happens.
+#
+# soffice (Debian libreoffice-calc-nogui, installed by scripts/bootstrap
+# test) is required: without it this test fails. It converts all workbooks
+# in one run (CSV filter option 12 = -1: every sheet, LibreOffice >= 7.2).
+
+SOFFICE="$(command -v soffice || command -v libreoffice || true)"
+if [ -z "$SOFFICE" ]; then
+  fail "soffice not found: install libreoffice-calc-nogui (scripts/bootstrap test)"
+  finish
+  exit 1
+fi
+check="$E2E/xlsx_check.py"
+mkdir -p "$TMP/wb" "$TMP/csv" "$TMP/json" "$TMP/profile/user"
+
+n=0
+for f in examples/*.yaml examples/fund/*.yaml; do
+  grep -q '^format: gevinst/1' "$f" || continue  # cases only, not rollouts
+  name="$(basename "$f" .yaml)"
+  run report "$f" -o "$TMP/wb/$name.xlsx"
+  expect_rc 0 "report $f"
+  "$GEVINST" evaluate "$f" --format json >"$TMP/json/$name.evaluate.json"
+  grep -q '^capacity:' "$f" && "$GEVINST" capacity "$f" --format json >"$TMP/json/$name.capacity.json"
+  grep -q '^sroi:' "$f" && "$GEVINST" sroi "$f" --format json >"$TMP/json/$name.sroi.json"
+  n=$((n + 1))
+done
+[ "$n" -ge 8 ] || fail "expected at least 8 example cases, found $n"
+python3 "$check" strip "$TMP"/wb/*.xlsx || fail "could not strip the cached results"
+
+# Changed parameters: the patients of the COPD case, and a readmission
+# reduction below the pay-for-performance threshold (the fee's if() flips).
+cp "$TMP/wb/kol-telemonitoring.xlsx" "$TMP/wb/set-kol.xlsx"
+python3 "$check" set "$TMP/wb/set-kol.xlsx" p_patients 900 || fail "could not set p_patients"
+"$GEVINST" evaluate examples/kol-telemonitoring.yaml --set patients=900 --format json >"$TMP/json/set-kol.evaluate.json"
+run report examples/pay-for-performance.yaml -o "$TMP/set-p4p.xlsx"
+cp "$TMP/set-p4p.xlsx" "$TMP/wb/set-p4p.xlsx"
+python3 "$check" set "$TMP/wb/set-p4p.xlsx" p_readmission_reduction 0.15 || fail "could not set p_readmission_reduction"
+"$GEVINST" evaluate examples/pay-for-performance.yaml --set readmission_reduction=0.15 --format json \
+  >"$TMP/json/set-p4p.evaluate.json"
+
+cat >"$TMP/profile/user/registrymodifications.xcu" <<'XCU'
+<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+XCU
+timeout 300 "$SOFFICE" -env:UserInstallation="file://$TMP/profile" --headless --norestore \
+  --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+  --outdir "$TMP/csv" "$TMP"/wb/*.xlsx >"$TMP/soffice.log" 2>&1 || fail "soffice failed: $(tail -5 "$TMP/soffice.log")"
+
+checked=0
+for wbk in "$TMP"/wb/*.xlsx; do
+  name="$(basename "$wbk" .xlsx)"
+  summary="$TMP/csv/$name-Summary.csv"
+  if [ ! -f "$summary" ]; then fail "LibreOffice wrote no Summary sheet for $name"; continue; fi
+  if grep -qE 'Err:|#(NAME|REF|VALUE|DIV/0|NUM|N/A)' "$TMP/csv/$name"-*.csv; then
+    fail "$name: a formula gives an error: $(grep -hE 'Err:|#' "$TMP/csv/$name"-*.csv | head -3)"
+  fi
+  cap=-; sroi=-
+  [ -f "$TMP/json/$name.capacity.json" ] && cap="$TMP/json/$name.capacity.json"
+  [ -f "$TMP/json/$name.sroi.json" ] && sroi="$TMP/json/$name.sroi.json"
+  if out="$(python3 "$check" compare "$summary" "$TMP/json/$name.evaluate.json" "$cap" "$sroi")"; then
+    checked=$((checked + out))
+  else
+    fail "$name: the recalculated workbook differs from gevinst:
+$out"
+  fi
+done
+[ "$checked" -ge 100 ] || fail "only $checked figures compared"
+
+# The edited workbooks changed the NPV (so the comparison above is not vacuous).
+python3 - "$TMP/json" <<'PY' || fail "--set did not change the NPV; the edit tests nothing"
+import json, sys
+d = sys.argv[1]
+for a, b in [("kol-telemonitoring", "set-kol"), ("pay-for-performance", "set-p4p")]:
+    if json.load(open(f"{d}/{a}.evaluate.json"))["npv"] == json.load(open(f"{d}/{b}.evaluate.json"))["npv"]:
+        sys.exit(1)
+PY
+
+finish "$checked figures agree after recalculation in $("$SOFFICE" --version | head -1 | cut -d' ' -f1-2)"
