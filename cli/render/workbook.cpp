@@ -62,7 +62,7 @@ void summary_row(Book& b, int row, const std::string& label, const std::string& 
 
 void wb::write_summary(Book& b) {
   lxw_worksheet* ws = b.summary;
-  const BusinessCase& bc = b.d->bc;
+  const BusinessCase& bc = *b.d->bc;
   const Case& c = *b.c;
   text(ws, 0, 0, c.info.title.empty() ? c.info.id : c.info.title, b.f.title);
   int row = 1;
@@ -151,6 +151,34 @@ void wb::write_summary(Book& b) {
               return s->payback_months;
             });
   }
+  if (const SimulationResult* sim = b.d->simulation) {
+    // Values only: a simulation's draws are not formulas of the sheets.
+    text(ws, row, 0, "Simulation (values)", b.f.header);
+    text(ws, row, 1, "key", b.f.header);
+    const char* stats[] = {"mean", "sd", "p05", "p50", "p95"};
+    for (int k = 0; k < 5; ++k) text(ws, row, 2 + k, stats[k], b.f.header);
+    ++row;
+    text(ws, row, 0, "Iterations, seed " + std::to_string(sim->seed));
+    text(ws, row, 1, "simulation.iterations");
+    number(ws, row++, 2, static_cast<double>(sim->iterations), b.f.value);
+    auto metric = [&](const std::string& label, const std::string& key, const MetricSummary& m) {
+      text(ws, row, 0, label);
+      text(ws, row, 1, key);
+      const double v[] = {m.mean, m.sd, m.p05, m.p50, m.p95};
+      for (int k = 0; k < 5; ++k) number(ws, row, 2 + k, v[k], b.f.value);
+      ++row;
+    };
+    metric("NPV", "simulation.npv", sim->npv);
+    if (sim->fte) metric("FTE", "simulation.fte", *sim->fte);
+    if (sim->sroi_ratio) metric("SROI ratio", "simulation.sroi_ratio", *sim->sroi_ratio);
+    text(ws, row, 0, "P(NPV > 0)");
+    text(ws, row, 1, "simulation.prob_positive");
+    number(ws, row++, 2, sim->prob_positive, b.f.value);
+    text(ws, row, 0, "EVPI = E[max(NPV, 0)] - max(E[NPV], 0)");
+    text(ws, row, 1, "simulation.evpi");
+    number(ws, row++, 2, sim->evpi, b.f.value);
+    ++row;
+  }
   text(ws, row++, 0, "Provenance", b.f.header);
   text(ws, row, 0, "gevinst version");
   text(ws, row++, 2, tool_version());
@@ -188,7 +216,7 @@ std::optional<std::string> write_workbook(const std::string& path, const Workboo
   b.flows_ws = workbook_add_worksheet(b.wb, kFlowsSheet);
   if (d.capacity && d.c->capacity.present) b.capacity = workbook_add_worksheet(b.wb, kCapacitySheet);
   if (d.sroi) b.sroi = workbook_add_worksheet(b.wb, kSroiSheet);
-  if (!d.bc.financing.grants.empty() || !d.bc.financing.loans.empty())
+  if (!d.bc->financing.grants.empty() || !d.bc->financing.loans.empty())
     b.financing = workbook_add_worksheet(b.wb, kFinancingSheet);
   write_parameters(b);
   write_capacity(b);

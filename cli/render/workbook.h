@@ -5,7 +5,7 @@
 // Every formula cell also holds gevinst's own result, for viewers that do
 // not recalculate.
 //
-//   WorkbookData d{&c, overrides, "worst", bc, capacity, sroi, provenance};
+//   WorkbookData d{&c, overrides, "worst", &bc, &capacity, &sroi, nullptr, provenance};
 //   if (auto err = write_workbook("case.xlsx", d)) ... // *err says why
 #pragma once
 
@@ -16,19 +16,24 @@
 #include "libeval/business_case.h"
 #include "libeval/capacity.h"
 #include "libeval/model.h"
+#include "libeval/simulate.h"
 #include "libeval/sroi.h"
 
 namespace gevinst::cli {
 
 /// What the workbook shows: the case as loaded, the overrides in force and
-/// the results gevinst computed with them (the cached values).
+/// the results gevinst computed with them (the cached values). The pointers
+/// are the caller's and must outlive write_workbook.
 struct WorkbookData {
   const Case* c = nullptr;
   Overrides overrides;   ///< scenario values and --set, in order
   std::string scenario;  ///< its name, or empty
-  BusinessCase bc;
-  std::optional<CapacityResult> capacity;  ///< when the case has a capacity section
-  std::optional<SroiResult> sroi;          ///< when the case has an sroi section
+  const BusinessCase* bc = nullptr;
+  const CapacityResult* capacity = nullptr;  ///< when the case has a capacity section
+  const SroiResult* sroi = nullptr;          ///< when the case has an sroi section
+  /// A Monte Carlo run to show beside the formulas (as values: no formula
+  /// recomputes it); nullptr without one.
+  const SimulationResult* simulation = nullptr;
   Provenance provenance;
 };
 

@@ -88,7 +88,7 @@ std::string share_formula(const Book& b, const Profile& p, int year) {
       if (!step) return "0";
       if (step->program.is_constant()) return formula_number(step->program.constant_value());
       auto f = formula(b, *step);
-      return f ? *f : formula_number(value_of(*step, b.d->bc.params, b.c->file));
+      return f ? *f : formula_number(value_of(*step, b.d->bc->params, b.c->file));
     }
     case Profile::Kind::linear: {
       // min(1, (y - from + 1) / years)

@@ -63,17 +63,17 @@ void write_capacity(Book& b) {
       put(b, ws, row, kPvCol, f, v, fmt);
       return row++;
     };
-    const double per_event = value_of(a.time_saved, b.d->bc.params, c.file) / (a.in_minutes ? 60.0 : 1.0);
+    const double per_event = value_of(a.time_saved, b.d->bc->params, c.file) / (a.in_minutes ? 60.0 : 1.0);
     auto ft = formula(b, a.time_saved);
     const int per_event_row =
         input("Hours saved per event", (a.in_minutes ? "minutes_saved " : "hours_saved ") + a.time_saved.text,
               ft ? std::optional<std::string>(a.in_minutes ? grouped(*ft) + "/60" : *ft) : std::nullopt,
               per_event, b.f.number);
     const int events_row = input("Events per year", a.events_per_year.text, formula(b, a.events_per_year),
-                                 value_of(a.events_per_year, b.d->bc.params, c.file), b.f.number);
+                                 value_of(a.events_per_year, b.d->bc->params, c.file), b.f.number);
     const int real_share_row = a.realisable.present
                                    ? input("Realisable share", a.realisable.text, formula(b, a.realisable),
-                                           value_of(a.realisable, b.d->bc.params, c.file), b.f.share)
+                                           value_of(a.realisable, b.d->bc->params, c.file), b.f.share)
                                    : input("Realisable share", "default 1", "1", 1.0, b.f.share);
     const int cost_row =
         input("Hour cost", g ? (g->preset.empty() ? g->hour_cost.text : "preset " + g->preset) : "",
@@ -92,7 +92,7 @@ void write_capacity(Book& b) {
       const int col = kFirstYearCol + t;
       const bool active = y >= a.from && y <= a.to;
       put(b, ws, adoption_row, col, active ? share_formula(b, a.adoption, y) : "0",
-          active ? profile_share(a.adoption, y, b.d->bc.params, c.file) : 0.0, b.f.share);
+          active ? profile_share(a.adoption, y, b.d->bc->params, c.file) : 0.0, b.f.share);
       const std::string h = active ? cell(per_event_row, kPvCol, true) + "*" +
                                          cell(events_row, kPvCol, true) + "*" + cell(adoption_row, col)
                                    : "0";

@@ -231,7 +231,7 @@ struct LoanWriter {
 }  // namespace
 
 void write_financing(Book& b) {
-  const FinancingResult& fr = b.d->bc.financing;
+  const FinancingResult& fr = b.d->bc->financing;
   if (!b.financing) return;
   lxw_worksheet* ws = b.financing;
   const Case& c = *b.c;

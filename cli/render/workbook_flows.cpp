@@ -90,7 +90,7 @@ struct Writer {
   void yearly(int row, const std::vector<double>& v, F f, lxw_format* fmt) {
     for (int t = 0; t < b.horizon(); ++t)
       put(b, ws, row, kFirstYearCol + t, f(t), v[static_cast<size_t>(t)], fmt);
-    put(b, ws, row, kPvCol, sumproduct(row), pv_of(b.d->bc.discount_factors, v), fmt);
+    put(b, ws, row, kPvCol, sumproduct(row), pv_of(b.d->bc->discount_factors, v), fmt);
   }
 
   void discounting() {
@@ -116,7 +116,7 @@ struct Writer {
       // DFmid(t) = DF(t) / sqrt(1 + r(t+1))
       if (mid)
         put(b, ws, kDfRow, col, cell(end_row, col) + "/SQRT(1+" + rate_name(t + 1) + ")",
-            b.d->bc.discount_factors[static_cast<size_t>(t)], b.f.factor);
+            b.d->bc->discount_factors[static_cast<size_t>(t)], b.f.factor);
     }
   }
 
@@ -142,7 +142,7 @@ struct Writer {
 void write_flows(Book& b) {
   lxw_worksheet* ws = b.flows_ws;
   const Case& c = *b.c;
-  const BusinessCase& bc = b.d->bc;
+  const BusinessCase& bc = *b.d->bc;
   Writer w{b, ws, kFirstYearCol + b.horizon() - 1};
   text(ws, 0, 0, "Business case: " + (c.info.title.empty() ? c.info.id : c.info.title), b.f.title);
   text(ws, 1, 0,

@@ -49,7 +49,7 @@ const Number& value_in_force(const Book& b, size_t i, std::string* origin) {
 void range_cell(const Book& b, int row, int col, const std::optional<Number>& n) {
   if (!n) return;
   try {
-    const double v = value_of(*n, b.d->bc.params, b.c->file);
+    const double v = value_of(*n, b.d->bc->params, b.c->file);
     put(b, b.parameters, row, col, n->program.is_constant() ? std::nullopt : formula(b, *n), v, b.f.number);
   } catch (const InputError&) {
     text(b.parameters, row, col, n->text);
@@ -88,7 +88,7 @@ void write_parameters(Book& b) {
     std::string origin;
     const Number& n = value_in_force(b, i, &origin);
     text(ws, row, 0, p.label.empty() ? p.name : p.name + " (" + p.label + ")");
-    const double v = b.d->bc.params[i];
+    const double v = b.d->bc->params[i];
     if (n.program.is_constant())
       number(ws, row, 1, v, b.f.input);
     else

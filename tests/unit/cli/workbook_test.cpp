@@ -85,9 +85,12 @@ TEST_CASE("write_workbook: an example case becomes one XLSX file, written atomic
   const Case& c = *r.model;
   WorkbookData d;
   d.c = &c;
-  d.bc = evaluate_case(c);
-  d.capacity = evaluate_capacity(c);
-  d.sroi = evaluate_sroi(c);
+  const BusinessCase bc = evaluate_case(c);
+  const CapacityResult cap = evaluate_capacity(c);
+  const SroiResult sroi = evaluate_sroi(c);
+  d.bc = &bc;
+  d.capacity = &cap;
+  d.sroi = &sroi;
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / ("gevinst-wb-" + std::to_string(::getpid()));
   fs::create_directories(dir);
