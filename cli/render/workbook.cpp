@@ -151,6 +151,34 @@ void wb::write_summary(Book& b) {
               return s->payback_months;
             });
   }
+  if (const FinancingResult& fr = bc.financing; !fr.grants.empty() || !fr.loans.empty()) {
+    std::vector<std::pair<std::string, std::string>> keys;
+    for (const GrantResult& g : fr.grants) {
+      keys.emplace_back("financing." + g.id + ".total", "Grant " + g.id + ": total");
+      keys.emplace_back("financing." + g.id + ".pv", "Grant " + g.id + ": PV");
+    }
+    const char* loan_keys[][2] = {{"total_paid", "total paid"},
+                                  {"total_interest", "total interest"},
+                                  {"forgiven", "forgiven"},
+                                  {"pv_lender", "lender's PV"}};
+    for (const LoanResult& L : fr.loans)
+      for (const auto& k : loan_keys)
+        keys.emplace_back("financing." + L.id + "." + k[0], "Loan " + L.id + ": " + k[1]);
+    section("Financing", keys, [&](const std::string& k) -> std::optional<double> {
+      for (const GrantResult& g : fr.grants) {
+        if (k == "financing." + g.id + ".total") return g.total;
+        if (k == "financing." + g.id + ".pv") return g.pv;
+      }
+      for (const LoanResult& L : fr.loans) {
+        const std::string p = "financing." + L.id + ".";
+        if (k == p + "total_paid") return L.schedule.total_paid;
+        if (k == p + "total_interest") return L.schedule.total_interest;
+        if (k == p + "forgiven") return L.schedule.forgiven;
+        if (k == p + "pv_lender") return L.pv.lender;
+      }
+      return std::nullopt;
+    });
+  }
   if (const SimulationResult* sim = b.d->simulation) {
     // Values only: a simulation's draws are not formulas of the sheets.
     text(ws, row, 0, "Simulation (values)", b.f.header);

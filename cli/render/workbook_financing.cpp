@@ -243,6 +243,9 @@ void write_financing(Book& b) {
     text(ws, row, 0, "Grant", b.f.header);
     text(ws, row, 1, "Share", b.f.header);
     for (int t = 0; t < b.horizon(); ++t) number(ws, row, 2 + t, c.assumptions.start_year + t, b.f.header);
+    const int total_col = 2 + b.horizon(), last = total_col - 1;
+    text(ws, row, total_col, "Total", b.f.header);
+    text(ws, row, total_col + 1, "PV", b.f.header);
     ++row;
     for (const GrantResult& g : fr.grants) {
       const Financing* f = item_of(c, g.id);
@@ -252,6 +255,13 @@ void write_financing(Book& b) {
         put(b, ws, row, 2 + t,
             cell(row, 1, true) + "*(" + listed(b, g.of, c.assumptions.start_year + t) + ")",
             g.years[static_cast<size_t>(t)], b.f.money);
+      put(b, ws, row, total_col, "SUM(" + range(row, 2, last) + ")", g.total, b.f.money);
+      b.summary_cell["financing." + g.id + ".total"] = ref(kFinancingSheet, row, total_col);
+      put(b, ws, row, total_col + 1,
+          "SUMPRODUCT(" + ref(kFlowsSheet, kDfRow, kFirstYearCol, true) + ":" +
+              cell(kDfRow, kFirstYearCol + b.horizon() - 1, true) + "," + range(row, 2, last) + ")",
+          g.pv, b.f.money);
+      b.summary_cell["financing." + g.id + ".pv"] = ref(kFinancingSheet, row, total_col + 1);
       ++row;
     }
     ++row;

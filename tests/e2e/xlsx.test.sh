@@ -26,30 +26,45 @@ fi
 check="$E2E/xlsx_check.py"
 mkdir -p "$TMP/wb" "$TMP/csv" "$TMP/json" "$TMP/profile/user"
 
+# results NAME CASE [--set NAME=VALUE]: gevinst's JSON of every section the case has.
+results() {
+  local name="$1" f="$2"
+  shift 2
+  "$GEVINST" evaluate "$f" "$@" --format json >"$TMP/json/$name.evaluate.json"
+  grep -q '^capacity:' "$f" && "$GEVINST" capacity "$f" "$@" --format json >"$TMP/json/$name.capacity.json"
+  grep -q '^sroi:' "$f" && "$GEVINST" sroi "$f" "$@" --format json >"$TMP/json/$name.sroi.json"
+  grep -q '^financing:' "$f" && "$GEVINST" repay "$f" "$@" --format json >"$TMP/json/$name.repay.json"
+  return 0
+}
+
+# Every example case, and a case that exercises every convention
+# (tests/data/xlsx/conventions.yaml: mid-year timing, rate steps within the
+# horizon, growth, every profile form, every loan method).
 n=0
-for f in examples/*.yaml examples/fund/*.yaml; do
+for f in examples/*.yaml examples/fund/*.yaml tests/data/xlsx/*.yaml; do
   grep -q '^format: gevinst/1' "$f" || continue  # cases only, not rollouts
   name="$(basename "$f" .yaml)"
   run report "$f" -o "$TMP/wb/$name.xlsx"
   expect_rc 0 "report $f"
-  "$GEVINST" evaluate "$f" --format json >"$TMP/json/$name.evaluate.json"
-  grep -q '^capacity:' "$f" && "$GEVINST" capacity "$f" --format json >"$TMP/json/$name.capacity.json"
-  grep -q '^sroi:' "$f" && "$GEVINST" sroi "$f" --format json >"$TMP/json/$name.sroi.json"
+  results "$name" "$f"
   n=$((n + 1))
 done
-[ "$n" -ge 8 ] || fail "expected at least 8 example cases, found $n"
+[ "$n" -ge 9 ] || fail "expected at least 9 cases, found $n"
 python3 "$check" strip "$TMP"/wb/*.xlsx || fail "could not strip the cached results"
 
-# Changed parameters: the patients of the COPD case, and a readmission
-# reduction below the pay-for-performance threshold (the fee's if() flips).
-cp "$TMP/wb/kol-telemonitoring.xlsx" "$TMP/wb/set-kol.xlsx"
-python3 "$check" set "$TMP/wb/set-kol.xlsx" p_patients 900 || fail "could not set p_patients"
-"$GEVINST" evaluate examples/kol-telemonitoring.yaml --set patients=900 --format json >"$TMP/json/set-kol.evaluate.json"
-run report examples/pay-for-performance.yaml -o "$TMP/set-p4p.xlsx"
-cp "$TMP/set-p4p.xlsx" "$TMP/wb/set-p4p.xlsx"
-python3 "$check" set "$TMP/wb/set-p4p.xlsx" p_readmission_reduction 0.15 || fail "could not set p_readmission_reduction"
-"$GEVINST" evaluate examples/pay-for-performance.yaml --set readmission_reduction=0.15 --format json \
-  >"$TMP/json/set-p4p.evaluate.json"
+# Changed parameters: the patients of the COPD case; a readmission reduction
+# below the pay-for-performance threshold (the fee's if() flips); an effect
+# below the conventions case's threshold (if(), comparisons, every section).
+set_param() {  # set_param NAME CASE PARAMETER VALUE
+  run report "$2" -o "$TMP/$1.xlsx"
+  expect_rc 0 "report $2"
+  cp "$TMP/$1.xlsx" "$TMP/wb/$1.xlsx"
+  python3 "$check" set "$TMP/wb/$1.xlsx" "p_$3" "$4" || fail "could not set p_$3 in $1"
+  results "$1" "$2" --set "$3=$4"
+}
+set_param set-kol examples/kol-telemonitoring.yaml patients 900
+set_param set-p4p examples/pay-for-performance.yaml readmission_reduction 0.15
+set_param set-conventions tests/data/xlsx/conventions.yaml effect 0.2
 
 cat >"$TMP/profile/user/registrymodifications.xcu" <<'XCU'
 <?xml version="1.0" encoding="UTF-8"?>
@@ -69,10 +84,11 @@ for wbk in "$TMP"/wb/*.xlsx; do
   if grep -qE 'Err:|#(NAME|REF|VALUE|DIV/0|NUM|N/A)' "$TMP/csv/$name"-*.csv; then
     fail "$name: a formula gives an error: $(grep -hE 'Err:|#' "$TMP/csv/$name"-*.csv | head -3)"
   fi
-  cap=-; sroi=-
+  cap=-; sroi=-; repay=-
   [ -f "$TMP/json/$name.capacity.json" ] && cap="$TMP/json/$name.capacity.json"
   [ -f "$TMP/json/$name.sroi.json" ] && sroi="$TMP/json/$name.sroi.json"
-  if out="$(python3 "$check" compare "$summary" "$TMP/json/$name.evaluate.json" "$cap" "$sroi")"; then
+  [ -f "$TMP/json/$name.repay.json" ] && repay="$TMP/json/$name.repay.json"
+  if out="$(python3 "$check" compare "$summary" "$TMP/json/$name.evaluate.json" "$cap" "$sroi" "$repay")"; then
     checked=$((checked + out))
   else
     fail "$name: the recalculated workbook differs from gevinst:
@@ -85,7 +101,8 @@ done
 python3 - "$TMP/json" <<'PY' || fail "--set did not change the NPV; the edit tests nothing"
 import json, sys
 d = sys.argv[1]
-for a, b in [("kol-telemonitoring", "set-kol"), ("pay-for-performance", "set-p4p")]:
+for a, b in [("kol-telemonitoring", "set-kol"), ("pay-for-performance", "set-p4p"),
+             ("conventions", "set-conventions")]:
     if json.load(open(f"{d}/{a}.evaluate.json"))["npv"] == json.load(open(f"{d}/{b}.evaluate.json"))["npv"]:
         sys.exit(1)
 PY

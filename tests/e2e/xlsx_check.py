@@ -4,7 +4,7 @@ the sheets LibreOffice recalculated (exported as CSV) with gevinst's JSON.
 
   xlsx_check.py strip FILE.xlsx              drop the cached values of formula cells
   xlsx_check.py set FILE.xlsx NAME VALUE     set the cell the defined name NAME points to
-  xlsx_check.py compare SUMMARY.csv EVALUATE.json [CAPACITY.json|-] [SROI.json|-]
+  xlsx_check.py compare SUMMARY.csv EVALUATE.json CAPACITY.json|- SROI.json|- [REPAY.json]
 """
 import csv
 import json
@@ -27,8 +27,8 @@ def rewrite(path, edit):
 
 
 def strip(path):
-# <c r = "G12" s = "3"> <f>... </ f> <v> 123 </ v> </ c>->without <v> : the number
-#LibreOffice shows can only come from evaluating the formula.
+    # <c r="G12" s="3"><f>...</f><v>123</v></c> -> without <v>: the number
+    # LibreOffice shows can only come from evaluating the formula.
     def edit(name, text):
         if not name.startswith("xl/worksheets/"):
             return text
@@ -69,17 +69,19 @@ def set_cell(path, name, value):
         sys.exit("cell %s of %s (%s) is not a plain number" % (cell, sheet, name))
 
 
-def close(a, b, what, errors):
-# 1e-9 relative; LibreOffice's CSV has 15 significant digits.
+def close(a, b, what, errors, scale=0.0):
+    # 1e-9 relative; LibreOffice's CSV has 15 significant digits. A figure
+    # that is a difference of large amounts (a lender's PV near 0) is
+    # compared relative to the amounts it comes from (`scale`).
     if a is None or b is None:
         if a != b:
             errors.append("%s: workbook %r, gevinst %r" % (what, a, b))
         return
-    if abs(a - b) > 1e-9 * max(abs(a), abs(b)) + 1e-12:
+    if abs(a - b) > 1e-9 * max(abs(a), abs(b), scale) + 1e-12:
         errors.append("%s: workbook %.15g, gevinst %.15g" % (what, a, b))
 
 
-def compare(summary, evaluate, capacity, sroi):
+def compare(summary, evaluate, capacity, sroi, repay="-"):
     rows = {}
     with open(summary, newline="", encoding="utf-8") as f:
         for r in csv.reader(f):
@@ -127,6 +129,25 @@ def compare(summary, evaluate, capacity, sroi):
             else:
                 close(got, s[key], "sroi." + key, errors)
                 checked += 1
+    if repay != "-":
+        r = json.load(open(repay))
+        pairs = []
+        for g in r["grants"]:
+            pairs += [(g["id"] + ".total", g["total"], 0), (g["id"] + ".pv", g["pv"], 0)]
+        for loan in r["loans"]:
+            p = loan["principal"]
+            pairs += [(loan["id"] + ".total_paid", loan["total_paid"], p),
+                      (loan["id"] + ".total_interest", loan["total_interest"], p),
+                      (loan["id"] + ".pv_lender", loan["lender_pv"], p)]
+            if loan["method"] == "gain-share":
+                pairs.append((loan["id"] + ".forgiven", loan["forgiven"], p))
+        for key, want, scale in pairs:
+            got = num("financing." + key)
+            if isinstance(got, str):
+                errors.append("financing.%s: %s" % (key, got))
+            else:
+                close(got, want, "financing." + key, errors, scale)
+                checked += 1
     for e in errors:
         print("  %s: %s" % (summary.rsplit("/", 1)[-1], e))
     if errors:
@@ -142,6 +163,6 @@ if __name__ == "__main__":
     elif cmd == "set":
         set_cell(sys.argv[2], sys.argv[3], sys.argv[4])
     elif cmd == "compare":
-        compare(*sys.argv[2:6])
+        compare(*sys.argv[2:7])
     else:
         sys.exit(__doc__)
