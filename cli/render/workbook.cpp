@@ -2,6 +2,7 @@
 // order they refer to each other, then the Summary that points into them.
 #include "cli/render/workbook.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -94,7 +95,7 @@ void wb::write_summary(Book& b) {
     summary_row(b, benefits_row, "PV of benefits", "pv_benefits", p,
                 ref(kFlowsSheet, b.flows.benefits_counted[p], kPvCol), m.pv_benefits, b.f.money);
     const std::string pc = cell(costs_row, 2 + p), pb = cell(benefits_row, 2 + p);
-    summary_row(b, row + 3, "Benefit-cost ratio", "bcr", p, pb + "/" + pc, m.bcr, b.f.number);
+    summary_row(b, row + 3, "Benefit-cost ratio", "bcr", p, fmt::format("{}/{}", pb, pc), m.bcr, b.f.number);
     // Values no formula gives the same way: the IRR is the one root in
     // (-99 %, 1000 %) (null with several), payback is interpolated.
     summary_row(b, row + 4, "IRR (value)", "irr", p, std::nullopt, m.irr, b.f.value);

@@ -5,6 +5,8 @@
 //   FTE = realisable hours / fte_hours
 //   value = realisable hours x hour cost
 // and the totals: FTE freed at full effect = MAX of the yearly FTE.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <numeric>
 
@@ -56,7 +58,7 @@ void write_capacity(Book& b) {
     text(ws, row, kSourceCol, a.monetise ? "monetised: a capacity benefit" : "not monetised");
     ++row;
     // Inputs in the total column, each a formula over the parameters.
-    auto input = [&](const std::string& label, const std::string& basis, std::optional<std::string> f,
+    auto input = [&](const std::string& label, const std::string& basis, const std::optional<std::string>& f,
                      double v, lxw_format* fmt) {
       text(ws, row, kLabelCol, "  " + label);
       text(ws, row, kSourceCol, basis);

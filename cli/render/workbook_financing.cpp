@@ -9,6 +9,8 @@
 //              the last period of annuity, serial and bullet pays what is due
 //   closing  = opening + interest - payment (a residue below 1e-9 x principal is paid off)
 // and the lender's PV = -principal x DF(disbursed) + SUMPRODUCT(payment, DF).
+#include <fmt/format.h>
+
 #include <cmath>
 
 #include "cli/render/workbook_book.h"
@@ -147,7 +149,7 @@ struct LoanWriter {
       number(ws, row, kYear, year, nullptr);
       text(ws, row, kPhase, grace ? "grace" : "repayment");
       const std::string open = cell(row, kOpen), interest = cell(row, kInterest);
-      const std::string due = "(" + open + "+" + interest + ")";
+      const std::string due = fmt::format("({}+{})", open, interest);
       // what the cap leaves: MAX(0, cap - payments so far)
       std::string left;
       if (!cap.empty()) {
@@ -163,13 +165,13 @@ struct LoanWriter {
       std::string raw;
       if (grace) {
         raw = t.grace_mode == GraceMode::capitalise ? "0"
-              : gain && !left.empty()               ? "MIN(" + interest + left + ")"
+              : gain && !left.empty()               ? fmt::format("MIN({}{})", interest, left)
                                                     : interest;
       } else if (gain) {
         const std::string offered =
-            "MAX(0," + share + "*" + cell(row, kGains) + "/" + std::to_string(t.periods_per_year) + ")";
-        raw = last && t.residual == Residual::due ? "MIN(" + due + left + ")"
-                                                  : "MIN(" + offered + "," + due + left + ")";
+            fmt::format("MAX(0,{}*{}/{})", share, cell(row, kGains), t.periods_per_year);
+        raw = last && t.residual == Residual::due ? fmt::format("MIN({}{})", due, left)
+                                                  : fmt::format("MIN({},{}{})", offered, due, left);
         put(b, ws, row, kGains, listed(b, L.gain_of, year),
             year <= b.c->assumptions.end_year() && year >= b.c->assumptions.start_year
                 ? L.gains[static_cast<size_t>(year - b.c->assumptions.start_year)]
@@ -178,15 +180,15 @@ struct LoanWriter {
       } else if (last) {
         raw = due;
       } else if (t.method == LoanMethod::annuity) {
-        raw = "MIN(" + A + "," + due + ")";
+        raw = fmt::format("MIN({},{})", A, due);
       } else if (t.method == LoanMethod::serial) {
-        raw = "MIN(" + bg + "/" + std::to_string(n) + "+" + interest + "," + due + ")";
+        raw = fmt::format("MIN({}/{}+{},{})", bg, n, interest, due);
       } else {
         raw = interest;
       }
       put(b, ws, row, kOpen, p == 1 ? P : cell(row - 1, kClose), sr ? sr->opening : 0, b.f.money);
-      put(b, ws, row, kInterest, open + "*" + i, sr ? sr->interest : 0, b.f.money);
-      put(b, ws, row, kPayment, "IF(" + due + "-" + grouped(raw) + "<" + tiny + "," + due + "," + raw + ")",
+      put(b, ws, row, kInterest, fmt::format("{}*{}", open, i), sr ? sr->interest : 0, b.f.money);
+      put(b, ws, row, kPayment, fmt::format("IF({}-{}<{},{},{})", due, grouped(raw), tiny, due, raw),
           sr ? sr->payment : 0, b.f.money);
       put(b, ws, row, kPrincipal, cell(row, kPayment) + "-" + interest, sr ? sr->principal : 0, b.f.money);
       put(b, ws, row, kClose, due + "-" + cell(row, kPayment), sr ? sr->closing : 0, b.f.money);

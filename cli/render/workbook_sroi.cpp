@@ -5,6 +5,8 @@
 //   PV = impact x DF(year)
 // and ratio = PV of outcomes / investment (auto: the PV of the case's costs
 // on the business case sheet).
+#include <fmt/format.h>
+
 #include "cli/render/workbook_book.h"
 #include "cli/render/xlsx_formula.h"
 #include "libeval/parameters.h"
@@ -64,7 +66,7 @@ void write_sroi(Book& b) {
     text(ws, row, kLabelCol, "  First-year impact");
     text(ws, row, kSourceCol,
          "years " + std::to_string(out.start) + "-" + std::to_string(out.start + out.duration - 1));
-    put(b, ws, row, kPvCol, q + "*" + p + "*(1-" + dw + ")*(1-" + at + ")*(1-" + di + ")",
+    put(b, ws, row, kPvCol, fmt::format("{}*{}*(1-{})*(1-{})*(1-{})", q, p, dw, at, di),
         out.first_year_impact, b.f.money);
     const std::string first = cell(row, kPvCol, true);
     first_rows.push_back(row++);
