@@ -63,11 +63,26 @@ void add_output_options(CLI::App* app, OutputOptions& o, const std::vector<Forma
       ->default_str(listed.front());
   app->add_option("-o,--output", o.output, "Write to FILE instead of standard output (atomically)")
       ->type_name("FILE");
-  app->add_option("--locale", o.locale, "Number formatting in tables: en (1,234.5) or da (1.234,5)")
+  add_locale_option(app, o.locale);
+  app->add_flag("-q,--quiet", o.quiet, "No progress bars or notes on standard error");
+}
+
+void add_locale_option(CLI::App* app, NumberLocale& locale) {
+  app->add_option("--locale", locale, "Number formatting in tables: en (1,234.5) or da (1.234,5)")
       ->transform(choice<NumberLocale>({{"en", NumberLocale::en}, {"da", NumberLocale::da}}))
       ->type_name("TEXT")
       ->default_str("en");
-  app->add_flag("-q,--quiet", o.quiet, "No progress bars or notes on standard error");
+}
+
+void add_lang_option(CLI::App* app, OutputOptions& o) {
+  app->add_option("--lang", o.lang, "Language of labels and headings: en or da (implies --locale da)")
+      ->transform(choice<Language>({{"en", Language::en}, {"da", Language::da}}))
+      ->type_name("TEXT")
+      ->default_str("en");
+}
+
+void imply_locale(const CLI::App* app, OutputOptions& o) {
+  if (o.lang == Language::da && app->count("--locale") == 0) o.locale = NumberLocale::da;
 }
 
 void add_scan_options(CLI::App* app, ScanOptions& o, const std::string& name) {

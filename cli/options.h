@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/render/catalogue.h"
 #include "cli/render/format.h"
 #include "libeval/case_files.h"
 #include "libeval/loader.h"
@@ -28,6 +29,9 @@ struct OutputOptions {
   std::string output = "-";
   NumberLocale locale = NumberLocale::en;
   bool quiet = false;
+  Language lang = Language::en;  ///< only where the command has --lang
+  /// Numbers in `locale`, words in `lang`.
+  Style style() const { return Style{locale, &catalogue(lang)}; }
   /// Progress on standard error: only for table output and without --quiet.
   bool progress() const { return !quiet && format == Format::table; }
 };
@@ -36,6 +40,14 @@ struct OutputOptions {
 /// --locale and --quiet. `names` (optional) spells formats differently on
 /// this command (validate's "text").
 void add_output_options(CLI::App* app, OutputOptions& o, const std::vector<Format>& formats);
+
+/// Adds --locale (en, da).
+void add_locale_option(CLI::App* app, NumberLocale& locale);
+
+/// Adds --lang (en, da). Call imply_locale() once parsed: --lang da means
+/// --locale da unless --locale is given.
+void add_lang_option(CLI::App* app, OutputOptions& o);
+void imply_locale(const CLI::App* app, OutputOptions& o);
 
 /// Adds --perspective/-p.
 void add_perspective_option(CLI::App* app, Perspective& p);

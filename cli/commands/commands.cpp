@@ -28,13 +28,15 @@ Provenance case_provenance(const Session& s, const CaseOptions& c) {
 }
 
 void add_case_command(CLI::App& root, Session& s, const CommandHelp& help, bool perspective,
-                      std::function<Document(const Case&, const CaseCommand&)> describe) {
+                      std::function<Document(const Case&, const CaseCommand&)> describe, bool lang) {
   auto o = std::make_shared<CaseCommand>();
   CLI::App* app = root.add_subcommand(help.name, help.summary);
   app->description(help.description);
   add_case_options(app, o->c, perspective);
   add_output_options(app, o->out, document_formats());
-  app->callback([o, &s, describe = std::move(describe)] {
+  if (lang) add_lang_option(app, o->out);
+  app->callback([o, &s, app, describe = std::move(describe)] {
+    imply_locale(app, o->out);
     s.run = [o, &s, describe] {
       return run_on_case(s, o->c, o->out, [&](const Case& c) { return describe(c, *o); });
     };

@@ -30,6 +30,7 @@ void add_sensitivity(CLI::App& root, Session& s);
 void add_batch(CLI::App& root, Session& s);
 void add_rollout(CLI::App& root, Session& s);
 void add_portfolio(CLI::App& root, Session& s);
+void add_report(CLI::App& root, Session& s);
 
 }  // namespace gevinst::cli
 
@@ -64,7 +65,13 @@ struct CommandHelp {
 /// Adds a command whose whole work is one case turned into a Document:
 /// CASE with --scenario and --set (and --perspective when `perspective`),
 /// the output options, and `describe` run on the loaded case.
+/// With `lang`, also --lang (CaseCommand::out.style() gives its words).
 void add_case_command(CLI::App& root, Session& s, const CommandHelp& help, bool perspective,
-                      std::function<Document(const Case&, const CaseCommand&)> describe);
+                      std::function<Document(const Case&, const CaseCommand&)> describe, bool lang = false);
+
+/// Today's date, local time, as YYYY-MM-DD (rollout review dates).
+std::string local_today();
+/// Adds --today YYYY-MM-DD (checked as a usage error).
+void add_today_option(CLI::App* app, std::string& today);
 
 }  // namespace gevinst::cli

@@ -27,13 +27,6 @@ struct RolloutCliOptions {
   bool no_explain = false;
 };
 
-std::string local_today() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  return fmt::format("{:04d}-{:02d}-{:02d}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 int run_rollout(const RolloutCliOptions& o, Sources& sources) {
   CaseFileOptions co;
   co.load_rollouts = true;
@@ -76,6 +69,23 @@ int run_rollout(const RolloutCliOptions& o, Sources& sources) {
 
 }  // namespace
 
+std::string local_today() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return fmt::format("{:04d}-{:02d}-{:02d}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+void add_today_option(CLI::App* app, std::string& today) {
+  app->add_option("--today", today, "Judge review dates against this day instead of today's date")
+      ->type_name("YYYY-MM-DD")
+      ->check(CLI::Validator(
+          [](std::string& s) -> std::string {
+            return is_iso_date(s) ? std::string() : fmt::format("'{}' is not a date YYYY-MM-DD", s);
+          },
+          "YYYY-MM-DD", "date"));
+}
+
 void add_rollout(CLI::App& root, Session& s) {
   auto o = std::make_shared<RolloutCliOptions>();
   CLI::App* app =
@@ -97,13 +107,7 @@ void add_rollout(CLI::App& root, Session& s) {
       ->required()
       ->check(ExistingPathOrStdin);
   add_output_options(app, o->out, document_formats());
-  app->add_option("--today", o->today, "Judge review dates against this day instead of today's date")
-      ->type_name("YYYY-MM-DD")
-      ->check(CLI::Validator(
-          [](std::string& s) -> std::string {
-            return is_iso_date(s) ? std::string() : fmt::format("'{}' is not a date YYYY-MM-DD", s);
-          },
-          "YYYY-MM-DD", "date"));
+  add_today_option(app, o->today);
   add_perspective_option(app, o->perspective);
   app->add_flag("--no-explain", o->no_explain, "Skip drafting explanations (no break-even searches)");
   app->callback([o, &s] { s.run = [o, &s] { return run_rollout(*o, s.sources); }; });

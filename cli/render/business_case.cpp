@@ -50,6 +50,15 @@ Json metrics_json(const Metrics& m, bool with_years) {
 
 }  // namespace
 
+std::string perspective_label(Perspective p, const Style& st) {
+  switch (p) {
+    case Perspective::budget: return st.tr("budget");
+    case Perspective::organisation: return st.tr("organisation");
+    case Perspective::society: return st.tr("society");
+  }
+  return to_string(p);
+}
+
 std::string describe_discounting(const DiscountSchedule& s, Timing timing, NumberLocale loc) {
   std::string steps;
   for (size_t i = 0; i < s.steps.size(); ++i) {
@@ -154,43 +163,44 @@ namespace {
 
 struct Builder {
   const BusinessCase& bc;
-  NumberLocale loc;
+  const Style& st;
+  NumberLocale loc = st.locale;
 
   static Cell money(double v) { return Cell::number(v, 0); }
   std::string opt_years(const std::optional<double>& v, const std::optional<int>& year) const {
-    if (!v) return "never";
+    if (!v) return st.tr("never");
     return fmt::format("{} ({})", format_number(*v, 1, loc), *year);
   }
 
   Table headline() const {
     Table t;
     t.column("")
-        .column("budget", Align::right)
-        .column("organisation", Align::right)
-        .column("society", Align::right);
+        .column(st.tr("budget"), Align::right)
+        .column(st.tr("organisation"), Align::right)
+        .column(st.tr("society"), Align::right);
     auto row = [&](std::string label, auto f) {
       std::vector<Cell> r{Cell::of(std::move(label))};
       for (const auto& m : bc.perspectives) r.push_back(f(m));
       t.row(std::move(r));
     };
-    row("NPV", [&](const Metrics& m) { return money(m.npv); });
-    row("PV of costs", [&](const Metrics& m) { return money(m.pv_costs); });
-    row("PV of benefits", [&](const Metrics& m) { return money(m.pv_benefits); });
-    row("Benefit-cost ratio", [&](const Metrics& m) { return Cell::number(m.bcr, 2); });
-    row("IRR", [&](const Metrics& m) {
+    row(st.tr("NPV"), [&](const Metrics& m) { return money(m.npv); });
+    row(st.tr("PV of costs"), [&](const Metrics& m) { return money(m.pv_costs); });
+    row(st.tr("PV of benefits"), [&](const Metrics& m) { return money(m.pv_benefits); });
+    row(st.tr("Benefit-cost ratio"), [&](const Metrics& m) { return Cell::number(m.bcr, 2); });
+    row(st.tr("IRR"), [&](const Metrics& m) {
       if (m.irr) return Cell::percent(*m.irr, 1);
       if (m.irr_outside > 0) return Cell::of("> " + format_percent(irr_max_rate, 0, loc));
       if (m.irr_outside < 0) return Cell::of("< " + format_percent(irr_min_rate, 0, loc));
-      return Cell::of("none");
+      return Cell::of(st.tr("none"));
     });
-    row("Payback, years (year)",
+    row(st.tr("Payback, years (year)"),
         [&](const Metrics& m) { return Cell::of(opt_years(m.payback_years, m.payback_year)); });
-    row("Discounted payback", [&](const Metrics& m) {
+    row(st.tr("Discounted payback"), [&](const Metrics& m) {
       return Cell::of(opt_years(m.discounted_payback_years, m.discounted_payback_year));
     });
     if (bc.adjusted) {
-      t.row({Cell::of("With optimism bias:"), Cell::of(""), Cell::of(""), Cell::of("")});
-      std::vector<Cell> npv{Cell::of("  NPV")}, bcr{Cell::of("  Benefit-cost ratio")};
+      t.row({Cell::of(st.tr("With optimism bias:")), Cell::of(""), Cell::of(""), Cell::of("")});
+      std::vector<Cell> npv{Cell::of("  " + st.tr("NPV"))}, bcr{Cell::of("  " + st.tr("Benefit-cost ratio"))};
       for (const auto& m : *bc.adjusted) {
         npv.push_back(money(m.npv));
         bcr.push_back(Cell::number(m.bcr, 2));
@@ -210,13 +220,15 @@ struct Builder {
         benefit_used[k] = benefit_used[k] || y.benefits_by_kind[k] != 0;
       }
     Table t;
-    t.column("Year", Align::right);
+    t.column(st.tr("Year"), Align::right);
     for (size_t k = 0; k < 4; ++k)
-      if (cost_used[k]) t.column(kCostKinds[k], Align::right);
-    t.column("Costs", Align::right);
+      if (cost_used[k]) t.column(cost_kind_label(k), Align::right);
+    t.column(st.tr("Costs"), Align::right);
     for (size_t k = 0; k < 3; ++k)
-      if (benefit_used[k]) t.column(kBenefitKinds[k], Align::right);
-    for (const char* h : {"Benefits", "Net", "Cum. net", "DF", "PV", "Cum. PV"}) t.column(h, Align::right);
+      if (benefit_used[k]) t.column(benefit_kind_label(k), Align::right);
+    for (const std::string& h :
+         {st.tr("Benefits"), st.tr("Net"), st.tr("Cum. net"), st.tr("DF"), st.tr("PV"), st.tr("Cum. PV")})
+      t.column(h, Align::right);
     for (const auto& y : m.years) {
       std::vector<Cell> r{Cell::of(std::to_string(y.year))};
       for (size_t k = 0; k < 4; ++k)
@@ -235,8 +247,9 @@ struct Builder {
 
   Table parties() const {
     Table t;
-    t.column("Party");
-    for (const char* h : {"PV pays", "PV receives", "Transfers in", "Transfers out", "NPV"})
+    t.column(st.tr("Party"));
+    for (const std::string& h : {st.tr("PV pays"), st.tr("PV receives"), st.tr("Transfers in"),
+                                 st.tr("Transfers out"), st.tr("NPV")})
       t.column(h, Align::right);
     for (const auto& p : bc.parties)
       t.row({Cell::of(p.label.empty() ? p.party : p.label), money(p.pv_pays), money(p.pv_receives),
@@ -244,10 +257,27 @@ struct Builder {
     return t;
   }
 
+  std::string cost_kind_label(size_t k) const {
+    switch (k) {
+      case 0: return st.tr("investment");
+      case 1: return st.tr("implementation");
+      case 2: return st.tr("operating");
+      default: return st.tr("other");
+    }
+  }
+  std::string benefit_kind_label(size_t k) const {
+    switch (k) {
+      case 0: return st.tr("budget");
+      case 1: return st.tr("capacity");
+      default: return st.tr("societal");
+    }
+  }
+  std::string perspective_label(Perspective p) const { return gevinst::cli::perspective_label(p, st); }
+
   // The one-year budget view: each party's net per year.
   Table party_years() const {
     Table t;
-    t.column("Net per year");
+    t.column(st.tr("Net per year"));
     if (bc.parties.empty()) return t;
     for (const auto& y : bc.parties.front().years) t.column(std::to_string(y.year), Align::right);
     for (const auto& p : bc.parties) {
@@ -283,19 +313,20 @@ struct Builder {
   Document document() const {
     Document d;
     d.title = fmt::format("{} ({})", bc.title.empty() ? bc.case_id : bc.title, bc.case_id);
-    d.paragraph(fmt::format("{} {}, {}–{}; perspective {}; discounting {}{}", bc.currency, bc.start_year,
-                            bc.start_year, bc.start_year + bc.horizon - 1, to_string(bc.perspective),
-                            describe_discounting(bc.discounting, bc.timing, loc),
-                            bc.scenario.empty() ? "" : fmt::format("; scenario {}", bc.scenario)));
+    d.paragraph(st.trf("{} {}, {}–{}; perspective {}; discounting {}{}", bc.currency, bc.start_year,
+                       bc.start_year, bc.start_year + bc.horizon - 1, perspective_label(bc.perspective),
+                       describe_discounting(bc.discounting, bc.timing, loc),
+                       bc.scenario.empty() ? "" : st.trf("; scenario {}", bc.scenario)));
     d.table(headline());
-    d.heading(fmt::format("Year by year ({} perspective, {})", to_string(bc.perspective), bc.currency));
+    d.heading(st.trf("Year by year ({} perspective, {})", perspective_label(bc.perspective), bc.currency));
     d.table(years());
     if (!bc.parties.empty()) {
-      d.heading("Who pays and who gains (present values, incl. transfers)", "Who pays and who gains");
+      d.heading(st.tr("Who pays and who gains (present values, incl. transfers)"),
+                st.tr("Who pays and who gains"));
       d.table(parties());
       d.table(party_years());
     }
-    d.section("Notes", bc.notes);
+    d.section(st.tr("Notes"), bc.notes);
     d.json = business_case_json(bc);
     d.csv.push_back(csv());
     return d;
@@ -304,8 +335,13 @@ struct Builder {
 
 }  // namespace
 
-Document business_case_document(const BusinessCase& bc, NumberLocale loc) {
-  return Builder{bc, loc}.document();
+Document business_case_document(const BusinessCase& bc, const Style& st) {
+  return Builder{bc, st}.document();
+}
+
+BusinessCaseTables business_case_tables(const BusinessCase& bc, const Style& st) {
+  Builder b{bc, st};
+  return {b.headline(), b.years(), b.parties(), b.party_years()};
 }
 
 }  // namespace gevinst::cli

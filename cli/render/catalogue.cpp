@@ -9,6 +9,15 @@ const Catalogue& Catalogue::english() {
   return empty;
 }
 
+const Catalogue& Catalogue::danish() {
+  static const Catalogue da = from_po(embedded_po(Language::da));
+  return da;
+}
+
+const Catalogue& catalogue(Language lang) {
+  return lang == Language::da ? Catalogue::danish() : Catalogue::english();
+}
+
 std::string_view Catalogue::lookup(std::string_view id) const {
   auto it = messages_.find(id);
   return it == messages_.end() ? id : std::string_view(it->second);

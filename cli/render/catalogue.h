@@ -25,6 +25,8 @@ class Catalogue {
  public:
   /// The English catalogue: every message is its own id.
   static const Catalogue& english();
+  /// Danish, from cli/render/po/da.po as embedded in the binary.
+  static const Catalogue& danish();
   /// Parses the msgid/msgstr pairs of a PO file (plain and continued
   /// strings, escapes \" \\ \n \t; comments and fuzzy entries skipped, an
   /// empty msgstr means untranslated). Throws std::invalid_argument with a
@@ -41,10 +43,22 @@ class Catalogue {
   std::map<std::string, std::string, std::less<>> messages_;
 };
 
+/// The catalogue of a language: English is the empty one.
+const Catalogue& catalogue(Language lang);
+/// The PO text of a language's catalogue as embedded at build time (empty
+/// for English).
+std::string_view embedded_po(Language lang);
+
 /// How output text looks: number style and words.
 struct Style {
   NumberLocale locale = NumberLocale::en;
   const Catalogue* words = &Catalogue::english();
+
+  Style() = default;
+  /// Numbers in `loc`, words from `w` (English by default), so a builder
+  /// that takes a Style also takes a bare NumberLocale.
+  Style(NumberLocale loc, const Catalogue* w = &Catalogue::english())  // NOLINT(google-explicit-constructor)
+      : locale(loc), words(w) {}
 
   /// A label, heading or sentence in the style's language.
   std::string tr(std::string_view id) const { return std::string(words->lookup(id)); }

@@ -69,6 +69,35 @@ struct BarChart {
   std::vector<double> values;
 };
 
+/// A chart as data, drawn as SVG in HTML reports (tables and Markdown leave
+/// it out: the numbers are in the tables beside it). `labels` are the
+/// categories along the x axis (years, units, parties); each series has one
+/// value per label; `rules` are reference lines (a target, zero).
+struct Chart {
+  enum class Kind {
+    line,    ///< one line per series over the labels (years)
+    bars,    ///< vertical bars, series side by side
+    hbars,   ///< horizontal bars, one row per label (parties, stakeholders)
+    ranges,  ///< horizontal bars from series[0] to series[1] (a tornado)
+  };
+  struct Series {
+    std::string name;
+    std::vector<double> values;
+  };
+  struct Rule {
+    std::string label;
+    double value = 0;
+  };
+  Kind kind = Kind::line;
+  std::string title;        ///< the caption and the SVG <title>
+  std::string x_label;      ///< the category axis, e.g. "Year"
+  std::string y_label;      ///< the value axis with its unit, e.g. "DKK" or "FTE"
+  std::string description;  ///< the text alternative (<desc>): what the chart shows, in words
+  std::vector<std::string> labels;
+  std::vector<Series> series;
+  std::vector<Rule> rules;
+};
+
 /// Label-value lines ("FTE freed at full effect   12.3 FTE from 2029"); in
 /// Markdown a two-column table headed by `value_header`.
 struct Facts {
@@ -101,9 +130,11 @@ struct Block {
     bullets,  ///< "- item" lines
     outline,
     bars,
-    gap,  ///< a blank line (one, even after a block that ends in one)
+    chart,  ///< an SVG chart in HTML; left out of text and Markdown
+    gap,    ///< a blank line (one, even after a block that ends in one)
   };
-  Kind kind;
+  Kind kind = Kind::paragraph;
+  int level = 2;  ///< a heading's level: 2 a section, 3 a part of one
   std::string text;
   std::string short_text;  ///< a heading's shorter form for Markdown (empty: the same)
   Table table;
@@ -111,6 +142,7 @@ struct Block {
   std::vector<std::string> items;
   BarChart bars;
   Outline outline;
+  Chart chart;
 };
 
 struct Document {
@@ -137,6 +169,7 @@ struct Document {
     if (!items.empty()) add(Block::Kind::bullets).items = std::move(items);
   }
   void bars(BarChart c) { add(Block::Kind::bars).bars = std::move(c); }
+  void chart(Chart c) { add(Block::Kind::chart).chart = std::move(c); }
   /// A heading and its table; nothing at all when the table has no rows.
   void section(std::string title, Table t, std::string short_form = {}) {
     if (t.rows.empty()) return;
@@ -156,7 +189,9 @@ struct Document {
 
  private:
   Block& add(Block::Kind k) {
-    blocks.push_back(Block{k, {}, {}, {}, {}, {}, {}, {}});
+    Block b;
+    b.kind = k;
+    blocks.push_back(std::move(b));
     return blocks.back();
   }
 };

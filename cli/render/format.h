@@ -28,6 +28,9 @@ std::optional<Format> parse_format(std::string_view name);
 
 enum class NumberLocale { en, da };
 
+/// The language of labels, headings and sentences (--lang; see catalogue.h).
+enum class Language { en, da };
+
 /// 1234567.891 -> "1,234,568" (en) or "1.234.568" (da), with `decimals` places;
 /// "-" when not finite; never "-0".
 std::string format_number(double v, int decimals = 0, NumberLocale loc = NumberLocale::en);

@@ -132,6 +132,7 @@ std::string document_text(const Document& d, NumberLocale loc) {
         }
         break;
       case K::bars: out += bars_text(b.bars, loc); break;
+      case K::chart: break;  // the numbers are in the tables beside it
       case K::gap: ensure_blank_line(out); break;
     }
     prev = b.kind;
@@ -148,7 +149,13 @@ std::string document_markdown(const Document& d, NumberLocale loc) {
     const bool after_text = prev == K::line || prev == K::paragraph;
     const bool after_list = prev == K::table || prev == K::facts || prev == K::bullets || prev == K::outline;
     switch (b.kind) {
-      case K::heading: out += "\n### " + (b.short_text.empty() ? b.text : b.short_text) + "\n\n"; break;
+      case K::heading:
+        out += '\n';
+        out.append(static_cast<size_t>(std::max(b.level, 1)) + 1, '#');
+        out += ' ';
+        out += b.short_text.empty() ? b.text : b.short_text;
+        out += "\n\n";
+        break;
       case K::line:
         if (after_list) out += '\n';
         out += b.text;
@@ -175,7 +182,8 @@ std::string document_markdown(const Document& d, NumberLocale loc) {
           for (const auto& x : it.details) out += "  - " + x + "\n";
         }
         break;
-      case K::bars: break;  // charts are for tables and reports
+      case K::bars:
+      case K::chart: break;  // charts are for tables and reports
       case K::gap: ensure_blank_line(out); break;
     }
     prev = b.kind;
@@ -283,7 +291,9 @@ namespace {
 // first paragraph (the line that names the scenario), else first.
 Document with_overrides(const Document& d) {
   Document out = d;
-  Block line{Block::Kind::paragraph, overrides_line(*d.provenance), {}, {}, {}, {}, {}, {}};
+  Block line;
+  line.kind = Block::Kind::paragraph;
+  line.text = overrides_line(*d.provenance);
   auto at = std::find_if(out.blocks.begin(), out.blocks.end(),
                          [](const Block& b) { return b.kind == Block::Kind::paragraph; });
   out.blocks.insert(at == out.blocks.end() ? out.blocks.begin() : at + 1, std::move(line));
