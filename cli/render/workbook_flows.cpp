@@ -198,11 +198,13 @@ void write_flows(Book& b) {
     text(ws, row, kKindCol, "capacity");
     text(ws, row, kPartyCol, s.party);
     text(ws, row, kSourceCol, "monetised capacity activity (Capacity sheet)");
-    const int value_row = b.activity_value_row.at(s.id);
+    // Without a capacity sheet (no capacity results given) the values stay values.
+    const auto it = b.activity_value_row.find(s.id);
     w.yearly(
         row, s.values,
         [&](int t) -> std::optional<std::string> {
-          return ref(kCapacitySheet, value_row, kFirstYearCol + t);
+          if (it == b.activity_value_row.end()) return std::nullopt;
+          return ref(kCapacitySheet, it->second, kFirstYearCol + t);
         },
         b.f.money);
     b.flows.benefit[s.id] = row++;
