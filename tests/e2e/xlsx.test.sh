@@ -52,9 +52,9 @@ done
 [ "$n" -ge 9 ] || fail "expected at least 9 cases, found $n"
 python3 "$check" strip "$TMP"/wb/*.xlsx || fail "could not strip the cached results"
 
-# Changed parameters: the patients of the COPD case; a readmission reduction
-# below the pay-for-performance threshold (the fee's if() flips); an effect
-# below the conventions case's threshold (if(), comparisons, every section).
+# Changed parameters: the patients of the COPD case, and an effect below the
+# conventions case's threshold (its if() and comparisons flip; every section
+# and loan changes).
 set_param() {  # set_param NAME CASE PARAMETER VALUE
   run report "$2" -o "$TMP/$1.xlsx"
   expect_rc 0 "report $2"
@@ -63,8 +63,28 @@ set_param() {  # set_param NAME CASE PARAMETER VALUE
   results "$1" "$2" --set "$3=$4"
 }
 set_param set-kol examples/kol-telemonitoring.yaml patients 900
-set_param set-p4p examples/pay-for-performance.yaml readmission_reduction 0.15
 set_param set-conventions tests/data/xlsx/conventions.yaml effect 0.2
+
+# --scenario and --set through the command: the cells hold the values in force.
+run report examples/kol-telemonitoring.yaml --scenario worst --set patients=1000 -o "$TMP/wb/cli-set.xlsx"
+expect_rc 0 "report --scenario worst --set patients=1000"
+results cli-set examples/kol-telemonitoring.yaml --scenario worst --set patients=1000
+python3 "$check" strip "$TMP/wb/cli-set.xlsx"
+
+# A simulation is listed as values (no formula recomputes it): the same
+# seed gives simulate's figures.
+run report examples/kol-telemonitoring.yaml -n 2000 --seed 7 -o "$TMP/sim.xlsx"
+expect_rc 0 "report -n 2000 --seed 7"
+"$GEVINST" simulate examples/kol-telemonitoring.yaml -n 2000 --seed 7 --format json >"$TMP/sim.json"
+
+# A rollout has no workbook: a usage error before any output.
+run report examples/rollout-kol-regions.yaml -o "$TMP/rollout.xlsx"
+expect_rc 2 "report ROLLOUT -o .xlsx"
+expect_stderr_contains "a rollout report is .html or .md"
+[ ! -e "$TMP/rollout.xlsx" ] || fail "a rollout wrote $TMP/rollout.xlsx"
+run report examples/kol-telemonitoring.yaml -o "$TMP/missing/kol.xlsx"
+expect_rc 1 "report -o MISSING_DIR/kol.xlsx"
+expect_stderr_contains "does not exist"
 
 cat >"$TMP/profile/user/registrymodifications.xcu" <<'XCU'
 <?xml version="1.0" encoding="UTF-8"?>
@@ -74,7 +94,7 @@ cat >"$TMP/profile/user/registrymodifications.xcu" <<'XCU'
 XCU
 timeout 300 "$SOFFICE" -env:UserInstallation="file://$TMP/profile" --headless --norestore \
   --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
-  --outdir "$TMP/csv" "$TMP"/wb/*.xlsx >"$TMP/soffice.log" 2>&1 || fail "soffice failed: $(tail -5 "$TMP/soffice.log")"
+  --outdir "$TMP/csv" "$TMP"/wb/*.xlsx "$TMP/sim.xlsx" >"$TMP/soffice.log" 2>&1 || fail "soffice failed: $(tail -5 "$TMP/soffice.log")"
 
 checked=0
 for wbk in "$TMP"/wb/*.xlsx; do
@@ -97,12 +117,24 @@ $out"
 done
 [ "$checked" -ge 100 ] || fail "only $checked figures compared"
 
+python3 - "$TMP/csv/sim-Summary.csv" "$TMP/sim.json" <<'PY' || fail "the workbook's simulation values differ from simulate --format json"
+import csv, json, sys
+rows = {r[1]: r[2:7] for r in csv.reader(open(sys.argv[1], encoding="utf-8")) if len(r) > 6 and r[1]}
+j = json.load(open(sys.argv[2]))
+want = {"simulation.npv": [j["npv"][k] for k in ["mean", "sd", "p05", "p50", "p95"]],
+        "simulation.fte": [j["fte"][k] for k in ["mean", "sd", "p05", "p50", "p95"]],
+        "simulation.prob_positive": [j["prob_positive"]], "simulation.evpi": [j["evpi"]]}
+for key, values in want.items():
+    got = [float(x) for x in rows[key][:len(values)]]
+    for g, w in zip(got, values):
+        assert abs(g - w) <= 1e-9 * max(abs(g), abs(w), 1e-300), (key, g, w)
+PY
+
 # The edited workbooks changed the NPV (so the comparison above is not vacuous).
 python3 - "$TMP/json" <<'PY' || fail "--set did not change the NPV; the edit tests nothing"
 import json, sys
 d = sys.argv[1]
-for a, b in [("kol-telemonitoring", "set-kol"), ("pay-for-performance", "set-p4p"),
-             ("conventions", "set-conventions")]:
+for a, b in [("kol-telemonitoring", "set-kol"), ("conventions", "set-conventions")]:
     if json.load(open(f"{d}/{a}.evaluate.json"))["npv"] == json.load(open(f"{d}/{b}.evaluate.json"))["npv"]:
         sys.exit(1)
 PY
