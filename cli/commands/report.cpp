@@ -15,6 +15,7 @@
 #include "cli/output.h"
 #include "cli/render/html.h"
 #include "cli/render/render.h"
+#include "cli/render/workbook.h"
 #include "libeval/case_files.h"
 #include "libeval/financing.h"
 #include "libeval/presets.h"
@@ -33,16 +34,19 @@ struct ReportCliOptions {
 };
 
 /// The report formats. Adding one: a value here, its extension in
-/// report_format(), its renderer in write_report().
-enum class ReportFormat { html, md };
+/// report_format(), its renderer in write_report(). The workbook (xlsx) is
+/// written from the case's results, not from the document (its cells are
+/// formulas), and exists for cases only.
+enum class ReportFormat { html, md, xlsx };
 
-constexpr const char* kReportExtensions = ".html, .md";
+constexpr const char* kReportExtensions = ".html, .md, .xlsx";
 
 std::optional<ReportFormat> report_format(const std::string& path) {
   std::string ext = std::filesystem::path(path).extension().string();
   for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   if (ext == ".html" || ext == ".htm") return ReportFormat::html;
   if (ext == ".md") return ReportFormat::md;
+  if (ext == ".xlsx") return ReportFormat::xlsx;
   return std::nullopt;
 }
 
@@ -58,6 +62,7 @@ int write_report(ReportFormat f, const ReportData& r, const OutputOptions& o) {
   switch (f) {
     case ReportFormat::html: return emit(o, render_html(r.document, o.style(), o.lang));
     case ReportFormat::md: return emit(o, render(r.document, Format::md, o.locale));
+    case ReportFormat::xlsx: break;  // written by write_case_workbook
   }
   return Exit::internal;
 }
@@ -70,6 +75,26 @@ bool output_directory_exists(const std::string& path) {
   error(fmt::format("-o {}: the directory {} does not exist", path, dir.string()));
   std::cerr << "  hint: create it first, or write the report elsewhere\n";
   return false;
+}
+
+// The workbook (docs/cli.md, "The workbook"): the case's results and the
+// parameters in force, written as formulas.
+int write_case_workbook(const CaseReportInputs& in, const Overrides& overrides, const ReportCliOptions& o,
+                        Provenance p) {
+  WorkbookData d;
+  d.c = in.model;
+  d.overrides = overrides;
+  d.scenario = o.c.scenario;
+  d.bc = &in.business_case;
+  d.capacity = in.capacity ? &*in.capacity : nullptr;
+  d.sroi = in.sroi ? &*in.sroi : nullptr;
+  d.simulation = in.simulation ? &*in.simulation : nullptr;
+  d.provenance = std::move(p);
+  if (auto err = write_workbook(o.out.output, d)) {
+    error(*err);
+    return Exit::invalid;
+  }
+  return Exit::ok;
 }
 
 int case_report_run(const ReportCliOptions& o, Session& s, const CaseFile& file, ReportFormat f) {
@@ -107,10 +132,12 @@ int case_report_run(const ReportCliOptions& o, Session& s, const CaseFile& file,
     r.financing = evaluate_case_financing(c, overrides);
     in.financing = std::move(r);
   }
-  SensitivityOptions sens;
-  sens.perspective = o.c.perspective;
-  sens.overrides = overrides;
-  in.sensitivity = run_sensitivity(c, sens);
+  if (f != ReportFormat::xlsx) {  // the workbook has no tornado: its parameters are live cells
+    SensitivityOptions sens;
+    sens.perspective = o.c.perspective;
+    sens.overrides = overrides;
+    in.sensitivity = run_sensitivity(c, sens);
+  }
   Provenance p = case_provenance(s, o.c);
   if (o.iterations > 0) {
     SimulateOptions so;
@@ -122,6 +149,7 @@ int case_report_run(const ReportCliOptions& o, Session& s, const CaseFile& file,
     in.simulation = simulate(c, so);
     p.seed = o.seed;
   }
+  if (f == ReportFormat::xlsx) return write_case_workbook(in, overrides, o, std::move(p));
   for (const auto& d : file.diags)
     if (d.severity == Severity::warning) in.warnings.push_back(d);
   ReportData data{case_report(in, p, o.out.style()), &in, nullptr};
@@ -132,6 +160,13 @@ int rollout_report_run(const ReportCliOptions& o, Session& s, const CaseFile& fi
   if (!o.c.scenario.empty() || !o.c.sets.empty() || o.iterations > 0) {
     error("--scenario, --set and --iterations apply to a case, not to a rollout");
     std::cerr << "  hint: a rollout's units set their own parameters; report the solution case for those\n";
+    return Exit::usage;
+  }
+  if (f == ReportFormat::xlsx) {
+    error(fmt::format("-o {}: a rollout report is .html or .md; the workbook is written for a case",
+                      o.out.output));
+    std::cerr << "  hint: write the solution case's workbook: gevinst report SOLUTION.yaml -o "
+              << o.out.output << "\n";
     return Exit::usage;
   }
   const RolloutLoadResult& lr = *file.rollout;
@@ -172,12 +207,15 @@ int run_report(const ReportCliOptions& o, Session& s, ReportFormat f) {
 
 void add_report(CLI::App& root, Session& s) {
   auto o = std::make_shared<ReportCliOptions>();
-  CLI::App* app =
-      root.add_subcommand("report", "A report to read and decide on: HTML with charts, or Markdown");
+  CLI::App* app = root.add_subcommand(
+      "report", "A report to read and decide on: HTML with charts, Markdown, or an XLSX workbook");
   app->description(
       "Write a report of a case or a rollout for the people who decide. The output file's\n"
       "extension chooses the format: .html (one self-contained page with SVG charts, no\n"
-      "network needed, prints on A4, reads on a phone) or .md (the same sections as tables).\n"
+      "network needed, prints on A4, reads on a phone), .md (the same sections as tables)\n"
+      "or .xlsx (for a case: a workbook whose cells are formulas over a Parameters sheet of\n"
+      "named inputs, so an evaluator can audit the calculation and change it in Excel or\n"
+      "LibreOffice; IRR, payback and a simulation are marked values).\n"
       "A case report has a decision summary in plain words, costs and benefits per year,\n"
       "who pays and who gains, capacity release, SROI, financing, the tornado and break-even\n"
       "values, the simulation (with --iterations), every parameter with its range and\n"
@@ -188,6 +226,7 @@ void add_report(CLI::App& root, Session& s) {
       "  gevinst report examples/kol-telemonitoring.yaml -o kol.html\n"
       "  gevinst report examples/kol-telemonitoring.yaml -o kol.html --lang da   # på dansk\n"
       "  gevinst report case.yaml -o case.md --scenario worst --set patients=900\n"
+      "  gevinst report examples/kol-telemonitoring.yaml -o kol.xlsx          # live formulas\n"
       "  gevinst report case.yaml -o case.html --iterations 10000 --seed 7      # with a simulation\n"
       "  gevinst report examples/rollout-kol-regions.yaml -o rollout.html --today 2027-07-01");
   app->add_option("file", o->c.path, "Case or rollout file ('-' reads standard input)")
