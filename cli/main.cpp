@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   add_batch(app, session);
   add_rollout(app, session);
   add_portfolio(app, session);
+  add_diff(app, session);
   // An unknown command is named as such, with a suggestion (CLI11 would say
   // that a subcommand is required).
   std::vector<std::string> names;
