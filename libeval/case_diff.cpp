@@ -41,6 +41,14 @@ const ResultChange* CaseDiff::result(std::string_view name) const {
   return nullptr;
 }
 
+const std::vector<std::string>& diff_result_names() {
+  static const std::vector<std::string> names = {
+      "npv.budget",     "npv.organisation",         "npv.society", "bcr",        "irr",
+      "payback_years",  "discounted_payback_years", "fte",         "sroi_ratio", "loans.paid",
+      "loans.interest", "loans.forgiven",           "grants.total"};
+  return names;
+}
+
 std::vector<std::pair<std::string, std::optional<double>>> diff_quantities(const CaseDiff& d) {
   std::vector<std::pair<std::string, std::optional<double>>> q;
   q.emplace_back("npv_old", d.npv_old);
@@ -49,12 +57,13 @@ std::vector<std::pair<std::string, std::optional<double>>> diff_quantities(const
   double n = 0;
   for (const auto& in : d.inputs) n += in.descriptive ? 0 : 1;
   q.emplace_back("inputs_changed", n);
-  for (const auto& r : d.results) {
-    std::string name = r.name;
+  for (const std::string& result : diff_result_names()) {
+    const ResultChange* r = d.result(result);
+    std::string name = result;
     std::replace(name.begin(), name.end(), '.', '_');
-    q.emplace_back(name + "_old", r.old_value);
-    q.emplace_back(name + "_new", r.new_value);
-    q.emplace_back(name + "_change", r.change());
+    q.emplace_back(name + "_old", r ? r->old_value : std::nullopt);
+    q.emplace_back(name + "_new", r ? r->new_value : std::nullopt);
+    q.emplace_back(name + "_change", r ? r->change() : std::nullopt);
   }
   return q;
 }

@@ -74,6 +74,12 @@ struct DiffOptions {
   int max_exact = 12;  ///< Shapley up to this many inputs, sequential above
 };
 
+/// The names of CaseDiff::results, in their order: npv.budget,
+/// npv.organisation, npv.society, bcr, irr, payback_years,
+/// discounted_payback_years, fte, sroi_ratio, loans.paid, loans.interest,
+/// loans.forgiven, grants.total.
+const std::vector<std::string>& diff_result_names();
+
 /// The named numbers a condition on a diff may use (docs/cli.md, "gevinst
 /// diff"): npv_old, npv_new, npv_change (the selected perspective),
 /// inputs_changed (inputs other than text), and for every result R (dots as
