@@ -125,7 +125,8 @@ void add_batch(CLI::App& root, Session& s) {
   app->add_option("paths", o->paths, "Case files or directories ('-' reads one case from standard input)")
       ->required()
       ->check(ExistingPathOrStdin);
-  add_output_options(app, o->out, {Format::table, Format::csv, Format::jsonl, Format::json, Format::md});
+  add_output_options(app, o->out,
+                     {Format::table, Format::csv, Format::jsonl, Format::json, Format::md, Format::junit});
   add_threads_option(app, o->threads);
   add_scan_options(app, o->scan);
   app->add_option("--shard", o->shard, "Evaluate shard K of N: files whose index in path order is K-1 mod N")
