@@ -121,6 +121,7 @@ void add_batch(CLI::App& root, Session& s) {
       "  gevinst batch cases/\n"
       "  gevinst batch cases/ --format jsonl --threads 2 -o results.jsonl\n"
       "  gevinst batch cases/ --shard 2/4 --format csv     # job 2 of a 4-job CI matrix\n"
+      "  gevinst batch cases/ --shard 2/4 --format junit -o batch-2.xml   # JUnit XML for CI reports\n"
       "Exit: 0 every record ok, 1 some record invalid or error, 2 usage.");
   app->add_option("paths", o->paths, "Case files or directories ('-' reads one case from standard input)")
       ->required()
