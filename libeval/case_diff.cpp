@@ -229,6 +229,7 @@ CaseDiff diff_cases(std::string_view old_text, const std::string& old_name, std:
   for (const auto& g : groups) {
     Attribution a;
     std::vector<std::string> paths;
+    paths.reserve(g.size());
     for (size_t i : g) paths.push_back(changes[i].path);
     a.input = fmt::format("{}", fmt::join(paths, " + "));
     a.changes = g;

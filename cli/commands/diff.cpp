@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 #include <memory>
 
@@ -79,8 +78,10 @@ int run_diff(const DiffCliOptions& o, Session& s) {
   std::optional<Condition> cond;
   if (!o.fail_if.empty()) {
     CaseDiff empty;
+    auto quantities = diff_quantities(empty);
     std::vector<std::string> names;
-    for (const auto& [name, v] : diff_quantities(empty)) names.push_back(name);
+    names.reserve(quantities.size());
+    for (const auto& [name, v] : quantities) names.push_back(name);
     CompileResult cr =
         compile_expression(o.fail_if, [&](std::string_view n, bool dollar) -> std::optional<int> {
           if (dollar) return std::nullopt;
@@ -93,12 +94,12 @@ int run_diff(const DiffCliOptions& o, Session& s) {
       if (!cr.error->name.empty() && hint.empty())
         if (std::string g = did_you_mean(cr.error->name, names); !g.empty())
           hint = fmt::format("did you mean '{}'?", g);
-      error(fmt::format("--fail-if \"{}\": {} (at character {}){}", o.fail_if, cr.error->message,
-                        cr.error->offset + 1, hint.empty() ? "" : "\n  hint: " + hint));
-      std::fputs(
-          "  names: npv_change, npv_old, npv_new, inputs_changed, and R_old, R_new, R_change for the results "
-          "(bcr, irr, fte, sroi_ratio, npv_society, loans_forgiven, ...)\n",
-          stderr);
+      if (hint.empty())
+        hint =
+            "names: npv_change, npv_old, npv_new, inputs_changed, and R_old, R_new, R_change for the results "
+            "(bcr, irr, fte, sroi_ratio, npv_society, loans_forgiven, ...)";
+      error(fmt::format("--fail-if \"{}\": {} (at character {})\n  hint: {}", o.fail_if, cr.error->message,
+                        cr.error->offset + 1, hint));
       return Exit::usage;
     }
     cond = Condition{std::move(*cr.program), names};
@@ -117,6 +118,7 @@ int run_diff(const DiffCliOptions& o, Session& s) {
   if (!cond) return Exit::ok;
   auto q = diff_quantities(d);
   std::vector<double> slots;
+  slots.reserve(q.size());
   for (const auto& [name, v] : q) slots.push_back(v.value_or(std::nan("")));
   EvalResult r = cond->program.evaluate(slots);
   if (!r.ok()) {
