@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
   add_rollout(app, session);
   add_portfolio(app, session);
   add_report(app, session);
+  add_diff(app, session);
   // Hidden helpers of the installed files (docs/cli.md, "Install"): the
   // completion scripts ask `__complete WORD...`, the build writes the man
   // pages with `__man DIR`. Both read the definitions above.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <type_traits>
 #include <utility>
 
 #include "cli/messages.h"
@@ -29,6 +30,10 @@ CLI::Validator choice(std::vector<std::pair<std::string, E>> names) {
             s = std::to_string(static_cast<int>(value));
             return {};
           }
+        // A format this command does not produce (junit on evaluate, say) is named as such.
+        if constexpr (std::is_same_v<E, Format>)
+          if (parse_format(s))
+            return fmt::format("this command does not produce {}; its formats are {}", s, set);
         return fmt::format("{} not in {}", s, set);
       },
       set);

@@ -121,11 +121,13 @@ void add_batch(CLI::App& root, Session& s) {
       "  gevinst batch cases/\n"
       "  gevinst batch cases/ --format jsonl --threads 2 -o results.jsonl\n"
       "  gevinst batch cases/ --shard 2/4 --format csv     # job 2 of a 4-job CI matrix\n"
+      "  gevinst batch cases/ --shard 2/4 --format junit -o batch-2.xml   # JUnit XML for CI reports\n"
       "Exit: 0 every record ok, 1 some record invalid or error, 2 usage.");
   app->add_option("paths", o->paths, "Case files or directories ('-' reads one case from standard input)")
       ->required()
       ->check(ExistingPathOrStdin);
-  add_output_options(app, o->out, {Format::table, Format::csv, Format::jsonl, Format::json, Format::md});
+  add_output_options(app, o->out,
+                     {Format::table, Format::csv, Format::jsonl, Format::json, Format::md, Format::junit});
   add_threads_option(app, o->threads);
   add_scan_options(app, o->scan);
   app->add_option("--shard", o->shard, "Evaluate shard K of N: files whose index in path order is K-1 mod N")

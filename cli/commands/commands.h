@@ -67,6 +67,7 @@ void add_batch(CLI::App& root, Session& s);
 void add_rollout(CLI::App& root, Session& s);
 void add_portfolio(CLI::App& root, Session& s);
 void add_report(CLI::App& root, Session& s);
+void add_diff(CLI::App& root, Session& s);
 
 }  // namespace gevinst::cli
 

@@ -102,11 +102,14 @@ void add_rollout(CLI::App& root, Session& s) {
       "  gevinst rollout examples/rollout-2027-regions.yaml\n"
       "  gevinst rollout rollout.yaml --today 2027-07-01 --format json\n"
       "  gevinst rollout rollout.yaml --format md -o report.md\n"
+      "  gevinst rollout rollout.yaml --format junit -o rollout.xml   # one test case per unit, for CI\n"
       "Exit: 0 every unit compliant, 1 invalid input or some unit non-compliant, 2 usage.");
   app->add_option("file", o->path, "Rollout file ('-' reads standard input)")
       ->required()
       ->check(ExistingPathOrStdin);
-  add_output_options(app, o->out, document_formats());
+  std::vector<Format> formats = document_formats();
+  formats.push_back(Format::junit);
+  add_output_options(app, o->out, formats);
   add_today_option(app, o->today);
   add_perspective_option(app, o->perspective);
   app->add_flag("--no-explain", o->no_explain, "Skip drafting explanations (no break-even searches)");

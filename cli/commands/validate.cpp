@@ -41,12 +41,13 @@ void add_validate(CLI::App& root, Session& s) {
       "Examples:\n"
       "  gevinst validate examples/\n"
       "  gevinst validate --format github cases/      # annotations in GitHub Actions\n"
+      "  gevinst validate --format junit -o validate.xml cases/   # JUnit XML for CI reports\n"
       "  gevinst validate --strict --format json case.yaml\n"
       "Exit: 0 all valid, 1 some file invalid (or has warnings with --strict), 2 usage.");
   app->add_option("paths", o->paths, "Case files or directories ('-' reads standard input)")
       ->required()
       ->check(ExistingPathOrStdin);
-  add_output_options(app, o->out, {Format::text, Format::json, Format::github});
+  add_output_options(app, o->out, {Format::text, Format::json, Format::github, Format::junit});
   app->get_option("--quiet")->description(
       "Print only what fails the run: errors (and warnings with --strict)");
   app->add_flag("--strict", o->strict, "Treat warnings as failures (exit 1)");

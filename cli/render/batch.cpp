@@ -33,6 +33,7 @@ Json totals_json(const BatchTotals& t) {
 
 BatchWriter::BatchWriter(Format f, NumberLocale loc, Perspective perspective) : format_(f), loc_(loc) {
   provenance_.perspective = to_string(perspective);
+  junit_.name = "batch";
   table_.column("Path").column("Id").column("Status");
   for (const char* h : {"NPV", "IRR", "BCR", "Payback", "FTE", "SROI"}) table_.column(h, Align::right);
 }
@@ -54,6 +55,20 @@ std::string BatchWriter::add(const BatchRecord& r) {
       return csv_row({r.path, r.id, to_string(r.status), exact_number(r.npv), exact_number(r.irr),
                       exact_number(r.bcr), exact_number(r.payback_years), exact_number(r.fte),
                       exact_number(r.sroi_ratio), r.error});
+    case Format::junit: {
+      // An invalid file fails at its first error (FILE:LINE:COLUMN: ...); a
+      // case that cannot be evaluated is an error.
+      JUnitCase c{r.path, "gevinst.batch", {}, {}};
+      std::string message = r.error.empty() ? fmt::format("{}: {}", r.path, to_string(r.status)) : r.error;
+      if (r.status == BatchStatus::invalid)
+        c.problems.push_back({JUnitProblem::Kind::failure, message, "invalid", ""});
+      else if (r.status != BatchStatus::ok)
+        c.problems.push_back({JUnitProblem::Kind::error, message, to_string(r.status), ""});
+      else
+        c.system_out = fmt::format("{}: NPV {}", r.id, exact_number(r.npv));
+      junit_.cases.push_back(std::move(c));
+      return {};
+    }
     case Format::json:
       provenance_.files.push_back({r.path, r.sha256});
       return std::string(was_first ? "\n    " : ",\n    ") + dump(record_json(r));
@@ -70,6 +85,7 @@ std::string BatchWriter::end(const BatchTotals& tot) const {
   if (format_ == Format::json)
     return fmt::format("{}],\n  \"totals\": {},\n  \"provenance\": {}\n}}\n", first_ ? "" : "\n  ",
                        dump(totals_json(tot)), dump(provenance_json(provenance_)));
+  if (format_ == Format::junit) return render_junit({"gevinst batch", {junit_}});
   if (format_ != Format::table && format_ != Format::md) return {};
   Document d;
   d.table(table_);

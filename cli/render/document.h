@@ -14,6 +14,7 @@
 
 #include "cli/render/format.h"
 #include "cli/render/json.h"
+#include "cli/render/junit.h"
 #include "cli/render/provenance.h"
 
 namespace gevinst::cli {
@@ -148,7 +149,10 @@ struct Block {
 struct Document {
   std::string title;
   std::vector<Block> blocks;
-  Json json;               ///< the result's own JSON (Format::json)
+  Json json;  ///< the result's own JSON (Format::json)
+  /// Format::junit: the checks the result holds (one test case per file or
+  /// unit); only documents of commands that offer junit set it.
+  std::optional<JUnitReport> junit;
   std::vector<Table> csv;  ///< Format::csv: these tables, one after the other
   /// Set by the command (it knows the files and options): `provenance` in
   /// JSON, the --set overrides under the title in text and Markdown.

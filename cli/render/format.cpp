@@ -9,13 +9,14 @@
 namespace gevinst::cli {
 
 namespace {
-constexpr std::array<std::pair<Format, const char*>, 7> kNames = {{{Format::table, "table"},
+constexpr std::array<std::pair<Format, const char*>, 8> kNames = {{{Format::table, "table"},
                                                                    {Format::json, "json"},
                                                                    {Format::csv, "csv"},
                                                                    {Format::md, "md"},
                                                                    {Format::jsonl, "jsonl"},
                                                                    {Format::text, "text"},
-                                                                   {Format::github, "github"}}};
+                                                                   {Format::github, "github"},
+                                                                   {Format::junit, "junit"}}};
 }  // namespace
 
 const char* to_string(Format f) {

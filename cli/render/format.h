@@ -19,6 +19,7 @@ enum class Format {
   jsonl,   ///< one JSON record per line (streaming commands)
   text,    ///< validate's FILE:LINE:COLUMN lines
   github,  ///< GitHub Actions workflow commands (annotations)
+  junit,   ///< JUnit XML: one test case per file or unit (validate, batch, rollout)
 };
 
 /// The name on the command line ("table", "json", ...).

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "cli/render/junit.h"
+
 namespace gevinst::cli {
 
 Cell Cell::number(std::optional<double> v, int decimals, std::string none) {
@@ -321,6 +323,9 @@ std::string render(const Document& d, Format f, NumberLocale loc) {
       return out;
     }
     case Format::md: return document_markdown(d, loc);
+    case Format::junit:
+      if (d.junit) return render_junit(*d.junit);
+      return document_text(d, loc);
     default: return document_text(d, loc);
   }
 }

@@ -96,6 +96,36 @@ Table csv_table(const RolloutResult& r) {
   return t;
 }
 
+// One test case per unit: a non-compliant unit fails at its decision, a unit
+// that cannot be evaluated is an error; the verdict and explanation of a
+// passing unit go to system-out.
+JUnitReport rollout_junit(const RolloutResult& r) {
+  JUnitSuite suite{r.file, {}};
+  for (const auto& u : r.units) {
+    JUnitCase c{unit_name(u), fmt::format("gevinst.rollout.{}", r.case_id), {}, {}};
+    for (const auto& e : u.errors)
+      c.problems.push_back(junit_problem(e, r.file, {}, JUnitProblem::Kind::error));
+    if (u.errors.empty() && !u.compliant) {
+      std::string where = u.decision.loc.line > 0
+                              ? fmt::format("{}:{}:{}", r.file, u.decision.loc.line, u.decision.loc.column)
+                              : r.file;
+      c.problems.push_back(
+          {JUnitProblem::Kind::failure,
+           fmt::format("{}: {} is non-compliant: {}", where, unit_name(u), u.compliance_note),
+           "non-compliant", ""});
+    }
+    if (u.errors.empty()) {
+      c.system_out =
+          fmt::format("verdict {}, decision {}", to_string(u.verdict), to_string(u.decision.status));
+      if (!u.failed_criteria.empty())
+        c.system_out += fmt::format("; fails {}", fmt::join(u.failed_criteria, ", "));
+      for (const auto& line : u.explanation) c.system_out += "\n" + line;
+    }
+    suite.cases.push_back(std::move(c));
+  }
+  return {"gevinst rollout", {std::move(suite)}};
+}
+
 }  // namespace
 
 Document rollout_document(const RolloutResult& r) {
@@ -157,6 +187,7 @@ Document rollout_document(const RolloutResult& r) {
       r.non_compliant, r.errors ? fmt::format("; {} could not be evaluated", r.errors) : std::string()));
   d.json = to_json(r);
   d.csv.push_back(csv_table(r));
+  d.junit = rollout_junit(r);
   return d;
 }
 

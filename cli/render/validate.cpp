@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "cli/render/json.h"
+#include "cli/render/junit.h"
 
 namespace gevinst::cli {
 
@@ -65,6 +66,24 @@ std::string validation_report(const std::vector<FileCheck>& reports, const Valid
     j["summary"] = {
         {"files", reports.size()}, {"invalid", invalid}, {"errors", errors}, {"warnings", warnings}};
     return dump(j, 2) + "\n";
+  }
+  if (o.format == Format::junit) {
+    // One test case per file; each error (and with --strict each warning)
+    // is a failure at FILE:LINE:COLUMN, other diagnostics go to system-out.
+    JUnitSuite suite{"validate", {}};
+    for (const auto& c : reports) {
+      JUnitCase tc{c.file.path, "gevinst.validate", {}, {}};
+      for (const auto& d : c.file.diags) {
+        bool fails = d.severity == Severity::error || (o.strict && d.severity == Severity::warning);
+        JUnitProblem p = junit_problem(d, c.file.path, c.file.source_of(d));
+        if (fails)
+          tc.problems.push_back(std::move(p));
+        else
+          tc.system_out += p.text;
+      }
+      suite.cases.push_back(std::move(tc));
+    }
+    return render_junit({"gevinst validate", {std::move(suite)}});
   }
   if (o.format == Format::github) {
     // GitHub Actions workflow commands: annotations on the pull request diff.
