@@ -63,11 +63,15 @@ void add_output_options(CLI::App* app, OutputOptions& o, const std::vector<Forma
       ->default_str(listed.front());
   app->add_option("-o,--output", o.output, "Write to FILE instead of standard output (atomically)")
       ->type_name("FILE");
-  app->add_option("--locale", o.locale, "Number formatting in tables: en (1,234.5) or da (1.234,5)")
+  app->add_option("--locale", o.locale,
+                  "Number formatting: en (1,234.5) or da (1.234,5); CSV with da is ';'-separated with a "
+                  "decimal comma, as Danish spreadsheets read it")
       ->transform(choice<NumberLocale>({{"en", NumberLocale::en}, {"da", NumberLocale::da}}))
       ->type_name("TEXT")
       ->default_str("en");
   app->add_flag("-q,--quiet", o.quiet, "No progress bars or notes on standard error");
+  if (std::find(formats.begin(), formats.end(), Format::csv) != formats.end())
+    app->add_flag("--bom", o.bom, "CSV: start with a UTF-8 byte-order mark (Excel then reads æ, ø, å right)");
 }
 
 void add_scan_options(CLI::App* app, ScanOptions& o, const std::string& name) {

@@ -16,8 +16,11 @@ void add_evaluate(CLI::App& root, Session& s) {
                     "  gevinst evaluate case.yaml --scenario worst --set patients=900\n"
                     "  gevinst evaluate case.yaml --perspective society --format json -o result.json\n"
                     "  gevinst evaluate case.yaml --format md        # for a pull-request comment\n"
-                    "  gevinst evaluate case.yaml --locale da        # 1.234.567,5 number format"},
-                   true, [](const Case& c, const CaseCommand& o) {
+                    "  gevinst evaluate case.yaml --locale da        # 1.234.567,5 number format\n"
+                    "  gevinst evaluate case.yaml --format csv --table summary --locale da --bom\n"
+                    "                                  # headline metrics for a Danish Excel"},
+                   CaseCommandOptions{.perspective = true, .summary_table = true},
+                   [](const Case& c, const CaseCommand& o) {
                      EvaluateOptions eo;
                      eo.perspective = o.c.perspective;
                      eo.overrides = case_overrides(c, o.c);
