@@ -70,10 +70,12 @@ void add_output_options(CLI::App* app, OutputOptions& o, const std::vector<Forma
       ->type_name("FILE");
   add_locale_option(app, o.locale);
   app->add_flag("-q,--quiet", o.quiet, "No progress bars or notes on standard error");
+  if (std::find(formats.begin(), formats.end(), Format::csv) != formats.end())
+    app->add_flag("--bom", o.bom, "CSV: start with a UTF-8 byte-order mark (Excel then reads æ, ø, å right)");
 }
 
 void add_locale_option(CLI::App* app, NumberLocale& locale) {
-  app->add_option("--locale", locale, "Number formatting in tables: en (1,234.5) or da (1.234,5)")
+  app->add_option("--locale", locale, "Number formatting: en (1,234.5) or da (1.234,5); CSV with da is ';'-separated with a decimal comma, as Danish spreadsheets read it")
       ->transform(choice<NumberLocale>({{"en", NumberLocale::en}, {"da", NumberLocale::da}}))
       ->type_name("TEXT")
       ->default_str("en");

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/render/catalogue.h"
@@ -32,6 +33,9 @@ struct OutputOptions {
   Language lang = Language::en;  ///< only where the command has --lang
   /// Numbers in `locale`, words in `lang`.
   Style style() const { return Style{locale, &catalogue(lang)}; }
+  bool bom = false;  ///< --bom: CSV starts with a UTF-8 byte-order mark
+  /// What CSV output starts with: the byte-order mark when asked, else nothing.
+  std::string_view csv_prefix() const { return bom && format == Format::csv ? "\xEF\xBB\xBF" : ""; }
   /// Progress on standard error: only for table output and without --quiet.
   bool progress() const { return !quiet && format == Format::table; }
 };

@@ -35,7 +35,9 @@ int emit(const OutputOptions& o, std::string_view content) {
   return Exit::ok;
 }
 
-int emit(const OutputOptions& o, const Document& d) { return emit(o, render(d, o.format, o.locale)); }
+int emit(const OutputOptions& o, const Document& d) {
+  return emit(o, std::string(o.csv_prefix()) + render(d, o.format, o.locale));
+}
 
 std::optional<std::string> write_output(const std::string& path, std::string_view content) {
   StreamOutput out(path);

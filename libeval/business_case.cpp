@@ -183,6 +183,25 @@ std::vector<std::string> party_notes(const std::vector<PartyResult>& parties, co
   return notes;
 }
 
+// Payback names the first year the cumulative net is non-negative; a case
+// whose cumulative net turns negative again later (a reinvestment, benefits
+// that end before the costs) has a payback that reads better than it is.
+std::optional<std::string> payback_relapse_note(const Metrics& m, const std::string& currency) {
+  if (!m.payback_year) return std::nullopt;
+  std::optional<int> relapse;
+  for (const auto& y : m.years)
+    if (y.year > *m.payback_year && y.cumulative < 0) {
+      relapse = y.year;
+      break;
+    }
+  if (!relapse) return std::nullopt;
+  return fmt::format(
+      "the cumulative net turns non-negative in {} (payback) but is negative again from {}; at the end of "
+      "the "
+      "horizon it is {}",
+      *m.payback_year, *relapse, money(m.years.back().cumulative, currency));
+}
+
 }  // namespace
 
 BusinessCase evaluate_case(const Case& c, const EvaluateOptions& opt) {
@@ -212,6 +231,7 @@ BusinessCase evaluate_case(const Case& c, const EvaluateOptions& opt) {
   bc.financing = evaluate_financing(c, bc.items, bc.params, bc.discount_factors);
   bc.parties = party_view(c, bc.items, bc.financing.transfers, bc.discount_factors, opt.perspective);
   bc.notes = party_notes(bc.parties, bc.selected(), bc.currency);
+  if (auto n = payback_relapse_note(bc.selected(), bc.currency)) bc.notes.push_back(*n);
   if (std::any_of(bc.items.begin(), bc.items.end(),
                   [](const ItemSeries& s) { return s.derived_from_capacity; })) {
     std::vector<std::string> listed;

@@ -340,6 +340,45 @@ void lint_distribution_ranges(Reader& r, const Case& c) {
   }
 }
 
+// Capacity and SROI entries that are defined but do not do what they seem
+// to (docs/cli.md, "gevinst validate", lints).
+void lint_sources_and_capacity(Reader& r, const Case& c) {
+  // A literal financial proxy without a source is an unsupported number; a
+  // proxy written with a parameter takes the parameter's source.
+  for (const Outcome& o : c.sroi.outcomes)
+    if (o.proxy.program.is_constant() && o.proxy_source.find_first_not_of(" \t\r\n") == std::string::npos)
+      r.diags().warning(o.proxy.loc, o.yaml_path + ".proxy",
+                        fmt::format("outcome '{}' has a financial proxy but no proxy_source", o.id),
+                        "say where the value of one unit of outcome comes from, e.g. proxy_source: \"Danish "
+                        "Regions' DRG rate 2025\", or use a parameter with a source");
+  for (const StaffGroup& g : c.capacity.staff) {
+    bool used = std::any_of(c.capacity.activities.begin(), c.capacity.activities.end(),
+                            [&](const Activity& a) { return a.staff == g.id; });
+    if (!used)
+      r.diags().warning(g.loc, "capacity.staff." + g.id,
+                        fmt::format("staff group '{}' is not used by any capacity activity", g.id),
+                        "remove it, or name it in an activity: staff: " + g.id);
+  }
+  // Section 9: a gain-share loan's gains include capacity activities at their
+  // value, monetised or not; freed time that is not monetised is no cash the
+  // borrower has to pay with.
+  for (const Financing& f : c.financing) {
+    if (f.method != Financing::Method::gain_share) continue;
+    for (const std::string& id : f.gain_of) {
+      auto a = std::find_if(c.capacity.activities.begin(), c.capacity.activities.end(),
+                            [&](const Activity& x) { return x.id == id; });
+      if (a == c.capacity.activities.end() || a->monetise) continue;
+      r.diags().warning(
+          f.gain_share.loc.line ? f.gain_share.loc : f.loc, f.yaml_path + ".gain_share.of",
+          fmt::format(
+              "loan '{}' is repaid from capacity activity '{}', which is not monetised (monetise: false)",
+              f.id, id),
+          "the freed time is not money the borrower receives, so the payments must come from its budget; "
+          "monetise the activity, or repay from benefits that are cash");
+    }
+  }
+}
+
 }  // namespace
 
 void lint_case(Reader& r, const YNode* root, const Case& c) {
@@ -397,6 +436,7 @@ void lint_case(Reader& r, const YNode* root, const Case& c) {
           p.loc, "parameters." + p.name, fmt::format("parameter '{}' has no source", p.name),
           "say where the number comes from: {value: ..., source: \"Pilot evaluation 2025, table 4\"}");
   lint_distribution_ranges(r, c);
+  lint_sources_and_capacity(r, c);
 }
 
 }  // namespace gevinst

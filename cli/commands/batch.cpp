@@ -58,6 +58,7 @@ int run_batch(const BatchCliOptions& o) {
   Progress progress("evaluating", files.size(), o.out.progress());
   BatchTotals totals;
   BatchWriter writer(o.out.format, o.out.locale, o.perspective);
+  out.write(o.out.csv_prefix());
   out.write(writer.begin());
   // Case ids in path order, and where each file gives its id, to name a
   // duplicate at the end (docs/cli.md, "Case ids across files").

@@ -20,8 +20,9 @@ void add_capacity(CLI::App& root, Session& s) {
                     "  gevinst capacity case.yaml --scenario worst --set visits_replaced=3\n"
                     "  gevinst capacity case.yaml --format json -o capacity.json\n"
                     "  gevinst capacity case.yaml --format csv        # the year table\n"
+                    "  gevinst capacity case.yaml --format csv --table summary   # FTE, hours, value\n"
                     "  gevinst capacity case.yaml --locale da         # 1.234,5 number format"},
-                   false, [](const Case& c, const CaseCommand& o) {
+                   CaseCommandOptions{.summary_table = true}, [](const Case& c, const CaseCommand& o) {
                      CapacityOptions co;
                      co.require_section = true;
                      co.overrides = case_overrides(c, o.c);

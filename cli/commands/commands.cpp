@@ -70,18 +70,29 @@ Provenance case_provenance(const Session& s, const CaseOptions& c) {
   return p;
 }
 
-void add_case_command(CLI::App& root, Session& s, const CommandHelp& help, bool perspective,
-                      std::function<Document(const Case&, const CaseCommand&)> describe, bool lang) {
+void add_case_command(CLI::App& root, Session& s, const CommandHelp& help, CaseCommandOptions with,
+                      std::function<Document(const Case&, const CaseCommand&)> describe) {
   auto o = std::make_shared<CaseCommand>();
   CLI::App* app = root.add_subcommand(help.name, help.summary);
   app->description(help.description);
-  add_case_options(app, o->c, perspective);
+  add_case_options(app, o->c, with.perspective);
   add_output_options(app, o->out, document_formats());
-  if (lang) add_lang_option(app, o->out);
+  if (with.lang) add_lang_option(app, o->out);
+  if (with.summary_table)
+    app->add_option_function<std::string>(
+           "--table", [o](const std::string& t) { o->summary = t == "summary"; },
+           "CSV: years (the year table, the default) or summary (the headline metrics, one row per "
+           "perspective or one row)")
+        ->check(CLI::IsMember({"years", "summary"}))
+        ->type_name("TEXT");
   app->callback([o, &s, app, describe = std::move(describe)] {
     imply_locale(app, o->out);
     s.run = [o, &s, describe] {
-      return run_on_case(s, o->c, o->out, [&](const Case& c) { return describe(c, *o); });
+      return run_on_case(s, o->c, o->out, [&](const Case& c) {
+        Document d = describe(c, *o);
+        if (o->summary) d.csv = std::move(d.csv_summary);
+        return d;
+      });
     };
   });
 }

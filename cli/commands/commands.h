@@ -89,6 +89,14 @@ int run_on_case(Session& s, const CaseOptions& c, const OutputOptions& out,
 struct CaseCommand {
   CaseOptions c;
   OutputOptions out;
+  bool summary = false;  ///< --table summary: CSV of the headline metrics, not the years
+};
+
+/// What a one-case command offers beyond CASE, --scenario and --set.
+struct CaseCommandOptions {
+  bool perspective = false;  ///< --perspective
+  bool summary_table = false;  ///< --table years|summary for CSV
+  bool lang = false;           ///< --lang (CaseCommand::out.style() gives its words)
 };
 
 /// What --help says of a command: the one-line summary in the command list
@@ -100,11 +108,10 @@ struct CommandHelp {
 };
 
 /// Adds a command whose whole work is one case turned into a Document:
-/// CASE with --scenario and --set (and --perspective when `perspective`),
-/// the output options, and `describe` run on the loaded case.
-/// With `lang`, also --lang (CaseCommand::out.style() gives its words).
-void add_case_command(CLI::App& root, Session& s, const CommandHelp& help, bool perspective,
-                      std::function<Document(const Case&, const CaseCommand&)> describe, bool lang = false);
+/// CASE with --scenario and --set (and what `with` asks for), the output
+/// options, and `describe` run on the loaded case.
+void add_case_command(CLI::App& root, Session& s, const CommandHelp& help, CaseCommandOptions with,
+                      std::function<Document(const Case&, const CaseCommand&)> describe);
 
 /// Today's date, local time, as YYYY-MM-DD (rollout review dates).
 std::string local_today();

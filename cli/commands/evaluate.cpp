@@ -18,16 +18,17 @@ void add_evaluate(CLI::App& root, Session& s) {
        "  gevinst evaluate case.yaml --perspective society --format json -o result.json\n"
        "  gevinst evaluate case.yaml --format md        # for a pull-request comment\n"
        "  gevinst evaluate case.yaml --locale da        # 1.234.567,5 number format\n"
-       "  gevinst evaluate case.yaml --lang da          # Danish labels (nutidsværdi ...)"},
-      true,
+       "  gevinst evaluate case.yaml --lang da          # Danish labels (nutidsværdi ...)\n"
+       "  gevinst evaluate case.yaml --format csv --table summary --locale da --bom\n"
+       "                                  # headline metrics for a Danish Excel"},
+      CaseCommandOptions{.perspective = true, .summary_table = true, .lang = true},
       [](const Case& c, const CaseCommand& o) {
         EvaluateOptions eo;
         eo.perspective = o.c.perspective;
         eo.overrides = case_overrides(c, o.c);
         eo.scenario = o.c.scenario;
         return business_case_document(evaluate_case(c, eo), o.out.style());
-      },
-      true);
+      });
 }
 
 }  // namespace gevinst::cli

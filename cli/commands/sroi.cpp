@@ -21,7 +21,7 @@ void add_sroi(CLI::App& root, Session& s) {
                     "  gevinst sroi case.yaml --scenario worst\n"
                     "  gevinst sroi case.yaml --format json -o sroi.json\n"
                     "  gevinst sroi case.yaml --format md          # for a pull-request comment"},
-                   false, [](const Case& c, const CaseCommand& o) {
+                   CaseCommandOptions{}, [](const Case& c, const CaseCommand& o) {
                      SroiOptions so;
                      so.overrides = case_overrides(c, o.c);
                      so.scenario = o.c.scenario;

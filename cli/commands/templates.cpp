@@ -11,7 +11,8 @@ namespace {
 
 // {{ID}} is replaced by the case id.
 constexpr std::string_view kSmall =
-    R"yaml(# yaml-language-server: $schema=https://gevinst.dk/schema/gevinst-1.json
+    R"yaml(# yaml-language-server: $schema=gevinst.schema.json
+# (editors check this file against that schema; write it here with: gevinst schema -o gevinst.schema.json)
 # A small gevinst case (format gevinst/1): a pilot with a few parameters, two
 # parties, an investment, an operating cost and one benefit with a benefit
 # realisation profile (gevinstprofil). The figures are an illustrative example:
@@ -94,7 +95,8 @@ benefits:
 )yaml";
 
 constexpr std::string_view kLarge =
-    R"yaml(# yaml-language-server: $schema=https://gevinst.dk/schema/gevinst-1.json
+    R"yaml(# yaml-language-server: $schema=gevinst.schema.json
+# (editors check this file against that schema; write it here with: gevinst schema -o gevinst.schema.json)
 # A large gevinst case (format gevinst/1): every section of the format with
 # each key explained. The figures are an illustrative example (telemonitoring
 # of patients with a chronic disease at home): replace them with your own and

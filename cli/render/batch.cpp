@@ -41,7 +41,8 @@ BatchWriter::BatchWriter(Format f, NumberLocale loc, Perspective perspective) : 
 std::string BatchWriter::begin() const {
   if (format_ == Format::csv)
     return csv_row(
-        {"path", "id", "status", "npv", "irr", "bcr", "payback_years", "fte", "sroi_ratio", "error"});
+        {"path", "id", "status", "npv", "irr", "bcr", "payback_years", "fte", "sroi_ratio", "error"},
+        csv_separator(loc_));
   if (format_ == Format::json) return "{\n  \"records\": [";
   return {};
 }
@@ -52,9 +53,10 @@ std::string BatchWriter::add(const BatchRecord& r) {
   switch (format_) {
     case Format::jsonl: return dump(record_json(r)) + "\n";
     case Format::csv:
-      return csv_row({r.path, r.id, to_string(r.status), exact_number(r.npv), exact_number(r.irr),
-                      exact_number(r.bcr), exact_number(r.payback_years), exact_number(r.fte),
-                      exact_number(r.sroi_ratio), r.error});
+      return csv_row({r.path, r.id, to_string(r.status), exact_number(r.npv, loc_), exact_number(r.irr, loc_),
+                      exact_number(r.bcr, loc_), exact_number(r.payback_years, loc_),
+                      exact_number(r.fte, loc_), exact_number(r.sroi_ratio, loc_), r.error},
+                     csv_separator(loc_));
     case Format::junit: {
       // An invalid file fails at its first error (FILE:LINE:COLUMN: ...); a
       // case that cannot be evaluated is an error.

@@ -212,6 +212,25 @@ struct Builder {
     return t;
   }
 
+  // What the payback cells mean, and why a perspective has no IRR.
+  std::string headline_key() const {
+    std::string s = st.trf(
+        "Payback: years from the start of {} until the cumulative net is first non-negative, and that year; "
+        "discounted payback the same on present values.",
+        bc.start_year);
+    // Perspectives without an IRR, grouped by the reason.
+    std::vector<std::pair<std::string, std::vector<std::string>>> why;
+    for (const Metrics& m : bc.perspectives) {
+      if (m.irr || m.irr_outside != 0 || m.irr_note.empty()) continue;
+      auto it = std::find_if(why.begin(), why.end(), [&](const auto& w) { return w.first == m.irr_note; });
+      if (it == why.end()) it = why.insert(why.end(), {m.irr_note, {}});
+      it->second.emplace_back(perspective_label(m.perspective));
+    }
+    for (const auto& [note, names] : why)
+      s += st.trf(" IRR none ({}): {}.", fmt::join(names, ", "), note);
+    return s;
+  }
+
   Table years() const {
     const Metrics& m = bc.selected();
     std::array<bool, 4> cost_used{}, benefit_used{};
@@ -311,6 +330,39 @@ struct Builder {
     return t;
   }
 
+  // The headline metrics for a spreadsheet (--table summary): a row per
+  // perspective, columns named as the JSON keys.
+  Table csv_summary() const {
+    Table t;
+    t.csv_numbers = CsvNumbers::g15;
+    for (const char* h : {"perspective", "npv", "pv_costs", "pv_benefits", "bcr", "irr", "payback_years",
+                          "payback_year", "discounted_payback_years", "discounted_payback_year"})
+      t.column(h);
+    if (bc.adjusted) t.column("npv_adjusted").column("bcr_adjusted");
+    auto year = [](std::optional<int> y) {
+      return Cell::number(y ? std::optional<double>(*y) : std::nullopt, 0, "");
+    };
+    for (size_t i = 0; i < bc.perspectives.size(); ++i) {
+      const Metrics& m = bc.perspectives[i];
+      std::vector<Cell> r{Cell::of(to_string(m.perspective)),
+                          Cell::number(m.npv),
+                          Cell::number(m.pv_costs),
+                          Cell::number(m.pv_benefits),
+                          Cell::number(m.bcr, 0, ""),
+                          Cell::number(m.irr, 0, ""),
+                          Cell::number(m.payback_years, 0, ""),
+                          year(m.payback_year),
+                          Cell::number(m.discounted_payback_years, 0, ""),
+                          year(m.discounted_payback_year)};
+      if (bc.adjusted) {
+        r.push_back(Cell::number((*bc.adjusted)[i].npv));
+        r.push_back(Cell::number((*bc.adjusted)[i].bcr, 0, ""));
+      }
+      t.row(std::move(r));
+    }
+    return t;
+  }
+
   Document document() const {
     Document d;
     d.title = fmt::format("{} ({})", bc.title.empty() ? bc.case_id : bc.title, bc.case_id);
@@ -319,6 +371,7 @@ struct Builder {
                        describe_discounting(bc.discounting, bc.timing, st),
                        bc.scenario.empty() ? "" : st.trf("; scenario {}", bc.scenario)));
     d.table(headline());
+    d.paragraph(headline_key());
     d.heading(st.trf("Year by year ({} perspective, {})", perspective_label(bc.perspective), bc.currency));
     d.table(years());
     if (!bc.parties.empty()) {
@@ -330,6 +383,7 @@ struct Builder {
     d.section(st.tr("Notes"), bc.notes);
     d.json = business_case_json(bc);
     d.csv.push_back(csv());
+    d.csv_summary.push_back(csv_summary());
     return d;
   }
 };

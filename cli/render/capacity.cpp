@@ -251,6 +251,24 @@ struct Builder {
     return t;
   }
 
+  // The headline figures for a spreadsheet (--table summary), named as the
+  // JSON keys.
+  Table csv_summary() const {
+    Table t;
+    t.csv_numbers = CsvNumbers::g15;
+    const CapacityTotals& tot = r.total;
+    for (const char* h : {"fte", "fte_year", "fte_years", "hours", "realisable_hours", "value", "value_pv",
+                          "monetised_value", "monetised_pv", "target_fte", "target_share"})
+      t.column(h);
+    t.row({Cell::number(tot.fte),
+           Cell::number(tot.fte_year ? std::optional<double>(*tot.fte_year) : std::nullopt, 0, ""),
+           Cell::number(tot.fte_years), Cell::number(tot.hours), Cell::number(tot.realisable_hours),
+           Cell::number(tot.value), Cell::number(r.value_pv), Cell::number(r.monetised_value, 0, ""),
+           Cell::number(r.monetised_pv, 0, ""), Cell::number(r.target_fte, 0, ""),
+           Cell::number(r.target_fte ? r.target_share : std::nullopt, 0, "")});
+    return t;
+  }
+
   Document document() const {
     Document d;
     d.title = fmt::format("{} ({})", r.title.empty() ? r.case_id : r.title, r.case_id);
@@ -269,6 +287,7 @@ struct Builder {
     d.section("Notes", r.notes);
     d.json = capacity_json(r);
     d.csv.push_back(csv());
+    d.csv_summary.push_back(csv_summary());
     return d;
   }
 };

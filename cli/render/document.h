@@ -154,6 +154,9 @@ struct Document {
   /// unit); only documents of commands that offer junit set it.
   std::optional<JUnitReport> junit;
   std::vector<Table> csv;  ///< Format::csv: these tables, one after the other
+  /// Format::csv with --table summary (evaluate, capacity): the headline
+  /// metrics instead of the year table; empty when the result has none.
+  std::vector<Table> csv_summary;
   /// Set by the command (it knows the files and options): `provenance` in
   /// JSON, the --set overrides under the title in text and Markdown.
   std::optional<Provenance> provenance;

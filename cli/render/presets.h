@@ -10,4 +10,8 @@ namespace gevinst::cli {
 
 Document presets_document(const std::vector<PresetInfo>& presets);
 
+/// One preset with its contents: a discounting schedule's steps, the hours
+/// per FTE, a staff group's hour cost, or a unit set's units and populations.
+Document preset_document(const PresetInfo& preset);
+
 }  // namespace gevinst::cli

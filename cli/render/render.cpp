@@ -33,10 +33,18 @@ std::string shown(const Cell& c, NumberLocale loc) {
   return format_number(*c.value, c.decimals, loc);
 }
 
-std::string exact(const Cell& c, CsvNumbers style) {
+// A number in CSV: exact (shortest round-trip, or 15 significant digits),
+// with a decimal comma for Danish spreadsheets.
+std::string csv_number(double v, CsvNumbers style, NumberLocale loc) {
+  std::string s = style == CsvNumbers::g15 ? fmt::format("{:.15g}", v) : fmt::format("{}", v);
+  if (loc == NumberLocale::da) std::replace(s.begin(), s.end(), '.', ',');
+  return s;
+}
+
+std::string exact(const Cell& c, CsvNumbers style, NumberLocale loc) {
   if (c.kind == Cell::Kind::text) return c.text;
   if (!c.value) return {};
-  return style == CsvNumbers::g15 ? fmt::format("{:.15g}", *c.value) : fmt::format("{}", *c.value);
+  return csv_number(*c.value, style, loc);
 }
 
 // The cells as shown; `md` marks strong cells with ** instead of capitals.
@@ -241,24 +249,28 @@ std::string render_markdown(const Table& t, NumberLocale loc) {
   return out;
 }
 
-std::string render_csv(const Table& t, bool header) {
+std::string render_csv(const Table& t, bool header, NumberLocale loc) {
   std::string out;
+  const char sep = csv_separator(loc);
   if (header) {
     std::vector<std::string> h;
     for (const auto& c : t.columns) h.push_back(c.header);
-    out += csv_row(h);
+    out += csv_row(h, sep);
   }
   for (const auto& r : t.rows) {
     std::vector<std::string> row;
     row.reserve(r.size());
-    for (const auto& c : r) row.push_back(exact(c, t.csv_numbers));
-    out += csv_row(row);
+    for (const auto& c : r) row.push_back(exact(c, t.csv_numbers, loc));
+    out += csv_row(row, sep);
   }
   return out;
 }
 
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
+char csv_separator(NumberLocale loc) { return loc == NumberLocale::da ? ';' : ','; }
+
+std::string csv_field(std::string_view s, char sep) {
+  const char special[] = {sep, '"', '\n', '\r', '\0'};
+  if (s.find_first_of(special) == std::string_view::npos) return std::string(s);
   std::string o = "\"";
   for (char c : s) {
     if (c == '"') o.push_back('"');
@@ -268,18 +280,18 @@ std::string csv_field(std::string_view s) {
   return o;
 }
 
-std::string csv_row(const std::vector<std::string>& fields) {
+std::string csv_row(const std::vector<std::string>& fields, char sep) {
   std::string o;
   for (size_t i = 0; i < fields.size(); ++i) {
-    if (i) o.push_back(',');
-    o.append(csv_field(fields[i]));
+    if (i) o.push_back(sep);
+    o.append(csv_field(fields[i], sep));
   }
   o.push_back('\n');
   return o;
 }
 
-std::string exact_number(const std::optional<double>& v) {
-  return v && std::isfinite(*v) ? fmt::format("{}", *v) : std::string();
+std::string exact_number(const std::optional<double>& v, NumberLocale loc) {
+  return v && std::isfinite(*v) ? csv_number(*v, CsvNumbers::shortest, loc) : std::string();
 }
 
 const std::vector<Format>& document_formats() {
@@ -319,7 +331,7 @@ std::string render(const Document& d, Format f, NumberLocale loc) {
       return dump(d.json, 2) + "\n";
     case Format::csv: {
       std::string out;
-      for (const auto& t : d.csv) out += render_csv(t);
+      for (const auto& t : d.csv) out += render_csv(t, true, loc);
       return out;
     }
     case Format::md: return document_markdown(d, loc);

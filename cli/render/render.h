@@ -19,14 +19,19 @@ std::string render(const Document& d, Format f, NumberLocale loc = NumberLocale:
 /// One table as aligned text, as a Markdown table, or as CSV rows.
 std::string render_text(const Table& t, NumberLocale loc = NumberLocale::en);
 std::string render_markdown(const Table& t, NumberLocale loc = NumberLocale::en);
-std::string render_csv(const Table& t, bool header = true);
+/// CSV with `--locale da` is what a Danish spreadsheet reads: fields
+/// separated by ';' and numbers with a decimal comma (docs/cli.md, "CSV").
+std::string render_csv(const Table& t, bool header = true, NumberLocale loc = NumberLocale::en);
+
+/// The field separator of CSV in a locale: ',' (en) or ';' (da).
+char csv_separator(NumberLocale loc);
 
 /// CSV field quoting per RFC 4180, and a whole row ending in "\n".
-std::string csv_field(std::string_view s);
-std::string csv_row(const std::vector<std::string>& fields);
+std::string csv_field(std::string_view s, char sep = ',');
+std::string csv_row(const std::vector<std::string>& fields, char sep = ',');
 
 /// A number for CSV and JSON-lines: the shortest text that reads back as the
-/// same double; empty for a missing or non-finite value.
-std::string exact_number(const std::optional<double>& v);
+/// same double (with a decimal comma for da); empty when missing or not finite.
+std::string exact_number(const std::optional<double>& v, NumberLocale loc = NumberLocale::en);
 
 }  // namespace gevinst::cli

@@ -1,7 +1,11 @@
 # gevinst init: starter cases that validate with no errors and no warnings,
 # never overwriting a file unless --force says so.
 
-schema_line='# yaml-language-server: $schema=https://gevinst.dk/schema/gevinst-1.json'
+schema_line='# yaml-language-server: $schema=gevinst.schema.json'
+# The schema the first line names is the one `gevinst schema -o` writes
+# beside the case; each template validates against it.
+run schema -o "$TMP/gevinst.schema.json"
+expect_rc 0 "schema -o"
 
 for t in small large; do
   f="$TMP/$t case.yaml"
@@ -13,6 +17,10 @@ for t in small large; do
   [ "$(head -1 "$f")" = "$schema_line" ] || fail "$t: first line is not the schema line: $(head -1 "$f")"
   grep -q "^  id: ${t}-case " "$f" || fail "$t: the case id is not taken from the file name"
   grep -q "^  template: $t " "$f" || fail "$t: case.template is not $t"
+  python3 - "$TMP/gevinst.schema.json" "$f" <<'PY' || fail "$t: the template does not validate against the schema its first line names"
+import json, sys, yaml, jsonschema
+jsonschema.validate(yaml.safe_load(open(sys.argv[2])), json.load(open(sys.argv[1])))
+PY
   run validate --strict "$f"
   expect_rc 0 "validate --strict of the $t template"
   expect_stdout_contains "0 errors, 0 warnings"

@@ -83,6 +83,7 @@ sroi:
       indicator: Hours of travel avoided
       quantity: "$patients * 10"
       proxy: 150
+      proxy_source: "Transport Ministry's unit price of travel time 2024"
       start: 2027
       duration: 5
       deadweight: 0.10
@@ -805,6 +806,39 @@ TEST_CASE("loader: lints are warnings, and only with lints on") {
   CHECK(msgs[1] == "the case has an investment (2026) but no operating cost from then on");
   CHECK(msgs[2] == "benefit 'fewer-admissions' has no realisation profile in a case at stage scaling");
   CHECK(load_text(text, false).diags.all().empty());
+}
+
+// The lints of docs/cli.md, "gevinst validate": a literal SROI proxy
+// without proxy_source, a staff group no activity uses, and a gain-share
+// loan repaid from freed time that is not monetised.
+TEST_CASE("loader: proxy, staff group and non-monetised gain-share lints") {
+  auto messages = [](const std::string& text) {
+    std::vector<std::string> out;
+    LoadResult r = load_text(text, true);
+    for (const auto& d : r.diags.all()) out.push_back(d.message);
+    return out;
+  };
+  auto has = [](const std::vector<std::string>& msgs, const std::string& m) {
+    return std::find(msgs.begin(), msgs.end(), m) != msgs.end();
+  };
+  const std::string base = edit({});
+  CHECK(messages(base).empty());
+  auto no_source =
+      messages(edit({{"      proxy_source: \"Transport Ministry's unit price of travel time 2024\"\n", ""}}));
+  CHECK(has(no_source, "outcome 'less-travel' has a financial proxy but no proxy_source"));
+  // A proxy written with a parameter takes the parameter's source.
+  CHECK(messages(edit({{"      proxy_source: \"Transport Ministry's unit price of travel time 2024\"\n", ""},
+                       {"      proxy: 150\n", "      proxy: \"$patients * 0 + 150\"\n"}}))
+            .empty());
+  CHECK(has(messages(edit({{"    nurse: {hour_cost: 450}\n",
+                            "    nurse: {hour_cost: 450}\n    porter: {hour_cost: 300}\n"}})),
+            "staff group 'porter' is not used by any capacity activity"));
+  auto loan = messages(
+      edit({{"      monetise: true\n", "      monetise: false\n"},
+            {"      of: [fewer-admissions]\n", "      of: [fewer-admissions, home-visits-replaced]\n"}}));
+  CHECK(has(loan,
+            "loan 'fund-loan' is repaid from capacity activity 'home-visits-replaced', which is not "
+            "monetised (monetise: false)"));
 }
 
 TEST_CASE("loader: the operating-cost lint looks at the years after the investment") {
