@@ -38,7 +38,7 @@ got=$(zsh -fc 'fpath=(cli/completion $fpath); autoload -Uz _gevinst
   words=(gevinst evaluate --format ""); CURRENT=4; _gevinst
   words=(gevinst evaluate ex); CURRENT=3; _gevinst')
 [ "$(echo "$got" | tr '\n' ' ')" = "table json csv md FILES " ] || fail "zsh: $got"
-got=$(fish -c 'source cli/completion/gevinst.fish; complete -C"gevinst rep"; complete -C"gevinst evaluate '"$kol"' -s b"; complete -C"gevinst evaluate examples/kol-tele"')
+got=$(fish -c 'source cli/completion/gevinst.fish; complete -C"gevinst repa"; complete -C"gevinst evaluate '"$kol"' -s b"; complete -C"gevinst evaluate examples/kol-tele"')
 [ "$got" = "repay	Financing and risk sharing
 best	scenario in $kol
 $kol" ] || fail "fish: $got"
