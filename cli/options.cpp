@@ -75,7 +75,9 @@ void add_output_options(CLI::App* app, OutputOptions& o, const std::vector<Forma
 }
 
 void add_locale_option(CLI::App* app, NumberLocale& locale) {
-  app->add_option("--locale", locale, "Number formatting: en (1,234.5) or da (1.234,5); CSV with da is ';'-separated with a decimal comma, as Danish spreadsheets read it")
+  app->add_option("--locale", locale,
+                  "Number formatting: en (1,234.5) or da (1.234,5); CSV with da is ';'-separated with a "
+                  "decimal comma, as Danish spreadsheets read it")
       ->transform(choice<NumberLocale>({{"en", NumberLocale::en}, {"da", NumberLocale::da}}))
       ->type_name("TEXT")
       ->default_str("en");

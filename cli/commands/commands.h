@@ -94,7 +94,7 @@ struct CaseCommand {
 
 /// What a one-case command offers beyond CASE, --scenario and --set.
 struct CaseCommandOptions {
-  bool perspective = false;  ///< --perspective
+  bool perspective = false;    ///< --perspective
   bool summary_table = false;  ///< --table years|summary for CSV
   bool lang = false;           ///< --lang (CaseCommand::out.style() gives its words)
 };

@@ -226,8 +226,7 @@ struct Builder {
       if (it == why.end()) it = why.insert(why.end(), {m.irr_note, {}});
       it->second.emplace_back(perspective_label(m.perspective));
     }
-    for (const auto& [note, names] : why)
-      s += st.trf(" IRR none ({}): {}.", fmt::join(names, ", "), note);
+    for (const auto& [note, names] : why) s += st.trf(" IRR none ({}): {}.", fmt::join(names, ", "), note);
     return s;
   }
 

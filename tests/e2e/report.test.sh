@@ -14,11 +14,9 @@ kol=examples/kol-telemonitoring.yaml
 version="$("$GEVINST" --version | cut -d' ' -f2)"
 
 # ---- Usage and input errors: nothing is computed or written.
-run report "$kol" -o "$TMP/r.xlsx"
-expect_rc 2
-expect_stderr_contains "unknown report format '.xlsx'"
 run report "$kol" -o "$TMP/r.txt"
 expect_rc 2
+expect_stderr_contains "unknown report format '.txt'"
 run report "$kol"
 expect_rc 2
 expect_stderr_contains "--output is required"
