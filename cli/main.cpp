@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
   add_batch(app, session);
   add_rollout(app, session);
   add_portfolio(app, session);
+  add_track(app, session);
   add_report(app, session);
   add_diff(app, session);
   // Hidden helpers of the installed files (docs/cli.md, "Install"): the

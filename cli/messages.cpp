@@ -40,6 +40,15 @@ std::vector<Provenance::File> Sources::files() const {
 
 void Sources::add(const CaseFile& f) {
   add(f.path, f.source);
+  if (f.actuals) {
+    if (!f.actuals->case_source.empty())
+      for (const auto& d : f.diags)
+        if (d.file != f.path) {
+          add(d.file, f.actuals->case_source);
+          break;
+        }
+    if (f.actuals->plan) add(f.actuals->plan->file, f.actuals->case_source);
+  }
   if (!f.rollout) return;
   for (const auto& d : f.diags)
     if (d.file != f.path) {

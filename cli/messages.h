@@ -42,8 +42,8 @@ void internal_error(std::string_view what);
 class Sources {
  public:
   void add(const std::string& file, std::string text) { texts_[file] = std::move(text); }
-  /// A file as read: its text, and a rollout's solution's text under the
-  /// solution's name.
+  /// A file as read: its text, and the text of the case a rollout or
+  /// actuals file names under that case's name.
   void add(const CaseFile& f);
   /// The text of `file`; empty when it was not read.
   std::string_view of(const std::string& file) const;

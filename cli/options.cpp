@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <ctime>
 #include <filesystem>
 #include <type_traits>
 #include <utility>
@@ -10,6 +11,7 @@
 #include "cli/messages.h"
 #include "libeval/case_files.h"
 #include "libeval/parameters.h"
+#include "libeval/rollout.h"
 
 namespace gevinst::cli {
 
@@ -200,6 +202,23 @@ Overrides case_overrides(const Case& c, const CaseOptions& o) {
   if (!o.scenario.empty()) out = find_scenario(c, o.scenario).overrides;
   out.insert(out.end(), extra.begin(), extra.end());
   return out;
+}
+
+std::string local_today() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return fmt::format("{:04d}-{:02d}-{:02d}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+void add_today_option(CLI::App* app, std::string& today) {
+  app->add_option("--today", today, "Judge review dates against this day instead of today's date")
+      ->type_name("YYYY-MM-DD")
+      ->check(CLI::Validator(
+          [](std::string& s) -> std::string {
+            return is_iso_date(s) ? std::string() : fmt::format("'{}' is not a date YYYY-MM-DD", s);
+          },
+          "YYYY-MM-DD", "date"));
 }
 
 }  // namespace gevinst::cli

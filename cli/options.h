@@ -68,6 +68,11 @@ void add_scan_options(CLI::App* app, ScanOptions& o, const std::string& name = "
 /// warning on standard error unless `quiet`.
 std::vector<std::string> scan_paths(const std::vector<std::string>& paths, const ScanOptions& o, bool quiet);
 
+/// Today's date in local time as YYYY-MM-DD.
+std::string local_today();
+/// Adds --today YYYY-MM-DD (checked as a usage error).
+void add_today_option(CLI::App* app, std::string& today);
+
 /// A CLI11 validator: an existing file, an existing directory or "-".
 extern const CLI::Validator ExistingPathOrStdin;
 

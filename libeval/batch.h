@@ -16,7 +16,7 @@ namespace gevinst {
 /// ok: evaluated; invalid: the file does not load (syntax, schema, missing
 /// file); error: it loads but a value cannot be computed (division by zero,
 /// an SROI investment that is not positive). not_a_case: a rollout document
-/// (format gevinst-rollout/1), which batch skips.
+/// (format gevinst-rollout/1) or actuals (gevinst-actuals/1), which batch skips.
 enum class BatchStatus { ok, invalid, error, not_a_case };
 const char* to_string(BatchStatus s);
 

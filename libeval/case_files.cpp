@@ -109,7 +109,8 @@ std::vector<std::string> shard(const std::vector<std::string>& files, int k, int
 
 std::string_view CaseFile::source_of(const Diagnostic& d) const {
   if (d.file == path) return source;
-  if (rollout && !rollout->solution_source.empty() && d.file != path) return rollout->solution_source;
+  if (rollout && !rollout->solution_source.empty()) return rollout->solution_source;
+  if (actuals && !actuals->case_source.empty()) return actuals->case_source;
   return {};
 }
 
@@ -141,6 +142,18 @@ CaseFile case_file_from_text(std::string text, const std::string& path, const Ca
   LoadOptions lo;
   lo.lints = opt.lints;
   f.kind = sniff_document_kind(text);
+  if (f.kind == DocumentKind::actuals_v1 ||
+      (f.kind == DocumentKind::unknown && opt.unknown_as == DocumentKind::actuals_v1)) {
+    if (opt.load_actuals) {
+      ActualsLoadResult r = load_actuals_text(text, f.path, lo);
+      take(f, r.diags);
+      f.source = r.source;
+      f.actuals = std::move(r);
+    } else {
+      f.source = std::move(text);
+    }
+    return f;
+  }
   const bool rollout = f.kind == DocumentKind::rollout_v1 ||
                        (f.kind == DocumentKind::unknown && opt.unknown_as == DocumentKind::rollout_v1);
   if (rollout) {

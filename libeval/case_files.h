@@ -55,6 +55,7 @@ std::vector<std::string> shard(const std::vector<std::string>& files, int k, int
 struct CaseFileOptions {
   bool lints = false;          ///< run the lint warnings too
   bool load_rollouts = false;  ///< load rollout documents (else only their kind is known)
+  bool load_actuals = false;   ///< load actuals documents (else only their kind is known)
   /// How a document whose format cannot be told is loaded (and so which
   /// errors it gets): as a case, or as a rollout.
   DocumentKind unknown_as = DocumentKind::case_v1;
@@ -68,11 +69,14 @@ struct CaseFile {
   std::string sha256;                         ///< SHA-256 of the bytes read; empty when unreadable
   std::optional<Case> model;                  ///< a case that loaded without errors
   std::optional<RolloutLoadResult> rollout;   ///< a rollout, with CaseFileOptions::load_rollouts
+  std::optional<ActualsLoadResult> actuals;   ///< actuals, with CaseFileOptions::load_actuals
   std::vector<Diagnostic> diags;              ///< all of them, the rollout's solution's included
   int errors = 0, warnings = 0;               ///< counted before Diagnostics drops any past its limit
 
   bool is_rollout() const { return kind == DocumentKind::rollout_v1; }
-  /// The text a diagnostic's line refers to (this file's, or a rollout's solution's).
+  bool is_actuals() const { return kind == DocumentKind::actuals_v1; }
+  /// The text a diagnostic's line refers to (this file's, or the case a
+  /// rollout or actuals file names).
   std::string_view source_of(const Diagnostic& d) const;
 };
 

@@ -14,7 +14,8 @@
 //   atom    := number | '$' name | name | name '(' args ')' | '(' expr ')'
 //   number  := decimal literal with optional exponent: 12, 0.5, .5, 2.4e6
 //   functions: min(a, b, ...), max(a, b, ...), if(cond, a, b) (cond != 0 selects a)
-// Names are [A-Za-z_][A-Za-z0-9_]*. `$name` is a parameter; a bare `name` is a
+// Names are [A-Za-z_][A-Za-z0-9_]*; a bare name may be dotted (forecast.npv,
+// actual.patients). `$name` is a parameter; a bare `name` is a
 // result name where the context allows it (rollout criteria); the resolver
 // decides what either means.
 #pragma once

@@ -174,6 +174,12 @@ Lexed lex(std::string_view text, size_t pos) {
   if (is_name_start(c)) {
     size_t len = 1;
     while (len < rest.size() && is_name_char(rest[len])) ++len;
+    // A dotted result name, as stage-gate criteria use: forecast.npv,
+    // actual.patients (docs/case-format.md, "Stage gates").
+    while (len + 1 < rest.size() && rest[len] == '.' && is_name_start(rest[len + 1])) {
+      len += 2;
+      while (len < rest.size() && is_name_char(rest[len])) ++len;
+    }
     set(Tok::name, len);
     return r;
   }

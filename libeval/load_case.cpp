@@ -16,9 +16,9 @@ namespace gevinst {
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {"format",  "case",      "assumptions", "parameters",
-                                           "parties", "costs",     "benefits",    "capacity",
-                                           "sroi",    "financing", "scenarios",   "correlations"};
+const std::vector<std::string> kTopKeys = {
+    "format",   "case", "assumptions", "parameters", "parties",      "costs",     "benefits",
+    "capacity", "sroi", "financing",   "scenarios",  "correlations", "follow_up", "stage_gates"};
 
 void load_info(Reader& r, const YNode* n, CaseInfo& info) {
   if (!r.expect_mapping(n, "case", "e.g. case: {id: kol-telemonitoring, title: ...}")) return;
@@ -437,6 +437,8 @@ void load_case_document(Reader& r, const YNode* root, Case& c) {
   load_financing(r, root->find("financing"), tl, c);
   load_scenarios(r, root->find("scenarios"), c);
   load_correlations(r, root->find("correlations"), root->find("parameters"), c);
+  load_follow_up(r, root->find("follow_up"), c);
+  load_stage_gates(r, root->find("stage_gates"), tl, c);
 }
 
 }  // namespace gevinst

@@ -27,6 +27,8 @@ bool valid_date(std::string_view s) {
   return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
+}  // namespace
+
 std::optional<std::string> read_date(Reader& r, const YNode* n, const std::string& path) {
   auto s = r.text(n, path);
   if (!s) return std::nullopt;
@@ -37,6 +39,8 @@ std::optional<std::string> read_date(Reader& r, const YNode* n, const std::strin
   }
   return s;
 }
+
+namespace {
 
 void load_decision(Reader& r, const YNode* n, const std::string& path, Decision& d) {
   if (!n) return;
@@ -147,33 +151,13 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
   std::vector<Diagnostic> solution_diags;
   const YNode* sol =
       r.require(root, "", "solution", "the path of the solution's case file, relative to this file");
-  if (auto s = r.text(sol, "solution")) {
-    ro.solution = *s;
-    ro.solution_loc = sol->loc;
-    std::filesystem::path base =
-        file == "<stdin>" ? std::filesystem::path(".") : std::filesystem::path(file).parent_path();
-    ro.solution_path = (base / *s).lexically_normal().string();
-    LoadOptions sopt = opt;
-    sopt.lints = false;
-    LoadResult lr = load_case_file(ro.solution_path, sopt);
-    res.solution_source = lr.source;
-    if (!lr.ok()) {
-      bool missing = !lr.diags.all().empty() && lr.diags.all().front().loc.line == 0;
-      r.error(sol, "solution",
-              missing ? fmt::format("cannot read the solution case '{}': {}", ro.solution_path,
-                                    lr.diags.all().empty() ? "" : lr.diags.all().front().message)
-                      : fmt::format("the solution case '{}' is invalid ({} error{})", ro.solution_path,
-                                    lr.diags.error_count(), lr.diags.error_count() == 1 ? "" : "s"),
-              !missing ? "its own errors follow, under its file name"
-              : file == "<stdin>"
-                  ? "the path is relative to the working directory (the rollout is read from standard input)"
-                  : "the path is relative to the rollout file");
-      for (const auto& d : lr.diags.all())
-        if (d.severity == Severity::error && !missing) solution_diags.push_back(d);
-    } else {
-      res.solution = std::move(lr.model);
-    }
-  }
+  ReferencedCase rc =
+      load_referenced_case(r, sol, "solution", file, opt, "solution case", "rollout", solution_diags);
+  ro.solution = rc.written;
+  ro.solution_path = rc.path;
+  if (sol) ro.solution_loc = sol->loc;
+  res.solution_source = std::move(rc.source);
+  res.solution = std::move(rc.model);
   std::vector<std::string> pnames;
   if (res.solution)
     for (const auto& p : res.solution->parameters) pnames.push_back(p.name);
@@ -212,43 +196,19 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
       if (levels[i] == name) return static_cast<int>(results.size() + i);
     return std::nullopt;
   };
+  std::vector<std::string> all = results;
+  all.insert(all.end(), levels.begin(), levels.end());
+  CriterionNames names{resolve,
+                       all,
+                       pnames,
+                       "criteria compare results (npv, fte, ...) and $parameters, e.g. \"npv >= 0\"",
+                       fmt::format("results: {}; parameters are written $name", fmt::join(results, ", ")),
+                       "solution's"};
   const YNode* crit = r.require(root, "", "criteria", "list the conditions for 'scale', e.g. - \"npv >= 0\"");
   if (crit && r.expect_sequence(crit, "criteria", "e.g. criteria: [\"npv >= 0\", \"fte >= 2\"]")) {
-    for (size_t i = 0; i < crit->items.size(); ++i) {
-      const YNode* it = crit->items[i];
-      std::string path = Reader::index_path("criteria", i);
-      auto s = r.text(it, path);
-      if (!s) continue;
-      CompileResult cr = compile_expression(*s, resolve);
-      if (!cr.program) {
-        std::vector<std::string> all = results;
-        all.insert(all.end(), levels.begin(), levels.end());
-        std::string hint = cr.error->hint.empty()
-                               ? "criteria compare results (npv, fte, ...) and $parameters, e.g. \"npv >= 0\""
-                               : cr.error->hint;
-        if (!cr.error->name.empty()) {
-          bool dollar = cr.error->message.find('$') != std::string::npos;
-          std::string guess = did_you_mean(cr.error->name, dollar ? pnames : all);
-          hint = !guess.empty() ? fmt::format("did you mean '{}{}'?", dollar ? "$" : "", guess)
-                 : dollar
-                     ? fmt::format("the solution's parameters: {}", fmt::join(pnames, ", "))
-                     : fmt::format("results: {}; parameters are written $name", fmt::join(results, ", "));
-        }
-        SourceLoc at = it->loc;
-        auto exact = r.exact_value_loc(it);
-        std::string message = file_positions(cr.error->message, *s, exact ? *exact : at, exact.has_value());
-        if (exact) {
-          at = *exact;
-          std::string_view before = std::string_view(*s).substr(0, std::min(cr.error->offset, s->size()));
-          at.column += static_cast<int>(std::count_if(before.begin(), before.end(), [](char ch) {
-            return (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-          }));
-        }
-        res.diags.error(at, path, fmt::format("{} in criterion \"{}\"", message, shorten(*s)), hint);
-        continue;
-      }
-      ro.criteria.push_back({*s, std::move(*cr.program), it->loc, path});
-    }
+    for (size_t i = 0; i < crit->items.size(); ++i)
+      if (auto c = compile_criterion(r, crit->items[i], Reader::index_path("criteria", i), names))
+        ro.criteria.push_back(std::move(*c));
   }
 
   const YNode* units =

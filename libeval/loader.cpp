@@ -75,6 +75,7 @@ std::optional<std::string> read_file_text(const std::string& path, Diagnostics& 
 namespace {
 DocumentKind kind_of_format(std::string_view v) {
   if (v.starts_with("gevinst-rollout/1")) return DocumentKind::rollout_v1;
+  if (v.starts_with("gevinst-actuals/1")) return DocumentKind::actuals_v1;
   if (v.starts_with("gevinst/1")) return DocumentKind::case_v1;
   return DocumentKind::unknown;
 }
@@ -101,9 +102,11 @@ DocumentKind sniff_document_kind(std::string_view text) {
   auto doc = parse_yaml(text, ignored);
   if (!doc || !doc->root->is_mapping()) return DocumentKind::unknown;
   const YNode* f = doc->root->find("format");
-  return f && f->is_scalar() && f->value == "gevinst-rollout/1" ? DocumentKind::rollout_v1
-         : f && f->is_scalar() && f->value == "gevinst/1"       ? DocumentKind::case_v1
-                                                                : DocumentKind::unknown;
+  if (!f || !f->is_scalar()) return DocumentKind::unknown;
+  return f->value == "gevinst-rollout/1"   ? DocumentKind::rollout_v1
+         : f->value == "gevinst-actuals/1" ? DocumentKind::actuals_v1
+         : f->value == "gevinst/1"         ? DocumentKind::case_v1
+                                           : DocumentKind::unknown;
 }
 
 namespace {
@@ -118,8 +121,10 @@ bool check_format(Reader& r, const YNode* root, std::string_view want) {
   }
   if (!f->is_scalar() || f->value != want) {
     std::string got = f->is_scalar() ? f->value : std::string(f->describe());
-    std::string hint = got.starts_with("gevinst/") || got.starts_with("gevinst-rollout/")
-                           ? "this version of gevinst reads gevinst/1 cases and gevinst-rollout/1 rollouts"
+    std::string hint = got.starts_with("gevinst/") || got.starts_with("gevinst-rollout/") ||
+                               got.starts_with("gevinst-actuals/")
+                           ? "this version of gevinst reads gevinst/1 cases, gevinst-rollout/1 rollouts and "
+                             "gevinst-actuals/1 actuals"
                            : fmt::format("write 'format: {}'", want);
     r.error(f, "format", fmt::format("unsupported format '{}'", got), hint);
     return false;
@@ -147,6 +152,11 @@ LoadResult load_case_text(std::string_view text, const std::string& file, const 
   if (const YNode* f = root->find("format"); f && f->is_scalar() && f->value == "gevinst-rollout/1") {
     r.error(f, "format", "this is a rollout file, not a case",
             "load it as a rollout, or give the solution case it names");
+    return res;
+  }
+  if (const YNode* f = root->find("format"); f && f->is_scalar() && f->value == "gevinst-actuals/1") {
+    r.error(f, "format", "this is an actuals file, not a case",
+            "give it to 'gevinst track', or give the plan case it names");
     return res;
   }
   if (!check_format(r, root, "gevinst/1")) return res;

@@ -90,6 +90,37 @@ int criterion_param_slot(int parameter_index) {
   return static_cast<int>(criterion_result_names().size()) + 4 + parameter_index;
 }
 
+const char* to_string(ForecastMethod m) {
+  switch (m) {
+    case ForecastMethod::plan: return "plan";
+    case ForecastMethod::trend: return "trend";
+    case ForecastMethod::parameters: return "parameters";
+  }
+  return "trend";
+}
+
+std::optional<ForecastMethod> forecast_method_from(std::string_view s) {
+  if (s == "plan") return ForecastMethod::plan;
+  if (s == "trend") return ForecastMethod::trend;
+  if (s == "parameters") return ForecastMethod::parameters;
+  return std::nullopt;
+}
+
+const std::vector<std::string>& gate_result_names() {
+  static const std::vector<std::string> names = {"realisation",  "cost_ratio",   "forecast.npv",
+                                                 "forecast.bcr", "forecast.fte", "realised.npv",
+                                                 "evidence"};
+  return names;
+}
+
+int gate_actual_slot(int parameter_index) {
+  return static_cast<int>(gate_result_names().size()) + 4 + parameter_index;
+}
+
+int gate_param_slot(int parameter_index, int parameters) {
+  return gate_actual_slot(parameters) + parameter_index;
+}
+
 void for_each_field(const Case& c, const std::function<void(const Number&)>& f) {
   auto number = [&](const Number& n) {
     if (n.present) f(n);
@@ -126,6 +157,7 @@ void for_each_field(const Case& c, const std::function<void(const Number&)>& f) 
     if (fi.cap) number(*fi.cap);
   }
   for (const ParameterCorrelation& r : c.correlations) number(r.rho);
+  for (const StageGate& g : c.stage_gates) number(g.amount);
 }
 
 int bare_parameter(const Number& n) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "libeval/diagnostics.h"
@@ -229,6 +230,49 @@ struct ParameterCorrelation {
   SourceLoc loc;
 };
 
+struct Criterion {
+  std::string text;
+  Program program;
+  SourceLoc loc;
+  std::string yaml_path;
+};
+
+// ---- Follow-up (docs/case-format.md, "Follow-up") ----
+
+/// How the years after the elapsed ones are re-forecast.
+enum class ForecastMethod { plan, trend, parameters };
+const char* to_string(ForecastMethod);
+std::optional<ForecastMethod> forecast_method_from(std::string_view);
+
+/// `follow_up:` in the plan; every key optional.
+struct FollowUp {
+  ForecastMethod forecast = ForecastMethod::trend;
+  double brake_below = 0.7;  ///< case-level realisation below this counts towards the brake
+  int brake_years = 2;       ///< consecutive elapsed years below brake_below that raise it
+  bool present = false;
+  SourceLoc loc;
+};
+
+/// Bare names a stage-gate criterion may use (docs/case-format.md, "Stage
+/// gates"), in slot order: slot i < size() is result i; then the evidence
+/// levels none, pilot, documented, hta as constants 0..3; then the realised
+/// value of plan parameter j (`actual.NAME`) at gate_actual_slot(j); then plan
+/// parameter j (`$NAME`) at gate_param_slot(j, parameter count).
+const std::vector<std::string>& gate_result_names();
+int gate_actual_slot(int parameter_index);
+int gate_param_slot(int parameter_index, int parameters);
+
+/// One stage gate: funds released when its criteria hold on the actuals.
+struct StageGate {
+  std::string id;
+  int after = 0;         ///< judged on actuals through this year
+  Number amount;         ///< release.amount (money)
+  std::string from, to;  ///< release.from / release.to (party ids)
+  std::vector<Criterion> criteria;
+  SourceLoc loc;
+  std::string yaml_path;
+};
+
 /// A loaded, checked case. Every reference in it resolves.
 struct Case {
   std::string file;  ///< path as given
@@ -244,6 +288,8 @@ struct Case {
   std::vector<Financing> financing;
   std::vector<Scenario> scenarios;
   std::vector<ParameterCorrelation> correlations;
+  FollowUp follow_up;
+  std::vector<StageGate> stage_gates;
 
   int parameter_index(std::string_view name) const;  ///< -1 if absent
   const Party* party(std::string_view id) const;
@@ -287,13 +333,6 @@ struct RolloutUnit {
 const std::vector<std::string>& criterion_result_names();
 int criterion_param_slot(int parameter_index);
 
-struct Criterion {
-  std::string text;
-  Program program;
-  SourceLoc loc;
-  std::string yaml_path;
-};
-
 struct Rollout {
   std::string file;
   std::string solution;       ///< path as written (relative to the rollout file)
@@ -302,6 +341,41 @@ struct Rollout {
   std::vector<Criterion> criteria;
   std::vector<RolloutUnit> units;
   SourceLoc solution_loc;
+};
+
+// ---- Actuals documents (format gevinst-actuals/1, docs/case-format.md, "Follow-up") ----
+
+/// Measured drivers of a capacity activity in one year; an absent one is
+/// taken from the plan.
+struct MeasuredDrivers {
+  std::optional<double> events;         ///< events that year
+  std::optional<double> minutes_saved;  ///< minutes saved per event
+};
+
+/// What was realised in one elapsed calendar year.
+struct ActualsYear {
+  int year = 0;
+  std::map<std::string, double> costs, benefits;  ///< item id -> realised amount (money)
+  std::map<std::string, MeasuredDrivers> capacity;
+  std::map<std::string, double> sroi;  ///< outcome id -> realised quantity
+  SourceLoc loc;
+};
+
+struct RealisedParameter {
+  int parameter = -1;  ///< index into the plan's parameters
+  std::string name, source;
+  double value = 0;
+  SourceLoc loc;
+};
+
+struct Actuals {
+  std::string file;
+  std::string case_ref;   ///< `case:` as written (relative to this file)
+  std::string case_path;  ///< resolved path
+  std::string as_of, source;
+  std::vector<ActualsYear> years;  ///< ascending, from start_year, no gaps
+  std::vector<RealisedParameter> parameters;
+  SourceLoc case_loc;
 };
 
 }  // namespace gevinst

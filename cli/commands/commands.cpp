@@ -20,8 +20,10 @@ std::optional<std::vector<CaseFile>> read_fund_cases(const std::vector<std::stri
   std::vector<CaseFile> files;
   bool invalid = false;
   for (CaseFile& file : read) {
-    if (file.is_rollout()) {  // rollouts may sit beside the cases they roll out
-      if (!quiet) note(fmt::format("{} is a rollout document; skipped", file.path));
+    if (file.is_rollout() || file.is_actuals()) {  // rollouts and actuals may sit beside their cases
+      if (!quiet)
+        note(fmt::format("{} is {} document; skipped", file.path,
+                         file.is_rollout() ? "a rollout" : "an actuals"));
       continue;
     }
     if (!file.model) {

@@ -68,6 +68,7 @@ void add_rollout(CLI::App& root, Session& s);
 void add_portfolio(CLI::App& root, Session& s);
 void add_report(CLI::App& root, Session& s);
 void add_diff(CLI::App& root, Session& s);
+void add_track(CLI::App& root, Session& s);
 
 }  // namespace gevinst::cli
 
@@ -112,10 +113,5 @@ struct CommandHelp {
 /// options, and `describe` run on the loaded case.
 void add_case_command(CLI::App& root, Session& s, const CommandHelp& help, CaseCommandOptions with,
                       std::function<Document(const Case&, const CaseCommand&)> describe);
-
-/// Today's date, local time, as YYYY-MM-DD (rollout review dates).
-std::string local_today();
-/// Adds --today YYYY-MM-DD (checked as a usage error).
-void add_today_option(CLI::App* app, std::string& today);
 
 }  // namespace gevinst::cli

@@ -1,4 +1,5 @@
-// gevinst init [--template small|large] FILE: write a commented starter case.
+// gevinst init [--template small|large] FILE: write a commented starter case;
+// gevinst init --actuals CASE FILE: a starter actuals file for a plan.
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -8,6 +9,7 @@
 #include "cli/commands/commands.h"
 #include "cli/commands/templates.h"
 #include "cli/output.h"
+#include "libeval/rollout.h"
 
 namespace gevinst::cli {
 
@@ -15,6 +17,8 @@ namespace {
 
 struct InitOptions {
   std::string file;
+  std::string actuals;  // --actuals CASE: write actuals for this plan instead of a case
+  std::string as_of;
   std::string templ = "small";
   bool force = false;
   bool quiet = false;
@@ -35,14 +39,32 @@ int run_init(const InitOptions& o) {
         std::string_view());
     return Exit::invalid;
   }
-  std::string id = case_id_from_path(to_stdout ? std::string("my-case") : o.file);
-  auto text = render_template(o.templ, id);
+  std::optional<std::string> text;
+  std::string id;
+  if (!o.actuals.empty()) {
+    Sources sources;
+    auto plan = load_case_or_report(o.actuals, sources);
+    if (!plan) return Exit::invalid;
+    // The plan's path as the actuals file will resolve it: relative to its folder.
+    std::filesystem::path dir =
+        to_stdout ? std::filesystem::current_path() : std::filesystem::absolute(o.file).parent_path();
+    std::string ref = std::filesystem::absolute(o.actuals).lexically_relative(dir).generic_string();
+    text = actuals_template(*plan->model, ref, o.as_of.empty() ? local_today() : o.as_of);
+    id = plan->model->info.id;
+  } else {
+    id = case_id_from_path(to_stdout ? std::string("my-case") : o.file);
+    text = render_template(o.templ, id);
+  }
   if (!text) return Exit::usage;  // CLI11 checked the name already
   if (auto err = write_output(o.file, *text)) {
     error(*err);
     return Exit::invalid;
   }
-  if (!to_stdout && !o.quiet)
+  if (!to_stdout && !o.quiet && !o.actuals.empty())
+    info(fmt::format(
+        "wrote {} (actuals of case '{}')\nnext: fill in the realised values, then `gevinst track {}`", o.file,
+        id, o.file));
+  else if (!to_stdout && !o.quiet)
     info(fmt::format("wrote {} ({} template, case id '{}')\nnext: edit it, then `gevinst validate {}`",
                      o.file, o.templ, id, o.file));
   return Exit::ok;
@@ -68,11 +90,25 @@ void add_init(CLI::App& root, Session& s) {
       "  gevinst init my-case.yaml\n"
       "  gevinst init --template large cases/telemonitoring.yaml\n"
       "  gevinst init --template large - | less      # print instead of writing\n"
+      "  gevinst init --actuals examples/kol-telemonitoring.yaml actuals-2027.yaml\n\n"
+      "--actuals CASE writes an actuals file (format gevinst-actuals/1) for the plan CASE\n"
+      "instead: every year elapsed on --as-of (default today) with the plan's items\n"
+      "commented out beside their planned values, for `gevinst track`.\n"
       "Exit: 0 written, 1 the file exists (use --force) or cannot be written, 2 usage.");
   app->add_option("file", o->file, "The case file to write ('-' prints it)")->required()->type_name("FILE");
   app->add_option("--template,-t", o->templ, "small (a pilot) or large (every section)")
       ->check(CLI::IsMember(template_names()))
       ->capture_default_str();
+  app->add_option("--actuals", o->actuals, "Write actuals for this plan case instead of a case")
+      ->type_name("CASE")
+      ->check(CLI::ExistingFile);
+  app->add_option("--as-of", o->as_of, "With --actuals: the day the actuals are taken (default today)")
+      ->type_name("YYYY-MM-DD")
+      ->check(CLI::Validator(
+          [](std::string& s) -> std::string {
+            return is_iso_date(s) ? std::string() : fmt::format("'{}' is not a date YYYY-MM-DD", s);
+          },
+          "YYYY-MM-DD", "date"));
   app->add_flag("--force", o->force, "Overwrite FILE if it exists");
   app->add_flag("-q,--quiet", o->quiet, "No note on standard error");
   app->callback([o, &s] { s.run = [o] { return run_init(*o); }; });

@@ -88,7 +88,7 @@ int run_portfolio(PortfolioCliOptions& o) {
   parallel_for(files.size(), {o.threads, {}}, [&](size_t, size_t i) { loaded[i] = load_one(files[i], fo); });
   int bad = 0;
   for (auto& l : loaded) {
-    if (l.file.is_rollout()) continue;
+    if (l.file.is_rollout() || l.file.is_actuals()) continue;
     if (!l.figures) {
       ++bad;
       print_diagnostics(l.file.diags, l.file.source);
@@ -150,7 +150,7 @@ int run_portfolio(PortfolioCliOptions& o) {
   Document d = portfolio_document(r, o.out.locale);
   Provenance p;
   for (const auto& l : loaded)
-    if (!l.file.is_rollout()) p.files.push_back({l.file.path, l.file.sha256});
+    if (!l.file.is_rollout() && !l.file.is_actuals()) p.files.push_back({l.file.path, l.file.sha256});
   p.perspective = to_string(o.perspective);
   d.provenance = std::move(p);
   return emit(o.out, d);

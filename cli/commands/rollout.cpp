@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-#include <ctime>
 #include <memory>
 
 #include "cli/commands/commands.h"
@@ -68,23 +67,6 @@ int run_rollout(const RolloutCliOptions& o, Sources& sources) {
 }
 
 }  // namespace
-
-std::string local_today() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  return fmt::format("{:04d}-{:02d}-{:02d}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
-void add_today_option(CLI::App* app, std::string& today) {
-  app->add_option("--today", today, "Judge review dates against this day instead of today's date")
-      ->type_name("YYYY-MM-DD")
-      ->check(CLI::Validator(
-          [](std::string& s) -> std::string {
-            return is_iso_date(s) ? std::string() : fmt::format("'{}' is not a date YYYY-MM-DD", s);
-          },
-          "YYYY-MM-DD", "date"));
-}
 
 void add_rollout(CLI::App& root, Session& s) {
   auto o = std::make_shared<RolloutCliOptions>();

@@ -1,4 +1,4 @@
-// gevinst schema: print the JSON Schema of case and rollout files.
+// gevinst schema: print the JSON Schema of case, rollout and actuals files.
 #include <iostream>
 #include <memory>
 
@@ -18,10 +18,11 @@ struct SchemaOptions {
 
 void add_schema(CLI::App& root, Session& s) {
   auto o = std::make_shared<SchemaOptions>();
-  CLI::App* app = root.add_subcommand("schema", "Print the JSON Schema of case and rollout files");
+  CLI::App* app = root.add_subcommand("schema", "Print the JSON Schema of case, rollout and actuals files");
   app->footer(
-      "Print the JSON Schema (draft 2020-12) of case files (format gevinst/1) and rollout\n"
-      "files (gevinst-rollout/1), for editors with YAML schema support and for CI.\n"
+      "Print the JSON Schema (draft 2020-12) of case files (format gevinst/1), rollout\n"
+      "files (gevinst-rollout/1) and actuals (gevinst-actuals/1), for editors with YAML\n"
+      "schema support and for CI.\n"
       "The schema checks structure (keys, enums, required fields); `gevinst validate`\n"
       "checks the rest (expressions, years inside the horizon, references between ids).\n\n"
       "Examples:\n"

@@ -28,9 +28,11 @@ struct ValidateOptions {
 
 void add_validate(CLI::App& root, Session& s) {
   auto o = std::make_shared<ValidateOptions>();
-  CLI::App* app = root.add_subcommand("validate", "Check case and rollout files; errors as FILE:LINE:COLUMN");
+  CLI::App* app =
+      root.add_subcommand("validate", "Check case, rollout and actuals files; errors as FILE:LINE:COLUMN");
   app->description(
-      "Check case files (format gevinst/1) and rollout files (gevinst-rollout/1).\n"
+      "Check case files (format gevinst/1), rollout files (gevinst-rollout/1) and actuals\n"
+      "files (gevinst-actuals/1, with the plan they name).\n"
       "Directories are searched recursively for *.yaml and *.yml. Every problem in a\n"
       "file is reported in one run, with its YAML path and a hint. Lints are warnings:\n"
       "an investment with no operating cost from then on, benefits without a realisation\n"
@@ -44,7 +46,8 @@ void add_validate(CLI::App& root, Session& s) {
       "  gevinst validate --format junit -o validate.xml cases/   # JUnit XML for CI reports\n"
       "  gevinst validate --strict --format json case.yaml\n"
       "Exit: 0 all valid, 1 some file invalid (or has warnings with --strict), 2 usage.");
-  app->add_option("paths", o->paths, "Case files or directories ('-' reads standard input)")
+  app->add_option("paths", o->paths,
+                  "Case, rollout or actuals files or directories ('-' reads standard input)")
       ->required()
       ->check(ExistingPathOrStdin);
   add_output_options(app, o->out, {Format::text, Format::json, Format::github, Format::junit});
@@ -69,6 +72,7 @@ void add_validate(CLI::App& root, Session& s) {
       CaseFileOptions co;
       co.lints = !o->no_lints;
       co.load_rollouts = true;
+      co.load_actuals = true;
       parallel_for(files.size(), {o->threads, {}}, [&](size_t, size_t i) {
         checks[i].file = read_case_file(files[i], co);
         const CaseFile& f = checks[i].file;

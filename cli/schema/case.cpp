@@ -472,7 +472,13 @@ void add_case_defs(J& defs) {
        {"correlations",
         {{"description", "Correlations between uncertain parameters for Monte Carlo."},
          {"type", "array"},
-         {"items", correlation}}}},
+         {"items", correlation}}},
+       {"follow_up",
+        described("How actuals are followed up against this plan (gevinst track).", ref("follow_up"))},
+       {"stage_gates",
+        {{"description", "Funds released phase by phase when the actuals meet the criteria."},
+         {"type", "array"},
+         {"items", ref("stage_gate")}}}},
       {"format", "case", "assumptions"});
 }
 

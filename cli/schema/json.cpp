@@ -1,4 +1,4 @@
-// The JSON Schema of case and rollout files, built with nlohmann::ordered_json
+// The JSON Schema of case, rollout and actuals files, built with nlohmann::ordered_json
 // so that preset names come from the presets compiled into the binary and the
 // keys keep a readable order. Every closed key set and every enum below is
 // copied from the loader (libeval/load_case.cpp, load_flows.cpp,
@@ -119,7 +119,8 @@ std::string schema_json() {
   J s;
   s["$schema"] = "https://json-schema.org/draft/2020-12/schema";
   s["$id"] = kSchemaId;
-  s["title"] = "gevinst case file (gevinst/1) or rollout file (gevinst-rollout/1)";
+  s["title"] =
+      "gevinst case file (gevinst/1), rollout file (gevinst-rollout/1) or actuals (gevinst-actuals/1)";
   s["description"] =
       "A health-economic business case (costs, benefits, capacity release, SROI, financing, uncertainty) or "
       "a "
@@ -130,14 +131,19 @@ std::string schema_json() {
   s["properties"] = {
       {"format",
        {{"description",
-         "The document kind and version: gevinst/1 for a case, gevinst-rollout/1 for a rollout."},
-        {"enum", {"gevinst/1", "gevinst-rollout/1"}}}}};
+         "The document kind and version: gevinst/1 for a case, gevinst-rollout/1 for a rollout, "
+         "gevinst-actuals/1 for actuals."},
+        {"enum", {"gevinst/1", "gevinst-rollout/1", "gevinst-actuals/1"}}}}};
   s["if"] = {{"properties", {{"format", {{"const", "gevinst-rollout/1"}}}}}, {"required", {"format"}}};
   s["then"] = ref("rollout");
-  s["else"] = ref("case");
+  s["else"] = {
+      {"if", {{"properties", {{"format", {{"const", "gevinst-actuals/1"}}}}}, {"required", {"format"}}}},
+      {"then", ref("actuals")},
+      {"else", ref("case")}};
   J defs = common_defs();
   add_case_defs(defs);
   add_rollout_defs(defs);
+  add_follow_up_defs(defs);
   s["$defs"] = defs;
   return dump(s, 2) + "\n";
 }

@@ -37,5 +37,8 @@ J year_map(const std::string& d, const J& value);
 void add_case_defs(schema::J& defs);
 /// Adds the definitions of the rollout document ("rollout" and its parts).
 void add_rollout_defs(schema::J& defs);
+/// Adds the definitions of the actuals document ("actuals") and the case's
+/// "follow_up" and "stage_gate".
+void add_follow_up_defs(schema::J& defs);
 
 }  // namespace gevinst::cli

@@ -1,0 +1,52 @@
+// Follow-up (`gevinst track`, docs/cli.md, "track") as a Document: the
+// contract JSON (case.id, as_of, elapsed_years, realisation, cost_ratio,
+// items, plan/forecast/realised NPV, brake, gates, loans), the tables of
+// items, years, gates and loans; CSV is one row per item and year.
+// TrackWriter streams one record per actuals file for directories.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/render/document.h"
+#include "libeval/follow_up.h"
+
+namespace gevinst::cli {
+
+/// The contract keys of one follow-up (docs/cli.md, "track").
+Json track_json(const TrackResult& r);
+
+Document track_document(const TrackResult& r);
+
+/// One actuals file of a directory run: its result, or why there is none.
+struct TrackRecord {
+  std::string path, sha256;
+  std::string status = "ok";  ///< ok | invalid (does not load) | error (cannot be evaluated)
+  std::optional<TrackResult> result;
+  std::string error;  ///< the first error, as FILE:LINE:COLUMN: error: MESSAGE
+};
+
+/// Records as they stream (like batch): jsonl and csv a line per record,
+/// json the records then totals and provenance; table and md a row per
+/// record and totals at the end.
+class TrackWriter {
+ public:
+  TrackWriter(Format f, NumberLocale loc, Perspective perspective);
+  std::string begin() const;
+  std::string add(const TrackRecord& r);
+  std::string end() const;
+  int failed() const { return invalid_ + errors_; }
+  int braked() const { return brakes_; }
+
+ private:
+  Format format_;
+  NumberLocale loc_;
+  bool first_ = true;
+  int records_ = 0, invalid_ = 0, errors_ = 0, brakes_ = 0;
+  Table table_;
+  std::vector<std::string> messages_;
+  Provenance provenance_;
+};
+
+}  // namespace gevinst::cli
