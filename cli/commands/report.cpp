@@ -15,9 +15,11 @@
 #include "cli/output.h"
 #include "cli/render/html.h"
 #include "cli/render/render.h"
+#include "cli/render/track.h"
 #include "cli/render/workbook.h"
 #include "libeval/case_files.h"
 #include "libeval/financing.h"
+#include "libeval/follow_up.h"
 #include "libeval/presets.h"
 
 namespace gevinst::cli {
@@ -187,19 +189,53 @@ int rollout_report_run(const ReportCliOptions& o, Session& s, const CaseFile& fi
   return write_report(f, data, o.out);
 }
 
+// The follow-up report of an actuals file: what `track` shows, with the
+// chart of planned against realised benefits and the provenance block.
+int actuals_report_run(const ReportCliOptions& o, Session& s, const CaseFile& file, ReportFormat f) {
+  if (!o.c.scenario.empty() || !o.c.sets.empty() || o.iterations > 0) {
+    error("--scenario, --set and --iterations apply to a case, not to actuals");
+    std::cerr << "  hint: actuals are followed up against the plan as written; report the case for those\n";
+    return Exit::usage;
+  }
+  if (f == ReportFormat::xlsx) {
+    error(fmt::format("-o {}: a follow-up report is .html or .md; the workbook is written for a case",
+                      o.out.output));
+    std::cerr << "  hint: write the plan's workbook: gevinst report CASE.yaml -o " << o.out.output << "\n";
+    return Exit::usage;
+  }
+  const ActualsLoadResult& lr = *file.actuals;
+  if (std::string in = overwritten_input(o.out.output, {lr.actuals->case_path}); !in.empty()) {
+    error(fmt::format("-o {} is the input file {}; the output would replace it", o.out.output, in));
+    std::cerr << "  hint: write the output to another file\n";
+    return Exit::usage;
+  }
+  TrackOptions to;
+  to.perspective = o.c.perspective;
+  const TrackResult r = evaluate_follow_up(*lr.plan, *lr.actuals, to);
+  Document d = track_document(r, o.out.style());
+  d.heading(o.out.style().tr("Provenance"));
+  d.facts(provenance_facts(Provenance{s.sources.files(), std::string(to_string(o.c.perspective)), {}, {}, {}},
+                           o.out.style()));
+  return write_report(f, ReportData{std::move(d), nullptr, nullptr}, o.out);
+}
+
 int run_report(const ReportCliOptions& o, Session& s, ReportFormat f) {
   if (!output_directory_exists(o.out.output)) return Exit::invalid;
   CaseFileOptions co;
   co.lints = true;
   co.load_rollouts = true;
+  co.load_actuals = true;
   CaseFile file = read_case_file(o.c.path, co);
   s.sources.add(file);
-  const bool loaded = file.is_rollout() ? file.rollout && file.rollout->ok() : file.model.has_value();
+  const bool loaded = file.is_rollout()   ? file.rollout && file.rollout->ok()
+                      : file.is_actuals() ? file.actuals && file.actuals->ok()
+                                          : file.model.has_value();
   if (!loaded || file.errors > 0) {
     print_diagnostics(file.diags, s.sources);
     return Exit::invalid;
   }
   if (!o.out.quiet) print_diagnostics(file.diags, s.sources);  // warnings; the report lists them too
+  if (file.is_actuals()) return actuals_report_run(o, s, file, f);
   return file.is_rollout() ? rollout_report_run(o, s, file, f) : case_report_run(o, s, file, f);
 }
 
@@ -210,7 +246,7 @@ void add_report(CLI::App& root, Session& s) {
   CLI::App* app = root.add_subcommand(
       "report", "A report to read and decide on: HTML with charts, Markdown, or an XLSX workbook");
   app->description(
-      "Write a report of a case or a rollout for the people who decide. The output file's\n"
+      "Write a report of a case, a rollout or an actuals file for the people who decide. The output file's\n"
       "extension chooses the format: .html (one self-contained page with SVG charts, no\n"
       "network needed, prints on A4, reads on a phone), .md (the same sections as tables)\n"
       "or .xlsx (for a case: a workbook whose cells are formulas over a Parameters sheet of\n"
@@ -221,15 +257,18 @@ void add_report(CLI::App& root, Session& s) {
       "values, the simulation (with --iterations), every parameter with its range and\n"
       "source, notes and warnings, and where the numbers came from (file SHA-256, version,\n"
       "perspective, scenario, --set, seed). A rollout report has one row per unit with its\n"
-      "verdict, decision, compliance and drafted explanation, and charts of the units.\n\n"
+      "verdict, decision, compliance and drafted explanation, and charts of the units. A\n"
+      "follow-up report (of an actuals file) shows what `gevinst track` shows: plan against\n"
+      "realised per item and year, the re-forecast, the brake signal, stage gates and loans.\n\n"
       "Examples:\n"
       "  gevinst report examples/kol-telemonitoring.yaml -o kol.html\n"
       "  gevinst report examples/kol-telemonitoring.yaml -o kol.html --lang da   # på dansk\n"
       "  gevinst report case.yaml -o case.md --scenario worst --set patients=900\n"
       "  gevinst report examples/kol-telemonitoring.yaml -o kol.xlsx          # live formulas\n"
       "  gevinst report case.yaml -o case.html --iterations 10000 --seed 7      # with a simulation\n"
-      "  gevinst report examples/rollout-kol-regions.yaml -o rollout.html --today 2027-07-01");
-  app->add_option("file", o->c.path, "Case or rollout file ('-' reads standard input)")
+      "  gevinst report examples/rollout-kol-regions.yaml -o rollout.html --today 2027-07-01\n"
+      "  gevinst report examples/follow-up/kol-telemonitoring-2027.yaml -o follow-up.html");
+  app->add_option("file", o->c.path, "Case, rollout or actuals file ('-' reads standard input)")
       ->required()
       ->check(ExistingPathOrStdin);
   add_scenario_options(app, o->c.scenario, o->c.sets);

@@ -67,7 +67,7 @@ int run_single(const TrackCliOptions& o, Sources& sources) {
   if (!o.out.quiet) print_diagnostics(file.diags, sources);
   const ActualsLoadResult& lr = *file.actuals;
   TrackResult r = evaluate_follow_up(*lr.plan, *lr.actuals, track_options(o));
-  Document d = track_document(r);
+  Document d = track_document(r, o.out.style());
   d.provenance = Provenance{sources.files(), std::string(to_string(o.perspective)), {}, {}, {}};
   if (int rc = emit(o.out, d); rc != Exit::ok) return rc;
   return o.fail_on_brake && r.brake ? Exit::invalid : Exit::ok;
@@ -109,7 +109,7 @@ int run_records(const TrackCliOptions& o) {
     return Exit::invalid;
   }
   Progress progress("following up", files.size(), o.out.progress());
-  TrackWriter writer(o.out.format, o.out.locale, o.perspective);
+  TrackWriter writer(o.out.format, o.out.locale, o.perspective, o.fail_on_brake);
   out.write(writer.begin());
   int records = 0;
   PoolOptions po;
@@ -155,8 +155,8 @@ int run_records(const TrackCliOptions& o) {
 int run_track(const TrackCliOptions& o, Sources& sources) {
   const bool single =
       o.paths.size() == 1 && (o.paths.front() == "-" || !std::filesystem::is_directory(o.paths.front()));
-  if (single && o.out.format == Format::jsonl) {
-    // jsonl is the record stream; one file is one record.
+  if (single && (o.out.format == Format::jsonl || o.out.format == Format::junit)) {
+    // jsonl and junit are record formats; one file is one record.
     return run_records(o);
   }
   return single ? run_single(o, sources) : run_records(o);
@@ -181,19 +181,27 @@ void add_track(CLI::App& root, Session& s) {
       "  gevinst track examples/follow-up/kol-telemonitoring-2027.yaml\n"
       "  gevinst track actuals.yaml --forecast plan --format json\n"
       "  gevinst track follow-up/ --format jsonl --fail-on-brake   # CI: exit 1 on a brake\n"
+      "  gevinst track follow-up/ --format junit -o track.xml      # JUnit XML for CI reports\n"
+      "  gevinst track examples/follow-up/kol-telemonitoring-2027.yaml --lang da   # på dansk\n"
+      "  gevinst report examples/follow-up/kol-telemonitoring-2027.yaml -o follow-up.html\n"
       "Exit: 0 done, 1 invalid input (or a brake with --fail-on-brake), 2 usage.");
   app->add_option("actuals", o->paths,
                   "Actuals files or directories ('-' reads one file from standard input)")
       ->required()
       ->check(ExistingPathOrStdin);
-  add_output_options(app, o->out, {Format::table, Format::json, Format::csv, Format::md, Format::jsonl});
+  add_output_options(app, o->out,
+                     {Format::table, Format::json, Format::csv, Format::md, Format::jsonl, Format::junit});
+  add_lang_option(app, o->out);
   add_perspective_option(app, o->perspective);
   app->add_option("--forecast", o->forecast, "Re-forecast method, instead of the plan's follow_up.forecast")
       ->check(CLI::IsMember({"plan", "trend", "parameters"}));
   app->add_flag("--fail-on-brake", o->fail_on_brake, "Exit 1 when a brake signal is raised (for CI)");
   add_threads_option(app, o->threads);
   add_scan_options(app, o->scan);
-  app->callback([o, &s] { s.run = [o, &s] { return run_track(*o, s.sources); }; });
+  app->callback([o, &s, app] {
+    imply_locale(app, o->out);
+    s.run = [o, &s] { return run_track(*o, s.sources); };
+  });
 }
 
 }  // namespace gevinst::cli

@@ -8,8 +8,8 @@
 //   std::string xml = render_junit(r);
 //
 // A command that reports checks builds a JUnitReport (validate, batch,
-// rollout; `track` is meant to give one test case per actuals file the same
-// way) and sets Document::junit, or renders it itself when it streams.
+// rollout, track) and sets Document::junit, or renders it itself when it
+// streams.
 #pragma once
 
 #include <string>

@@ -43,7 +43,30 @@ Json loan_json(const LoanTrack& l) {
               {"borrower", l.borrower}};
 }
 
-std::string ratio_text(const std::optional<double>& v) { return v ? fmt::format("{:.2f}", *v) : "-"; }
+std::string ratio_text(const std::optional<double>& v, NumberLocale loc) {
+  return v ? format_number(*v, 2, loc) : "-";
+}
+
+// Planned and realised (then forecast) benefits per year, the elapsed years
+// named in the labels.
+Chart track_chart(const TrackResult& r, const Style& st) {
+  Chart c;
+  c.kind = Chart::Kind::bars;
+  c.title = st.tr("Benefits per year: planned, and realised or forecast");
+  c.x_label = st.tr("Year");
+  c.y_label = r.currency;
+  Chart::Series planned{st.tr("Planned benefits"), {}}, actual{st.tr("Realised or forecast benefits"), {}};
+  for (const auto& y : r.years) {
+    c.labels.push_back(y.elapsed ? std::to_string(y.year) : st.trf("{} (forecast)", y.year));
+    planned.values.push_back(y.planned_benefits);
+    actual.values.push_back(y.benefits);
+  }
+  c.series = {std::move(planned), std::move(actual)};
+  c.description =
+      st.trf("Benefits planned and realised in the elapsed years {}, forecast after; realisation {}.",
+             fmt::join(r.elapsed_years, ", "), ratio_text(r.realisation, st.locale));
+  return c;
+}
 
 }  // namespace
 
@@ -106,87 +129,106 @@ Json track_json(const TrackResult& r) {
   return j;
 }
 
-Document track_document(const TrackResult& r) {
+Document track_document(const TrackResult& r, const Style& st) {
+  const NumberLocale loc = st.locale;
   Document d;
-  d.title = fmt::format("Follow-up of {} as of {}", r.case_id, r.as_of);
+  d.title = st.trf("Follow-up of {} as of {}", r.case_id, r.as_of);
   d.paragraph(
-      fmt::format("Plan: {}; actuals: {}{}; elapsed years: {}; forecast: {}; perspective: {}.", r.case_file,
-                  r.file, r.source.empty() ? "" : fmt::format(" ({})", r.source),
-                  r.elapsed_years.empty() ? "none" : fmt::format("{}", fmt::join(r.elapsed_years, ", ")),
-                  to_string(r.forecast_method), to_string(r.perspective)));
+      st.trf("Plan: {}; actuals: {}{}; elapsed years: {}; forecast: {}; perspective: {}.", r.case_file,
+             r.file, r.source.empty() ? "" : fmt::format(" ({})", r.source),
+             r.elapsed_years.empty() ? st.tr("none") : fmt::format("{}", fmt::join(r.elapsed_years, ", ")),
+             st.tr(to_string(r.forecast_method)), st.tr(to_string(r.perspective))));
   Facts f;
-  f.rows.push_back({"Realisation (benefits realised / planned)", ratio_text(r.realisation)});
-  f.rows.push_back({"Cost ratio (costs realised / planned)", ratio_text(r.cost_ratio)});
-  f.rows.push_back({"Brake signal", r.brake ? "RAISED" : "no"});
+  f.value_header = st.tr("Value");
+  f.rows.push_back({st.tr("Realisation (benefits realised / planned)"), ratio_text(r.realisation, loc)});
+  f.rows.push_back({st.tr("Cost ratio (costs realised / planned)"), ratio_text(r.cost_ratio, loc)});
+  f.rows.push_back({st.tr("Brake signal"), r.brake ? st.tr("RAISED") : st.tr("no")});
   d.facts(std::move(f));
 
   Table m;
-  m.column("").column("Plan", Align::right).column("Realised", Align::right).column("Forecast", Align::right);
-  m.row({Cell::of(fmt::format("NPV ({})", r.currency)), Cell::number(r.plan.npv, 0),
+  m.column("")
+      .column(st.tr("Plan"), Align::right)
+      .column(st.tr("Realised"), Align::right)
+      .column(st.tr("Forecast"), Align::right);
+  m.row({Cell::of(st.trf("NPV ({})", r.currency)), Cell::number(r.plan.npv, 0),
          Cell::number(r.realised_npv, 0), Cell::number(r.forecast.npv, 0)});
-  m.row({Cell::of("BCR"), Cell::number(r.plan.bcr, 2), Cell::of(""), Cell::number(r.forecast.bcr, 2)});
+  m.row({Cell::of(st.tr("BCR")), Cell::number(r.plan.bcr, 2), Cell::of(""), Cell::number(r.forecast.bcr, 2)});
   if (r.plan.fte)
-    m.row({Cell::of("FTE"), Cell::number(r.plan.fte, 1), Cell::of(""), Cell::number(r.forecast.fte, 1)});
-  d.section("Plan, realised and forecast:", std::move(m), "Plan, realised and forecast");
+    m.row(
+        {Cell::of(st.tr("FTE")), Cell::number(r.plan.fte, 1), Cell::of(""), Cell::number(r.forecast.fte, 1)});
+  d.section(st.tr("Plan, realised and forecast:"), std::move(m), st.tr("Plan, realised and forecast"));
 
   Table it;
-  it.column("Item").column("Kind").column("Planned", Align::right).column("Realised", Align::right);
-  it.column("Ratio", Align::right).column("Not reported");
+  it.column(st.tr("Item"))
+      .column(st.tr("Kind"))
+      .column(st.tr("Planned"), Align::right)
+      .column(st.tr("Realised"), Align::right);
+  it.column(st.tr("Ratio"), Align::right).column(st.tr("Not reported"));
   for (const auto& i : r.items) {
     const bool low = i.ratio && *i.ratio < r.brake_below && i.kind != "cost";
-    it.row({Cell::of(i.id), Cell::of(i.unit == "money" ? i.kind : fmt::format("{} ({})", i.kind, i.unit)),
-            Cell::number(i.planned, 0), Cell::number(i.realised, 0),
-            low ? Cell::emphasised(ratio_text(i.ratio)) : Cell::number(i.ratio, 2),
-            Cell::of(i.not_reported.empty() ? "" : fmt::format("{}", fmt::join(i.not_reported, ", ")))});
+    it.row(
+        {Cell::of(i.id),
+         Cell::of(i.unit == "money" ? st.tr(i.kind) : fmt::format("{} ({})", st.tr(i.kind), st.tr(i.unit))),
+         Cell::number(i.planned, 0), Cell::number(i.realised, 0),
+         low ? Cell::emphasised(ratio_text(i.ratio, loc)) : Cell::number(i.ratio, 2),
+         Cell::of(i.not_reported.empty() ? "" : fmt::format("{}", fmt::join(i.not_reported, ", ")))});
   }
-  d.section("Items over the reported years:", std::move(it), "Items");
+  d.section(st.tr("Items over the reported years:"), std::move(it), st.tr("Items"));
 
   Table y;
-  y.column("Year").column("").column("Planned costs", Align::right).column("Costs", Align::right);
-  y.column("Planned benefits", Align::right)
-      .column("Benefits", Align::right)
-      .column("Realisation", Align::right);
+  y.column(st.tr("Year"))
+      .column("")
+      .column(st.tr("Planned costs"), Align::right)
+      .column(st.tr("Costs"), Align::right);
+  y.column(st.tr("Planned benefits"), Align::right)
+      .column(st.tr("Benefits"), Align::right)
+      .column(st.tr("Realisation"), Align::right);
   for (const auto& x : r.years)
-    y.row({Cell::of(std::to_string(x.year)), Cell::of(x.elapsed ? "realised" : "forecast"),
+    y.row({Cell::of(std::to_string(x.year)), Cell::of(x.elapsed ? st.tr("realised") : st.tr("forecast")),
            Cell::number(x.planned_costs, 0), Cell::number(x.costs, 0), Cell::number(x.planned_benefits, 0),
            Cell::number(x.benefits, 0), Cell::number(x.realisation, 2, "")});
-  d.section("Years:", std::move(y), "Years");
+  d.section(st.tr("Years:"), std::move(y), st.tr("Years"));
+  d.chart(track_chart(r, st));
 
   if (r.brake) {
-    d.heading("Brake signal: review or stop the solution", "Brake signal");
+    d.heading(st.tr("Brake signal: review or stop the solution"), st.tr("Brake signal"));
     d.bullets(r.brake_reasons);
   }
   if (!r.gates.empty()) {
     Table g;
-    g.column("Gate").column("After", Align::right).column("Status").column("Released", Align::right);
-    g.column("Failed criteria");
+    g.column(st.tr("Gate"))
+        .column(st.tr("After"), Align::right)
+        .column(st.tr("Status"))
+        .column(st.tr("Released"), Align::right);
+    g.column(st.tr("Failed criteria"));
     for (const auto& x : r.gates) {
       std::vector<std::string> failed;
       for (size_t k = 0; k < x.failed_criteria.size(); ++k)
         failed.push_back(x.reasons[k].empty() ? x.failed_criteria[k]
                                               : fmt::format("{} ({})", x.failed_criteria[k], x.reasons[k]));
       g.row({Cell::of(x.id), Cell::of(std::to_string(x.after)),
-             x.status == "failed" ? Cell::emphasised(x.status) : Cell::of(x.status),
+             x.status == "failed" ? Cell::emphasised(st.tr(x.status)) : Cell::of(st.tr(x.status)),
              Cell::number(x.released, 0), Cell::of(fmt::format("{}", fmt::join(failed, "; ")))});
     }
-    d.section("Stage gates:", std::move(g), "Stage gates");
-    d.paragraph(fmt::format("Released over passed gates: {} {}.",
-                            format_number(r.released, 0, NumberLocale::en), r.currency));
+    d.section(st.tr("Stage gates:"), std::move(g), st.tr("Stage gates"));
+    d.paragraph(st.trf("Released over passed gates: {} {}.", format_number(r.released, 0, loc), r.currency));
   }
   for (const auto& l : r.loans) {
     Table t;
-    t.column("Year").column("").column("Planned payment", Align::right).column("Due", Align::right);
+    t.column(st.tr("Year"))
+        .column("")
+        .column(st.tr("Planned payment"), Align::right)
+        .column(st.tr("Due"), Align::right);
     for (const auto& x : l.years)
-      t.row({Cell::of(std::to_string(x.year)), Cell::of(x.elapsed ? "on actuals" : "on forecast"),
+      t.row({Cell::of(std::to_string(x.year)),
+             Cell::of(x.elapsed ? st.tr("on actuals") : st.tr("on forecast")),
              Cell::number(x.planned_payment, 0), Cell::number(x.due, 0)});
-    d.section(fmt::format("Gain-share loan {}:", l.id), std::move(t),
-              fmt::format("Gain-share loan {}", l.id));
-    d.paragraph(fmt::format("Forgiven: planned {}, now projected {}.",
-                            format_number(l.planned_forgiven, 0, NumberLocale::en),
-                            format_number(l.forgiven_projected, 0, NumberLocale::en)));
+    d.section(st.trf("Gain-share loan {}:", l.id), std::move(t), st.trf("Gain-share loan {}", l.id));
+    d.paragraph(st.trf("Forgiven: planned {}, now projected {}.", format_number(l.planned_forgiven, 0, loc),
+                       format_number(l.forgiven_projected, 0, loc)));
   }
   if (!r.notes.empty()) {
-    d.heading("Notes:", "Notes");
+    d.heading(st.tr("Notes:"), st.tr("Notes"));
     d.bullets(r.notes);
   }
   d.json = track_json(r);
@@ -227,8 +269,10 @@ std::string gates_summary(const TrackResult& t) {
 
 }  // namespace
 
-TrackWriter::TrackWriter(Format f, NumberLocale loc, Perspective perspective) : format_(f), loc_(loc) {
+TrackWriter::TrackWriter(Format f, NumberLocale loc, Perspective perspective, bool brake_fails)
+    : format_(f), loc_(loc), brake_fails_(brake_fails) {
   provenance_.perspective = to_string(perspective);
+  junit_.name = "track";
   table_.column("Path").column("Case").column("Status").column("As of");
   for (const char* h : {"Realisation", "Cost ratio", "Plan NPV", "Forecast NPV"})
     table_.column(h, Align::right);
@@ -238,7 +282,8 @@ TrackWriter::TrackWriter(Format f, NumberLocale loc, Perspective perspective) : 
 std::string TrackWriter::begin() const {
   if (format_ == Format::csv)
     return csv_row({"path", "case_id", "status", "as_of", "realisation", "cost_ratio", "plan_npv",
-                    "forecast_npv", "realised_npv", "brake", "brake_reasons", "released", "error"});
+                    "forecast_npv", "realised_npv", "brake", "brake_reasons", "released", "error"},
+                   csv_separator(loc_));
   if (format_ == Format::json) return "{\n  \"records\": [";
   return {};
 }
@@ -255,14 +300,38 @@ std::string TrackWriter::add(const TrackRecord& r) {
     case Format::jsonl: return dump(record_json(r)) + "\n";
     case Format::csv:
       return csv_row({r.path, t ? t->case_id : "", r.status, t ? t->as_of : "",
-                      exact_number(t ? t->realisation : std::nullopt),
-                      exact_number(t ? t->cost_ratio : std::nullopt),
-                      exact_number(t ? std::optional<double>(t->plan.npv) : std::nullopt),
-                      exact_number(t ? std::optional<double>(t->forecast.npv) : std::nullopt),
-                      exact_number(t ? std::optional<double>(t->realised_npv) : std::nullopt),
+                      exact_number(t ? t->realisation : std::nullopt, loc_),
+                      exact_number(t ? t->cost_ratio : std::nullopt, loc_),
+                      exact_number(t ? std::optional<double>(t->plan.npv) : std::nullopt, loc_),
+                      exact_number(t ? std::optional<double>(t->forecast.npv) : std::nullopt, loc_),
+                      exact_number(t ? std::optional<double>(t->realised_npv) : std::nullopt, loc_),
                       t ? (t->brake ? "true" : "false") : "",
                       t ? fmt::format("{}", fmt::join(t->brake_reasons, "; ")) : "",
-                      exact_number(t ? std::optional<double>(t->released) : std::nullopt), r.error});
+                      exact_number(t ? std::optional<double>(t->released) : std::nullopt, loc_), r.error},
+                     csv_separator(loc_));
+    case Format::junit: {
+      // An invalid file fails at its first error (FILE:LINE:COLUMN: ...), a
+      // file that cannot be evaluated is an error, and a brake signal fails
+      // with --fail-on-brake (the exit code's rule); otherwise the brake,
+      // failed gates and the ratios are the test case's output.
+      JUnitCase c{r.path, "gevinst.track", {}, {}};
+      if (r.status == "invalid")
+        c.problems.push_back({JUnitProblem::Kind::failure, r.error, "invalid", ""});
+      else if (!t)
+        c.problems.push_back({JUnitProblem::Kind::error, r.error, r.status, ""});
+      else {
+        const std::string reasons = fmt::format("{}", fmt::join(t->brake_reasons, "; "));
+        if (t->brake && brake_fails_)
+          c.problems.push_back({JUnitProblem::Kind::failure,
+                                fmt::format("{}: brake signal: {}", r.path, reasons), "brake", ""});
+        c.system_out = fmt::format("{}: realisation {}, cost ratio {}, forecast NPV {}; brake {}{}; gates {}",
+                                   t->case_id, exact_number(t->realisation), exact_number(t->cost_ratio),
+                                   exact_number(t->forecast.npv), t->brake ? "raised: " : "no", reasons,
+                                   t->gates.empty() ? "none" : gates_summary(*t));
+      }
+      junit_.cases.push_back(std::move(c));
+      return {};
+    }
     case Format::json:
       provenance_.files.push_back({r.path, r.sha256});
       return std::string(was_first ? "\n    " : ",\n    ") + dump(record_json(r));
@@ -285,6 +354,7 @@ std::string TrackWriter::end() const {
                     {"invalid", invalid_},
                     {"error", errors_},
                     {"brake", brakes_}};
+  if (format_ == Format::junit) return render_junit({"gevinst track", {junit_}});
   if (format_ == Format::json)
     return fmt::format("{}],\n  \"totals\": {},\n  \"provenance\": {}\n}}\n", first_ ? "" : "\n  ",
                        dump(totals), dump(provenance_json(provenance_)));

@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "cli/render/catalogue.h"
 #include "cli/render/document.h"
+#include "cli/render/junit.h"
 #include "libeval/follow_up.h"
 
 namespace gevinst::cli {
@@ -17,7 +19,9 @@ namespace gevinst::cli {
 /// The contract keys of one follow-up (docs/cli.md, "track").
 Json track_json(const TrackResult& r);
 
-Document track_document(const TrackResult& r);
+/// The follow-up as a Document in the style's language and number locale
+/// (a report draws its chart; the terminal leaves it out).
+Document track_document(const TrackResult& r, const Style& st = Style{});
 
 /// One actuals file of a directory run: its result, or why there is none.
 struct TrackRecord {
@@ -29,10 +33,12 @@ struct TrackRecord {
 
 /// Records as they stream (like batch): jsonl and csv a line per record,
 /// json the records then totals and provenance; table and md a row per
-/// record and totals at the end.
+/// record and totals at the end; junit a test case per record, written at
+/// the end (docs/cli.md, "JUnit XML").
 class TrackWriter {
  public:
-  TrackWriter(Format f, NumberLocale loc, Perspective perspective);
+  /// `brake_fails`: a brake signal is a JUnit failure (--fail-on-brake).
+  TrackWriter(Format f, NumberLocale loc, Perspective perspective, bool brake_fails = false);
   std::string begin() const;
   std::string add(const TrackRecord& r);
   std::string end() const;
@@ -42,11 +48,13 @@ class TrackWriter {
  private:
   Format format_;
   NumberLocale loc_;
+  bool brake_fails_ = false;
   bool first_ = true;
   int records_ = 0, invalid_ = 0, errors_ = 0, brakes_ = 0;
   Table table_;
   std::vector<std::string> messages_;
   Provenance provenance_;
+  JUnitSuite junit_;  // junit: one test case per actuals file, written at the end
 };
 
 }  // namespace gevinst::cli

@@ -67,6 +67,26 @@ xpath 'starts-with(//testcase[@name="Region Syddanmark"]/failure/@message, "exam
 run rollout --format junit --today 2027-09-01 examples/rollout-2027-regions.yaml -o "$TMP/r.xml"
 [ -s "$TMP/r.xml" ] || fail "rollout -o wrote nothing"
 
+# track: one test case per actuals file; an invalid file fails at its first
+# error, a brake signal fails only with --fail-on-brake (as the exit code).
+fu=examples/follow-up/kol-telemonitoring-2027.yaml
+mkdir -p "$TMP/fu"
+cp tests/data/invalid/actuals-04-gap.yaml "$TMP/fu/bad.yaml"
+run track --format junit "$fu"
+expect_rc 0
+schema_valid "track"
+xpath 'string(/testsuites/@tests)' 1
+xpath 'string(/testsuites/@failures)' 0
+xpath 'contains(//system-out, "brake raised")' true
+run track --format junit --fail-on-brake "$fu"
+expect_rc 1
+schema_valid "track --fail-on-brake"
+xpath 'string(//failure/@type)' brake
+run track --format junit "$TMP/fu"
+expect_rc 1
+schema_valid "track invalid"
+xpath "starts-with(//testcase[@name='$TMP/fu/bad.yaml']/failure/@message, '$TMP/fu/bad.yaml:')" true
+
 # A command that cannot produce JUnit says so (usage, exit 2).
 run evaluate --format junit examples/kol-telemonitoring.yaml
 expect_rc 2

@@ -39,6 +39,16 @@ expect_rc 2
 expect_stderr_contains "apply to a case, not to a rollout"
 run report "$kol" -o "$TMP/r.html" --lang fr
 expect_rc 2
+# An actuals file: the follow-up report (what track shows); no workbook.
+fu=examples/follow-up/kol-telemonitoring-2027.yaml
+run report "$fu" -o "$TMP/fu.xlsx"
+expect_rc 2
+expect_stderr_contains "a follow-up report is .html or .md"
+run report "$fu" -o "$TMP/fu-da.md" --lang da
+expect_rc 0
+grep -qF "## Opfølgning på kol-telemonitoring pr. 2028-03-31" "$TMP/fu-da.md" || fail "no Danish follow-up heading"
+grep -qF "| Realiseringsgrad (realiserede / planlagte gevinster) | 0,67 |" "$TMP/fu-da.md" ||
+  fail "the Danish follow-up report lacks the realisation 0,67"
 
 # ---- Danish: the report and the evaluate table are golden files.
 strip_version() { sed "s/gevinst $version/gevinst VERSION/" "$1" >"$TMP/stdout"; }
@@ -94,7 +104,7 @@ PY
 # A canary page that does load remote resources: the check above must see them.
 printf '<!DOCTYPE html><p>canary</p><img src="http://canary.invalid/a.png">\n' >"$TMP/canary.html"
 names=(canary)
-for f in examples/*.yaml; do
+for f in examples/*.yaml examples/follow-up/*.yaml; do
   n="$(basename "$f" .yaml)"
   run report "$f" -o "$TMP/$n.html" --today 2027-07-01 -q
   expect_rc 0
@@ -110,10 +120,12 @@ done
 wait
 : >"$TMP/pages"
 page_requests canary | grep -q "canary.invalid" || fail "the network check does not see a page's remote image"
-for f in examples/*.yaml; do
+for f in examples/*.yaml examples/follow-up/*.yaml; do
   n="$(basename "$f" .yaml)"
   [ -s "$TMP/$n.dom" ] || { fail "$n: chromium gave no DOM: $(tail -3 "$TMP/$n.chrome-log")"; continue; }
-  if grep -q 'format: gevinst-rollout/1' "$f"; then
+  if grep -q 'format: gevinst-actuals/1' "$f"; then
+    "$GEVINST" track "$f" --format json >"$TMP/$n.json"
+  elif grep -q 'format: gevinst-rollout/1' "$f"; then
     "$GEVINST" rollout "$f" --today 2027-07-01 --format json >"$TMP/$n.json" 2>/dev/null
   else
     "$GEVINST" evaluate "$f" --format json >"$TMP/$n.json"
@@ -128,7 +140,10 @@ def money(v):  # the report's format: whole units, "," thousands; never "-0"
     return "0" if s == "-0" else s
 
 want = []
-if "units" in j:  # a rollout: each judged unit's NPV
+if "as_of" in j:  # a follow-up: plan, realised and forecast NPV, the ratios
+    want = [money(j["plan"]["npv"]), money(j["realised"]["npv"]), money(j["forecast"]["npv"]),
+            f"{j['realisation']:.2f}", f"{j['cost_ratio']:.2f}"]
+elif "units" in j:  # a rollout: each judged unit's NPV
     want = [money(u["npv"]) for u in j["units"] if u["npv"] is not None]
 else:
     for name, m in j["perspectives"].items():

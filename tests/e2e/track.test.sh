@@ -51,6 +51,13 @@ run track --format md "$kol"
 golden track-kol-telemonitoring.md
 run track --format csv "$kol"
 golden track-kol-telemonitoring.csv
+# Danish: words from the catalogue, numbers in the Danish locale (--lang da
+# implies --locale da).
+run track --lang da "$kol"
+expect_rc 0
+golden track-kol-telemonitoring-da.txt
+expect_stdout_contains "Realiseringsgrad (realiserede / planlagte gevinster)    0,67"
+expect_stdout_contains "Frigivet ved beståede beslutningspunkter: 0 DKK."
 
 # Directories: one record per actuals file in path order, a broken file is a
 # record, cases beside them are skipped; jsonl streams.
