@@ -196,7 +196,11 @@ LoanResult evaluate_loan(const Case& c, const Financing& f, const std::vector<It
   if (gain_share)
     for (LoanYear& y : L.years) {
       y.gains = gains_in(y.year);
-      y.offered = std::max(0.0, t.gain_share * y.gains);
+      // Offered per period is share × gains / periods_per_year; a year the
+      // schedule covers only in part (the term or the balance ends within it)
+      // offered only its periods' part (docs/case-format.md, "Gain-share").
+      const int periods = y.last_period - y.first_period + 1;
+      y.offered = std::max(0.0, t.gain_share * y.gains * periods / t.periods_per_year);
     }
   L.last_year = L.schedule.rows.empty() ? t.disbursed : L.schedule.rows.back().year;
 

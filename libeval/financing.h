@@ -70,8 +70,9 @@ struct LoanYear {
   int grace_periods = 0;                  ///< how many of them are grace periods
   double opening = 0, interest = 0, payment = 0, principal = 0, closing = 0;
   double gains = 0;  ///< gain-share: realised gains of the listed items that year (0 outside the horizon)
-  double offered =
-      0;  ///< gain-share: share × gains, what the borrower pays at most (before interest and cap)
+  /// gain-share: share × gains × (periods in the year / periods_per_year),
+  /// what the borrower pays at most (before interest and cap)
+  double offered = 0;
 };
 
 /// Sums the rows of `s` by calendar year; periods 1..grace are grace periods.

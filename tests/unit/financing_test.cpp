@@ -162,6 +162,23 @@ TEST_CASE("financing: gain-share repays from realised gains; less realised, less
     check_near(L.gains, {0, 200000, 400000, 400000, 400000});
     check_schedule_invariants(L);
   }
+  SUBCASE("a part year offers only its periods' share of the gains") {
+    // Quarterly, term 6: 2027 has periods 1-4, 2028 periods 5-6. Per period
+    // 0.5 × gains / 4: 25k in 2027 (gains 200k), 50k in 2028 (gains 400k).
+    // 2028 offered 0.5 × 400k × 2/4 = 100k, not 200k (docs/case-format.md, "Gain-share").
+    Case cq = load(small_case(R"(financing:
+  - {id: loan, method: gain-share, lender: fund, borrower: region, principal: 1e6, disbursed: 2026, rate: 0,
+     term: 6, periods_per_year: 4, gain_share: {share: 0.5, of: [admissions]}})"));
+    const LoanResult L = loan(evaluate_case_financing(cq), "loan");
+    REQUIRE(L.years.size() == 2);
+    CHECK(L.years[0].offered == doctest::Approx(100000));
+    CHECK(L.years[0].payment == doctest::Approx(100000));
+    CHECK(L.years[1].gains == doctest::Approx(400000));
+    CHECK(L.years[1].offered == doctest::Approx(100000));
+    CHECK(L.years[1].payment == doctest::Approx(100000));
+    CHECK(L.schedule.forgiven == doctest::Approx(800000));
+    check_schedule_invariants(L);
+  }
   SUBCASE("a scenario that halves the effect halves the repayments (--set effect=0.5)") {
     const LoanResult L = loan(evaluate_case_financing(c, set(c, "effect", "0.5")), "loan");
     CHECK(L.schedule.total_paid == doctest::Approx(350000));
