@@ -107,6 +107,10 @@ void build(Document& d, const SensitivityResult& r, NumberLocale loc) {
       if (!p.break_even.value && !p.break_even.note.empty())
         notes.push_back(fmt::format("{}: {}", p.name, p.break_even.note));
     d.bullets(std::move(notes));
+  } else if (r.metric == Metric::fte) {
+    d.paragraph(
+        "Break-even: none, because the case sets no capacity.target_fte (the FTE a break-even value "
+        "would reach).");
   }
   std::vector<std::string> not_computed;
   for (const auto& p : r.parameters)

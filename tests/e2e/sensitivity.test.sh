@@ -38,4 +38,18 @@ json_expr '[p for p in j["parameters"] if p["name"] == "patients"][0]["high_npv"
 json_expr '0 < [p for p in j["parameters"] if p["name"] == "patients"][0]["break_even"] < 1800'
 json_expr '[p for p in j["parameters"] if p["name"] == "patients"][0]["break_even_search"][0] == 0'
 json_expr '[p for p in j["parameters"] if p["name"] == "admissions_avoided"][0]["break_even_search"] == [0, 1]'
+# --metric fte without capacity.target_fte: a located warning that says
+# why there are no break-even values, and the table says so too.
+run sensitivity --metric fte examples/kol-telemonitoring.yaml
+expect_rc 0
+expect_stderr_contains "examples/kol-telemonitoring.yaml:"
+expect_stderr_contains "warning: --metric fte without capacity.target_fte"
+expect_stdout_contains "Break-even: none, because the case sets no capacity.target_fte"
+run sensitivity --metric fte -q examples/kol-telemonitoring.yaml
+expect_rc 0
+expect_stderr_empty
+# With a target (ai-triage: target_fte 2) there is no such warning.
+run sensitivity --metric fte examples/ai-triage.yaml
+expect_rc 0
+grep -q "target_fte" "$TMP/stderr" && fail "a warning about target_fte on a case that has one"
 finish
