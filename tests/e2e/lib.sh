@@ -28,6 +28,10 @@ expect_stdout_empty() {
   [ ! -s "$TMP/stdout" ] || fail "stdout not empty: $(head -3 "$TMP/stdout")"
 }
 
+expect_stderr_empty() {
+  [ ! -s "$TMP/stderr" ] || fail "stderr not empty: $(head -3 "$TMP/stderr")"
+}
+
 # golden NAME : compares stdout with tests/e2e/golden/NAME (or writes it with UPDATE_GOLDEN=1).
 # The tool version in provenance reads VERSION in goldens, so a release does
 # not rewrite them; the files' SHA-256 stay, so an edited example shows.
