@@ -46,6 +46,14 @@ expect_stdout_contains "$TMP/warn.yaml:17:3: warning: parameter 'cost_per_admiss
 run validate -q "$TMP/warn.yaml"
 expect_rc 0 "-q with a warning"
 expect_stdout_empty
+# --no-lints: the lint is not run, so --strict passes too; errors stay.
+run validate --no-lints --strict "$TMP/warn.yaml"
+expect_rc 0 "--no-lints --strict with a lint warning"
+expect_stdout_contains "1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)"
+grep -qF "has no source" "$TMP/stdout" && fail "--no-lints still reports the lint"
+run validate --no-lints "$corpus/19-unknown-key.yaml"
+expect_rc 1 "--no-lints with an error"
+expect_stdout_contains "error: unknown key 'discountng'"
 
 # 4. One run reports every problem: the five-error file gives five distinct errors.
 f="$corpus/64-five-errors.yaml"
