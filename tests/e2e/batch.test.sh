@@ -115,4 +115,30 @@ run batch --format csv "$TMP/dup"
 expect_rc 0 "batch with one id in two files"
 expect_stderr_contains "$TMP/dup/b/kol-copy.yaml:4:7: warning: case id 'kol-telemonitoring' is also the id of $TMP/dup/a/kol.yaml (at case.id)"
 [ "$(grep -c kol-telemonitoring "$TMP/stdout")" -eq 2 ] || fail "batch lost a record of a duplicate id"
+# -q: the duplicate-id warning is a note on standard error; -q drops it and
+# keeps the records.
+run batch --format csv -q "$TMP/dup"
+expect_rc 0 "batch -q"
+[ ! -s "$TMP/stderr" ] || fail "batch -q wrote to stderr: $(head -3 "$TMP/stderr")"
+[ "$(grep -c kol-telemonitoring "$TMP/stdout")" -eq 2 ] || fail "batch -q lost a record"
+# --perspective: each record is evaluate's result under that perspective.
+for p in budget organisation society; do
+  run batch --format jsonl -p "$p" examples/kol-telemonitoring.yaml examples/virtual-physio.yaml
+  expect_rc 0 "batch -p $p"
+  cp "$TMP/stdout" "$TMP/batch-$p.jsonl"
+  python3 - "$TMP/batch-$p.jsonl" "$GEVINST" "$p" <<'PY' || fail "batch -p $p differs from evaluate -p $p"
+import json, subprocess, sys
+bad = []
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    e = json.loads(subprocess.run([sys.argv[2], "evaluate", "--format", "json", "-p", sys.argv[3], r["path"]],
+                                  check=True, capture_output=True, text=True).stdout)
+    for k in ("npv", "irr", "bcr", "payback_years"):
+        if r[k] != e[k]:
+            bad.append((r["id"], k, r[k], e[k]))
+print(bad)
+sys.exit(1 if bad else 0)
+PY
+done
+cmp -s "$TMP/batch-budget.jsonl" "$TMP/batch-society.jsonl" && fail "batch gives the same records under budget and society"
 finish

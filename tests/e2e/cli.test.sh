@@ -40,4 +40,34 @@ expect_rc 2
 cmp -s "$TMP/cases/a.yaml" examples/kol-telemonitoring.yaml || fail "the case in the directory was overwritten"
 run evaluate "$TMP/same.yaml" -o "$TMP/out.txt"
 expect_rc 0
+# -o to a path that cannot be written: exit 1 with the path and the reason,
+# nothing on standard output, and no file (nor a temporary one) left behind.
+kol=examples/kol-telemonitoring.yaml
+for c in "evaluate $kol" "capacity $kol" "sroi $kol" "repay $kol" "sensitivity $kol" "simulate -n 100 $kol" \
+         "batch $kol" "portfolio --budget 1e9 $kol" "validate $kol" "presets" "schema" "diff $kol $kol"; do
+  run $c -o "$TMP/no/such/dir/out.txt"
+  expect_rc 1 "$c -o into a missing folder"
+  expect_stdout_empty
+  expect_stderr_contains "gevinst: error: $TMP/no/such/dir/out.txt: cannot write: No such file or directory"
+  [ ! -e "$TMP/no" ] || fail "$c -o created $TMP/no"
+done
+# A folder where the file should go: the folder is left as it was.
+mkdir -p "$TMP/outdir/out.txt"
+run evaluate "$kol" -o "$TMP/outdir/out.txt"
+expect_rc 1 "-o naming a folder"
+expect_stderr_contains "gevinst: error: $TMP/outdir/out.txt: cannot write: Is a directory"
+[ "$(ls -A "$TMP/outdir")" = "out.txt" ] && [ -z "$(ls -A "$TMP/outdir/out.txt")" ] ||
+  fail "-o naming a folder left files behind: $(ls -AR "$TMP/outdir")"
+# A command that fails keeps an existing output file unchanged.
+echo "previous contents" >"$TMP/keep.txt"
+printf 'format: gevinst/1\ncase: {id: x}\n' >"$TMP/broken.yaml"
+run evaluate "$TMP/broken.yaml" -o "$TMP/keep.txt"
+expect_rc 1 "evaluate of an invalid case with -o"
+[ "$(cat "$TMP/keep.txt")" = "previous contents" ] || fail "a failed run changed the -o file: $(head -3 "$TMP/keep.txt")"
+[ "$(ls -A "$TMP" | grep -c '^keep\.txt')" -eq 1 ] || fail "a temporary file was left beside keep.txt: $(ls -A "$TMP")"
+# -o replaces an existing file with the whole output, exactly what stdout gets.
+run evaluate "$kol" -o "$TMP/keep.txt"
+expect_rc 0
+"$GEVINST" evaluate "$kol" >"$TMP/direct.txt"
+cmp -s "$TMP/keep.txt" "$TMP/direct.txt" || fail "-o wrote something else than standard output gets"
 finish

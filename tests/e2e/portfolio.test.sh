@@ -117,4 +117,33 @@ expect_rc 0 "portfolio --exclude-path"
 run portfolio --budget -1 "$data"
 expect_rc 2
 expect_stderr_contains "the budget must be an amount >= 0, e.g. 25e6; got '-1'"
+# --perspective: the objective of each case is its NPV under that
+# perspective (evaluate -p P); virtual-physio has a negative NPV when only
+# budget benefits count, so it is only selected under society.
+mkdir -p "$TMP/pf"
+cp examples/kol-telemonitoring.yaml examples/virtual-physio.yaml "$TMP/pf/"
+for p in budget society; do
+  run portfolio --budget 1e9 -p "$p" --format json "$TMP/pf"
+  expect_rc 0 "portfolio -p $p"
+  cp "$TMP/stdout" "$TMP/pf-$p.json"
+  python3 - "$TMP/pf-$p.json" "$GEVINST" "$p" <<'PY' || fail "portfolio -p $p: objectives differ from evaluate -p $p"
+import json, subprocess, sys
+j = json.load(open(sys.argv[1]))
+bad = []
+for s in j["selected"]:
+    e = json.loads(subprocess.run([sys.argv[2], "evaluate", "--format", "json", "-p", sys.argv[3], s["path"]],
+                                  check=True, capture_output=True, text=True).stdout)
+    if abs(s["objective"] - e["npv"]) > 1e-6:
+        bad.append((s["id"], s["objective"], e["npv"]))
+print(bad)
+sys.exit(1 if bad else 0)
+PY
+done
+python3 - "$TMP/pf-budget.json" "$TMP/pf-society.json" <<'PY' || fail "portfolio -p: the selection does not follow the perspective"
+import json, sys
+b, s = (json.load(open(p)) for p in sys.argv[1:])
+assert [x["id"] for x in b["selected"]] == ["kol-telemonitoring"], b["selected"]
+assert [x["id"] for x in s["selected"]] == ["kol-telemonitoring", "virtual-physio"], s["selected"]
+assert b["perspective"] == "budget" and s["perspective"] == "society"
+PY
 finish

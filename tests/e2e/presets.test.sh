@@ -14,9 +14,17 @@ json_expr 'j["preset"]["steps"] == [{"from_index": 1, "rate": 0.035}, {"from_ind
 run presets dk-fm-2021
 expect_stdout_contains "and after"
 expect_stdout_contains "3.50 %"
-# HM Treasury Green Book (2022), table 8: 3.5 % to year 30, then 3.0 % from 31.
+# Finansministeriet 2013 (in force until 2021): 4 % for years 1-35, 3 % for
+# 36-70, 2 % after.
+run presets dk-fm-2013 --format json
+expect_rc 0 "presets dk-fm-2013"
+json_expr 'j["preset"]["steps"] == [{"from_index": 1, "rate": 0.04}, {"from_index": 36, "rate": 0.03}, {"from_index": 71, "rate": 0.02}]'
+# HM Treasury, The Green Book (2022), table 8: 3.5 % for years 0-30, 3.0 %
+# for 31-75, 2.5 % for 76-125, 2.0 % for 126-200, 1.5 % for 201-300, 1.0 %
+# from 301. (The factors these steps give are checked against Calc in
+# calc.test.sh.)
 run presets uk-green-book --format json
-json_expr 'j["preset"]["steps"][:2] == [{"from_index": 1, "rate": 0.035}, {"from_index": 31, "rate": 0.03}]'
+json_expr 'j["preset"]["steps"] == [{"from_index": 1, "rate": 0.035}, {"from_index": 31, "rate": 0.03}, {"from_index": 76, "rate": 0.025}, {"from_index": 126, "rate": 0.02}, {"from_index": 201, "rate": 0.015}, {"from_index": 301, "rate": 0.01}]'
 # 37 h x 52 weeks = 1,924 gross hours; 1,628 net.
 run presets dk-gross --format json
 json_expr 'j["preset"]["hours"] == 1924'

@@ -85,6 +85,57 @@ json_expr 'j["units"][1]["error"] is None and j["units"][1]["npv"] == -400 and j
 # The break-even is printed where the criterion holds: NPV = -1000 + 3000 / patients = 0 at 3.
 json_expr '"breaks even at 3 patients" in j["units"][1]["explanation"]'
 
+# --no-explain: the same verdicts and figures, without the drafted
+# explanations and their break-even lines.
+run rollout --format json --today 2027-09-01 examples/rollout-2027-regions.yaml
+cp "$TMP/stdout" "$TMP/explained.json"
+run rollout --format json --no-explain --today 2027-09-01 examples/rollout-2027-regions.yaml
+expect_rc 1 "rollout --no-explain"
+python3 - "$TMP/explained.json" "$TMP/stdout" <<'PY' >"$TMP/noexplain.out" 2>&1 || fail "--no-explain: $(tail -3 "$TMP/noexplain.out")"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:])
+explained = [u["id"] for u in a["units"] if u["explanation"]]
+assert explained, "the rollout drafts no explanation, so --no-explain tests nothing"
+assert all(u["explanation"] is None for u in b["units"]), [u["explanation"] for u in b["units"]]
+for u, v in zip(a["units"], b["units"]):
+    for k in ("id", "verdict", "failed_criteria", "compliant", "results"):
+        assert u[k] == v[k], (u["id"], k)
+PY
+run rollout --no-explain --today 2027-09-01 examples/rollout-2027-regions.yaml
+expect_rc 1
+grep -qF "reaches" "$TMP/stdout" && fail "--no-explain still prints break-even lines: $(grep -F reaches "$TMP/stdout")"
+
+# --perspective: each unit's results are the solution's under that
+# perspective with the unit's parameters (evaluate -p P --set ...), and the
+# verdicts follow (Nordjylland's payback is 6.2 years when only budget
+# benefits count: above the criterion payback_years <= 6).
+for p in budget organisation society; do
+  run rollout --format json -p "$p" --today 2027-09-01 examples/rollout-kol-regions.yaml
+  cp "$TMP/stdout" "$TMP/rollout-$p.json"
+  json_expr 'j["perspective"] == "'"$p"'" and j["provenance"]["perspective"] == "'"$p"'"'
+  python3 - "$TMP/rollout-$p.json" "$GEVINST" "$p" <<'PY' || fail "rollout -p $p: results differ from evaluate -p $p"
+import json, subprocess, sys
+j = json.load(open(sys.argv[1]))
+bad = []
+for u in j["units"]:
+    sets = [a for k, v in u["parameters"].items() for a in ("--set", f"{k}={v!r}")]
+    e = json.loads(subprocess.run([sys.argv[2], "evaluate", "--format", "json", "-p", sys.argv[3], *sets, j["solution"]],
+                                  check=True, capture_output=True, text=True).stdout)
+    for k in ("npv", "bcr", "pv_costs", "pv_benefits"):
+        if abs(u["results"][k] - e[k]) > 1e-6 * max(1, abs(e[k])):
+            bad.append((u["id"], k, u["results"][k], e[k]))
+print(bad)
+sys.exit(1 if bad else 0)
+PY
+done
+python3 - "$TMP"/rollout-{budget,organisation}.json <<'PY' || fail "rollout -p budget: Nordjylland's verdict does not follow the perspective"
+import json, sys
+b, o = ({u["id"]: u for u in json.load(open(p))["units"]} for p in sys.argv[1:])
+n = "region-nordjylland"
+assert b[n]["verdict"] == "explain" and b[n]["failed_criteria"] == ["payback_years <= 6"], b[n]["failed_criteria"]
+assert o[n]["verdict"] == "scale", o[n]["failed_criteria"]
+PY
+
 # Usage errors: exit 2, nothing on stdout.
 run rollout --today 2027-02-30 "$ro"
 expect_rc 2

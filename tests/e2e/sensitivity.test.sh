@@ -52,4 +52,28 @@ expect_stderr_empty
 run sensitivity --metric fte examples/ai-triage.yaml
 expect_rc 0
 grep -q "target_fte" "$TMP/stderr" && fail "a warning about target_fte on a case that has one"
+# --metric fte against the closed form of tests/data/sensitivity/fte-closed-form.yaml:
+# FTE = patients x 12 x minutes / 60 / 1924, target 4.5.
+fte=tests/data/sensitivity/fte-closed-form.yaml
+run sensitivity --metric fte --format json "$fte"
+expect_rc 0 "sensitivity --metric fte"
+json_expr 'j["metric"] == "fte" and abs(j["base_value"] - 1000 * 12 * 30 / 60 / 1924) < 1e-12 and j["break_even_target"] == 4.5'
+json_expr '[p["name"] for p in j["parameters"]] == ["patients", "minutes"]'
+json_expr 'all(abs(a - b) < 1e-12 for a, b in zip([v for p in j["parameters"] for v in (p["low_npv"], p["high_npv"], p["swing"])], [962 * 6 / 1924, 1924 * 6 / 1924, 3, 1000 * 12 * 20 / 60 / 1924, 1000 * 12 * 40 / 60 / 1924, 1000 * 12 * 20 / 60 / 1924]))'
+json_expr 'abs(j["parameters"][0]["break_even"] - 4.5 * 1924 * 60 / (12 * 30)) < 1e-6 and abs(j["parameters"][1]["break_even"] - 4.5 * 1924 * 60 / (12 * 1000)) < 1e-6'
+json_expr '[(s["name"], s["fte"]) for s in j["scenarios"]] == [("small", 481 * 6 / 1924)]'
+# --scenario small (patients 481) and --set minutes=60: base FTE 481 x 12 x 60 / 60 / 1924 = 3,
+# break-evens 4.5 x 1924 / 12 = 721.5 patients and 4.5 x 1924 x 60 / (12 x 481) = 90 minutes.
+run sensitivity --metric fte --scenario small --set minutes=60 --format json "$fte"
+expect_rc 0 "sensitivity --scenario --set"
+json_expr 'abs(j["base_value"] - 3) < 1e-12 and j["provenance"]["scenario"] == "small" and j["provenance"]["overrides"] == {"minutes": 60}'
+json_expr 'abs(j["parameters"][0]["break_even"] - 721.5) < 1e-6 and abs(j["parameters"][1]["break_even"] - 90) < 1e-6'
+# An unknown scenario is an error.
+run sensitivity --metric fte --scenario huge "$fte"
+expect_rc 1 "unknown scenario"
+expect_stderr_contains "no scenario named 'huge'"
+# Markdown: a golden file.
+run sensitivity --metric fte --format md "$fte"
+expect_rc 0 "sensitivity --format md"
+golden sensitivity-fte-closed-form.md
 finish

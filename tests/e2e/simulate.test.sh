@@ -24,6 +24,45 @@ printf 'format: gevinst/1\ncase: {id: x}\nassumptions: {start_year: 2026, horizo
 run simulate "$TMP/fixed.yaml"
 expect_rc 1
 expect_stderr_contains "no parameter has a distribution"
+# Correlated normals (tests/data/simulate/correlated-normals.yaml): the
+# per-draw values of --draws have the listed correlations and NPV = x + y
+# has the closed-form variance sx^2 + sy^2 + 2 rho sx sy = 260, each within
+# 4 standard errors at n = 20000: SE(r) = (1 - rho^2) / sqrt(n) (Fisher),
+# SE(s^2) = sigma^2 sqrt(2 / (n - 1)) for normal data, SE(mean) = sigma / sqrt(n).
+run simulate -n 20000 --seed 11 --draws "$TMP/corr.csv" tests/data/simulate/correlated-normals.yaml
+expect_rc 0 "simulate correlated-normals"
+python3 - "$TMP/corr.csv" <<'PY' || fail "correlated draws: $(cat "$TMP/corr.out")"
+import csv, math, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+n = len(rows)
+col = {k: [float(r[k]) for r in rows] for k in ("x", "y", "z", "npv")}
+mean = {k: sum(v) / n for k, v in col.items()}
+def cov(a, b):
+    return sum((p - mean[a]) * (q - mean[b]) for p, q in zip(col[a], col[b])) / (n - 1)
+def corr(a, b):
+    return cov(a, b) / math.sqrt(cov(a, a) * cov(b, b))
+out = open(sys.argv[1][:-4] + ".out", "w")
+bad = []
+def near(what, got, want, se):
+    print(f"{what}: {got:.5f}, expected {want} +- 4 x {se:.5f}", file=out)
+    if abs(got - want) > 4 * se:
+        bad.append(what)
+near("n", n, 20000, 0.1)
+for a, b, rho in (("x", "y", -0.6), ("x", "z", 0.7), ("y", "z", 0.0)):
+    near(f"corr({a},{b})", corr(a, b), rho, (1 - rho * rho) / math.sqrt(n))
+for k, m, s in (("x", 100, 10), ("y", 50, 20), ("z", 30, 5)):
+    near(f"sd({k})^2", cov(k, k), s * s, s * s * math.sqrt(2 / (n - 1)))
+near("mean(npv)", mean["npv"], 150, math.sqrt(260 / n))
+near("var(npv)", cov("npv", "npv"), 260, 260 * math.sqrt(2 / (n - 1)))
+near("max |npv - (x + y)|", max(abs(v - p - q) for v, p, q in zip(col["npv"], col["x"], col["y"])), 0, 1e-9 / 4)
+sys.exit(1 if bad else 0)
+PY
+# The text report at a fixed draw sequence is a golden file (summary table,
+# EVPI, convergence, histogram); the thread count is fixed too, as the
+# header names it.
+run simulate -n 2000 --seed 7 --threads 2 examples/kol-telemonitoring.yaml
+expect_rc 0 "simulate text"
+golden simulate-kol-telemonitoring.txt
 # CSV: one row per metric with the summary.
 run simulate --format csv -n 2000 examples/kol-telemonitoring.yaml
 expect_rc 0

@@ -15,6 +15,11 @@ Sheets (one CSV each, see regen):
   schedules  one row per loan period: opening, interest, payment, principal,
              closing; annuities with PMT/IPMT/PPMT, serial/bullet/gain-share with
              plain formulas.
+  gb_years   year indices 0..199 under the Green Book steps: rate, DF as
+             =prev/(1+rate).
+  case76_years  the flows of case76.yaml by year, cumulative nets and their
+             crossings of zero, undiscounted and under three step schedules.
+  case76     NPV, PVs, BCR, payback and discounted payback of case76.yaml.
 
 Usage: python3 gen_fods.py > finance.fods   (then ./regen)
 """
@@ -187,6 +192,90 @@ def dk_npv_sheet():
     return rows
 
 
+# ---------------------------------------------------------------- a 76-year case through the CLI
+
+# tests/data/calc/case76.yaml (start 2026, horizon 76): the flows by year
+# index, and gevinst's evaluate results for it under three step schedules.
+CASE76_START = 2026
+
+
+def case76_flows(t):
+    """(costs, benefits) of year index t, as the case file states them."""
+    cost = 8.0e6 if t == 0 else 600000
+    if t == 25:
+        cost += 4.0e7  # a reinvestment that turns the cumulative net negative again
+    if t == 50:
+        cost += 2.0e6
+    benefit = 0 if t == 0 else 2.0e6 + (500000 if t == 4 else 0)
+    return cost, benefit
+
+
+# Schedules: (id, sheet column of its discount factors). dk-fm-2021 and
+# dk-fm-2013 come from sheet dk_years; the Green Book from sheet gb_years.
+CASE76_SCHEDULES = [("dk-fm-2021", "$dk_years.C"), ("dk-fm-2013", "$dk_years.F"), ("uk-green-book", "$gb_years.C")]
+
+GB_YEARS = 200  # year indices 0..199, the longest horizon a case may have
+
+
+def gb_years_sheet():
+    # HM Treasury, The Green Book (2022), table 8: 3.5 % for years 0-30, 3.0 %
+    # for 31-75, 2.5 % for 76-125, 2.0 % for 126-200; DF(t) = DF(t-1) / (1 + r(t)).
+    rows = [["t", "r", "df"]]
+    for t in range(GB_YEARS):
+        r = t + 2
+        rate = f"=IF([.A{r}]<=30;0.035;IF([.A{r}]<=75;0.03;IF([.A{r}]<=125;0.025;0.02)))"
+        df = "=1" if t == 0 else f"=[.C{r - 1}]/(1+[.B{r}])"
+        rows.append([t, rate, df])
+    return rows
+
+
+def case76_years_sheet():
+    # Per year: flows, net, cumulative net C(t) and the crossing of 0 within
+    # year t (t - 1 + (-C(t-1)) / net(t) where C(t-1) < 0 <= C(t)); then per
+    # schedule the same on DF(t) x net(t).
+    head = ["t", "year", "costs", "benefits", "net", "cum", "cross"]
+    for sid, _ in CASE76_SCHEDULES:
+        head += [f"df_{sid}", f"dnet_{sid}", f"dcum_{sid}", f"dcross_{sid}"]
+    rows = [head]
+    for t in range(DK_YEARS):
+        r = t + 2
+        cost, benefit = case76_flows(t)
+        row = [t, f"={CASE76_START}+[.A{r}]", cost, benefit, f"=[.D{r}]-[.C{r}]"]
+
+        def cum_cross(net_col, cum_col):
+            cum = f"=[.{net_col}{r}]" if t == 0 else f"=[.{cum_col}{r - 1}]+[.{net_col}{r}]"
+            cross = '=""' if t == 0 else \
+                f'=IF(AND([.{cum_col}{r - 1}]<0;[.{cum_col}{r}]>=0);[.A{r}]-1-[.{cum_col}{r - 1}]/[.{net_col}{r}];"")'
+            return [cum, cross]
+
+        row += cum_cross("E", "F")
+        for k, (_, dfcol) in enumerate(CASE76_SCHEDULES):
+            base = 7 + 4 * k  # 0-based column of df_<sid>
+            df, dnet, dcum = col(base), col(base + 1), col(base + 2)
+            row += [f"={dfcol}{r}", f"=[.{df}{r}]*[.E{r}]"] + cum_cross(dnet, dcum)
+        rows.append(row)
+    return rows
+
+
+def case76_sheet():
+    # One row per schedule: what `gevinst evaluate --format json` reports.
+    # payback = 0 when C(0) >= 0, else the first crossing (the smallest);
+    # payback_year = start + ROUNDUP(payback; 0); bcr = pv_benefits / pv_costs.
+    last = DK_YEARS + 1
+    rng = lambda c: f"[$case76_years.{c}2:.{c}{last}]"
+    rows = [["schedule", "npv", "pv_costs", "pv_benefits", "bcr", "payback_years", "payback_year",
+             "discounted_payback_years", "discounted_payback_year"]]
+    for k, (sid, _) in enumerate(CASE76_SCHEDULES):
+        r = k + 2
+        df, dcum, dcross = col(7 + 4 * k), col(9 + 4 * k), col(10 + 4 * k)
+        payback = f"=IF([$case76_years.F2]>=0;0;MIN({rng('G')}))"
+        dpayback = f"=IF([$case76_years.{dcum}2]>=0;0;MIN({rng(dcross)}))"
+        rows.append([sid, f"=SUMPRODUCT({rng(df)};{rng('E')})", f"=SUMPRODUCT({rng(df)};{rng('C')})",
+                     f"=SUMPRODUCT({rng(df)};{rng('D')})", f"=[.D{r}]/[.C{r}]", payback,
+                     f"={CASE76_START}+ROUNDUP([.F{r}];0)", dpayback, f"={CASE76_START}+ROUNDUP([.H{r}];0)"])
+    return rows
+
+
 # ---------------------------------------------------------------- loans
 
 # id, method, principal, disbursed, rate, ppy, grace, grace_mode, term, share, cap, residual, gains by year offset
@@ -250,6 +339,12 @@ GAIN_SHARE = [
     # capitalised grace on a gain-share loan
     ("G09", 800000, 2026, 0.04, 1, 2, "capitalise", 6, 0.5, 1.5, "due",
      [0, 0, 200000, 300000, 300000, 300000, 300000, 300000]),
+    # the cap (0.25 x 1,000,000) binds during interest-only grace: 100,000 of
+    # interest twice, then 50,000 of the third 100,000; nothing after, though
+    # the gains would pay; the residual is due but the cap leaves it forgiven
+    # (tests/e2e/calc.test.sh runs it through `gevinst repay`)
+    ("G10", 1.0e6, 2026, 0.10, 1, 3, "interest-only", 4, 0.5, 0.25, "due",
+     [200000, 200000, 200000, 200000, 200000, 200000, 200000]),
 ]
 
 START_PV = 0.035  # lender PV column: constant 3.5 %, discounted to the disbursement year
@@ -337,6 +432,9 @@ def main():
         table("dk_npv", dk_npv_sheet()),
         table("loans", loans),
         table("schedules", sched),
+        table("gb_years", gb_years_sheet()),
+        table("case76_years", case76_years_sheet()),
+        table("case76", case76_sheet()),
     ])
     print('<?xml version="1.0" encoding="UTF-8"?>')
     print('<!-- Generated by gen_fods.py; expected values come from Calc via regen. -->')
