@@ -89,23 +89,15 @@ std::string BatchWriter::end(const BatchTotals& tot) const {
                        dump(totals_json(tot)), dump(provenance_json(provenance_)));
   if (format_ == Format::junit) return render_junit({"gevinst batch", {junit_}});
   if (format_ != Format::table && format_ != Format::md) return {};
-  Document d;
-  d.table(table_);
-  if (!errors_.empty()) {
-    d.gap();
-    if (format_ == Format::md)
-      d.bullets(errors_);
-    else
-      for (const auto& e : errors_) d.line(e);
-    d.gap();
-  }
-  d.paragraph(fmt::format(
-      "{} case{}: {} ok, {} invalid, {} error{}. NPV sum {}; FTE sum {}.{}", tot.cases,
-      tot.cases == 1 ? "" : "s", tot.ok, tot.invalid, tot.error, tot.error == 1 ? "" : "s",
-      format_number(tot.npv, 0, loc_), format_number(tot.fte, 1, loc_),
-      tot.skipped ? fmt::format(" Skipped {} rollout file{}.", tot.skipped, tot.skipped == 1 ? "" : "s")
-                  : std::string()));
-  return render(d, format_, loc_);
+  return render_records_end(
+      table_, errors_,
+      fmt::format("{} case{}: {} ok, {} invalid, {} error{}. NPV sum {}; FTE sum {}.{}", tot.cases,
+                  tot.cases == 1 ? "" : "s", tot.ok, tot.invalid, tot.error, tot.error == 1 ? "" : "s",
+                  format_number(tot.npv, 0, loc_), format_number(tot.fte, 1, loc_),
+                  tot.skipped
+                      ? fmt::format(" Skipped {} rollout file{}.", tot.skipped, tot.skipped == 1 ? "" : "s")
+                      : std::string()),
+      format_, loc_);
 }
 
 }  // namespace gevinst::cli

@@ -342,4 +342,20 @@ std::string render(const Document& d, Format f, NumberLocale loc) {
   }
 }
 
+std::string render_records_end(const Table& records, const std::vector<std::string>& errors,
+                               const std::string& totals, Format f, NumberLocale loc) {
+  Document d;
+  d.table(records);
+  if (!errors.empty()) {
+    d.gap();
+    if (f == Format::md)
+      d.bullets(errors);
+    else
+      for (const auto& e : errors) d.line(e);
+    d.gap();
+  }
+  d.paragraph(totals);
+  return render(d, f, loc);
+}
+
 }  // namespace gevinst::cli

@@ -34,4 +34,10 @@ std::string csv_row(const std::vector<std::string>& fields, char sep = ',');
 /// same double (with a decimal comma for da); empty when missing or not finite.
 std::string exact_number(const std::optional<double>& v, NumberLocale loc = NumberLocale::en);
 
+/// The end of a streamed record run in table or md (batch, track): the
+/// records' table, each record's error (a bullet list in md), then the
+/// totals line.
+std::string render_records_end(const Table& records, const std::vector<std::string>& errors,
+                               const std::string& totals, Format f, NumberLocale loc);
+
 }  // namespace gevinst::cli

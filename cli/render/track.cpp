@@ -359,20 +359,12 @@ std::string TrackWriter::end() const {
     return fmt::format("{}],\n  \"totals\": {},\n  \"provenance\": {}\n}}\n", first_ ? "" : "\n  ",
                        dump(totals), dump(provenance_json(provenance_)));
   if (format_ != Format::table && format_ != Format::md) return {};
-  Document d;
-  d.table(table_);
-  if (!messages_.empty()) {
-    d.gap();
-    if (format_ == Format::md)
-      d.bullets(messages_);
-    else
-      for (const auto& e : messages_) d.line(e);
-    d.gap();
-  }
-  d.paragraph(fmt::format("{} actuals file{}: {} ok, {} invalid, {} error{}; brake signal on {}.", records_,
-                          records_ == 1 ? "" : "s", records_ - invalid_ - errors_, invalid_, errors_,
-                          errors_ == 1 ? "" : "s", brakes_));
-  return render(d, format_, loc_);
+  return render_records_end(
+      table_, messages_,
+      fmt::format("{} actuals file{}: {} ok, {} invalid, {} error{}; brake signal on {}.", records_,
+                  records_ == 1 ? "" : "s", records_ - invalid_ - errors_, invalid_, errors_,
+                  errors_ == 1 ? "" : "s", brakes_),
+      format_, loc_);
 }
 
 }  // namespace gevinst::cli
