@@ -385,10 +385,13 @@ void lint_case(Reader& r, const YNode* root, const Case& c) {
   // Barrier E: money for the investment but none for running it afterwards
   // (docs/cli.md, "gevinst validate", lints). Without a valid start_year
   // (already an error) the years are unknown, so the lint stays silent
-  // rather than name the year 0.
+  // rather than name the year 0; with errors already reported (an invalid
+  // horizon, an operating cost whose years or amount are wrong) the years
+  // are not known either, so it stays silent too.
+  const bool years_known = c.assumptions.start_year != 0 && !r.diags().has_errors();
   int first_investment = INT_MAX;
   for (const FlowItem& f : c.costs)
-    if (f.cost_kind == CostKind::investment && c.assumptions.start_year != 0) {
+    if (f.cost_kind == CostKind::investment && years_known) {
       auto [from, to] = active_years(f, c.assumptions);
       if (from <= to) first_investment = std::min(first_investment, from);
     }
