@@ -12,6 +12,11 @@
 
 namespace gevinst {
 
+double deflator(const Assumptions& a, int year) {
+  if (a.inflation == 0) return 1.0;
+  return std::pow(1 + a.inflation, -(year - a.start_year));
+}
+
 const char* to_string(Forgiveness f) {
   switch (f) {
     case Forgiveness::none: return "none";
@@ -204,9 +209,12 @@ LoanResult evaluate_loan(const Case& c, const Financing& f, const std::vector<It
     }
   L.last_year = L.schedule.rows.empty() ? t.disbursed : L.schedule.rows.back().year;
 
-  // Discount factors beyond the horizon continue the case's schedule.
+  // Discount factors beyond the horizon continue the case's schedule. Loan
+  // flows are nominal: they enter present values deflated, DF(t) / (1 +
+  // inflation)^t with t = year - start_year (docs/case-format.md, "Inflation").
   const int years = std::max<int>(static_cast<int>(n), L.last_year - a.start_year + 1);
-  const std::vector<double> df_ext = discount_factors(a.discounting, years, a.timing);
+  std::vector<double> df_ext = discount_factors(a.discounting, years, a.timing);
+  for (size_t k = 0; k < df_ext.size(); ++k) df_ext[k] *= deflator(a, a.start_year + static_cast<int>(k));
   L.pv = loan_pv(t, L.schedule, a.start_year, df_ext);
   L.payments = payments_by_year(L.schedule, a.start_year, static_cast<int>(n));
   for (const auto& row : L.schedule.rows)
@@ -228,12 +236,21 @@ LoanResult evaluate_loan(const Case& c, const Financing& f, const std::vector<It
                     "PV but not in the business case's party view",
                     grouped(L.paid_after_horizon), a.end_year()));
 
+  if (a.inflation != 0)
+    L.notes.push_back(fmt::format(
+        "the schedule is nominal; its flows enter the present values and the party view deflated by {:g} % "
+        "a year from {} (assumptions.inflation)",
+        a.inflation * 100, a.start_year));
+
+  // Transfers are in the case's prices: nominal loan flows deflated.
   if (t.principal > 0)
-    transfers.push_back({f.lender, f.borrower, f.id, "disbursement", t.disbursed, t.principal});
-  for (size_t i = 0; i < n; ++i)
+    transfers.push_back(
+        {f.lender, f.borrower, f.id, "disbursement", t.disbursed, t.principal * deflator(a, t.disbursed)});
+  for (size_t i = 0; i < n; ++i) {
+    const int year = a.start_year + static_cast<int>(i);
     if (L.payments[i] > 0)
-      transfers.push_back(
-          {f.borrower, f.lender, f.id, "repayment", a.start_year + static_cast<int>(i), L.payments[i]});
+      transfers.push_back({f.borrower, f.lender, f.id, "repayment", year, L.payments[i] * deflator(a, year)});
+  }
   return L;
 }
 

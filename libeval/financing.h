@@ -28,6 +28,11 @@
 //   nothing is paid during grace and the interest is added to the balance.
 //   (docs/case-format.md, "Gain-share": "during grace the borrower pays the
 //   interest" describes the default mode.)
+// - Loan flows are nominal (the rate is nominal); with assumptions.inflation
+//   they enter the present values (pv) and the transfers deflated, x
+//   deflator(year), so real and nominal are not mixed. The schedule, years
+//   and payments stay nominal. Grants are shares of the (real) costs and are
+//   not deflated.
 // - Transfers enter evaluate's party view: the borrower receives the
 //   disbursement and pays the instalments; payments after the horizon are
 //   reported but not transferred. Transfers net to zero over the parties and
@@ -52,6 +57,13 @@ struct Transfer {
   int year = 0;
   double amount = 0;  ///< money, > 0
 };
+
+/// The factor that turns a nominal loan flow of calendar year `year` into the
+/// case's prices (docs/case-format.md, "Inflation"):
+///   deflator = 1 / (1 + inflation)^t,  t = year - start_year (t = 0 in start_year)
+/// e.g. inflation 0.02, start_year 2026: deflator(a, 2028) = 1 / 1.0404.
+/// 1 when inflation is 0.
+double deflator(const Assumptions& a, int year);
 
 /// Why a loan ended with a balance the lender forgave.
 enum class Forgiveness {
@@ -85,8 +97,8 @@ struct LoanResult {
   LoanTerms terms;
   std::vector<std::string> gain_of;  ///< gain-share: the benefit or activity ids repaying the loan
   LoanSchedule schedule;
-  std::vector<LoanYear> years;    ///< the schedule by calendar year (gains filled for gain-share)
-  LoanPv pv;                      ///< lender's and borrower's PV at the case's discounting, to start_year
+  std::vector<LoanYear> years;  ///< the schedule by calendar year (gains filled for gain-share)
+  LoanPv pv;  ///< lender's and borrower's PV at the case's discounting, to start_year, flows deflated
   std::vector<double> gains;      ///< gain-share: realised gains of the listed items per horizon year
   std::vector<double> payments;   ///< payments per horizon year
   double paid_after_horizon = 0;  ///< payments in rows after the horizon (not in the party view)

@@ -43,7 +43,8 @@ ItemSeries flow_series(const FlowItem& f, const Assumptions& a, std::span<const 
   auto put = [&](int year, double v) {
     int t = year - a.start_year;
     if (t < 0 || t >= a.horizon) return;
-    s.values[t] += v * profile_share(f.profile, year, params, file);
+    // price_factor converts an item's own price_year to the case's (docs/case-format.md, "Prices").
+    s.values[t] += v * f.price_factor * profile_share(f.profile, year, params, file);
   };
   switch (f.form) {
     case FlowItem::Form::amount: put(f.year, value_of(f.amount, params, file)); break;

@@ -35,7 +35,8 @@ struct ItemSeries {
 inline constexpr double kMaxAmount = 1e250;
 
 /// value(y) = base x (1 + growth)^(y - from) x share(y) for per_year items
-/// within from..to; amount in `year` x share(year); amounts[y] x share(y).
+/// within from..to; amount in `year` x share(year); amounts[y] x share(y);
+/// each x f.price_factor (an item's own price_year converted to the case's).
 /// Throws InputError at the item when a yearly value is not finite or
 /// exceeds kMaxAmount in magnitude.
 ItemSeries flow_series(const FlowItem& f, const Assumptions& a, std::span<const double> params,

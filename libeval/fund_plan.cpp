@@ -18,7 +18,7 @@ void flow_terms(TermBuilder& b, const FlowItem& f, const Assumptions& a, Val ext
   if (!f.is_cost && f.benefit_kind == BenefitKind::qualitative) return;
   auto put = [&](int y, Val amount, TermBuilder::Part growth) {
     if (y < a.start_year || y > a.end_year() || target(y) < 0) return;
-    b.add(1.0, {{extra}, {amount}, {b.share(f.profile, y)}, growth}, target(y));
+    b.add(f.price_factor, {{extra}, {amount}, {b.share(f.profile, y)}, growth}, target(y));
   };
   const TermBuilder::Part none{{-1, 1.0}};
   switch (f.form) {

@@ -131,13 +131,50 @@ void load_optimism_bias(Reader& r, const YNode* n, Assumptions& a) {
   ob.benefits = r.number(n->find("benefits"), path + ".benefits", Constraint::share);
 }
 
+// assumptions.price_index and .inflation (docs/case-format.md, "Prices").
+void load_prices(Reader& r, const YNode* n, Assumptions& a) {
+  if (const YNode* pi = n->find("price_index")) {
+    const std::string path = "assumptions.price_index";
+    auto names = price_index_preset_names();
+    if (auto name = r.text(pi, path)) {
+      if (auto p = price_index_preset(*name)) {
+        a.price_index = p->name;
+        if (a.price_year > 0 && !p->at(a.price_year))
+          r.error(n->find("price_year") ? n->find("price_year") : pi,
+                  n->find("price_year") ? "assumptions.price_year" : path,
+                  fmt::format("price year {} is outside the price index {} ({}-{})", a.price_year, p->name,
+                              p->first_year, p->last_year()),
+                  fmt::format("choose a price_year in {}-{}", p->first_year, p->last_year()));
+      } else {
+        std::string guess = did_you_mean(*name, names);
+        r.error(pi, path, fmt::format("unknown price index '{}'", shorten(*name, 40)),
+                guess.empty() ? fmt::format("price index presets: {}", fmt::join(names, ", "))
+                              : fmt::format("did you mean '{}'?", guess));
+      }
+    }
+  }
+  if (const YNode* inf = n->find("inflation")) {
+    // A literal rate, like the discount rates: it shapes every loan's deflator.
+    const std::string path = "assumptions.inflation";
+    auto x = inf->is_scalar() ? parse_number(inf->value) : std::nullopt;
+    if (!x)
+      r.error(inf, path, "expected a yearly inflation rate such as 0.02",
+              "a literal fraction (2 % is 0.02), not an expression or percent");
+    else if (*x < -0.05 || *x > 0.5)
+      r.error(inf, path, fmt::format("inflation {} is outside -0.05..0.5", *x),
+              "a yearly rate as a fraction: 2 % is 0.02");
+    else
+      a.inflation = *x;
+  }
+}
+
 void load_assumptions(Reader& r, const YNode* n, Assumptions& a) {
   const std::string path = "assumptions";
   a.discounting = *discount_preset("dk-fm-2021");
   if (!r.expect_mapping(n, path, "e.g. assumptions: {start_year: 2026, horizon: 10}")) return;
   r.check_keys(n, path,
-               {"start_year", "horizon", "price_year", "currency", "discounting", "timing", "fte_hours",
-                "optimism_bias"});
+               {"start_year", "horizon", "price_year", "price_index", "inflation", "currency", "discounting",
+                "timing", "fte_hours", "optimism_bias"});
   if (auto y = r.integer(r.require(n, path, "start_year", "add e.g. 'start_year: 2026'"),
                          "assumptions.start_year", "a calendar year")) {
     if (*y < 1900 || *y > 2200)
@@ -165,6 +202,7 @@ void load_assumptions(Reader& r, const YNode* n, Assumptions& a) {
     else
       a.price_year = *y;
   }
+  load_prices(r, n, a);
   if (auto c = r.text(n->find("currency"), "assumptions.currency")) {
     bool ok =
         c->size() == 3 && std::all_of(c->begin(), c->end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "libeval/detail/load_internal.h"
+#include "libeval/presets.h"
 
 namespace gevinst {
 
@@ -111,14 +112,52 @@ namespace {
 const std::vector<std::string> kCostKinds = {"investment", "implementation", "operating", "other"};
 const std::vector<std::string> kBenefitKinds = {"budget", "capacity", "societal", "qualitative"};
 
+// An item's own price_year: its amounts are converted to the case's price
+// year, x index(case price_year) / index(item price_year) (docs/case-format.md, "Prices").
+void load_price_year(Reader& r, const YNode* n, const std::string& path, const Assumptions& a, FlowItem& f) {
+  if (!n) return;
+  auto y = r.integer(n, path, "a calendar year");
+  if (!y) return;
+  if (*y < 1900 || *y > 2200) {
+    r.error(n, path, fmt::format("price_year {} is implausible", *y),
+            "the year whose prices this item's amounts are in, such as 2024");
+    return;
+  }
+  f.price_year = *y;
+  if (*y == a.price_year || a.price_year == 0) return;
+  if (a.price_index.empty()) {
+    auto names = price_index_preset_names();
+    r.error(n, path,
+            fmt::format("price_year {} differs from the case's price_year {}, and there is no price index to "
+                        "convert it",
+                        *y, a.price_year),
+            fmt::format("add assumptions.price_index ({}), or state the amounts in {} prices",
+                        fmt::join(names, ", "), a.price_year));
+    return;
+  }
+  auto p = price_index_preset(a.price_index);
+  auto to = p ? p->at(a.price_year) : std::nullopt;
+  if (!to) return;  // the case's price year is outside the index: reported at the assumptions
+  auto from = p->at(*y);
+  if (!from) {
+    r.error(n, path,
+            fmt::format("price year {} is outside the price index {} ({}-{})", *y, p->name, p->first_year,
+                        p->last_year()),
+            fmt::format("state the amounts in prices of a year in {}-{}", p->first_year, p->last_year()));
+    return;
+  }
+  f.price_factor = *to / *from;
+}
+
 void load_flow(Reader& r, const YNode* n, const std::string& path, bool is_cost, const Timeline& tl,
-               FlowItem& f) {
+               const Assumptions& a, FlowItem& f) {
   f.is_cost = is_cost;
   f.loc = n->loc;
   f.yaml_path = path;
   r.check_keys(n, path,
                {"id", "label", "kind", "party", "amount", "year", "per_year", "from", "to", "growth",
-                "amounts", "profile", "description", "source"});
+                "amounts", "profile", "price_year", "description", "source"});
+  load_price_year(r, n->find("price_year"), path + ".price_year", a, f);
   if (auto v = r.id(r.require(n, path, "id"), path + ".id")) f.id = *v;
   if (auto v = r.text(n->find("label"), path + ".label")) f.label = *v;
   if (auto v = r.text(n->find("description"), path + ".description")) f.description = *v;
@@ -237,7 +276,7 @@ void load_flows(Reader& r, const YNode* n, const std::string& section, bool cost
     std::string path = Reader::index_path(section, i);
     if (!r.expect_mapping(n->items[i], path)) continue;
     FlowItem f;
-    load_flow(r, n->items[i], path, costs, tl, f);
+    load_flow(r, n->items[i], path, costs, tl, c.assumptions, f);
     out.push_back(std::move(f));
   }
 }

@@ -119,7 +119,9 @@ void load_sroi(Reader& r, const YNode* n, const Timeline& tl, Case& c) {
   s.present = true;
   s.loc = n->loc;
   if (!r.expect_mapping(n, "sroi", "sroi: {investment: auto, outcomes: [...]}")) return;
-  r.check_keys(n, "sroi", {"investment", "outcomes"});
+  r.check_keys(n, "sroi", {"investment", "first_year", "outcomes"});
+  if (auto v = r.choice(n->find("first_year"), "sroi.first_year", {"undiscounted", "discounted"}))
+    s.first_year_discounted = *v == 1;
   if (const YNode* inv = n->find("investment"); inv && !(inv->is_scalar() && inv->value == "auto"))
     s.investment = r.number(inv, "sroi.investment", Constraint::positive);
   const YNode* outs = r.require(n, "sroi", "outcomes", "list the outcomes with their financial proxies");

@@ -75,7 +75,9 @@ struct CaseInfo {
 struct Assumptions {
   int start_year = 0;
   int horizon = 0;
-  int price_year = 0;
+  int price_year = 0;       ///< the price level of every amount (docs/case-format.md, "Prices")
+  std::string price_index;  ///< a price index preset converting items' own price_year; empty = none
+  double inflation = 0;     ///< deflates nominal loan flows: / (1 + inflation)^(year - start_year)
   std::string currency = "DKK";
   DiscountSchedule discounting;  ///< resolved (preset or inline)
   Timing timing = Timing::end;
@@ -135,6 +137,8 @@ struct FlowItem {
   Number growth;                                ///< for per_year; absent = 0
   std::vector<std::pair<int, Number>> amounts;  ///< for amounts, ascending years
   Profile profile;
+  int price_year = 0;       ///< the item's own price year; 0 = the case's
+  double price_factor = 1;  ///< index(case price_year) / index(item price_year); 1 without price_year
   bool derived_from_capacity = false;  ///< set on capacity benefits the engine derives
   SourceLoc loc;
   std::string yaml_path;  ///< "costs[2]"
@@ -180,6 +184,9 @@ struct Outcome {
 struct SroiSection {
   bool present = false;
   std::optional<Number> investment;  ///< absent = auto (PV of all costs)
+  /// `first_year: discounted`: an outcome in year index t takes DF(t + 1)
+  /// (docs/case-format.md, "SROI"); false (`undiscounted`, the default): DF(t).
+  bool first_year_discounted = false;
   std::vector<Outcome> outcomes;
   SourceLoc loc;
 };

@@ -20,6 +20,7 @@ struct Registry {
   std::map<std::string, FteHoursPreset, std::less<>> fte_hours;
   std::map<std::string, StaffPreset, std::less<>> staff;
   std::map<std::string, UnitPreset, std::less<>> units;
+  std::map<std::string, PriceIndexPreset, std::less<>> prices;
   std::vector<PresetInfo> info;
   std::vector<std::unique_ptr<YamlDocument>> docs;
 };
@@ -36,12 +37,12 @@ double number(const YNode* n, std::string_view key) {
 
 // The folders of models/, each parsed on its first use: evaluating a case
 // needs the discounting presets only, not the staff and unit files.
-enum class Folder { discounting, staff, units };
-constexpr const char* kFolders[] = {"discounting/", "staff/", "units/"};
+enum class Folder { discounting, staff, units, prices };
+constexpr const char* kFolders[] = {"discounting/", "staff/", "units/", "prices/"};
 
 const Registry& registry(Folder folder) {
-  static Registry regs[3];
-  static std::once_flag once[3];
+  static Registry regs[4];
+  static std::once_flag once[4];
   const auto i = static_cast<size_t>(folder);
   std::call_once(once[i], [i] {
     Registry& reg = regs[i];
@@ -78,6 +79,18 @@ const Registry& registry(Folder folder) {
           for (const YNode* it : list->items)
             u.units.push_back({text(it, "id"), text(it, "label"), number(it, "population")});
         reg.units[name] = u;
+      } else if (kind == "price-index") {
+        // changes: {year: increase}, consecutive years after base_year;
+        // index(base_year) = 100, index(y) = index(y - 1) x (1 + change(y)).
+        PriceIndexPreset p{name, label, source, static_cast<int>(number(r, "base_year")), {100.0}, {0.0}};
+        if (const YNode* ch = r->find("changes"); ch && ch->is_mapping())
+          for (const auto& [k, v] : ch->entries) {
+            if (parse_number(k->value).value_or(0) != p.last_year() + 1) break;
+            const double change = v && v->is_scalar() ? parse_number(v->value).value_or(0) : 0;
+            p.values.push_back(p.values.back() * (1 + change));
+            p.changes.push_back(change);
+          }
+        reg.prices[name] = p;
       } else {
         continue;
       }
@@ -135,9 +148,17 @@ std::optional<UnitPreset> unit_preset(std::string_view name) {
   return lookup(registry(Folder::units).units, name);
 }
 std::vector<std::string> unit_preset_names() { return names_of(registry(Folder::units).units); }
+std::optional<double> PriceIndexPreset::at(int year) const {
+  if (year < first_year || year > last_year()) return std::nullopt;
+  return values[static_cast<size_t>(year - first_year)];
+}
+std::optional<PriceIndexPreset> price_index_preset(std::string_view name) {
+  return lookup(registry(Folder::prices).prices, name);
+}
+std::vector<std::string> price_index_preset_names() { return names_of(registry(Folder::prices).prices); }
 std::vector<PresetInfo> all_presets() {
   std::vector<PresetInfo> out;
-  for (Folder f : {Folder::discounting, Folder::staff, Folder::units}) {
+  for (Folder f : {Folder::discounting, Folder::staff, Folder::units, Folder::prices}) {
     const auto& info = registry(f).info;
     out.insert(out.end(), info.begin(), info.end());
   }

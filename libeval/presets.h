@@ -1,5 +1,6 @@
 // Data presets shipped in models/ and compiled into the binary: discounting
-// schedules, hours-per-FTE conventions, staff groups and rollout units. Each
+// schedules, hours-per-FTE conventions, staff groups, rollout units and price
+// indices. Each
 // preset file cites its source.
 #pragma once
 
@@ -57,6 +58,23 @@ struct UnitPreset {
 };
 std::optional<UnitPreset> unit_preset(std::string_view name);
 std::vector<std::string> unit_preset_names();
+
+/// A yearly price index (docs/case-format.md, "Prices"): the published
+/// yearly increases chained from `first_year` = 100. Only ratios of two
+/// years mean anything: an amount in prices of year b is amount x
+/// index(a) / index(b) in prices of year a.
+///   price_index_preset("dk-fm-pl-2025")->at(2020)   // 100 x 1.025 x ... x 1.011
+struct PriceIndexPreset {
+  std::string name, label, source;
+  int first_year = 0;           ///< the base year, index 100
+  std::vector<double> values;   ///< values[k] = index of year first_year + k
+  std::vector<double> changes;  ///< changes[k] = published increase into year first_year + k (0 for k = 0)
+  int last_year() const { return first_year + static_cast<int>(values.size()) - 1; }
+  /// The index of `year`, or nullopt outside first_year..last_year().
+  std::optional<double> at(int year) const;
+};
+std::optional<PriceIndexPreset> price_index_preset(std::string_view name);
+std::vector<std::string> price_index_preset_names();
 
 /// Lists every preset: kind, name, label, source (for `gevinst presets`).
 struct PresetInfo {

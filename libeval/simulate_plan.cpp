@@ -210,19 +210,22 @@ Plan build_plan(const Case& c, Perspective perspective, const Overrides& overrid
     switch (f.form) {
       case FlowItem::Form::amount:
         if (in_horizon(f.year))
-          b.add(df[f.year - a.start_year], {{b.val(f.amount, 0)}, {b.share(f.profile, f.year)}}, target);
+          b.add(df[f.year - a.start_year] * f.price_factor,
+                {{b.val(f.amount, 0)}, {b.share(f.profile, f.year)}}, target);
         break;
       case FlowItem::Form::per_year: {
         Val amount = b.val(f.amount, 0), growth = b.val(f.growth, 0);
         for (int y = f.from; y <= f.to; ++y) {
           if (!in_horizon(y)) continue;
-          b.add(df[y - a.start_year], {{amount}, {b.share(f.profile, y)}, {growth, +1, y - f.from}}, target);
+          b.add(df[y - a.start_year] * f.price_factor,
+                {{amount}, {b.share(f.profile, y)}, {growth, +1, y - f.from}}, target);
         }
         break;
       }
       case FlowItem::Form::amounts:
         for (const auto& [y, num] : f.amounts)
-          if (in_horizon(y)) b.add(df[y - a.start_year], {{b.val(num, 0)}, {b.share(f.profile, y)}}, target);
+          if (in_horizon(y))
+            b.add(df[y - a.start_year] * f.price_factor, {{b.val(num, 0)}, {b.share(f.profile, y)}}, target);
         break;
     }
   };
@@ -247,6 +250,13 @@ Plan build_plan(const Case& c, Perspective perspective, const Overrides& overrid
   }
 
   if (plan.has_sroi) {
+    // Outcome values take DF(t), or DF(t + 1) with first_year: discounted
+    // (docs/case-format.md, "SROI").
+    std::vector<double> odf = df;
+    if (c.sroi.first_year_discounted) {
+      std::vector<double> next = discount_factors(a.discounting, a.horizon + 1, a.timing);
+      odf.assign(next.begin() + 1, next.end());
+    }
     for (const auto& o : c.sroi.outcomes) {
       Val q = b.val(o.quantity, 0), proxy = b.val(o.proxy, 0);
       Val dw = b.val(o.deadweight, 0), at = b.val(o.attribution, 0), dis = b.val(o.displacement, 0);
@@ -254,7 +264,7 @@ Plan build_plan(const Case& c, Perspective perspective, const Overrides& overrid
       for (int k = 0; k < o.duration; ++k) {
         int t = o.start + k - a.start_year;
         if (t < 0 || t >= a.horizon) continue;
-        b.add(df[t], {{q}, {proxy}, {dw, -1, 1}, {at, -1, 1}, {dis, -1, 1}, {drop, -1, k}},
+        b.add(odf[t], {{q}, {proxy}, {dw, -1, 1}, {at, -1, 1}, {dis, -1, 1}, {drop, -1, k}},
               static_cast<int>(Target::sroi));
       }
     }

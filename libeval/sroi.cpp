@@ -143,7 +143,16 @@ SroiResult evaluate_sroi(const Case& c, const SroiOptions& opt) {
   r.horizon = a.horizon;
   r.discounting = a.discounting;
   r.timing = a.timing;
-  r.discount_factors = discount_factors(a.discounting, a.horizon, a.timing);
+  // The case's DF(t) (the investment's), and the factors outcome values take:
+  // DF(t), or DF(t + 1) with first_year: discounted (docs/case-format.md, "SROI").
+  const std::vector<double> case_df = discount_factors(a.discounting, a.horizon, a.timing);
+  r.first_year_discounted = c.sroi.first_year_discounted;
+  if (r.first_year_discounted) {
+    std::vector<double> next = discount_factors(a.discounting, a.horizon + 1, a.timing);
+    r.discount_factors.assign(next.begin() + 1, next.end());
+  } else {
+    r.discount_factors = case_df;
+  }
   const std::vector<double>& df = r.discount_factors;
   r.impact_by_year.assign(df.size(), 0.0);
   r.pv_by_year.assign(df.size(), 0.0);
@@ -225,7 +234,7 @@ SroiResult evaluate_sroi(const Case& c, const SroiOptions& opt) {
     r.investment_auto = false;
     r.investment = value_of(*c.sroi.investment, params, c.file);  // already a present value
   } else {
-    r.investment = pv_of_costs(c, params, df);
+    r.investment = pv_of_costs(c, params, case_df);
   }
   if (!(r.investment > 0)) {
     const Number* inv = c.sroi.investment ? &*c.sroi.investment : nullptr;

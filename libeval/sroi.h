@@ -10,6 +10,11 @@
 // Office / SROI Network, 2012, stages 4 and 5):
 // - Outcome years: k = 0 .. duration-1, calendar year start + k; years after
 //   the horizon are not counted (a warning says so).
+// - First year (`sroi.first_year`): `undiscounted` (default) gives an outcome
+//   in year index t the case's DF(t), so an outcome starting in start_year is
+//   not discounted in its first year; `discounted` (the guide's habit, stage
+//   5) gives it DF(t + 1), one year more. The investment takes DF(t) either
+//   way.
 // - investment: `auto` = PV of all costs of the case (the same discounting,
 //   no optimism bias); an explicit amount is already a present value.
 // - payback_months = investment / (Y1 / 12), where Y1 = the sum over outcomes
@@ -37,7 +42,8 @@ namespace gevinst {
 /// One outcome over the horizon (index t = year - start_year), money.
 ///   gross(k)  = quantity x proxy
 ///   impact(k) = gross x (1 - deadweight) x (1 - attribution) x (1 - displacement) x (1 - drop_off)^k
-///   pv(k)     = impact(k) x DF(start + k - start_year)
+///   pv(k)     = impact(k) x DF(start + k - start_year)     (first_year undiscounted)
+///   pv(k)     = impact(k) x DF(start + k - start_year + 1) (first_year discounted)
 /// for k = 0 .. duration-1 after `start`, inside the horizon.
 struct OutcomeResult {
   std::string id, stakeholder, indicator;
@@ -75,7 +81,10 @@ struct SroiResult {
   int start_year = 0, horizon = 0;
   DiscountSchedule discounting;
   Timing timing = Timing::end;
-  std::vector<double> discount_factors;            ///< per horizon year
+  bool first_year_discounted = false;  ///< sroi.first_year: discounted
+  /// Per horizon year, the factor its outcome values take: DF(t), or DF(t + 1)
+  /// when first_year_discounted. pv_by_year = impact_by_year x this.
+  std::vector<double> discount_factors;
   std::vector<double> impact_by_year, pv_by_year;  ///< sums over outcomes, per horizon year
   double pv_value = 0;
   double investment = 0;

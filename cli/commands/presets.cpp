@@ -20,13 +20,15 @@ void add_presets(CLI::App& root, Session& s) {
   auto o = std::make_shared<OutputOptions>();
   auto name = std::make_shared<std::string>();
   CLI::App* app = root.add_subcommand(
-      "presets", "List the shipped presets (discounting, FTE hours, staff, units), or show one");
+      "presets", "List the shipped presets (discounting, FTE hours, staff, units, prices), or show one");
   app->footer(
       "List every preset compiled into gevinst, with its kind, name, label and source:\n"
       "discounting schedules (assumptions.discounting), hours per FTE (assumptions.fte_hours),\n"
-      "staff groups (capacity.staff.*.preset) and rollout units (units_preset).\n"
+      "staff groups (capacity.staff.*.preset), rollout units (units_preset) and price\n"
+      "indices (assumptions.price_index).\n"
       "With NAME, show what the preset holds: a schedule's rates by year index, the hours\n"
-      "per FTE, a staff group's hour cost, or a unit set's units and populations.\n\n"
+      "per FTE, a staff group's hour cost, a unit set's units and populations, or a price\n"
+      "index's yearly increases and index values.\n\n"
       "Examples:\n"
       "  gevinst presets\n"
       "  gevinst presets dk-fm-2021                 # 3.5 % for years 1-35, then 2.5 %, 1.5 %\n"

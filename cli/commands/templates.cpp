@@ -123,7 +123,10 @@ case:
 assumptions:
   start_year: 2026                 # the first year (year index t = 0); a literal year
   horizon: 10                      # years covered: 2026 to 2035
-  price_year: 2026                 # all amounts are fixed prices of this year (default: start_year)
+  price_year: 2026                 # all amounts are fixed prices of this year (default: start_year);
+                                   # an item in other prices states its own price_year, converted
+                                   # with price_index: dk-fm-pl-2025 (then price_year: 2025 at most)
+  inflation: 0                     # deflates nominal loan flows in the parties' PVs (0: none)
   currency: DKK                    # ISO currency code of every amount (default DKK)
   discounting: dk-fm-2021          # the Ministry of Finance's rate (3.5 % years 1-35, 2.5 % 36-70,
                                    # 1.5 % after); or {rate: 0.04}, or
@@ -298,6 +301,7 @@ capacity:
 # x (1 - attribution) x (1 - displacement) x (1 - drop_off)^k.
 sroi:
   investment: auto                 # auto = PV of all the case's costs; or a present value
+  first_year: undiscounted         # an outcome in year index t takes DF(t); discounted: DF(t + 1)
   outcomes:
     - id: patient-time
       stakeholder: patients        # who experiences the outcome

@@ -77,6 +77,28 @@ void units_contents(const UnitPreset& u, Document& d) {
   d.csv.push_back(std::move(t));
 }
 
+// A price index: the published yearly increases and the chained index.
+void price_index_contents(const PriceIndexPreset& p, Document& d) {
+  Table t;
+  t.column("year", Align::right).column("increase", Align::right).column("index", Align::right);
+  Json years = Json::array();
+  for (size_t k = 0; k < p.values.size(); ++k) {
+    const int year = p.first_year + static_cast<int>(k);
+    t.row({Cell::of(std::to_string(year)), k == 0 ? Cell::of("") : Cell::percent(p.changes[k], 1),
+           Cell::number(p.values[k], 2)});
+    years.push_back(
+        {{"year", year}, {"change", k == 0 ? Json() : Json(p.changes[k])}, {"index", p.values[k]}});
+  }
+  d.paragraph(fmt::format(
+      "Index {} = 100. An amount in prices of year b is amount x index(a) / index(b) in prices of year a "
+      "(docs/case-format.md, \"Prices\").",
+      p.first_year));
+  d.table(t);
+  d.json["preset"]["base_year"] = p.first_year;
+  d.json["preset"]["years"] = std::move(years);
+  d.csv.push_back(std::move(t));
+}
+
 // A preset holding one number (hours per FTE, an hour cost).
 void value_contents(const std::string& label, const std::string& key, double v, int decimals, Document& d) {
   Table t;
@@ -106,6 +128,8 @@ Document preset_document(const PresetInfo& p) {
     if (auto s = staff_preset(p.name)) value_contents("hour cost (DKK)", "hour_cost", s->hour_cost, 2, d);
   } else if (p.kind == "units") {
     if (auto u = unit_preset(p.name)) units_contents(*u, d);
+  } else if (p.kind == "price-index") {
+    if (auto x = price_index_preset(p.name)) price_index_contents(*x, d);
   }
   d.heading("Source");
   d.paragraph(p.source);

@@ -16,6 +16,7 @@ Json sroi_json(const SroiResult& r) {
   j["start_year"] = r.start_year;
   j["horizon"] = r.horizon;
   j["discounting"] = discounting_json(r.discounting, r.timing);
+  j["first_year"] = r.first_year_discounted ? "discounted" : "undiscounted";
   j["ratio"] = num(r.ratio);
   j["net_ratio"] = num(r.net_ratio);
   j["pv_value"] = num(r.pv_value);
@@ -103,6 +104,9 @@ struct Builder {
                                            ratio(r.ratio), r.currency, r.currency)});
     h.push_back({"Net SROI ratio", ratio(r.net_ratio)});
     h.push_back({"PV of outcomes", money(r.pv_value)});
+    h.push_back({"First year", r.first_year_discounted
+                                   ? "discounted: an outcome in year index t takes DF(t + 1) (SROI guide)"
+                                   : "undiscounted: an outcome in year index t takes DF(t)"});
     h.push_back({"Investment", fmt::format("{} ({})", money(r.investment),
                                            r.investment_auto ? "auto: PV of all costs of the case"
                                                              : "as given, a present value")});

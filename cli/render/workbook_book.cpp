@@ -107,4 +107,20 @@ std::string share_formula(const Book& b, const Profile& p, int year) {
 
 std::string df_ref(const Book& b, int year) { return ref(kFlowsSheet, kDfRow, b.year_col(year), true); }
 
+std::string df_formula(const Book& b, int year) {
+  const Assumptions& a = b.c->assumptions;
+  if (year <= a.end_year()) return df_ref(b, year);
+  auto rate = [&](int t) {
+    size_t k = 0;
+    for (size_t s = 0; s < a.discounting.steps.size(); ++s)
+      if (a.discounting.steps[s].from_index <= t) k = s;
+    return b.rate_names[k];
+  };
+  const bool mid = a.timing == Timing::mid;
+  std::string f = ref(kFlowsSheet, mid ? kDfRow + 1 : kDfRow, b.year_col(a.end_year()), true);
+  for (int t = a.horizon; t <= year - a.start_year; ++t) f += "/(1+" + rate(t) + ")";
+  if (mid) f += "/SQRT(1+" + rate(year - a.start_year + 1) + ")";
+  return f;
+}
+
 }  // namespace gevinst::cli::wb

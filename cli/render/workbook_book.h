@@ -83,6 +83,9 @@ void year_header(const Book& b, lxw_worksheet* ws, int row, const std::string& f
 std::string share_formula(const Book& b, const Profile& p, int year);
 /// The discount factor of year `year` on the business case sheet, absolute.
 std::string df_ref(const Book& b, int year);
+/// DF of a calendar year as a formula, extended past the horizon with the
+/// case's rates: DF(t) = DF(t-1) / (1 + r(t)) (mid-year: / SQRT(1 + r(t+1)) on top).
+std::string df_formula(const Book& b, int year);
 
 // The sheets, in the order they are written (each reads rows the earlier
 // ones recorded in the book; the worksheets themselves are added first, in

@@ -48,21 +48,12 @@ std::string listed(const Book& b, const std::vector<std::string>& ids, int year)
   return s.empty() ? "0" : s;
 }
 
-// DF of a calendar year, extended past the horizon with the case's rates:
-// DF(t) = DF(t-1) / (1 + r(t)) (mid-year: / SQRT(1 + r(t+1)) on top).
-std::string df_formula(const Book& b, int year) {
+// DF of a calendar year for a nominal loan flow: deflated with
+// assumptions.inflation, x 1 / (1 + inflation)^t (docs/case-format.md, "Inflation").
+std::string loan_df_formula(const Book& b, int year) {
   const Assumptions& a = b.c->assumptions;
-  if (year <= a.end_year()) return df_ref(b, year);
-  auto rate = [&](int t) {
-    size_t k = 0;
-    for (size_t s = 0; s < a.discounting.steps.size(); ++s)
-      if (a.discounting.steps[s].from_index <= t) k = s;
-    return b.rate_names[k];
-  };
-  const bool mid = a.timing == Timing::mid;
-  std::string f = ref(kFlowsSheet, mid ? kDfRow + 1 : kDfRow, b.year_col(a.end_year()), true);
-  for (int t = a.horizon; t <= year - a.start_year; ++t) f += "/(1+" + rate(t) + ")";
-  if (mid) f += "/SQRT(1+" + rate(year - a.start_year + 1) + ")";
+  std::string f = df_formula(b, year);
+  if (a.inflation != 0) f += fmt::format("/POWER(1+{},{})", formula_number(a.inflation), year - a.start_year);
   return f;
 }
 
@@ -194,7 +185,7 @@ struct LoanWriter {
       put(b, ws, row, kClose, due + "-" + cell(row, kPayment), sr ? sr->closing : 0, b.f.money);
       const Assumptions& as = b.c->assumptions;
       const std::vector<double> dfx = discount_factors(as.discounting, year - as.start_year + 1, as.timing);
-      put(b, ws, row, kDf, df_formula(b, year), dfx.back(), b.f.factor);
+      put(b, ws, row, kDf, loan_df_formula(b, year), dfx.back() * deflator(as, year), b.f.factor);
     }
     const int end = row;
     auto total = [&](const std::string& key, const std::string& label, const std::string& f, double v) {
@@ -215,7 +206,7 @@ struct LoanWriter {
                                        "," + cell(first, kDf) + ":" + cell(end - 1, kDf) + ")"
                                  : "";
     total("pv_lender", "Lender's PV = -principal x DF(disbursed) + SUMPRODUCT(payment, DF)",
-          "-" + P + "*" + df_formula(b, t.disbursed) + pays, L.pv.lender);
+          "-" + P + "*" + loan_df_formula(b, t.disbursed) + pays, L.pv.lender);
     row += 1;
   }
 

@@ -3,6 +3,8 @@
 // benefits", "Realisation profiles", "Discounting", "Timing"), totals by
 // kind and, per perspective, the benefits counted, the net and its PV: NPV,
 // PV of costs and PV of benefits are the sheet's own SUMPRODUCTs.
+#include <fmt/format.h>
+
 #include <cmath>
 
 #include "cli/render/workbook_book.h"
@@ -54,11 +56,15 @@ std::optional<std::string> item_formula(const Book& b, const FlowItem& f, int ye
   if (!share) return std::nullopt;
   const auto fb = formula(b, *base);
   if (!fb) *as_value = true;
-  if (growth.empty() && share->empty()) return fb.value_or("0");
-  return grouped(fb.value_or("0")) + growth + *share;
+  // An item's own price_year: x index(case price_year) / index(item price_year)
+  // (docs/case-format.md, "Prices").
+  std::string price;
+  if (f.price_factor != 1) price = fmt::format("*{}", formula_number(f.price_factor));
+  if (growth.empty() && share->empty() && price.empty()) return fb.value_or("0");
+  return grouped(fb.value_or("0")) + growth + *share + price;
 }
 
-std::string item_basis(const FlowItem& f) {
+std::string form_basis(const FlowItem& f) {
   switch (f.form) {
     case FlowItem::Form::amount: return "amount " + f.amount.text + " in " + std::to_string(f.year);
     case FlowItem::Form::per_year:
@@ -67,6 +73,12 @@ std::string item_basis(const FlowItem& f) {
     case FlowItem::Form::amounts: return "amounts by year";
   }
   return {};
+}
+
+std::string item_basis(const FlowItem& f) {
+  std::string s = form_basis(f);
+  if (f.price_factor != 1) s += fmt::format(", {} prices x {:.6g}", f.price_year, f.price_factor);
+  return s;
 }
 
 double pv_of(const std::vector<double>& df, const std::vector<double>& v) {

@@ -2,7 +2,7 @@
 // outcome as formulas over the parameters,
 //   first-year impact = quantity x proxy x (1 - deadweight) x (1 - attribution) x (1 - displacement)
 //   impact(k) = first-year impact x (1 - drop_off)^k,  k = year - start, 0 <= k < duration
-//   PV = impact x DF(year)
+//   PV = impact x DF(year)   (first_year: discounted: x DF(year + 1))
 // and ratio = PV of outcomes / investment (auto: the PV of the case's costs
 // on the business case sheet).
 #include <fmt/format.h>
@@ -87,7 +87,9 @@ void write_sroi(Book& b) {
       if (in) fade *= 1 - out.drop_off;
       put(b, ws, impact_row, col, in ? first + "*" + cell(fade_row, col) : "0",
           out.impact[static_cast<size_t>(t)], b.f.money);
-      put(b, ws, pv_row, col, cell(impact_row, col) + "*" + ref(kFlowsSheet, kDfRow, col, true),
+      // DF(t), or DF(t + 1) with first_year: discounted (docs/case-format.md, "First year").
+      const int df_year = c.assumptions.start_year + t + (c.sroi.first_year_discounted ? 1 : 0);
+      put(b, ws, pv_row, col, cell(impact_row, col) + "*" + df_formula(b, df_year),
           out.pv[static_cast<size_t>(t)], b.f.money);
     }
     double impact_sum = 0;

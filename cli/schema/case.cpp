@@ -94,8 +94,22 @@ J assumptions_def() {
         integer("The first year of the horizon (year index t = 0), a literal year.", 1900, 2200)},
        {"horizon", integer("Number of years covered: start_year .. start_year + horizon - 1.", 1, 200)},
        {"price_year",
-        integer("The year whose fixed prices all amounts are in (informational); default start_year.",
-                -1000000000, 1000000000)},
+        integer("The year whose fixed prices all amounts are in; default start_year. Items with another "
+                "price_year are converted to it with price_index.",
+                1900, 2200)},
+       {"price_index",
+        {{"description",
+          "A price index preset that converts items stating their own price_year: amount x "
+          "index(price_year) / index(item's price_year)."},
+         {"enum", price_index_preset_names()}}},
+       {"inflation",
+        {{"description",
+          "Yearly inflation that deflates nominal loan flows before they enter the parties' present "
+          "values: flow / (1 + inflation)^t, t = year - start_year; default 0 (no deflation)."},
+         {"type", "number"},
+         {"minimum", -0.05},
+         {"maximum", 0.5},
+         {"default", 0}}},
        {"currency",
         {{"description", "ISO 4217 currency code of every amount; default DKK."},
          {"type", "string"},
@@ -215,6 +229,10 @@ J flow_properties(bool cost) {
       {"amounts", year_map("An explicit series: {2026: 300000, 2027: 320000}.",
                            number("The amount in that year.", Num::nonnegative))},
       {"profile", ref("profile")},
+      {"price_year",
+       integer("The year whose prices this item's amounts are in, when not the case's price_year; "
+               "needs assumptions.price_index.",
+               1900, 2200)},
       {"description", text(cost ? "What the cost covers."
                                 : "What the benefit is and how it shows "
                                   "(required for qualitative benefits).")},
@@ -340,6 +358,12 @@ J sroi_def() {
                    {"anyOf", J::array({{{"const", "auto"}},
                                        {{"type", "number"}, {"exclusiveMinimum", 0}},
                                        ref("expression")})}}},
+                 {"first_year",
+                  {{"description",
+                    "How an outcome's years are discounted: undiscounted (the default: year index t takes "
+                    "DF(t)) or discounted (the SROI guide's habit: DF(t + 1)). The investment takes DF(t)."},
+                   {"enum", {"undiscounted", "discounted"}},
+                   {"default", "undiscounted"}}},
                  {"outcomes",
                   {{"description", "The outcomes with their financial proxies."},
                    {"type", "array"},

@@ -42,6 +42,17 @@ json_expr 'j["preset"]["valid_until"] == "2026-12-31" and j["preset"]["replaced_
 run presets dk-regions-2027 --format csv --locale da
 expect_stdout_contains "region-oestdanmark;Region Østdanmark;2764020"
 
+# The price index: Økonomistyrelsen, "Fastprisberegninger", general price and
+# wage increases 2024 4.0 %, 2025 2.8 %; chained from 1991 = 100.
+run presets dk-fm-pl-2025 --format json
+json_expr 'j["preset"]["kind"] == "price-index" and j["preset"]["base_year"] == 1991 and j["preset"]["years"][0] == {"year": 1991, "change": None, "index": 100}'
+json_expr 'abs(j["preset"]["years"][-1]["index"] / j["preset"]["years"][-3]["index"] - 1.040 * 1.028) < 1e-12 and j["preset"]["years"][-1]["year"] == 2025'
+run presets dk-fm-pl-2025
+expect_rc 0
+expect_stdout_contains "Økonomistyrelsen"
+run presets
+expect_stdout_contains "price-index  dk-fm-pl-2025"
+
 # An unknown name is a usage error with the closest name.
 run presets dk-fm-2012
 expect_rc 2 "unknown preset"

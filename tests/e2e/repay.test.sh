@@ -253,4 +253,27 @@ YAML
 run repay "$TMP/over.yaml"
 expect_rc 0
 expect_stdout_contains "(more than the 1,000,000 DKK lent, with the interest added to the balance) because gains fell short"
+# Nominal loan, real discounting (docs/case-format.md, "Inflation"): a bullet
+# loan of 1,000 at 5 %, inflation 2 %, real rate 3 %; the schedule stays
+# nominal (50, then 1,050), the lender's PV is
+# =-1000+NPV((1+0.03)*(1+0.02)-1;50;1050) = -1.1146984840 and the transfers
+# are deflated: 50 / 1.02, 1,050 / 1.02^2.
+cat >"$TMP/nominal.yaml" <<'YAML'
+format: gevinst/1
+case: {id: nominal-loan}
+assumptions: {start_year: 2026, horizon: 3, inflation: 0.02, discounting: {rate: 0.03}}
+parties: [{id: region, sector: region}, {id: fund, sector: state}]
+costs: [{id: kit, kind: investment, party: region, amount: 1000}]
+financing:
+  - {id: loan, method: bullet, lender: fund, borrower: region, principal: 1000, disbursed: 2026, rate: 0.05, term: 2}
+YAML
+run repay --format json "$TMP/nominal.yaml"
+expect_rc 0
+json_expr '[round(r["payment"], 9) for r in j["loans"][0]["schedule"]] == [50, 1050]'
+json_expr 'abs(j["loans"][0]["lender_pv"] - (-1.1146984840077)) < 1e-9'
+json_expr 'abs(j["transfers"][2]["amount"] - 1050 / 1.0404) < 1e-9'
+json_expr 'any("deflated by 2 % a year" in n for n in j["loans"][0]["notes"])'
+run evaluate --format json "$TMP/nominal.yaml"
+json_expr 'abs([p for p in j["parties"] if p["party"] == "fund"][0]["npv"] - (-1.1146984840077)) < 1e-9'
+
 finish "repay: hand-worked schedules, invariants, pay-for-performance, fund view, errors and goldens"

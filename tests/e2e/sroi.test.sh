@@ -107,6 +107,34 @@ run sroi no-such-file.yaml
 expect_rc 2
 expect_stdout_empty
 
+# First-year convention (docs/case-format.md, "First year"): one outcome of
+# 1,000 a year for 3 years from start_year at 10 %; undiscounted 1,000 +
+# 1,000/1.1 + 1,000/1.21 = 2,735.537...; discounted 1,000/1.1 + 1,000/1.21 +
+# 1,000/1.331 = 2,486.852...
+cat >"$TMP/first.yaml" <<'EOF'
+format: gevinst/1
+case: {id: first-year}
+assumptions: {start_year: 2026, horizon: 4, discounting: {rate: 0.10}}
+parties: [{id: p, sector: region}]
+costs: [{id: kit, kind: investment, party: p, amount: 3000}]
+sroi:
+  investment: auto
+  outcomes: [{id: o, stakeholder: s, quantity: 10, proxy: 100, start: 2026, duration: 3}]
+EOF
+run sroi --format json "$TMP/first.yaml"
+expect_rc 0
+json_expr 'j["first_year"] == "undiscounted" and abs(j["pv_value"] - 2735.5371900826) < 1e-6 and j["years"][0]["discount_factor"] == 1'
+run sroi "$TMP/first.yaml"
+expect_stdout_contains "First year      undiscounted: an outcome in year index t takes DF(t)"
+sed -i 's/  investment: auto/  investment: auto\n  first_year: discounted/' "$TMP/first.yaml"
+run sroi --format json "$TMP/first.yaml"
+expect_rc 0
+json_expr 'j["first_year"] == "discounted" and abs(j["pv_value"] - 2486.8519909842) < 1e-6 and j["investment"] == 3000'
+run sroi "$TMP/first.yaml"
+expect_stdout_contains "First year      discounted: an outcome in year index t takes DF(t + 1) (SROI guide)"
+run sroi --format md "$TMP/first.yaml"
+expect_stdout_contains "discounted: an outcome in year index t takes DF(t + 1)"
+
 # Golden outputs: every example with an sroi section, as table and JSON.
 for f in examples/*.yaml; do
   grep -q '^sroi:' "$f" || continue

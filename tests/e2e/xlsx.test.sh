@@ -39,7 +39,9 @@ results() {
 
 # Every example case, and a case that exercises every convention
 # (tests/data/xlsx/conventions.yaml: mid-year timing, rate steps within the
-# horizon, growth, every profile form, every loan method).
+# horizon, growth, every profile form, every loan method; prices.yaml: items
+# in other years' prices, a nominal loan under inflation, SROI outcomes
+# discounted from their first year).
 n=0
 for f in examples/*.yaml examples/fund/*.yaml tests/data/xlsx/*.yaml; do
   grep -q '^format: gevinst/1' "$f" || continue  # cases only, not rollouts

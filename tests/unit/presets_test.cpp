@@ -38,7 +38,8 @@ TEST_CASE("presets: every embedded file parses and names its kind, name, label a
     CHECK(d.all().empty());
     REQUIRE(doc->root->is_mapping());
     std::string kind = scalar(doc->root, "kind");
-    CHECK((kind == "discounting" || kind == "fte-hours" || kind == "staff" || kind == "units"));
+    CHECK((kind == "discounting" || kind == "fte-hours" || kind == "staff" || kind == "units" ||
+           kind == "price-index"));
     CHECK(!scalar(doc->root, "name").empty());
     CHECK(!scalar(doc->root, "label").empty());
     CHECK(!scalar(doc->root, "source").empty());
@@ -152,6 +153,23 @@ TEST_CASE("presets: dk-regions-2027 merges Hovedstaden and Sjælland into Østda
     REQUIRE(after->find(id));
     CHECK(after->find(id)->population == before->find(id)->population);
   }
+}
+
+// Økonomistyrelsen, "Fastprisberegninger", column "Generel pris- og
+// lønstigning" (models/prices/dk-fm-pl-2025.yaml): 2022 4.3 %, 2023 2.5 %,
+// 2024 4.0 %, 2025 2.8 %; chained from 1991 = 100 over 1992-2025.
+TEST_CASE("presets: dk-fm-pl-2025 chains the published yearly increases") {
+  auto p = price_index_preset("dk-fm-pl-2025");
+  REQUIRE(p);
+  CHECK(p->first_year == 1991);
+  CHECK(p->last_year() == 2025);  // every year 1992-2025 is listed, none skipped
+  CHECK(*p->at(1991) == 100.0);
+  CHECK(*p->at(1992) == doctest::Approx(102.5).epsilon(1e-12));
+  // index(2025) / index(2021) = 1.043 x 1.025 x 1.040 x 1.028 = 1.142963...
+  CHECK(*p->at(2025) / *p->at(2021) == doctest::Approx(1.043 * 1.025 * 1.040 * 1.028).epsilon(1e-12));
+  CHECK(!p->at(1990));
+  CHECK(!p->at(2026));
+  CHECK(price_index_preset_names() == std::vector<std::string>{"dk-fm-pl-2025"});
 }
 
 TEST_CASE("presets: unknown names are absent") {

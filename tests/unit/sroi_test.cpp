@@ -322,3 +322,72 @@ sroi: {outcomes: [{id: o, stakeholder: s, quantity: 1, proxy: 1}]}
   opt.overrides = {Override{c.parameter_index("dw"), "dw", Number::literal(1.2)}};
   expect_error(c, opt, "sroi.outcomes[0].deadweight", "share 1.2 is outside [0, 1] evaluating \"$dw\"");
 }
+
+// docs/case-format.md, "SROI", "First year": with `first_year: discounted` an
+// outcome value in year index t takes DF(t + 1), the investment still DF(t).
+// A case of its own: one outcome of 1,000 a year (no adjustments) starting in
+// start_year (t = 0) for 3 years, 10 % discounting, a cost of 2,000 in t = 0
+// and 1,100 in t = 1 (investment: auto).
+TEST_CASE("sroi: first_year undiscounted and discounted, worked by hand") {
+  const std::string base = R"(format: gevinst/1
+case: {id: first-year}
+assumptions: {start_year: 2026, horizon: 4, discounting: {rate: 0.10}}
+parties: [{id: p, sector: region}]
+costs: [{id: kit, kind: investment, party: p, amounts: {2026: 2000, 2027: 1100}}]
+sroi:
+  investment: auto
+  outcomes: [{id: o, stakeholder: s, quantity: 10, proxy: 100, start: 2026, duration: 3}]
+)";
+  // investment = 2,000 x 1 + 1,100 / 1.1 = 3,000 under both conventions.
+  SUBCASE("undiscounted (the default): DF(t)") {
+    // pv = 1,000 x (1 + 1/1.1 + 1/1.21) = 1,000 + 909.0909... + 826.4463... = 2,735.5371...
+    SroiResult r = evaluate_sroi(load(base));
+    CHECK_FALSE(r.first_year_discounted);
+    CHECK(r.investment == doctest::Approx(3000).epsilon(1e-12));
+    CHECK(r.pv_value == doctest::Approx(2735.5371900826).epsilon(1e-12));
+    CHECK(r.outcomes[0].pv[0] == doctest::Approx(1000).epsilon(1e-12));
+    CHECK(r.discount_factors[0] == 1.0);
+    CHECK(r.ratio == doctest::Approx(2735.5371900826 / 3000).epsilon(1e-12));
+  }
+  SUBCASE("undiscounted written out is the same") {
+    std::string y = base;
+    y.replace(y.find("investment: auto"), 16, "investment: auto\n  first_year: undiscounted");
+    CHECK(evaluate_sroi(load(y)).pv_value == doctest::Approx(2735.5371900826).epsilon(1e-12));
+  }
+  SUBCASE("discounted (SROI guide): DF(t + 1)") {
+    std::string y = base;
+    y.replace(y.find("investment: auto"), 16, "investment: auto\n  first_year: discounted");
+    // pv = 1,000 x (1/1.1 + 1/1.21 + 1/1.331) = 909.0909... + 826.4463... + 751.3148... = 2,486.8519...
+    // (= the undiscounted PV / 1.1 with a constant rate)
+    SroiResult r = evaluate_sroi(load(y));
+    CHECK(r.first_year_discounted);
+    CHECK(r.investment == doctest::Approx(3000).epsilon(1e-12));
+    CHECK(r.pv_value == doctest::Approx(2486.8519909842).epsilon(1e-12));
+    CHECK(r.pv_value == doctest::Approx(2735.5371900826 / 1.1).epsilon(1e-12));
+    CHECK(r.outcomes[0].pv[0] == doctest::Approx(1000 / 1.1).epsilon(1e-12));
+    CHECK(r.discount_factors[0] == doctest::Approx(1 / 1.1).epsilon(1e-12));
+    CHECK(r.discount_factors[3] == doctest::Approx(1 / 1.4641).epsilon(1e-12));
+    // payback uses the undiscounted first-year impact: 3,000 / (1,000 / 12) = 36 months.
+    REQUIRE(r.payback_months);
+    CHECK(*r.payback_months == doctest::Approx(36).epsilon(1e-12));
+    // Sensitivity: duration one year shorter: (1/1.1 + 1/1.21) x 1,000 = 1,735.5371...
+    bool seen = false;
+    for (const auto& s : r.sensitivity)
+      if (s.factor == "duration") {
+        seen = true;
+        CHECK(s.pv_value == doctest::Approx(1735.5371900826).epsilon(1e-12));
+      }
+    CHECK(seen);
+  }
+  SUBCASE("an unknown value is a located error") {
+    std::string y = base;
+    y.replace(y.find("investment: auto"), 16, "investment: auto\n  first_year: discount");
+    LoadResult r = load_text(y);
+    REQUIRE_FALSE(r.ok());
+    const Diagnostic& d = r.diags.all().front();
+    CHECK(d.yaml_path == "sroi.first_year");
+    CHECK(d.loc.line == 8);
+    CHECK(d.message == "'discount' is not one of undiscounted, discounted");
+    CHECK(d.hint == "did you mean 'discounted'?");
+  }
+}
