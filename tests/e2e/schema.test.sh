@@ -8,7 +8,7 @@ expect_rc 0
 json_valid
 json_expr 'j["$schema"] == "https://json-schema.org/draft/2020-12/schema"'
 json_expr 'j["$id"] == "https://gevinst.dk/schema/gevinst-1.json"'
-json_expr 'j["then"] == {"$ref": "#/$defs/rollout"} and j["else"]["then"] == {"$ref": "#/$defs/actuals"} and j["else"]["else"] == {"$ref": "#/$defs/case"}'
+json_expr 'j["then"] == {"$ref": "#/$defs/rollout"} and j["else"]["then"] == {"$ref": "#/$defs/actuals"} and j["else"]["else"]["then"] == {"$ref": "#/$defs/portfolio"} and j["else"]["else"]["else"] == {"$ref": "#/$defs/case"}'
 # Preset names come from the binary's presets.
 json_expr '"dk-fm-2021" in j["$defs"]["discounting"]["anyOf"][0]["enum"]'
 json_expr '"dk-regions-2024" in j["$defs"]["rollout"]["properties"]["units_preset"]["enum"]'
