@@ -78,13 +78,35 @@ MipProgram build_program(const std::vector<PortfolioItem>& items, const Portfoli
     p.rows.push_back(std::move(r));
     std::fill(a.begin(), a.end(), 0.0);
   };
+  // A budget row, then its cardinality cut: no selection within the limit
+  // has more cases of positive cost than the smallest costs that fit
+  // (Martello and Toth, "Upper bounds and algorithms for hard 0-1 knapsack
+  // problems", Operations Research 45, 1997). Valid for every selection, it
+  // makes the linear bound of strongly correlated costs and objectives tight.
+  auto add_budget_row = [&](const std::string& name, double limit) {
+    std::vector<double> costs;
+    for (size_t i = 0; i < n; ++i)
+      if (a[i] > 0 && !items[i].exclude) costs.push_back(a[i]);
+    std::sort(costs.begin(), costs.end());
+    size_t fit = 0;
+    double sum = 0;
+    while (fit < costs.size() && within(sum + costs[fit], limit)) sum += costs[fit++];
+    std::vector<double> positive(n, 0.0);
+    for (size_t i = 0; i < n; ++i)
+      if (a[i] > 0 && !items[i].exclude) positive[i] = 1;
+    add_row(name, 'L', limit);
+    if (fit < costs.size()) {
+      a = positive;
+      add_row(name + "_count", 'L', static_cast<double>(fit));
+    }
+  };
   if (k.budget) {
     for (size_t i = 0; i < n; ++i) a[i] = items[i].cost;
-    add_row("budget", 'L', *k.budget);
+    add_budget_row("budget", *k.budget);
   }
   for (size_t y = 0; y < k.years.size(); ++y) {
     for (size_t i = 0; i < n; ++i) a[i] = k.year_costs[i][y];
-    add_row(fmt::format("year{}", k.years[y].year), 'L', k.years[y].amount);
+    add_budget_row(fmt::format("year{}", k.years[y].year), k.years[y].amount);
   }
   for (size_t d = 0; d < k.dependencies.size(); ++d) {
     auto [b, c] = k.dependencies[d];
