@@ -105,7 +105,7 @@ void load_requires(Reader& r, const YNode* n, PortfolioSpec& spec) {
     if (!b) continue;
     for (const CaseRef& a : case_refs(r, v, path, "the cases it requires, e.g. [ai-triage]")) {
       if (a.id == b->id) {
-        r.error(v, path, fmt::format("case '{}' requires itself", b->id), "name another case");
+        r.diags().error(a.loc, a.path, fmt::format("case '{}' requires itself", b->id), "name another case");
         continue;
       }
       spec.dependencies.push_back({*b, a});
@@ -187,8 +187,8 @@ PortfolioLoadResult load_portfolio_text(std::string_view text, const std::string
   for (const CaseRef& c : spec.excluded)
     for (const CaseRef& d : spec.committed)
       if (c.id == d.id)
-        r.error(root->find("excluded"), c.path, fmt::format("case '{}' is both committed and excluded", c.id),
-                "remove it from one of the two lists");
+        r.diags().error(c.loc, c.path, fmt::format("case '{}' is both committed and excluded", c.id),
+                        "remove it from one of the two lists");
   res.diags.sort();
   res.diags.note_dropped();
   if (!res.diags.has_errors()) res.spec = std::move(spec);

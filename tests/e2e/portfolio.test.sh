@@ -117,4 +117,59 @@ expect_rc 0 "portfolio --exclude-path"
 run portfolio --budget -1 "$data"
 expect_rc 2
 expect_stderr_contains "the budget must be an amount >= 0, e.g. 25e6; got '-1'"
+# --constraints: a round with every constraint type (tests/data/portfolio/rounds/round.yaml,
+# the optimum a + e = 11.5 worked out by enumeration in its comment).
+rounds=tests/data/portfolio/rounds
+run portfolio "$data" --constraints "$rounds/round.yaml" --format json
+expect_rc 0 "portfolio --constraints"
+json_valid
+json_expr 'all(k in j for k in ["selected","objective_value","budget_used","ranking"])'
+json_expr '[s["id"] for s in j["selected"]] == ["case-a", "case-e"] and j["objective_value"] == 11.5e6'
+json_expr 'j["solver"] == "cbc" and j["optimal"] and j["gap"] == 0 and j["budget"] == 12e6'
+json_expr 'j["yearly_budgets"] == [{"year": 2026, "budget": 13e6, "used": 7e6, "left": 6e6}]'
+json_expr 'j["requires"] == [{"case": "case-b", "requires": "case-d"}] and j["exclusive"] == [["case-a", "case-c"]]'
+json_expr '[(t["tag"], t["selected"]) for t in j["tags"]] == [("north", 1), ("south", 1)]'
+golden portfolio-round.json
+run portfolio "$data" --constraints "$rounds/round.yaml"
+golden portfolio-round.txt
+# --budget replaces the file's budget: with 20 (and 2026 still 13) a + e + ...
+run portfolio "$data" --constraints "$rounds/round.yaml" --budget 20e6 --format json
+json_expr 'j["budget"] == 20e6 and j["budget_used"] <= 13e6'
+# The single-budget branch and bound and CBC agree; branch-and-bound refuses other constraints.
+run portfolio --budget 10e6 --solver cbc --format json "$data"
+expect_rc 0
+json_expr 'j["solver"] == "cbc" and j["objective_value"] == 18e6'
+run portfolio "$data" --constraints "$rounds/round.yaml" --solver branch-and-bound
+expect_rc 2
+# --write-mps writes the program for another solver.
+run portfolio "$data" --constraints "$rounds/round.yaml" --write-mps "$TMP/round.mps" -q
+expect_rc 0
+grep -q '^ROWS' "$TMP/round.mps" && grep -q 'exclusive0' "$TMP/round.mps" || fail "--write-mps wrote no program"
+# The shipped example round over the example cases.
+run portfolio examples/ --constraints examples/portfolio-2027.yaml --format json
+expect_rc 0 "example round"
+json_expr 'j["optimal"] and [s["id"] for s in j["selected"]] == ["ai-triage", "ceiling-hoists", "derm-triage", "hospital-at-home", "virtual-physio"]'
+golden portfolio-2027.txt
+# Case ids that name no input: located errors with a guess, exit 1.
+run portfolio "$data" --constraints "$rounds/unknown-case.yaml"
+expect_rc 1 "unknown case ids"
+expect_stdout_empty
+expect_stderr_contains "$rounds/unknown-case.yaml:5:11: error: no case 'case-q' among the inputs (at requires.case-b)"
+expect_stderr_contains "$rounds/unknown-case.yaml:7:14: error: no case 'cse-d' among the inputs (at exclusive[0][1])"
+expect_stderr_contains "hint: did you mean 'case-d'?"
+# Constraints no selection meets: exit 1.
+run portfolio "$data" --constraints "$rounds/infeasible.yaml"
+expect_rc 1 "infeasible round"
+expect_stderr_contains "no selection meets every constraint"
+# The invalid portfolio files of the corpus: exit 1 with their located first error.
+for f in tests/data/invalid/portfolio-*.yaml; do
+  run portfolio examples/ --constraints "$f"
+  expect_rc 1 "portfolio --constraints $f"
+  expect_stdout_empty
+  expect_stderr_contains "$(cat "${f%.yaml}.expected")"
+done
+# Without --budget a constraints file is needed.
+run portfolio "$data"
+expect_rc 2
+expect_stderr_contains "--budget (or --constraints FILE)"
 finish

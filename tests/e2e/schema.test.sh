@@ -318,7 +318,9 @@ for n in 14-missing-format 15-wrong-format 16-top-level-list 17-missing-case-id 
   24-schedule-first-index 26-rate-minus-one 34-share-above-one 35-two-amount-forms 36-no-amount \
   37-qualitative-with-amount 45-periods-per-year 46-invalid-stage 47-structural-expression \
   62-discount-rate-percent 63-transposed-key 65-missing-principal 66-percent-sign \
-  68-unknown-distribution 71-empty-value 72-boolean-for-number 75-invalid-parameter-name; do
+  68-unknown-distribution 71-empty-value 72-boolean-for-number 75-invalid-parameter-name \
+  portfolio-01-unknown-key portfolio-02-negative-budget portfolio-03-bad-year \
+  portfolio-05-exclusive-of-one portfolio-08-bad-count; do
   f="tests/data/invalid/$n.yaml"
   if [ -f "$f" ]; then badfiles+=("$f"); else fail "missing corpus file $f"; fi
 done
