@@ -149,6 +149,8 @@ grep -q '^ROWS' "$TMP/round.mps" && grep -q 'exclusive0' "$TMP/round.mps" || fai
 run portfolio examples/ --constraints examples/portfolio-2027.yaml --format json
 expect_rc 0 "example round"
 json_expr 'j["optimal"] and [s["id"] for s in j["selected"]] == ["ai-triage", "ceiling-hoists", "derm-triage", "hospital-at-home", "virtual-physio"]'
+golden portfolio-2027.json
+run portfolio examples/ --constraints examples/portfolio-2027.yaml
 golden portfolio-2027.txt
 # Case ids that name no input: located errors with a guess, exit 1.
 run portfolio "$data" --constraints "$rounds/unknown-case.yaml"
