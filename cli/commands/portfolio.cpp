@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <memory>
@@ -24,8 +25,10 @@ namespace {
 struct PortfolioCliOptions {
   std::vector<std::string> paths;
   OutputOptions out;
-  double budget = -1;       // --budget; < 0: not given
-  std::string constraints;  // --constraints FILE
+  double budget = -1;               // --budget; < 0: not given
+  std::string constraints;          // --constraints FILE
+  std::vector<std::string> yearly;  // --yearly-budget YEAR=AMOUNT
+  std::vector<YearBudget> years;    // parsed from `yearly`
   std::string solver = "auto";
   double time_limit = 60;
   std::string write_mps;
@@ -91,6 +94,15 @@ int run_portfolio(PortfolioCliOptions& o) {
     }
     spec = std::move(pl.spec);
     spec_source = std::move(pl.source);
+  }
+  // --yearly-budget adds to the file's yearly budgets, replacing a year it has.
+  if (!o.years.empty() && !spec) spec = PortfolioSpec{};
+  for (const YearBudget& y : o.years) {
+    auto& ys = spec->years;
+    ys.erase(std::remove_if(ys.begin(), ys.end(), [&](const YearBudget& x) { return x.year == y.year; }),
+             ys.end());
+    ys.push_back(y);
+    std::sort(ys.begin(), ys.end(), [](const YearBudget& a, const YearBudget& b) { return a.year < b.year; });
   }
   // --budget wins over the file's budget (docs/cli.md, "Constraints file").
   std::optional<double> budget = o.budget >= 0 ? std::optional<double>(o.budget)
@@ -260,6 +272,7 @@ void add_portfolio(CLI::App& root, Session& s) {
       "json\n"
       "  gevinst portfolio examples/ --constraints examples/portfolio-2027.yaml\n"
       "  gevinst portfolio cases/ --constraints round.yaml --time-limit 10 --write-mps round.mps\n"
+      "  gevinst portfolio cases/ --budget 60e6 --yearly-budget 2026=25e6 --yearly-budget 2027=20e6\n"
       "Exit: 0 ok, 1 an invalid case or constraints file, or no selection meets the constraints,\n"
       "2 usage.");
   // Not ->required(): a path right after "--cost-basis pv" is taken by that
@@ -306,6 +319,11 @@ void add_portfolio(CLI::App& root, Session& s) {
          "committed cases")
       ->check(CLI::ExistingFile)
       ->type_name("FILE");
+  app->add_option("--yearly-budget", o->yearly,
+                  "A calendar year's budget on the cases' undiscounted costs of that year, e.g. 2027=20e6 "
+                  "(repeatable; replaces that year of the constraints file)")
+      ->type_name("YEAR=AMOUNT")
+      ->allow_extra_args(false);
   app->add_option("--solver", o->solver,
                   "auto (branch and bound for a single budget, else CBC), cbc, or branch-and-bound")
       ->check(CLI::IsMember({"auto", "cbc", "branch-and-bound"}))
@@ -345,7 +363,19 @@ void add_portfolio(CLI::App& root, Session& s) {
       }
     }
     if (o->paths.empty()) throw CLI::RequiredError("paths");
-    if (o->budget < 0 && o->constraints.empty()) throw CLI::RequiredError("--budget (or --constraints FILE)");
+    for (const auto& y : o->yearly) {
+      size_t eq = y.find('=');
+      char* end = nullptr;
+      long year = eq == std::string::npos ? 0 : std::strtol(y.c_str(), &end, 10);
+      bool year_ok = eq != std::string::npos && end == y.c_str() + eq && year >= 1900 && year <= 2200;
+      double amount = year_ok ? std::strtod(y.c_str() + eq + 1, &end) : -1;
+      if (!year_ok || end == y.c_str() + eq + 1 || *end != '\0' || !std::isfinite(amount) || amount < 0)
+        throw CLI::ValidationError(
+            "--yearly-budget", fmt::format("'{}' is not YEAR=AMOUNT with an amount >= 0, e.g. 2027=20e6", y));
+      o->years.push_back({static_cast<int>(year), amount});
+    }
+    if (o->budget < 0 && o->constraints.empty() && o->years.empty())
+      throw CLI::RequiredError("--budget (or --constraints FILE or --yearly-budget YEAR=AMOUNT)");
     s.run = [o] { return run_portfolio(*o); };
   });
 }

@@ -129,8 +129,9 @@ Document portfolio_document(const PortfolioReport& r, NumberLocale loc) {
   Document d;
   d.title = r.has_budget ? fmt::format("Portfolio: maximise {} within a budget of {} (cost: {})", oname,
                                        format_number(r.budget, 0, loc), r.cost_basis)
-                         : fmt::format("Portfolio: maximise {} under the constraints of {}", oname,
-                                       r.constraints_file);
+            : r.constraints_file.empty() ? fmt::format("Portfolio: maximise {} within yearly budgets", oname)
+                                         : fmt::format("Portfolio: maximise {} under the constraints of {}",
+                                                       oname, r.constraints_file);
   d.gap();
   size_t chosen = 0;
   for (bool b : r.sel.selected) chosen += b;

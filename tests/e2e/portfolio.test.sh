@@ -170,10 +170,21 @@ for f in tests/data/invalid/portfolio-*.yaml; do
   expect_stdout_empty
   expect_stderr_contains "$(cat "${f%.yaml}.expected")"
 done
+# --yearly-budget: a year's budget from the command line (one-year cases: as
+# --budget 10e6, b + c = 18), and replacing the file's year (2026 at 6.5:
+# with e committed only a + e = 11.5 at cost 7 > 6.5 fails; c + e 9.5 at 6).
+run portfolio "$data" --yearly-budget 2026=10e6 --format json
+expect_rc 0 "--yearly-budget"
+json_expr '[s["id"] for s in j["selected"]] == ["case-b", "case-c"] and j["solver"] == "cbc" and j["budget"] is None'
+run portfolio "$data" --constraints "$rounds/round.yaml" --yearly-budget 2026=6.5e6 --format json
+json_expr '[s["id"] for s in j["selected"]] == ["case-c", "case-e"] and j["yearly_budgets"][0]["budget"] == 6.5e6'
+run portfolio "$data" --yearly-budget 2026
+expect_rc 2
+expect_stderr_contains "'2026' is not YEAR=AMOUNT"
 # Without --budget a constraints file is needed.
 run portfolio "$data"
 expect_rc 2
-expect_stderr_contains "--budget (or --constraints FILE)"
+expect_stderr_contains "--budget (or --constraints FILE or --yearly-budget YEAR=AMOUNT) is required"
 # Checked against a solver no one here wrote: a strongly correlated knapsack
 # of Pisinger (2005) as 300 cases, solved by gevinst (CBC) and by GLPK on the
 # same program; skipped where GLPK's headers are not installed.
