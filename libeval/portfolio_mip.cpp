@@ -219,6 +219,8 @@ PortfolioSelection solve_portfolio_mip(const std::vector<PortfolioItem>& items, 
   CbcPtr m = cbc_model(build_program(items, k));
   Cbc_setLogLevel(m.get(), 0);
   Cbc_setMaximumSeconds(m.get(), opt.time_limit);
+  Cbc_setParameter(m.get(), "sec", fmt::format("{}", opt.time_limit).c_str());
+  Cbc_setParameter(m.get(), "timeMode", "elapsed");
   // Proven optimal means no better selection exists at all: no relative gap.
   Cbc_setAllowableFractionGap(m.get(), 0);
   Cbc_setAllowableGap(m.get(), 0);
