@@ -13,6 +13,7 @@
 #include "cli/output.h"
 #include "cli/render/render.h"
 #include "libeval/case_files.h"
+#include "libeval/digest.h"
 #include "libeval/parallel.h"
 #include "libeval/portfolio.h"
 #include "libeval/portfolio_file.h"
@@ -233,6 +234,11 @@ int run_portfolio(PortfolioCliOptions& o) {
   Provenance p;
   for (const auto& l : loaded)
     if (!l.file.is_other_document()) p.files.push_back({l.file.path, l.file.sha256});
+  if (!o.constraints.empty()) {
+    Diagnostics ignored;  // it was read a moment ago
+    if (auto bytes = read_file_text(o.constraints, ignored, LoadOptions{}.limits.max_bytes))
+      p.files.push_back({o.constraints, sha256_hex(*bytes)});
+  }
   p.perspective = to_string(o.perspective);
   d.provenance = std::move(p);
   return emit(o.out, d);
