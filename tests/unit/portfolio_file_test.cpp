@@ -116,3 +116,8 @@ TEST_CASE("load_portfolio_text, error handling") {
           "expected a list of cases, got a single value");
   }
 }
+
+TEST_CASE("sniff_document_kind knows portfolio files") {
+  CHECK(sniff_document_kind("format: gevinst-portfolio/1\nbudget: 5\n") == DocumentKind::portfolio_v1);
+  CHECK(sniff_document_kind("{format: gevinst-portfolio/1, budget: 5}\n") == DocumentKind::portfolio_v1);
+}
