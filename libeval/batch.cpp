@@ -57,7 +57,7 @@ BatchRecord batch_record(const CaseFile& f, const BatchOptions& opt) {
   BatchRecord r;
   r.path = f.path;
   r.sha256 = f.sha256;
-  if (f.is_rollout() || f.is_actuals()) {
+  if (f.is_other_document()) {
     r.status = BatchStatus::not_a_case;
     return r;
   }

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "libeval/digest.h"
+#include "libeval/portfolio_file.h"
 
 namespace gevinst {
 
@@ -149,6 +150,16 @@ CaseFile case_file_from_text(std::string text, const std::string& path, const Ca
       take(f, r.diags);
       f.source = r.source;
       f.actuals = std::move(r);
+    } else {
+      f.source = std::move(text);
+    }
+    return f;
+  }
+  if (f.kind == DocumentKind::portfolio_v1) {
+    if (opt.load_portfolios) {
+      PortfolioLoadResult r = load_portfolio_text(text, f.path, lo);
+      take(f, r.diags);
+      f.source = r.source;
     } else {
       f.source = std::move(text);
     }

@@ -53,9 +53,10 @@ std::vector<std::pair<size_t, size_t>> duplicate_ids(const std::vector<std::stri
 std::vector<std::string> shard(const std::vector<std::string>& files, int k, int n);
 
 struct CaseFileOptions {
-  bool lints = false;          ///< run the lint warnings too
-  bool load_rollouts = false;  ///< load rollout documents (else only their kind is known)
-  bool load_actuals = false;   ///< load actuals documents (else only their kind is known)
+  bool lints = false;            ///< run the lint warnings too
+  bool load_rollouts = false;    ///< load rollout documents (else only their kind is known)
+  bool load_actuals = false;     ///< load actuals documents (else only their kind is known)
+  bool load_portfolios = false;  ///< load portfolio constraints files (else only their kind is known)
   /// How a document whose format cannot be told is loaded (and so which
   /// errors it gets): as a case, or as a rollout.
   DocumentKind unknown_as = DocumentKind::case_v1;
@@ -75,6 +76,9 @@ struct CaseFile {
 
   bool is_rollout() const { return kind == DocumentKind::rollout_v1; }
   bool is_actuals() const { return kind == DocumentKind::actuals_v1; }
+  bool is_portfolio() const { return kind == DocumentKind::portfolio_v1; }
+  /// A rollout, actuals or portfolio document: one that may sit beside cases.
+  bool is_other_document() const { return is_rollout() || is_actuals() || is_portfolio(); }
   /// The text a diagnostic's line refers to (this file's, or the case a
   /// rollout or actuals file names).
   std::string_view source_of(const Diagnostic& d) const;

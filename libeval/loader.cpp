@@ -76,6 +76,7 @@ namespace {
 DocumentKind kind_of_format(std::string_view v) {
   if (v.starts_with("gevinst-rollout/1")) return DocumentKind::rollout_v1;
   if (v.starts_with("gevinst-actuals/1")) return DocumentKind::actuals_v1;
+  if (v.starts_with("gevinst-portfolio/1")) return DocumentKind::portfolio_v1;
   if (v.starts_with("gevinst/1")) return DocumentKind::case_v1;
   return DocumentKind::unknown;
 }
@@ -103,10 +104,11 @@ DocumentKind sniff_document_kind(std::string_view text) {
   if (!doc || !doc->root->is_mapping()) return DocumentKind::unknown;
   const YNode* f = doc->root->find("format");
   if (!f || !f->is_scalar()) return DocumentKind::unknown;
-  return f->value == "gevinst-rollout/1"   ? DocumentKind::rollout_v1
-         : f->value == "gevinst-actuals/1" ? DocumentKind::actuals_v1
-         : f->value == "gevinst/1"         ? DocumentKind::case_v1
-                                           : DocumentKind::unknown;
+  return f->value == "gevinst-rollout/1"     ? DocumentKind::rollout_v1
+         : f->value == "gevinst-actuals/1"   ? DocumentKind::actuals_v1
+         : f->value == "gevinst-portfolio/1" ? DocumentKind::portfolio_v1
+         : f->value == "gevinst/1"           ? DocumentKind::case_v1
+                                             : DocumentKind::unknown;
 }
 
 namespace {

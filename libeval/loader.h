@@ -20,7 +20,7 @@ struct LoadOptions {
   bool lints = true;  ///< add warnings (no operating cost, no profile, no source)
 };
 
-enum class DocumentKind { unknown, case_v1, rollout_v1, actuals_v1 };
+enum class DocumentKind { unknown, case_v1, rollout_v1, actuals_v1, portfolio_v1 };
 
 struct LoadResult {
   std::optional<Case> model;  ///< set when there are no errors

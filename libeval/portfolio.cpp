@@ -29,6 +29,8 @@ CaseFigures case_figures(const Case& c, const CaseFiguresOptions& opt) {
   BusinessCase bc = evaluate_case(c, eo);
   const Metrics& m = bc.selected();
   f.npv = m.npv;
+  f.start_year = c.assumptions.start_year;
+  for (const auto& y : m.years) f.year_costs.push_back(y.costs);
   if (opt.first_years > 0) {
     // cost = sum of costs(t) for t = 0 .. N-1, undiscounted
     f.cost = 0;

@@ -58,6 +58,10 @@ struct CaseFigures {
   double cost = 0;       ///< money
   double npv = 0;        ///< under the perspective, for the report
   std::string note;      ///< why the objective is unknown; empty otherwise
+  int start_year = 0;    ///< the calendar year of year_costs[0]
+  /// Undiscounted costs per calendar year (money), from start_year over the
+  /// horizon: what the case draws on each year's appropriation.
+  std::vector<double> year_costs;
 };
 
 /// Throws InputError when the case cannot be evaluated.
@@ -83,12 +87,18 @@ struct PortfolioSelection {
   /// then no selection is better than this one by more than `gap`.
   bool optimal = true;
   double gap = 0;  ///< proven bound on the shortfall (objective units); 0 when optimal
+  /// Who found it: "branch-and-bound" (select_portfolio) or "cbc"
+  /// (solve_portfolio_mip, portfolio_mip.h).
+  std::string solver = "branch-and-bound";
+  /// Spend per constrained calendar year (PortfolioConstraints::years), money.
+  std::vector<double> year_used;
 };
 
 /// Default node limit: realistic portfolios of thousands of cases need a few
 /// thousand nodes; adversarial ones (objective = cost + constant) can need
-/// exponentially many, so the search stops here (about a second) and says so.
-inline constexpr long long kDefaultMaxNodes = 20'000'000;
+/// exponentially many, so the search stops here (about 0.1 s) and says so;
+/// `gevinst portfolio` then hands the portfolio to CBC (portfolio_mip.h).
+inline constexpr long long kDefaultMaxNodes = 2'000'000;
 
 /// The exact best selection within `budget` (money). See the file comment.
 /// `max_nodes` <= 0 means no limit.

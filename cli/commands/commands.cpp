@@ -20,10 +20,12 @@ std::optional<std::vector<CaseFile>> read_fund_cases(const std::vector<std::stri
   std::vector<CaseFile> files;
   bool invalid = false;
   for (CaseFile& file : read) {
-    if (file.is_rollout() || file.is_actuals()) {  // rollouts and actuals may sit beside their cases
+    if (file.is_other_document()) {  // rollouts, actuals and portfolio files may sit beside cases
       if (!quiet)
         note(fmt::format("{} is {} document; skipped", file.path,
-                         file.is_rollout() ? "a rollout" : "an actuals"));
+                         file.is_rollout()   ? "a rollout"
+                         : file.is_actuals() ? "an actuals"
+                                             : "a portfolio"));
       continue;
     }
     if (!file.model) {

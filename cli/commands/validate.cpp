@@ -73,6 +73,7 @@ void add_validate(CLI::App& root, Session& s) {
       co.lints = !o->no_lints;
       co.load_rollouts = true;
       co.load_actuals = true;
+      co.load_portfolios = true;
       parallel_for(files.size(), {o->threads, {}}, [&](size_t, size_t i) {
         checks[i].file = read_case_file(files[i], co);
         const CaseFile& f = checks[i].file;

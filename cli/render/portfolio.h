@@ -9,6 +9,7 @@
 
 #include "cli/render/document.h"
 #include "libeval/portfolio.h"
+#include "libeval/portfolio_mip.h"
 
 namespace gevinst::cli {
 
@@ -23,6 +24,9 @@ struct PortfolioReport {
   int first_years = 0;     ///< 0: cost is the PV of costs
   std::string cost_basis;  ///< in words
   double budget = 0;
+  bool has_budget = true;            ///< false: no total budget (a constraints file with yearly budgets only)
+  std::string constraints_file;      ///< --constraints; empty without
+  PortfolioConstraints constraints;  ///< as solved (years, requires, exclusive groups, tags)
 };
 
 Document portfolio_document(const PortfolioReport& r, NumberLocale loc);

@@ -2,7 +2,7 @@
 // so that preset names come from the presets compiled into the binary and the
 // keys keep a readable order. Every closed key set and every enum below is
 // copied from the loader (libeval/load_case.cpp, load_flows.cpp,
-// load_sections.cpp, load_rollout.cpp); when the loader changes, change this.
+// load_sections.cpp, load_rollout.cpp, load_portfolio.cpp); when the loader changes, change this.
 #include "cli/schema/json.h"
 
 #include <nlohmann/json.hpp>
@@ -120,7 +120,8 @@ std::string schema_json() {
   s["$schema"] = "https://json-schema.org/draft/2020-12/schema";
   s["$id"] = kSchemaId;
   s["title"] =
-      "gevinst case file (gevinst/1), rollout file (gevinst-rollout/1) or actuals (gevinst-actuals/1)";
+      "gevinst case file (gevinst/1), rollout file (gevinst-rollout/1), actuals (gevinst-actuals/1) or "
+      "portfolio constraints (gevinst-portfolio/1)";
   s["description"] =
       "A health-economic business case (costs, benefits, capacity release, SROI, financing, uncertainty) or "
       "a "
@@ -132,18 +133,22 @@ std::string schema_json() {
       {"format",
        {{"description",
          "The document kind and version: gevinst/1 for a case, gevinst-rollout/1 for a rollout, "
-         "gevinst-actuals/1 for actuals."},
-        {"enum", {"gevinst/1", "gevinst-rollout/1", "gevinst-actuals/1"}}}}};
+         "gevinst-actuals/1 for actuals, gevinst-portfolio/1 for portfolio constraints."},
+        {"enum", {"gevinst/1", "gevinst-rollout/1", "gevinst-actuals/1", "gevinst-portfolio/1"}}}}};
   s["if"] = {{"properties", {{"format", {{"const", "gevinst-rollout/1"}}}}}, {"required", {"format"}}};
   s["then"] = ref("rollout");
   s["else"] = {
       {"if", {{"properties", {{"format", {{"const", "gevinst-actuals/1"}}}}}, {"required", {"format"}}}},
       {"then", ref("actuals")},
-      {"else", ref("case")}};
+      {"else",
+       {{"if", {{"properties", {{"format", {{"const", "gevinst-portfolio/1"}}}}}, {"required", {"format"}}}},
+        {"then", ref("portfolio")},
+        {"else", ref("case")}}}};
   J defs = common_defs();
   add_case_defs(defs);
   add_rollout_defs(defs);
   add_follow_up_defs(defs);
+  add_portfolio_defs(defs);
   s["$defs"] = defs;
   return dump(s, 2) + "\n";
 }

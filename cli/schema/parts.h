@@ -40,5 +40,7 @@ void add_rollout_defs(schema::J& defs);
 /// Adds the definitions of the actuals document ("actuals") and the case's
 /// "follow_up" and "stage_gate".
 void add_follow_up_defs(schema::J& defs);
+/// Adds the definition of the portfolio constraints file ("portfolio").
+void add_portfolio_defs(schema::J& defs);
 
 }  // namespace gevinst::cli

@@ -146,4 +146,87 @@ assert [x["id"] for x in b["selected"]] == ["kol-telemonitoring"], b["selected"]
 assert [x["id"] for x in s["selected"]] == ["kol-telemonitoring", "virtual-physio"], s["selected"]
 assert b["perspective"] == "budget" and s["perspective"] == "society"
 PY
+# --constraints: a round with every constraint type (tests/data/portfolio/rounds/round.yaml,
+# the optimum a + e = 11.5 worked out by enumeration in its comment).
+rounds=tests/data/portfolio/rounds
+run portfolio "$data" --constraints "$rounds/round.yaml" --format json
+expect_rc 0 "portfolio --constraints"
+json_valid
+json_expr 'all(k in j for k in ["selected","objective_value","budget_used","ranking"])'
+json_expr '[s["id"] for s in j["selected"]] == ["case-a", "case-e"] and j["objective_value"] == 11.5e6'
+json_expr 'j["solver"] == "cbc" and j["optimal"] and j["gap"] == 0 and j["budget"] == 12e6'
+json_expr 'j["yearly_budgets"] == [{"year": 2026, "budget": 13e6, "used": 7e6, "left": 6e6}]'
+json_expr 'j["requires"] == [{"case": "case-b", "requires": "case-d"}] and j["exclusive"] == [["case-a", "case-c"]]'
+json_expr '[(t["tag"], t["selected"]) for t in j["tags"]] == [("north", 1), ("south", 1)]'
+golden portfolio-round.json
+run portfolio "$data" --constraints "$rounds/round.yaml"
+golden portfolio-round.txt
+# --budget replaces the file's budget: with 20 (and 2026 still 13) a + e + ...
+run portfolio "$data" --constraints "$rounds/round.yaml" --budget 20e6 --format json
+json_expr 'j["budget"] == 20e6 and j["budget_used"] <= 13e6'
+# The single-budget branch and bound and CBC agree; branch-and-bound refuses other constraints.
+run portfolio --budget 10e6 --solver cbc --format json "$data"
+expect_rc 0
+json_expr 'j["solver"] == "cbc" and j["objective_value"] == 18e6'
+run portfolio "$data" --constraints "$rounds/round.yaml" --solver branch-and-bound
+expect_rc 2
+# --write-mps writes the program for another solver.
+run portfolio "$data" --constraints "$rounds/round.yaml" --write-mps "$TMP/round.mps" -q
+expect_rc 0
+grep -q '^ROWS' "$TMP/round.mps" && grep -q 'exclusive0' "$TMP/round.mps" || fail "--write-mps wrote no program"
+# The shipped example round over the example cases.
+run portfolio examples/ --constraints examples/portfolio-2027.yaml --format json
+expect_rc 0 "example round"
+json_expr 'j["optimal"] and [s["id"] for s in j["selected"]] == ["ai-triage", "ceiling-hoists", "derm-triage", "hospital-at-home", "virtual-physio"]'
+golden portfolio-2027.json
+run portfolio examples/ --constraints examples/portfolio-2027.yaml
+golden portfolio-2027.txt
+# Case ids that name no input: located errors with a guess, exit 1.
+run portfolio "$data" --constraints "$rounds/unknown-case.yaml"
+expect_rc 1 "unknown case ids"
+expect_stdout_empty
+expect_stderr_contains "$rounds/unknown-case.yaml:5:11: error: no case 'case-q' among the inputs (at requires.case-b)"
+expect_stderr_contains "$rounds/unknown-case.yaml:7:14: error: no case 'cse-d' among the inputs (at exclusive[0][1])"
+expect_stderr_contains "hint: did you mean 'case-d'?"
+# Constraints no selection meets: exit 1.
+run portfolio "$data" --constraints "$rounds/infeasible.yaml"
+expect_rc 1 "infeasible round"
+expect_stderr_contains "no selection meets every constraint"
+# The invalid portfolio files of the corpus: exit 1 with their located first error.
+for f in tests/data/invalid/portfolio-*.yaml; do
+  run portfolio examples/ --constraints "$f"
+  expect_rc 1 "portfolio --constraints $f"
+  expect_stdout_empty
+  expect_stderr_contains "$(head -1 "${f%.yaml}.expected")"
+done
+# --yearly-budget: a year's budget from the command line (one-year cases: as
+# --budget 10e6, b + c = 18), and replacing the file's year (2026 at 6.5:
+# with e committed only a + e = 11.5 at cost 7 > 6.5 fails; c + e 9.5 at 6).
+run portfolio "$data" --yearly-budget 2026=10e6 --format json
+expect_rc 0 "--yearly-budget"
+json_expr '[s["id"] for s in j["selected"]] == ["case-b", "case-c"] and j["solver"] == "cbc" and j["budget"] is None'
+run portfolio "$data" --constraints "$rounds/round.yaml" --yearly-budget 2026=6.5e6 --format json
+json_expr '[s["id"] for s in j["selected"]] == ["case-c", "case-e"] and j["yearly_budgets"][0]["budget"] == 6.5e6'
+run portfolio "$data" --yearly-budget 2026
+expect_rc 2
+expect_stderr_contains "'2026' is not YEAR=AMOUNT"
+# Without --budget a constraints file is needed.
+run portfolio "$data"
+expect_rc 2
+expect_stderr_contains "--budget (or --constraints FILE or --yearly-budget YEAR=AMOUNT) is required"
+# Checked against a solver no one here wrote: a strongly correlated knapsack
+# of Pisinger (2005) as 300 cases, solved by gevinst (CBC) and by GLPK on the
+# same program (GLPK from libglpk-dev, scripts/bootstrap test; missing, it fails).
+if ! cc -O2 -o "$TMP/glpk_mps" tests/data/bench/glpk_mps.c -lglpk 2>"$TMP/cc.err"; then
+  fail "cannot build the GLPK check (install libglpk-dev: scripts/bootstrap test): $(head -3 "$TMP/cc.err")"
+else
+  python3 scripts/gen-cases 300 "$TMP/knap" --knapsack strongly-correlated --range 1000 >/dev/null
+  run portfolio "$TMP/knap" --constraints "$TMP/knap/portfolio.yaml" --write-mps "$TMP/knap.mps" --format json
+  expect_rc 0 "Pisinger strongly correlated"
+  json_expr 'j["optimal"] and j["gap"] == 0'
+  glpk=$("$TMP/glpk_mps" "$TMP/knap.mps" 60)
+  python3 -c 'import json, sys; j = json.load(open(sys.argv[1])); g = sys.argv[2].split()
+assert g[4] == "yes" and float(g[2]) == j["objective_value"], (g, j["objective_value"])' "$TMP/stdout" "$glpk" ||
+    fail "GLPK and gevinst disagree: $glpk"
+fi
 finish

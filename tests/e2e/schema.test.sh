@@ -8,7 +8,7 @@ expect_rc 0
 json_valid
 json_expr 'j["$schema"] == "https://json-schema.org/draft/2020-12/schema"'
 json_expr 'j["$id"] == "https://gevinst.dk/schema/gevinst-1.json"'
-json_expr 'j["then"] == {"$ref": "#/$defs/rollout"} and j["else"]["then"] == {"$ref": "#/$defs/actuals"} and j["else"]["else"] == {"$ref": "#/$defs/case"}'
+json_expr 'j["then"] == {"$ref": "#/$defs/rollout"} and j["else"]["then"] == {"$ref": "#/$defs/actuals"} and j["else"]["else"]["then"] == {"$ref": "#/$defs/portfolio"} and j["else"]["else"]["else"] == {"$ref": "#/$defs/case"}'
 # Preset names come from the binary's presets.
 json_expr '"dk-fm-2021" in j["$defs"]["discounting"]["anyOf"][0]["enum"]'
 json_expr '"dk-regions-2024" in j["$defs"]["rollout"]["properties"]["units_preset"]["enum"]'
@@ -319,7 +319,9 @@ for n in 14-missing-format 15-wrong-format 16-top-level-list 17-missing-case-id 
   37-qualitative-with-amount 45-periods-per-year 46-invalid-stage 47-structural-expression \
   62-discount-rate-percent 63-transposed-key 65-missing-principal 66-percent-sign \
   68-unknown-distribution 71-empty-value 72-boolean-for-number 75-invalid-parameter-name \
-  82-implausible-inflation 83-unknown-first-year; do
+  82-implausible-inflation 83-unknown-first-year \
+  portfolio-01-unknown-key portfolio-02-negative-budget portfolio-03-bad-year \
+  portfolio-05-exclusive-of-one portfolio-08-bad-count; do
   f="tests/data/invalid/$n.yaml"
   if [ -f "$f" ]; then badfiles+=("$f"); else fail "missing corpus file $f"; fi
 done
