@@ -22,7 +22,9 @@ const char* to_string(BatchStatus s) {
 
 void BatchTotals::add(const BatchRecord& r) {
   if (r.status == BatchStatus::not_a_case) {
-    ++skipped;
+    if (r.kind == DocumentKind::rollout_v1) ++skipped_rollouts;
+    if (r.kind == DocumentKind::actuals_v1) ++skipped_actuals;
+    if (r.kind == DocumentKind::portfolio_v1) ++skipped_portfolios;
     return;
   }
   ++cases;
@@ -59,6 +61,7 @@ BatchRecord batch_record(const CaseFile& f, const BatchOptions& opt) {
   r.sha256 = f.sha256;
   if (f.is_other_document()) {
     r.status = BatchStatus::not_a_case;
+    r.kind = f.kind;
     return r;
   }
   if (!f.model) {

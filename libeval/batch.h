@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "libeval/loader.h"
 #include "libeval/model.h"
 
 namespace gevinst {
@@ -16,7 +17,8 @@ namespace gevinst {
 /// ok: evaluated; invalid: the file does not load (syntax, schema, missing
 /// file); error: it loads but a value cannot be computed (division by zero,
 /// an SROI investment that is not positive). not_a_case: a rollout document
-/// (format gevinst-rollout/1) or actuals (gevinst-actuals/1), which batch skips.
+/// (format gevinst-rollout/1), actuals (gevinst-actuals/1) or portfolio
+/// constraints (gevinst-portfolio/1), which batch skips.
 enum class BatchStatus { ok, invalid, error, not_a_case };
 const char* to_string(BatchStatus s);
 
@@ -27,12 +29,13 @@ struct BatchRecord {
   std::string id;      ///< case.id; empty when the file did not load
   std::string sha256;  ///< of the file's bytes (provenance); empty when it could not be read
   BatchStatus status = BatchStatus::invalid;
-  std::optional<double> npv;            ///< money
-  std::optional<double> irr;            ///< rate per year; null when it does not exist
-  std::optional<double> bcr;            ///< pv_benefits / pv_costs; null when pv_costs = 0
-  std::optional<double> payback_years;  ///< years from start_year; null when it never pays back
-  std::optional<double> fte;            ///< FTE freed at full effect; null without a capacity section
-  std::optional<double> sroi_ratio;     ///< null without an sroi section
+  DocumentKind kind = DocumentKind::unknown;  ///< the other document's kind when not_a_case
+  std::optional<double> npv;                  ///< money
+  std::optional<double> irr;                  ///< rate per year; null when it does not exist
+  std::optional<double> bcr;                  ///< pv_benefits / pv_costs; null when pv_costs = 0
+  std::optional<double> payback_years;        ///< years from start_year; null when it never pays back
+  std::optional<double> fte;                  ///< FTE freed at full effect; null without a capacity section
+  std::optional<double> sroi_ratio;           ///< null without an sroi section
   std::string error;  ///< first error as "FILE:LINE:COLUMN: error: MESSAGE (at PATH)"; empty when ok
 };
 
@@ -40,7 +43,8 @@ struct BatchRecord {
 /// records that have them (money in the cases' currencies; FTE at full effect).
 struct BatchTotals {
   size_t cases = 0, ok = 0, invalid = 0, error = 0;
-  size_t skipped = 0;  ///< rollout documents (not counted as cases)
+  /// Documents that are not cases (not counted as cases), by kind.
+  size_t skipped_rollouts = 0, skipped_actuals = 0, skipped_portfolios = 0;
   double npv = 0, fte = 0;
   void add(const BatchRecord& r);
 };

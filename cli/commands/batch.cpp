@@ -114,7 +114,7 @@ void add_batch(CLI::App& root, Session& s) {
       "Evaluate every case file (*.yaml, *.yml) below the paths: one record per file with\n"
       "NPV, IRR, BCR, payback, FTE and SROI ratio, in path order whatever the number of\n"
       "threads. A file that does not load gives a record with status invalid and its first\n"
-      "error; the run goes on. Rollout files (gevinst-rollout/1) are skipped. jsonl, csv and\n"
+      "error; the run goes on. Rollout, actuals and portfolio files are skipped. jsonl, csv and\n"
       "json are written as the records are ready; table and md print totals at the end.\n"
       "--shard K/N keeps every N-th file from the K-th (in path order), so N machines\n"
       "together evaluate each file exactly once.\n\n"

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <string>
+#include <vector>
+
 #include "cli/render/render.h"
 
 namespace gevinst::cli {
@@ -25,8 +28,30 @@ Json record_json(const BatchRecord& r) {
 }
 
 Json totals_json(const BatchTotals& t) {
-  return Json{{"cases", t.cases},  {"ok", t.ok},        {"invalid", t.invalid},         {"error", t.error},
-              {"npv", num(t.npv)}, {"fte", num(t.fte)}, {"skipped_rollouts", t.skipped}};
+  return Json{{"cases", t.cases},
+              {"ok", t.ok},
+              {"invalid", t.invalid},
+              {"error", t.error},
+              {"npv", num(t.npv)},
+              {"fte", num(t.fte)},
+              {"skipped_rollouts", t.skipped_rollouts},
+              {"skipped_actuals", t.skipped_actuals},
+              {"skipped_portfolios", t.skipped_portfolios}};
+}
+
+// " Skipped 2 rollout files and 1 portfolio file." (empty when nothing was skipped).
+std::string skipped_sentence(const BatchTotals& t) {
+  std::vector<std::string> parts;
+  const auto add = [&](size_t n, const char* kind) {
+    if (n) parts.push_back(fmt::format("{} {} file{}", n, kind, n == 1 ? "" : "s"));
+  };
+  add(t.skipped_rollouts, "rollout");
+  add(t.skipped_actuals, "actuals");
+  add(t.skipped_portfolios, "portfolio");
+  if (parts.empty()) return {};
+  std::string list = parts.front();
+  for (size_t i = 1; i < parts.size(); ++i) list += (i + 1 == parts.size() ? " and " : ", ") + parts[i];
+  return fmt::format(" Skipped {}.", list);
 }
 
 }  // namespace
@@ -93,10 +118,7 @@ std::string BatchWriter::end(const BatchTotals& tot) const {
       table_, errors_,
       fmt::format("{} case{}: {} ok, {} invalid, {} error{}. NPV sum {}; FTE sum {}.{}", tot.cases,
                   tot.cases == 1 ? "" : "s", tot.ok, tot.invalid, tot.error, tot.error == 1 ? "" : "s",
-                  format_number(tot.npv, 0, loc_), format_number(tot.fte, 1, loc_),
-                  tot.skipped
-                      ? fmt::format(" Skipped {} rollout file{}.", tot.skipped, tot.skipped == 1 ? "" : "s")
-                      : std::string()),
+                  format_number(tot.npv, 0, loc_), format_number(tot.fte, 1, loc_), skipped_sentence(tot)),
       format_, loc_);
 }
 

@@ -117,7 +117,7 @@ TEST_CASE("batch: diagnostic_headline with and without a position") {
 
 TEST_CASE("batch: totals count statuses and sum NPV and FTE of the records that have them") {
   BatchTotals t;
-  BatchRecord a, b, c, d;
+  BatchRecord a, b, c, d, e;
   a.status = BatchStatus::ok;
   a.npv = 100;
   a.fte = 1.5;
@@ -125,12 +125,17 @@ TEST_CASE("batch: totals count statuses and sum NPV and FTE of the records that 
   b.npv = -40;  // no capacity section: fte null
   c.status = BatchStatus::invalid;
   d.status = BatchStatus::not_a_case;
-  for (const auto& r : {a, b, c, d}) t.add(r);
+  d.kind = gevinst::DocumentKind::portfolio_v1;
+  e.status = BatchStatus::not_a_case;
+  e.kind = gevinst::DocumentKind::rollout_v1;
+  for (const auto& r : {a, b, c, d, e}) t.add(r);
   CHECK(t.cases == 3);
   CHECK(t.ok == 2);
   CHECK(t.invalid == 1);
   CHECK(t.error == 0);
-  CHECK(t.skipped == 1);
+  CHECK(t.skipped_rollouts == 1);  // not counted as cases, counted by kind
+  CHECK(t.skipped_portfolios == 1);
+  CHECK(t.skipped_actuals == 0);
   CHECK(t.npv == 60);  // 100 - 40
   CHECK(t.fte == 1.5);
 }
