@@ -14,8 +14,9 @@
 
 namespace gevinst::cli {
 
-/// The schema's "$id"; case files point at it on their first line:
-///   # yaml-language-server: $schema=https://gevinst.dk/schema/gevinst-1.json
+/// The schema's "$id" (an identifier, not a download). Case files point at a
+/// local copy on their first line, as the examples do at examples/gevinst.schema.json:
+///   # yaml-language-server: $schema=gevinst.schema.json
 inline constexpr const char* kSchemaId = "https://gevinst.dk/schema/gevinst-1.json";
 
 /// The JSON Schema as pretty-printed JSON (two-space indent, trailing newline).

@@ -99,7 +99,7 @@ expect_stdout_empty
 run validate --strict "$nat"
 expect_rc 0
 expect_stdout_contains "0 errors, 0 warnings"
-[ "$(head -1 "$nat")" = '# yaml-language-server: $schema=https://gevinst.dk/schema/gevinst-1.json' ] ||
+[ "$(head -1 "$nat")" = '# yaml-language-server: $schema=gevinst.schema.json' ] ||
   fail "$nat does not start with the schema line"
 
 # A benefit of kind capacity for a party that also gets a monetised activity:

@@ -193,8 +193,10 @@ expect_stdout_empty
 run validate --strict "$p4p" "$fund"
 expect_rc 0
 expect_stdout_contains "4 files checked: 4 valid, 0 invalid (0 errors, 0 warnings)"
-for f in "$p4p" $fund/*.yaml; do
-  [ "$(head -1 "$f")" = '# yaml-language-server: $schema=https://gevinst.dk/schema/gevinst-1.json' ] ||
+[ "$(head -1 "$p4p")" = '# yaml-language-server: $schema=gevinst.schema.json' ] ||
+  fail "$p4p does not start with the schema line"
+for f in $fund/*.yaml; do
+  [ "$(head -1 "$f")" = '# yaml-language-server: $schema=../gevinst.schema.json' ] ||
     fail "$f does not start with the schema line"
 done
 

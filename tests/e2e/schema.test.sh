@@ -31,6 +31,20 @@ run schema --bogus
 expect_rc 2
 expect_stdout_empty
 
+# The examples carry the schema they are written against: examples/gevinst.schema.json
+# is what this binary's `schema` writes, and each example's first line points to it by
+# a relative path, so an editor opened on a clone validates and completes offline.
+cmp -s "$TMP/schema.json" examples/gevinst.schema.json ||
+  fail "examples/gevinst.schema.json is not what 'gevinst schema' writes; run: build/gevinst schema -o examples/gevinst.schema.json"
+for f in examples/*.yaml examples/*/*.yaml; do
+  line=$(head -1 "$f")
+  case "$line" in
+    '# yaml-language-server: $schema='*) target="$(dirname "$f")/${line#*\$schema=}"
+      [ -f "$target" ] || fail "$f: its schema line points to $target, which does not exist" ;;
+    *) fail "$f does not start with a yaml-language-server schema line" ;;
+  esac
+done
+
 # check.py SCHEMA valid|invalid FILE...: every file passes (or fails) the schema.
 cat >"$TMP/check.py" <<'PY'
 import json, sys
@@ -124,7 +138,7 @@ sroi:
   outcomes: [{id: o1, stakeholder: citizens, quantity: 1, proxy: 2}]
 EOF
 shopt -s nullglob
-examples=(examples/*.yaml)
+examples=(examples/*.yaml examples/*/*.yaml)
 shopt -u nullglob
 [ ${#examples[@]} -ge 4 ] || fail "expected at least 4 examples/*.yaml, found ${#examples[@]}"
 good=("${examples[@]}" "$TMP"/good/*.yaml)
