@@ -112,6 +112,18 @@ std::vector<std::string> scan_paths(const std::vector<std::string>& paths, const
   return files;
 }
 
+bool no_case_files(size_t cases, const std::vector<std::string>& paths, size_t others) {
+  if (cases > 0) return false;
+  error(fmt::format(
+      "no case files (*.yaml, *.yml) found in {}{}\n"
+      "  hint: check the path; directories are searched recursively",
+      fmt::join(paths, ", "),
+      others
+          ? fmt::format(" (only {} rollout, actuals or portfolio document{})", others, others == 1 ? "" : "s")
+          : std::string()));
+  return true;
+}
+
 void add_perspective_option(CLI::App* app, Perspective& p) {
   app->add_option("--perspective,-p", p,
                   "Which benefits count: budget (cash), organisation (+ capacity, default), society (+ "

@@ -68,6 +68,12 @@ void add_scan_options(CLI::App* app, ScanOptions& o, const std::string& name = "
 /// warning on standard error unless `quiet`.
 std::vector<std::string> scan_paths(const std::vector<std::string>& paths, const ScanOptions& o, bool quiet);
 
+/// A CI job pointed at the wrong folder must not pass by reading nothing:
+/// when `cases` is 0, prints "no case files (*.yaml, *.yml) found in PATHS"
+/// with a hint and returns true, and the caller exits 1. `others` is the
+/// number of rollout, actuals or portfolio documents found instead.
+bool no_case_files(size_t cases, const std::vector<std::string>& paths, size_t others = 0);
+
 /// Today's date in local time as YYYY-MM-DD.
 std::string local_today();
 /// Adds --today YYYY-MM-DD (checked as a usage error).

@@ -37,6 +37,7 @@ std::optional<std::vector<CaseFile>> read_fund_cases(const std::vector<std::stri
     files.push_back(std::move(file));
   }
   if (invalid) return std::nullopt;
+  if (no_case_files(files.size(), paths, read.size() - files.size())) return std::nullopt;
   return files;
 }
 

@@ -134,6 +134,8 @@ int run_portfolio(PortfolioCliOptions& o) {
     r.items.push_back({l.file.path, l.figures->objective, l.figures->cost});
     r.figures.push_back(std::move(*l.figures));
   }
+  if (no_case_files(r.items.size() + bad, o.paths, loaded.size() - r.items.size() - bad))
+    return Exit::invalid;
   if (bad) {
     error(fmt::format("{} case file{} cannot be evaluated; fix {} or leave {} out", bad, bad == 1 ? "" : "s",
                       bad == 1 ? "it" : "them", bad == 1 ? "it" : "them"));

@@ -60,14 +60,7 @@ void add_validate(CLI::App& root, Session& s) {
   app->callback([o, &s] {
     s.run = [o] {
       std::vector<std::string> files = scan_paths(o->paths, o->scan, o->out.quiet);
-      if (files.empty()) {
-        // A CI job pointed at the wrong folder must not pass by checking nothing.
-        error(
-            fmt::format("no case files (*.yaml, *.yml) found in {}\n"
-                        "  hint: check the path; directories are searched recursively",
-                        fmt::join(o->paths, ", ")));
-        return static_cast<int>(Exit::invalid);
-      }
+      if (no_case_files(files.size(), o->paths)) return static_cast<int>(Exit::invalid);
       std::vector<FileCheck> checks(files.size());
       CaseFileOptions co;
       co.lints = !o->no_lints;

@@ -113,4 +113,14 @@ printf 'format: gevinst/1\ncase: {id: broken}\nassumptions: {start_year: 2026, h
 run simulate --fund innovation-fund -n 100 "$TMP/wide"
 expect_rc 1
 expect_stderr_contains "broken.yaml:3:"
+
+# A fund view of no cases is an error for simulate --fund and repay --fund alike.
+mkdir -p "$TMP/empty"
+for cmd in simulate repay; do
+  run $cmd --fund innovation-fund "$TMP/empty"
+  expect_rc 1
+  expect_stdout_empty
+  expect_stderr_contains "no case files (*.yaml, *.yml) found in $TMP/empty"
+done
+
 finish "simulate --fund: goldens, contract keys, threads, draws, sd 0 = repay --fund, errors"

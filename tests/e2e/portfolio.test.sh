@@ -229,4 +229,17 @@ else
 assert g[4] == "yes" and float(g[2]) == j["objective_value"], (g, j["objective_value"])' "$TMP/stdout" "$glpk" ||
     fail "GLPK and gevinst disagree: $glpk"
 fi
+
+# No case to choose from is an error, not an empty selection (a CI job with a
+# wrong path must not pass): an empty folder, and a folder of constraints files only.
+mkdir -p "$TMP/empty"
+run portfolio --budget 100 "$TMP/empty"
+expect_rc 1
+expect_stdout_empty
+expect_stderr_contains "no case files (*.yaml, *.yml) found in $TMP/empty"
+run portfolio --budget 100 tests/data/portfolio/rounds
+expect_rc 1
+expect_stdout_empty
+expect_stderr_contains "found in tests/data/portfolio/rounds (only 3 rollout, actuals or portfolio documents)"
+
 finish
