@@ -3,7 +3,9 @@
 // GCC 12 reports a false -Wmaybe-uninitialized inside Eigen's triangular and
 // self-adjoint matrix-vector kernels (GCC bug 105562 family); silence it for
 // this file only.
+#if !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <fmt/format.h>
 
 #include <Eigen/Dense>
