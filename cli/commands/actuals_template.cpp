@@ -15,6 +15,7 @@ std::string actuals_template(const Case& c, const std::string& case_ref, const s
   const std::vector<double> params = parameter_values(c);
   const std::vector<ItemSeries> items = case_series(c, params);
   std::string out = fmt::format(
+      "# yaml-language-server: $schema=gevinst.schema.json\n"
       "# Actuals of case '{}': what was realised, year by year, against the plan.\n"
       "# Remove the '#' in front of each item you report and write the realised\n"
       "# value; an item left out is 'not reported' (docs/case-format.md, \"Follow-up\").\n"

@@ -9,6 +9,7 @@
 #include "cli/commands/commands.h"
 #include "cli/commands/templates.h"
 #include "cli/output.h"
+#include "cli/schema/json.h"
 #include "libeval/rollout.h"
 
 namespace gevinst::cli {
@@ -22,7 +23,24 @@ struct InitOptions {
   std::string templ = "small";
   bool force = false;
   bool quiet = false;
+  bool no_schema = false;  // --no-schema: do not write gevinst.schema.json beside the file
 };
+
+// The schema the template's first line names, written beside `file` when it
+// is not there yet (an existing one is the user's and stays). Its path when
+// written, else empty; an error message through `err`.
+std::string write_schema_beside(const std::string& file, std::string& err) {
+  const std::filesystem::path schema = std::filesystem::absolute(file).parent_path() / "gevinst.schema.json";
+  std::error_code ec;
+  if (std::filesystem::exists(schema, ec)) return {};
+  const std::string shown =
+      (std::filesystem::path(file).parent_path() / "gevinst.schema.json").generic_string();
+  if (auto e = write_output(shown, schema_json())) {
+    err = *e;
+    return {};
+  }
+  return shown;
+}
 
 int run_init(const InitOptions& o) {
   bool to_stdout = o.file == "-";
@@ -60,6 +78,17 @@ int run_init(const InitOptions& o) {
     error(*err);
     return Exit::invalid;
   }
+  std::string schema;
+  if (!to_stdout && !o.no_schema) {
+    std::string err;
+    schema = write_schema_beside(o.file, err);
+    if (!err.empty()) {
+      error(err);
+      return Exit::invalid;
+    }
+  }
+  if (!to_stdout && !o.quiet && !schema.empty())
+    info(fmt::format("wrote {}, the JSON Schema the file's first line names (for editors)", schema));
   if (!to_stdout && !o.quiet && !o.actuals.empty())
     info(fmt::format(
         "wrote {} (actuals of case '{}')\nnext: fill in the realised values, then `gevinst track {}`", o.file,
@@ -85,7 +114,8 @@ void add_init(CLI::App& root, Session& s) {
       "          gain-share loan), scenarios, distributions, correlations and\n"
       "          optimism bias, with every key explained\n\n"
       "The first line points editors with YAML schema support at gevinst.schema.json\n"
-      "beside the case; `gevinst schema -o gevinst.schema.json` writes it there.\n\n"
+      "beside the case; init writes that file too when the folder has none (an\n"
+      "existing one is left alone; `gevinst schema -o FILE` writes it anew).\n\n"
       "Examples:\n"
       "  gevinst init my-case.yaml\n"
       "  gevinst init --template large cases/telemonitoring.yaml\n"
@@ -110,6 +140,7 @@ void add_init(CLI::App& root, Session& s) {
           },
           "YYYY-MM-DD", "date"));
   app->add_flag("--force", o->force, "Overwrite FILE if it exists");
+  app->add_flag("--no-schema", o->no_schema, "Do not write gevinst.schema.json beside the file");
   app->add_flag("-q,--quiet", o->quiet, "No note on standard error");
   app->callback([o, &s] { s.run = [o] { return run_init(*o); }; });
 }

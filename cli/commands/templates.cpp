@@ -12,7 +12,8 @@ namespace {
 // {{ID}} is replaced by the case id.
 constexpr std::string_view kSmall =
     R"yaml(# yaml-language-server: $schema=gevinst.schema.json
-# (editors check this file against that schema; write it here with: gevinst schema -o gevinst.schema.json)
+# (editors check this file against that schema; gevinst init wrote it beside this file,
+# and `gevinst schema -o gevinst.schema.json` writes it anew after an upgrade)
 # A small gevinst case (format gevinst/1): a pilot with a few parameters, two
 # parties, an investment, an operating cost and one benefit with a benefit
 # realisation profile (gevinstprofil). The figures are an illustrative example:
@@ -96,7 +97,8 @@ benefits:
 
 constexpr std::string_view kLarge =
     R"yaml(# yaml-language-server: $schema=gevinst.schema.json
-# (editors check this file against that schema; write it here with: gevinst schema -o gevinst.schema.json)
+# (editors check this file against that schema; gevinst init wrote it beside this file,
+# and `gevinst schema -o gevinst.schema.json` writes it anew after an upgrade)
 # A large gevinst case (format gevinst/1): every section of the format with
 # each key explained. The figures are an illustrative example (telemonitoring
 # of patients with a chronic disease at home): replace them with your own and

@@ -26,6 +26,26 @@ PY
   expect_stdout_contains "0 errors, 0 warnings"
 done
 
+# The schema the first line names is written beside a new case when the
+# folder has none, equal to what `schema` writes; an existing one is left
+# alone, and --no-schema writes none.
+mkdir -p "$TMP/fresh" "$TMP/noschema"
+run init "$TMP/fresh/new.yaml"
+expect_rc 0
+expect_stderr_contains "wrote $TMP/fresh/gevinst.schema.json"
+cmp -s "$TMP/gevinst.schema.json" "$TMP/fresh/gevinst.schema.json" || fail "init's schema differs from 'gevinst schema'"
+echo '{"mine": true}' >"$TMP/fresh/gevinst.schema.json"
+run init "$TMP/fresh/second.yaml"
+expect_rc 0
+[ "$(cat "$TMP/fresh/gevinst.schema.json")" = '{"mine": true}' ] || fail "init replaced an existing schema file"
+run init --no-schema "$TMP/noschema/case.yaml"
+expect_rc 0
+[ ! -e "$TMP/noschema/gevinst.schema.json" ] || fail "--no-schema wrote a schema"
+run init --actuals "$TMP/fresh/new.yaml" --as-of 2099-01-01 "$TMP/noschema/actuals.yaml"
+expect_rc 0
+[ "$(head -1 "$TMP/noschema/actuals.yaml")" = "$schema_line" ] || fail "the actuals template lacks the schema line"
+[ -e "$TMP/noschema/gevinst.schema.json" ] || fail "init --actuals wrote no schema beside the actuals"
+
 # The default template is small.
 run init "$TMP/default.yaml"
 expect_rc 0
