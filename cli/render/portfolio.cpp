@@ -175,7 +175,7 @@ Document portfolio_document(const PortfolioReport& r, NumberLocale loc) {
   for (size_t i : r.ranking) {
     const auto& it = r.items[i];
     std::string mark = r.sel.selected[i] ? "yes" : "no";
-    if (it.include) mark += " (included)";
+    if (it.include) mark += " (committed)";  // --include or the constraints file's committed list
     if (it.exclude) mark += " (excluded)";
     if (!r.figures[i].note.empty()) mark += " (" + r.figures[i].note + ")";
     t.row({Cell::of(std::to_string(++k)), Cell::of(r.figures[i].id),
