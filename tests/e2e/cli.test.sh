@@ -70,4 +70,31 @@ run evaluate "$kol" -o "$TMP/keep.txt"
 expect_rc 0
 "$GEVINST" evaluate "$kol" >"$TMP/direct.txt"
 cmp -s "$TMP/keep.txt" "$TMP/direct.txt" || fail "-o wrote something else than standard output gets"
+
+# -o is atomic (docs/cli.md, "Output"): the output is written beside the
+# target and renamed over it, so a reader never sees half a file and a run
+# that fails leaves the old file as it was.
+printf 'old report\n' >"$TMP/atomic.json"
+run evaluate --format json -o "$TMP/atomic.json" tests/data/invalid/19-unknown-key.yaml
+expect_rc 1
+[ "$(cat "$TMP/atomic.json")" = "old report" ] || fail "a failed evaluate changed its -o file"
+inode_before=$(stat -c %i "$TMP/atomic.json")
+run evaluate --format json -o "$TMP/atomic.json" examples/kol-telemonitoring.yaml
+expect_rc 0
+python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$TMP/atomic.json" || fail "-o did not write whole JSON"
+[ "$(stat -c %i "$TMP/atomic.json")" != "$inode_before" ] || fail "-o wrote into the old file instead of renaming a new one over it"
+ls -A "$TMP" | grep -q '^\.atomic\.json\.tmp' && fail "-o left its temporary file behind"
+# A streaming batch killed half way leaves the old file whole (its temporary
+# file, hidden beside it, is all that remains).
+scripts/gen-cases 10000 "$TMP/many" >/dev/null || fail "gen-cases"
+printf 'old records\n' >"$TMP/stream.jsonl"
+"$GEVINST" batch --format jsonl --threads 1 -o "$TMP/stream.jsonl" "$TMP/many" 2>/dev/null &
+pid=$!
+seen=0
+for _ in $(seq 100); do ls -A "$TMP" | grep -q '^\.stream\.jsonl\.tmp' && seen=1 && break; sleep 0.02; done
+[ $seen = 1 ] || fail "batch -o wrote no temporary file beside the target"
+kill -KILL "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+[ "$(cat "$TMP/stream.jsonl")" = "old records" ] || fail "a killed batch left a partial -o file"
+
 finish
