@@ -214,6 +214,9 @@ BusinessCase evaluate_case(const Case& c, const EvaluateOptions& opt) {
   bc.scenario = opt.scenario;
   bc.perspective = opt.perspective;
   bc.start_year = a.start_year;
+  bc.price_year = a.price_year ? a.price_year : a.start_year;
+  bc.price_index = a.price_index;
+  bc.inflation = a.inflation;
   bc.horizon = a.horizon;
   bc.discounting = a.discounting;
   bc.timing = a.timing;

@@ -68,6 +68,9 @@ struct BusinessCase {
   std::string case_id, title, file, currency = "DKK", scenario;
   Perspective perspective = Perspective::organisation;
   int start_year = 0, horizon = 0;
+  int price_year = 0;       ///< the price level of every amount (docs/case-format.md, "Prices")
+  std::string price_index;  ///< the preset items' own price years were converted with; empty = none
+  double inflation = 0;     ///< loan flows deflated by it; 0 = loans are in real terms
   DiscountSchedule discounting;
   Timing timing = Timing::end;
   std::vector<double> discount_factors;

@@ -97,6 +97,9 @@ Json business_case_json(const BusinessCase& bc) {
   j["currency"] = bc.currency;
   j["start_year"] = bc.start_year;
   j["horizon"] = bc.horizon;
+  j["price_year"] = bc.price_year;  // additions after the contract's keys (docs/cli.md, "Prices")
+  j["price_index"] = text_or_null(bc.price_index);
+  j["inflation"] = bc.inflation;
   j["discounting"] = discounting_json(bc.discounting, bc.timing);
   Json mj = metrics_json(m, true);
   for (auto& [k, v] : mj.items()) j[k] = v;
@@ -210,6 +213,18 @@ struct Builder {
       t.row(std::move(bcr));
     }
     return t;
+  }
+
+  // Which price conventions apply (docs/case-format.md, "Prices and nominal rates").
+  std::string prices_line() const {
+    std::string s = st.trf("Amounts in {} prices.", bc.price_year);
+    if (!bc.price_index.empty())
+      s += st.trf(" Items priced in another year are converted with the price index {}.", bc.price_index);
+    if (bc.inflation != 0)
+      s += st.trf(
+          " Loan flows (nominal) are deflated at {} inflation a year before they enter present values.",
+          format_percent(bc.inflation, 1, st.locale));
+    return s;
   }
 
   // What the payback cells mean, and why a perspective has no IRR.
@@ -365,10 +380,11 @@ struct Builder {
   Document document() const {
     Document d;
     d.title = fmt::format("{} ({})", bc.title.empty() ? bc.case_id : bc.title, bc.case_id);
-    d.paragraph(st.trf("{} {}, {}–{}; perspective {}; discounting {}{}", bc.currency, bc.start_year,
+    d.paragraph(st.trf("{} {}, {}–{}; perspective {}; discounting {}{}", bc.currency, bc.price_year,
                        bc.start_year, bc.start_year + bc.horizon - 1, perspective_label(bc.perspective),
                        describe_discounting(bc.discounting, bc.timing, st),
                        bc.scenario.empty() ? "" : st.trf("; scenario {}", bc.scenario)));
+    if (!bc.price_index.empty() || bc.inflation != 0) d.paragraph(prices_line());
     d.table(headline());
     d.paragraph(headline_key());
     d.heading(st.trf("Year by year ({} perspective, {})", perspective_label(bc.perspective), bc.currency));

@@ -106,4 +106,15 @@ expect_rc 1
 expect_stdout_empty
 expect_stderr_contains "error: share 1.4 is outside [0, 1] evaluating \"\$realisable_share\" (at capacity.activities[0].realisable)"
 grep -qE '^examples/ai-triage.yaml:180:[0-9]+: error: ' "$TMP/stderr" || fail "no FILE:LINE:COLUMN error for an out-of-range --set: $(head -3 "$TMP/stderr")"
+# Prices: the header names the price year, not the first year, and says how
+# other years' prices and nominal loans were brought to it (docs/cli.md, "Prices").
+run evaluate tests/data/xlsx/prices.yaml
+expect_rc 0
+expect_stdout_contains "DKK 2025, 2026–2029; perspective organisation"
+expect_stdout_contains "Amounts in 2025 prices. Items priced in another year are converted with the price index dk-fm-pl-2025."
+expect_stdout_contains "deflated at 2.0 % inflation a year"
+run evaluate --format json tests/data/xlsx/prices.yaml
+json_expr 'j["price_year"] == 2025 and j["price_index"] == "dk-fm-pl-2025" and j["inflation"] == 0.02 and j["start_year"] == 2026'
+run evaluate --lang da tests/data/xlsx/prices.yaml
+expect_stdout_contains "Beløb i 2025-priser."
 finish "evaluate: contract keys, options, formats, errors and goldens"
