@@ -93,9 +93,7 @@ Catalogue Catalogue::from_po(std::string_view po) {
     } else if (line.starts_with("#")) {
       continue;
     } else if (line.starts_with("msgid ")) {
-      bool was_fuzzy = fuzzy;
-      if (have_id) flush();
-      fuzzy = was_fuzzy;
+      if (have_id) flush();  // the entry before ends here; its "#, fuzzy" is not this one's
       id = unquote(trim(line.substr(6)), line_no);
       have_id = true;
       current = &id;

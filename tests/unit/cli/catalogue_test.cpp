@@ -38,14 +38,22 @@ TEST_CASE("Catalogue::from_po: entries, continued strings, escapes, fuzzy and em
       "msgstr \"Noter\"\n"
       "\n"
       "msgid \"Untranslated\"\n"
-      "msgstr \"\"\n";
+      "msgstr \"\"\n"
+      "\n"
+      "#, fuzzy\n"
+      "msgid \"Result\"\n"
+      "msgstr \"Resultat?\"\n"
+      "msgid \"Value\"\n"
+      "msgstr \"Værdi\"\n";
   Catalogue c = Catalogue::from_po(po);
-  CHECK(c.size() == 3);
+  CHECK(c.size() == 4);
   CHECK(c.lookup("NPV") == "Nutidsværdi");
   CHECK(c.lookup("Year by year ({})") == "År for år ({})");
   CHECK(c.lookup("a \"quoted\" word") == "et \"citeret\" ord");
   CHECK(c.lookup("Notes") == "Notes");  // fuzzy: not trusted
   CHECK(c.lookup("Untranslated") == "Untranslated");
+  CHECK(c.lookup("Result") == "Result");  // fuzzy
+  CHECK(c.lookup("Value") == "Værdi");    // the entry after a fuzzy one is not fuzzy
   Style da{NumberLocale::da, &c};
   CHECK(da.trf("Year by year ({})", "DKK") == "År for år (DKK)");
   CHECK(da.number(1234.5, 1) == "1.234,5");
