@@ -59,6 +59,31 @@ TEST_CASE("Catalogue::from_po: entries, continued strings, escapes, fuzzy and em
   CHECK(da.number(1234.5, 1) == "1.234,5");
 }
 
+TEST_CASE("Catalogue::from_po: msgctxt tells one id's two meanings apart") {
+  const char* po =
+      "msgid \"Principal\"\n"
+      "msgstr \"Afdrag\"\n"
+      "\n"
+      "#, fuzzy\n"
+      "msgctxt \"loan amount\"\n"
+      "msgid \"Interest\"\n"
+      "msgstr \"Renter\"\n"
+      "\n"
+      "msgctxt \"loan \"\n"
+      "\"amount\"\n"
+      "msgid \"Principal\"\n"
+      "msgstr \"Hovedstol\"\n";
+  Catalogue c = Catalogue::from_po(po);
+  CHECK(c.size() == 2);
+  Style da{NumberLocale::da, &c};
+  CHECK(da.tr("Principal") == "Afdrag");
+  CHECK(da.trc("loan amount", "Principal") == "Hovedstol");
+  CHECK(da.trc("loan amount", "Interest") == "Interest");  // fuzzy: not trusted
+  CHECK(da.trc("other", "Principal") == "Principal");      // no entry in that context
+  CHECK(da.tr("Interest") == "Interest");
+  CHECK(Style{}.trc("loan amount", "Principal") == "Principal");
+}
+
 TEST_CASE("Catalogue::from_po, error handling: the line is named") {
   CHECK_THROWS_WITH_AS(Catalogue::from_po("msgid \"x\"\nmsgstr x\n"), "PO line 2: expected a quoted string",
                        std::invalid_argument);
