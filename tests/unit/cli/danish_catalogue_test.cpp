@@ -89,6 +89,11 @@ TEST_CASE("Danish catalogue: the domain words") {
   CHECK(st.tr("Capacity release") == "Kapacitetsfrigørelse");
   CHECK(st.tr("Payback, years (year)") == "Tilbagebetalingstid, år (årstal)");
   CHECK(st.trf("NPV ({})", "DKK") == "Nutidsværdi (DKK)");
+  CHECK(st.tr("Deadweight") == "Dødvægt");
+  CHECK(st.tr("Break-even") == "Nulpunktsværdi");
+  CHECK(st.tr("Principal") == "Afdrag");
+  CHECK(st.trc("loan amount", "Principal") == "Hovedstol");
+  CHECK(st.tr("Outstanding") == "Restgæld");
   CHECK(&catalogue(Language::en) == &Catalogue::english());
   CHECK(embedded_po(Language::en).empty());
 }
