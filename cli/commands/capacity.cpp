@@ -21,15 +21,17 @@ void add_capacity(CLI::App& root, Session& s) {
                     "  gevinst capacity case.yaml --format json -o capacity.json\n"
                     "  gevinst capacity case.yaml --format csv        # the year table\n"
                     "  gevinst capacity case.yaml --format csv --table summary   # FTE, hours, value\n"
-                    "  gevinst capacity case.yaml --locale da         # 1.234,5 number format"},
-                   CaseCommandOptions{.summary_table = true}, [](const Case& c, const CaseCommand& o) {
+                    "  gevinst capacity case.yaml --locale da         # 1.234,5 number format\n"
+                    "  gevinst capacity case.yaml --lang da           # på dansk: årsværk, frigjorte timer"},
+                   CaseCommandOptions{.summary_table = true, .lang = true},
+                   [](const Case& c, const CaseCommand& o) {
                      CapacityOptions co;
                      co.require_section = true;
                      co.overrides = case_overrides(c, o.c);
                      co.scenario = o.c.scenario;
                      co.scenarios = true;
                      co.scenario_extra = parse_sets(c, o.c.sets);
-                     return capacity_document(evaluate_capacity(c, co), o.out.locale);
+                     return capacity_document(evaluate_capacity(c, co), o.out.style());
                    });
 }
 

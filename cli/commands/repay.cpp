@@ -74,7 +74,7 @@ int run_case(const Options& o, Session& s) {
   r.timing = c.assumptions.timing;
   r.financing = evaluate_case_financing(c, fund_overrides(c, o.scenario, o.sets));
   if (!o.loan.empty()) narrow(r.financing, c, o.loan);
-  Document d = repay_document(r, o.out.locale, o.periods);
+  Document d = repay_document(r, o.out.style(), o.periods);
   d.provenance = provenance(o, s);
   return emit(o.out, d);
 }
@@ -96,7 +96,7 @@ int run_fund(const Options& o, Session& s) {
       if (d.file.empty()) d.file = "--fund";  // the library names no option
     throw;
   }
-  Document d = fund_document(f, o.scenario, o.out.locale);
+  Document d = fund_document(f, o.scenario, o.out.style());
   d.provenance = provenance(o, s);
   return emit(o.out, d);
 }
@@ -126,7 +126,8 @@ void add_repay(CLI::App& root, Session& s) {
       "  gevinst repay case.yaml --loan fund-loan --periods\n"
       "  gevinst repay case.yaml --format json -o schedules.json\n"
       "  gevinst repay --fund innovation-fund examples/fund\n"
-      "  gevinst repay --fund innovation-fund examples/fund --scenario worst --format csv");
+      "  gevinst repay --fund innovation-fund examples/fund --scenario worst --format csv\n"
+      "  gevinst repay examples/pay-for-performance.yaml --lang da   # på dansk: afdrag, restgæld ...");
   app->add_option("paths", o->paths,
                   "Case file ('-' reads standard input); with --fund: case files or directories")
       ->required()
@@ -138,7 +139,9 @@ void add_repay(CLI::App& root, Session& s) {
       ->type_name("ID");
   app->add_flag("--periods", o->periods, "Tables: every period instead of one row per year");
   add_output_options(app, o->out, document_formats());
-  app->callback([o, &s] {
+  add_lang_option(app, o->out);
+  app->callback([o, &s, app] {
+    imply_locale(app, o->out);
     if (o->fund.empty() && o->paths.size() != 1)
       throw CLI::ValidationError("repay", "give one CASE, or --fund ID with case files or directories");
     if (!o->fund.empty() && !o->loan.empty())

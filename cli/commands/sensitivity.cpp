@@ -29,16 +29,19 @@ void add_sensitivity(CLI::App& root, Session& s) {
       "Examples:\n"
       "  gevinst sensitivity examples/kol-telemonitoring.yaml\n"
       "  gevinst sensitivity case.yaml --range 0.2        # also every other number +-20 %\n"
-      "  gevinst sensitivity case.yaml --metric fte --format json");
+      "  gevinst sensitivity case.yaml --metric fte --format json\n"
+      "  gevinst sensitivity case.yaml --lang da       # på dansk: nulpunktsværdier ...");
   add_case_options(app, o->c, true);
   add_output_options(app, o->out, document_formats());
+  add_lang_option(app, o->out);
   app->add_option("--metric,-m", o->metric, "What is varied against: npv, fte or sroi")
       ->check(CLI::IsMember({"npv", "fte", "sroi"}))
       ->capture_default_str();
   app->add_option("--range", o->range, "Vary parameters without low/high by +-RANGE (e.g. 0.2 = 20 %)")
       ->check(CLI::Range(0.0, 10.0));
   app->add_flag("--no-break-even", o->no_break_even, "Skip the break-even search");
-  app->callback([o, &s] {
+  app->callback([o, &s, app] {
+    imply_locale(app, o->out);
     s.run = [o, &s] {
       return run_on_case(s, o->c, o->out, [&](const Case& c) {
         SensitivityOptions so;
@@ -66,7 +69,7 @@ void add_sensitivity(CLI::App& root, Session& s) {
         if (so.metric == Metric::sroi && c.sroi.outcomes.empty())
           throw InputError{{Diagnostic{
               c.file, {}, Severity::error, "sroi", "--metric sroi needs an sroi section with outcomes", ""}}};
-        return sensitivity_document(run_sensitivity(c, so), o->c.perspective, o->out.locale);
+        return sensitivity_document(run_sensitivity(c, so), o->c.perspective, o->out.style());
       });
     };
   });

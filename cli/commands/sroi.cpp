@@ -20,12 +20,13 @@ void add_sroi(CLI::App& root, Session& s) {
                     "  gevinst sroi examples/kol-telemonitoring.yaml\n"
                     "  gevinst sroi case.yaml --scenario worst\n"
                     "  gevinst sroi case.yaml --format json -o sroi.json\n"
-                    "  gevinst sroi case.yaml --format md          # for a pull-request comment"},
-                   CaseCommandOptions{}, [](const Case& c, const CaseCommand& o) {
+                    "  gevinst sroi case.yaml --format md          # for a pull-request comment\n"
+                    "  gevinst sroi case.yaml --lang da            # på dansk: dødvægt, tilskrivning ..."},
+                   CaseCommandOptions{.lang = true}, [](const Case& c, const CaseCommand& o) {
                      SroiOptions so;
                      so.overrides = case_overrides(c, o.c);
                      so.scenario = o.c.scenario;
-                     return sroi_document(evaluate_sroi(c, so), o.out.locale);
+                     return sroi_document(evaluate_sroi(c, so), o.out.style());
                    });
 }
 

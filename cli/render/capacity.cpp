@@ -115,7 +115,8 @@ namespace {
 
 struct Builder {
   const CapacityResult& r;
-  NumberLocale loc;
+  const Style& st;
+  NumberLocale loc = st.locale;
 
   static Cell money(double v) { return Cell::number(v, 0); }
   static Cell hours(double v) { return Cell::number(v, 0); }
@@ -125,42 +126,48 @@ struct Builder {
   std::string money_text(double v) const { return format_number(v, 0, loc); }
 
   std::string subtitle() const {
-    std::string hours_note = r.fte_hours_preset.empty() ? "" : fmt::format(", {}", r.fte_hours_preset);
-    return fmt::format("Capacity release (kapacitetsfrigørelse) {}–{}; {} hours per FTE (årsværk{}){}",
-                       r.start_year, r.start_year + r.horizon - 1, format_number(r.fte_hours, 0, loc),
-                       hours_note, r.scenario.empty() ? "" : fmt::format("; scenario {}", r.scenario));
+    const int last = r.start_year + r.horizon - 1;
+    const std::string per_fte = format_number(r.fte_hours, 0, loc);
+    const std::string scenario = r.scenario.empty() ? "" : st.trf("; scenario {}", r.scenario);
+    if (r.fte_hours_preset.empty())
+      return st.trf("Capacity release (kapacitetsfrigørelse) {}–{}; {} hours per FTE (årsværk){}",
+                    r.start_year, last, per_fte, scenario);
+    return st.trf("Capacity release (kapacitetsfrigørelse) {}–{}; {} hours per FTE (årsværk, {}){}",
+                  r.start_year, last, per_fte, r.fte_hours_preset, scenario);
   }
 
   Facts headline() const {
     Facts f;
+    f.value_header = st.tr("Result");
     const CapacityTotals& tot = r.total;
     f.rows.emplace_back(
-        "FTE freed at full effect",
-        tot.fte_year ? fmt::format("{} FTE from {}", fte_text(tot.fte), *tot.fte_year) : fte_text(tot.fte));
-    f.rows.emplace_back("FTE-years over the horizon", fte_text(tot.fte_years));
-    f.rows.emplace_back("Hours freed", money_text(tot.hours));
-    f.rows.emplace_back("Realisable hours (can be redeployed)", money_text(tot.realisable_hours));
-    f.rows.emplace_back(fmt::format("Value of realisable hours ({})", r.currency),
-                        fmt::format("{} (PV {})", money_text(tot.value), money_text(r.value_pv)));
+        st.tr("FTE freed at full effect"),
+        tot.fte_year ? st.trf("{} FTE from {}", fte_text(tot.fte), *tot.fte_year) : fte_text(tot.fte));
+    f.rows.emplace_back(st.tr("FTE-years over the horizon"), fte_text(tot.fte_years));
+    f.rows.emplace_back(st.tr("Hours freed"), money_text(tot.hours));
+    f.rows.emplace_back(st.tr("Realisable hours (can be redeployed)"), money_text(tot.realisable_hours));
+    f.rows.emplace_back(st.trf("Value of realisable hours ({})", r.currency),
+                        st.trf("{} (PV {})", money_text(tot.value), money_text(r.value_pv)));
     if (r.monetised_value)
-      f.rows.emplace_back(
-          "  of which enters evaluate as capacity benefits",
-          fmt::format("{} (PV {})", money_text(*r.monetised_value), money_text(*r.monetised_pv)));
+      f.rows.emplace_back("  " + st.tr("of which enters evaluate as capacity benefits"),
+                          st.trf("{} (PV {})", money_text(*r.monetised_value), money_text(*r.monetised_pv)));
     if (r.target_fte)
       f.rows.emplace_back(
-          "Target",
-          fmt::format("{} FTE; {} reached at full effect",
-                      format_number(*r.target_fte, *r.target_fte == std::floor(*r.target_fte) ? 0 : 1, loc),
-                      r.target_share ? format_percent(*r.target_share, 1, loc) : "-"));
+          st.tr("Target"),
+          st.trf("{} FTE; {} reached at full effect",
+                 format_number(*r.target_fte, *r.target_fte == std::floor(*r.target_fte) ? 0 : 1, loc),
+                 r.target_share ? format_percent(*r.target_share, 1, loc) : "-"));
     return f;
   }
 
   Table years() const {
     Table t;
-    t.column("Year", Align::right).column("Hours", Align::right).column("Realisable", Align::right);
-    t.column("FTE", Align::right).column(fmt::format("Value ({})", r.currency), Align::right);
+    t.column(st.tr("Year"), Align::right)
+        .column(st.tr("Hours"), Align::right)
+        .column(st.tr("Realisable"), Align::right);
+    t.column(st.tr("FTE"), Align::right).column(st.trf("Value ({})", r.currency), Align::right);
     bool target = r.target_fte && !r.target_share_by_year.empty();
-    if (target) t.column("Of target", Align::right);
+    if (target) t.column(st.tr("Of target"), Align::right);
     const CapacityTotals& tot = r.total;
     for (size_t i = 0; i < tot.hours_by_year.size(); ++i) {
       std::vector<Cell> row{Cell::of(std::to_string(r.start_year + static_cast<int>(i))),
@@ -174,8 +181,9 @@ struct Builder {
 
   Table staff() const {
     Table t;
-    t.column("Staff group");
-    for (const char* h : {"Hour cost", "Hours", "Realisable", "FTE", "Full effect", "FTE-years", "Value"})
+    t.column(st.tr("Staff group"));
+    for (const std::string& h : {st.tr("Hour cost"), st.tr("Hours"), st.tr("Realisable"), st.tr("FTE"),
+                                 st.tr("Full effect"), st.tr("FTE-years"), st.tr("Value")})
       t.column(h, Align::right);
     for (size_t i = 0; i < r.by_staff.size(); ++i) {
       const CapacityTotals& s = r.by_staff[i];
@@ -194,8 +202,9 @@ struct Builder {
 
   Table parties() const {
     Table t;
-    t.column("Party (gets the time back)");
-    for (const char* h : {"Hours", "Realisable", "FTE", "Full effect", "FTE-years", "Value"})
+    t.column(st.tr("Party (gets the time back)"));
+    for (const std::string& h : {st.tr("Hours"), st.tr("Realisable"), st.tr("FTE"), st.tr("Full effect"),
+                                 st.tr("FTE-years"), st.tr("Value")})
       t.column(h, Align::right);
     for (const auto& p : r.by_party)
       t.row({Cell::of(p.label), hours(p.hours), hours(p.realisable_hours), fte(p.fte), year(p.fte_year),
@@ -205,28 +214,35 @@ struct Builder {
 
   Table activities() const {
     Table t;
-    t.column("Activity").column("Staff").column("Party");
-    for (const char* h : {"Hours", "Realisable", "FTE", "Value"}) t.column(h, Align::right);
-    t.column("In evaluate");
+    t.column(st.tr("Activity")).column(st.tr("Staff")).column(st.tr("Party"));
+    for (const std::string& h : {st.tr("Hours"), st.tr("Realisable"), st.tr("FTE"), st.tr("Value")})
+      t.column(h, Align::right);
+    t.column(st.tr("In evaluate"));
     for (size_t i = 0; i < r.activities.size() && i < r.by_activity.size(); ++i) {
       const ActivitySeries& s = r.activities[i];
       const CapacityTotals& a = r.by_activity[i];
       t.row({Cell::of(s.label), Cell::of(s.staff), Cell::of(s.party), hours(a.hours),
              hours(a.realisable_hours), fte(a.fte), money(a.value),
-             Cell::of(s.monetise ? "capacity benefit" : "no")});
+             Cell::of(s.monetise ? st.tr("capacity benefit") : st.tr("no"))});
     }
     return t;
   }
 
   Table scenarios() const {
     Table t;
-    t.column("Scenario");
-    for (const char* h : {"FTE", "Full effect", "FTE-years", "Hours", "Realisable", "Value"})
+    t.column(st.tr("Scenario"));
+    for (const std::string& h : {st.tr("FTE"), st.tr("Full effect"), st.tr("FTE-years"), st.tr("Hours"),
+                                 st.tr("Realisable"), st.tr("Value")})
       t.column(h, Align::right);
-    if (r.target_fte) t.column("Of target", Align::right);
+    if (r.target_fte) t.column(st.tr("Of target"), Align::right);
     for (const auto& s : r.scenarios) {
-      std::vector<Cell> row{Cell::of(s.name), fte(s.fte),     year(s.fte_year),
-                            fte(s.fte_years), hours(s.hours), hours(s.realisable_hours),
+      // The library names the case's own values "base" (libeval/capacity.cpp).
+      std::vector<Cell> row{Cell::of(s.name == "base" ? st.tr("base") : s.name),
+                            fte(s.fte),
+                            year(s.fte_year),
+                            fte(s.fte_years),
+                            hours(s.hours),
+                            hours(s.realisable_hours),
                             money(s.value)};
       if (r.target_fte) row.push_back(Cell::percent(s.target_share, 1));
       t.row(std::move(row));
@@ -275,16 +291,16 @@ struct Builder {
     d.paragraph(subtitle());
     d.gap();
     d.facts(headline());
-    d.heading(fmt::format("Year by year ({})", r.currency));
+    d.heading(st.trf("Year by year ({})", r.currency));
     d.table(years());
-    if (!r.by_staff.empty()) d.section("By staff group", staff());
-    if (!r.by_party.empty()) d.section("By party", parties());
-    if (!r.activities.empty()) d.section("By activity", activities());
+    if (!r.by_staff.empty()) d.section(st.tr("By staff group"), staff());
+    if (!r.by_party.empty()) d.section(st.tr("By party"), parties());
+    if (!r.activities.empty()) d.section(st.tr("By activity"), activities());
     if (r.scenarios.size() > 1) {
-      d.heading("Scenarios");
+      d.heading(st.tr("Scenarios"));
       d.table(scenarios());
     }
-    d.section("Notes", r.notes);
+    d.section(st.tr("Notes"), r.notes);
     d.json = capacity_json(r);
     d.csv.push_back(csv());
     d.csv_summary.push_back(csv_summary());
@@ -294,6 +310,6 @@ struct Builder {
 
 }  // namespace
 
-Document capacity_document(const CapacityResult& r, NumberLocale loc) { return Builder{r, loc}.document(); }
+Document capacity_document(const CapacityResult& r, const Style& st) { return Builder{r, st}.document(); }
 
 }  // namespace gevinst::cli

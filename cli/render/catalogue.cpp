@@ -23,6 +23,18 @@ std::string_view Catalogue::lookup(std::string_view id) const {
   return it == messages_.end() ? id : std::string_view(it->second);
 }
 
+// gettext's key of an entry with a context: context, EOT, id.
+constexpr char kContextEnd = '\x04';
+
+std::string_view Catalogue::lookup(std::string_view context, std::string_view id) const {
+  std::string key;
+  key.reserve(context.size() + 1 + id.size());
+  key.append(context).push_back(kContextEnd);
+  key.append(id);
+  auto it = messages_.find(key);
+  return it == messages_.end() ? id : std::string_view(it->second);
+}
+
 std::vector<std::string> Catalogue::ids() const {
   std::vector<std::string> out;
   out.reserve(messages_.size());
@@ -68,10 +80,12 @@ std::string_view trim(std::string_view s) {
 
 Catalogue Catalogue::from_po(std::string_view po) {
   Catalogue c;
-  std::string id, text, *current = nullptr;
+  std::string context, id, text, *current = nullptr;
   bool fuzzy = false, have_id = false;
   auto flush = [&] {
-    if (have_id && !id.empty() && !text.empty() && !fuzzy) c.messages_[id] = text;
+    if (have_id && !id.empty() && !text.empty() && !fuzzy)
+      c.messages_[context.empty() ? id : context + kContextEnd + id] = text;
+    context.clear();
     id.clear();
     text.clear();
     have_id = false;
@@ -92,10 +106,12 @@ Catalogue Catalogue::from_po(std::string_view po) {
       fuzzy = line.find("fuzzy") != std::string_view::npos;
     } else if (line.starts_with("#")) {
       continue;
+    } else if (line.starts_with("msgctxt ")) {
+      if (have_id) flush();  // the entry before ends here; its "#, fuzzy" is not this one's
+      context = unquote(trim(line.substr(8)), line_no);
+      current = &context;
     } else if (line.starts_with("msgid ")) {
-      bool was_fuzzy = fuzzy;
-      if (have_id) flush();
-      fuzzy = was_fuzzy;
+      if (have_id) flush();  // the entry before ends here; its "#, fuzzy" is not this one's
       id = unquote(trim(line.substr(6)), line_no);
       have_id = true;
       current = &id;

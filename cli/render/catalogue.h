@@ -28,13 +28,16 @@ class Catalogue {
   /// Danish, from cli/render/po/da.po as embedded in the binary.
   static const Catalogue& danish();
   /// Parses the msgid/msgstr pairs of a PO file (plain and continued
-  /// strings, escapes \" \\ \n \t; comments and fuzzy entries skipped, an
-  /// empty msgstr means untranslated). Throws std::invalid_argument with a
+  /// strings, escapes \" \\ \n \t; msgctxt; comments and fuzzy entries
+  /// skipped, an empty msgstr means untranslated). Throws std::invalid_argument with a
   /// line number on malformed text.
   static Catalogue from_po(std::string_view po);
 
   /// The translation of `id`, or `id` itself when there is none.
   std::string_view lookup(std::string_view id) const;
+  /// The translation of `id` in `context` (a PO entry with msgctxt), for a
+  /// word that reads differently in two places; `id` itself when there is none.
+  std::string_view lookup(std::string_view context, std::string_view id) const;
   /// The ids this catalogue translates.
   std::vector<std::string> ids() const;
   std::size_t size() const { return messages_.size(); }
@@ -62,6 +65,12 @@ struct Style {
 
   /// A label, heading or sentence in the style's language.
   std::string tr(std::string_view id) const { return std::string(words->lookup(id)); }
+  /// A word that reads differently in two places, told apart by `context`
+  /// (msgctxt in the PO file): trc("loan amount", "Principal") is the
+  /// amount lent, tr("Principal") the part of a payment that repays it.
+  std::string trc(std::string_view context, std::string_view id) const {
+    return std::string(words->lookup(context, id));
+  }
   /// A sentence with {} fields: the translated pattern, formatted.
   template <class... Args>
   std::string trf(std::string_view id, Args&&... args) const {

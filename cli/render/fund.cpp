@@ -98,66 +98,69 @@ Table fund_csv(const FundResult& f) {
   return t;
 }
 
-std::string fund_title(const FundResult& f) {
-  return f.label.empty() || f.label == f.fund ? fmt::format("Fund {}", f.fund)
-                                              : fmt::format("Fund {}: {}", f.fund, f.label);
+std::string fund_title(const FundResult& f, const Style& st) {
+  return f.label.empty() || f.label == f.fund ? st.trf("Fund {}", f.fund)
+                                              : st.trf("Fund {}: {}", f.fund, f.label);
 }
 
 }  // namespace
 
-Document fund_document(const FundResult& f, const std::string& scenario, NumberLocale loc) {
-  Fmt m{loc, f.currency};
+Document fund_document(const FundResult& f, const std::string& scenario, const Style& st) {
+  Fmt m{st.locale, f.currency};
   Document d;
-  d.title = fund_title(f);
-  d.line(fmt::format("{} and {} in {} of {} case file(s); {}, undiscounted, by calendar year{}",
-                     plural(static_cast<int>(f.loans.size()), "loan"),
-                     plural(static_cast<int>(f.grants.size()), "grant"), f.cases.size(), f.files, f.currency,
-                     scenario.empty() ? "" : fmt::format("; scenario {}", scenario)));
+  d.title = fund_title(f, st);
+  d.line(st.trf("{} and {} in {} of {} case file(s); {}, undiscounted, by calendar year{}",
+                loan_count(static_cast<int>(f.loans.size()), st),
+                grant_count(static_cast<int>(f.grants.size()), st), f.cases.size(), f.files, f.currency,
+                scenario.empty() ? "" : st.trf("; scenario {}", scenario)));
   const int last = f.years.empty() ? 0 : f.years.back().year;
   if (f.capital_needed_year)
-    d.line(fmt::format("Capital needed: {} (the lowest cumulative cash, in {}); {}", m.cash(f.capital_needed),
-                       *f.capital_needed_year,
-                       f.refilled_year ? fmt::format("repayments refill the pool by {}", *f.refilled_year)
-                                       : fmt::format("repayments do not refill the pool by {}", last)));
+    d.line(st.trf("Capital needed: {} (the lowest cumulative cash, in {}); {}", m.cash(f.capital_needed),
+                  *f.capital_needed_year,
+                  f.refilled_year ? st.trf("repayments refill the pool by {}", *f.refilled_year)
+                                  : st.trf("repayments do not refill the pool by {}", last)));
   else
-    d.line("Capital needed: none (the fund is never out of pocket)");
+    d.line(st.tr("Capital needed: none (the fund is never out of pocket)"));
   Table t;
-  t.column("Year");
-  for (const char* h :
-       {"Disbursed", "Granted", "Repaid", "Interest", "Forgiven", "Outstanding", "Net cash", "Cumulative"})
+  t.column(st.tr("Year"));
+  for (const std::string& h :
+       {st.tr("Disbursed"), st.tr("Granted"), st.tr("Repaid"), st.tr("Interest"), st.tr("Forgiven"),
+        st.tr("Outstanding"), st.tr("Net cash"), st.tr("Cumulative")})
     t.column(h, Align::right);
   for (const FundYear& y : f.years)
     t.row({Cell::of(std::to_string(y.year)), money_cell(y.disbursed), money_cell(y.granted),
            money_cell(y.repaid), money_cell(y.interest), money_cell(y.forgiven), money_cell(y.balance),
            money_cell(y.net_cash), money_cell(y.cumulative_cash)});
-  t.row({Cell::of("Total"), money_cell(f.disbursed), money_cell(f.granted), money_cell(f.repaid),
+  t.row({Cell::of(st.tr("Total")), money_cell(f.disbursed), money_cell(f.granted), money_cell(f.repaid),
          money_cell(f.interest), money_cell(f.forgiven), Cell::of(""), Cell::of(""), Cell::of("")});
   d.table(std::move(t));
   d.line(
-      "Interest is charged interest (paid or added to balances); outstanding is owed at the end of the "
-      "year.");
+      st.tr("Interest is charged interest (paid or added to balances); outstanding is owed at the end of the "
+            "year."));
   if (!f.loans.empty()) {
-    d.heading("Loans");
+    d.heading(st.tr("Loans"));
     Table l;
-    l.column("Case").column("Loan").column("Method").column("Borrower");
-    for (const char* h : {"Principal", "Disbursed", "Last year", "Paid", "Forgiven", "Lender PV"})
+    l.column(st.tr("Case")).column(st.tr("Loan")).column(st.tr("Method")).column(st.tr("Borrower"));
+    // "Principal" here is the amount lent; in a schedule, the part of a payment that repays it.
+    for (const std::string& h : {st.trc("loan amount", "Principal"), st.tr("Disbursed"), st.tr("Last year"),
+                                 st.tr("Paid"), st.tr("Forgiven"), st.tr("Lender PV")})
       l.column(h, Align::right);
     for (const FundLoan& L : f.loans)
-      l.row({Cell::of(L.case_id), Cell::of(L.id), Cell::of(method_name(L.method)), Cell::of(L.borrower_label),
-             money_cell(L.principal), Cell::of(std::to_string(L.disbursed)),
+      l.row({Cell::of(L.case_id), Cell::of(L.id), Cell::of(method_label(L.method, st)),
+             Cell::of(L.borrower_label), money_cell(L.principal), Cell::of(std::to_string(L.disbursed)),
              Cell::of(std::to_string(L.last_year)), money_cell(L.total_paid), money_cell(L.forgiven),
              money_cell(L.lender_pv)});
     d.table(std::move(l));
-    d.line("Lender PV is under each case's discounting, to its start year.");
+    d.line(st.tr("Lender PV is under each case's discounting, to its start year."));
   }
   if (!f.grants.empty()) {
-    d.heading("Grants");
+    d.heading(st.tr("Grants"));
     Table g;
-    g.column("Case")
-        .column("Grant")
-        .column("Recipient")
-        .column("Total", Align::right)
-        .column("Years", Align::right);
+    g.column(st.tr("Case"))
+        .column(st.tr("Grant"))
+        .column(st.tr("Recipient"))
+        .column(st.tr("Total"), Align::right)
+        .column(st.tr("Years"), Align::right);
     for (const FundGrant& G : f.grants)
       g.row({Cell::of(G.case_id), Cell::of(G.id), Cell::of(G.recipient_label), money_cell(G.total),
              Cell::of(G.first_year == 0             ? "-"
@@ -165,7 +168,7 @@ Document fund_document(const FundResult& f, const std::string& scenario, NumberL
                                                     : fmt::format("{}–{}", G.first_year, G.last_year))});
     d.table(std::move(g));
   }
-  d.section("Notes", f.notes);
+  d.section(st.tr("Notes"), f.notes);
   d.json = fund_json(f, scenario);
   d.csv.push_back(fund_csv(f));
   return d;

@@ -11,30 +11,29 @@ namespace gevinst::cli {
 
 using namespace repay_words;
 
-std::string risk_line(const LoanResult& L, const std::string& currency, NumberLocale loc) {
-  Fmt f{loc, currency};
+std::string risk_line(const LoanResult& L, const std::string& currency, const Style& st) {
+  Fmt f{st.locale, currency};
   const LoanTerms& t = L.terms;
   const LoanSchedule& s = L.schedule;
-  if (!(t.principal > 0)) return "Nothing is lent.";
+  if (!(t.principal > 0)) return st.tr("Nothing is lent.");
   if (L.method != Financing::Method::gain_share)
-    return fmt::format(
+    return st.trf(
         "{} repays the {} in full by {} whatever the gains ({} with interest): the borrower, not {}, "
         "carries the risk that gains fall short.",
         L.borrower_label, f.cash(t.principal), L.last_year, f.cash(s.total_paid), L.lender_label);
   switch (L.forgiven_because) {
     case Forgiveness::gains_short:
       // With capitalised interest the forgiven balance can exceed the principal.
-      return fmt::format(
+      return st.trf(
           "{} carried {} {} because gains fell short: {} paid {} in all, and the balance left "
           "in {} (principal and unpaid interest) was forgiven.",
           L.lender_label, f.cash(s.forgiven),
-          s.forgiven > t.principal + 0.005 ? fmt::format("(more than the {} lent, with the interest "
-                                                         "added to the balance)",
-                                                         f.cash(t.principal))
-                                           : fmt::format("of the {}", f.cash(t.principal)),
+          s.forgiven > t.principal + 0.005
+              ? st.trf("(more than the {} lent, with the interest added to the balance)", f.cash(t.principal))
+              : st.trf("of the {}", f.cash(t.principal)),
           L.borrower_label, f.cash(s.total_paid), L.last_year);
     case Forgiveness::cap_reached:
-      return fmt::format(
+      return st.trf(
           "{} forgave {} of the {} because payments reached the cap ({} × the principal): {} paid {} "
           "in all.",
           L.lender_label, f.cash(s.forgiven), f.cash(t.principal), t.cap ? f.factor(*t.cap) : "-",
@@ -43,12 +42,12 @@ std::string risk_line(const LoanResult& L, const std::string& currency, NumberLo
   }
   const bool ran_full_term = static_cast<int>(s.rows.size()) == t.grace + t.term;
   if (t.residual == Residual::due && ran_full_term)
-    return fmt::format(
+    return st.trf(
         "{} carried no loss: {} repaid the {} by {} ({} with interest), what the gains left falling "
         "due in the last period; the borrower carried that part of the risk.",
         L.lender_label, L.borrower_label, f.cash(t.principal), L.last_year, f.cash(s.total_paid));
-  return fmt::format("{} carried no loss: the gains repaid the {} in full by {} ({} with interest).",
-                     L.lender_label, f.cash(t.principal), L.last_year, f.cash(s.total_paid));
+  return st.trf("{} carried no loss: the gains repaid the {} in full by {} ({} with interest).",
+                L.lender_label, f.cash(t.principal), L.last_year, f.cash(s.total_paid));
 }
 
 // ---- one case ----
@@ -94,7 +93,7 @@ Json repay_json(const RepayReport& r) {
     l["lender_pv"] = num(L.pv.lender);
     l["borrower_pv"] = num(L.pv.borrower);
     l["paid_after_horizon"] = num(L.paid_after_horizon);
-    l["risk"] = risk_line(L, fr.currency, NumberLocale::en);
+    l["risk"] = risk_line(L, fr.currency);
     l["notes"] = L.notes;
     Json years = Json::array();
     for (const LoanYear& y : L.years) {
@@ -153,18 +152,20 @@ Json repay_json(const RepayReport& r) {
 
 namespace {
 
-Table loan_years_table(const LoanResult& L, const Fmt& f) {
+Table loan_years_table(const LoanResult& L, const Fmt& f, const Style& st) {
   const bool gs = L.method == Financing::Method::gain_share;
   const bool periods = L.terms.periods_per_year > 1;
   Table t;
-  t.column("Year");
-  if (periods) t.column("Periods", Align::right);
+  t.column(st.tr("Year"));
+  if (periods) t.column(st.tr("Periods"), Align::right);
   if (gs) {
-    t.column("Gains", Align::right);
-    t.column(fmt::format("{} of gains", f.pct(L.terms.gain_share)), Align::right);
+    t.column(st.tr("Gains"), Align::right);
+    t.column(st.trf("{} of gains", f.pct(L.terms.gain_share)), Align::right);
   }
-  for (const char* h : {"Opening", "Interest", "Payment", "Principal", "Closing"}) t.column(h, Align::right);
-  t.column("Note");
+  for (const std::string& h :
+       {st.tr("Opening"), st.tr("Interest"), st.tr("Payment"), st.tr("Principal"), st.tr("Closing")})
+    t.column(h, Align::right);
+  t.column(st.tr("Note"));
   double gains = 0, offered = 0, interest = 0, payment = 0, principal = 0;
   for (size_t k = 0; k < L.years.size(); ++k) {
     const LoanYear& y = L.years[k];
@@ -181,11 +182,11 @@ Table loan_years_table(const LoanResult& L, const Fmt& f) {
     std::vector<std::string> note;
     const int n = y.last_period - y.first_period + 1;
     if (y.grace_periods == n)
-      note.push_back("grace");
+      note.push_back(st.tr("grace"));
     else if (y.grace_periods > 0)
-      note.push_back(fmt::format("{} in grace", plural(y.grace_periods, "period")));
+      note.push_back(st.trf("{} in grace", period_count(y.grace_periods, st)));
     if (k + 1 == L.years.size() && L.schedule.forgiven > 0)
-      note.push_back(fmt::format("{} forgiven", f.money(L.schedule.forgiven)));
+      note.push_back(st.trf("{} forgiven", f.money(L.schedule.forgiven)));
     row.push_back(Cell::of(join(note)));
     t.row(std::move(row));
     gains += y.gains;
@@ -194,7 +195,7 @@ Table loan_years_table(const LoanResult& L, const Fmt& f) {
     payment += y.payment;
     principal += y.principal;
   }
-  std::vector<Cell> total{Cell::of("Total")};
+  std::vector<Cell> total{Cell::of(st.tr("Total"))};
   if (periods) total.push_back(Cell::of(""));
   if (gs) {
     total.push_back(money_cell(gains));
@@ -207,55 +208,57 @@ Table loan_years_table(const LoanResult& L, const Fmt& f) {
   return t;
 }
 
-Table loan_periods_table(const LoanResult& L) {
+Table loan_periods_table(const LoanResult& L, const Style& st) {
   Table t;
-  for (const char* h : {"Period", "Year", "Opening", "Interest", "Payment", "Principal", "Closing"})
+  for (const std::string& h : {st.tr("Period"), st.tr("Year"), st.tr("Opening"), st.tr("Interest"),
+                               st.tr("Payment"), st.tr("Principal"), st.tr("Closing")})
     t.column(h, Align::right);
-  t.column("Note");
+  t.column(st.tr("Note"));
   for (const ScheduleRow& r : L.schedule.rows)
     t.row({Cell::of(std::to_string(r.period)), Cell::of(std::to_string(r.year)), money_cell(r.opening),
            money_cell(r.interest), money_cell(r.payment), money_cell(r.principal), money_cell(r.closing),
-           Cell::of(r.period <= L.terms.grace ? "grace" : "")});
+           Cell::of(r.period <= L.terms.grace ? st.tr("grace") : "")});
   return t;
 }
 
-void describe_loan(Document& d, const LoanResult& L, const RepayReport& r, const Fmt& f, bool periods) {
+void describe_loan(Document& d, const LoanResult& L, const RepayReport& r, const Fmt& f, const Style& st,
+                   bool periods) {
   const LoanTerms& t = L.terms;
   const LoanSchedule& s = L.schedule;
-  d.heading(fmt::format("Loan {}{}", L.id, L.label.empty() ? "" : ": " + L.label));
-  d.line(fmt::format("{}: {} lends {} to {} in {}", method_name(L.method), L.lender_label,
-                     f.cash(t.principal), L.borrower_label, t.disbursed));
+  d.heading(st.trf("Loan {}{}", L.id, L.label.empty() ? "" : ": " + L.label));
+  d.line(st.trf("{}: {} lends {} to {} in {}", method_label(L.method, st), L.lender_label,
+                f.cash(t.principal), L.borrower_label, t.disbursed));
   std::string grace =
-      t.grace == 0 ? "no grace"
-                   : fmt::format("{} of grace ({})", plural(t.grace, "period"),
-                                 t.grace_mode == GraceMode::capitalise ? "interest added to the balance"
-                                                                       : "interest only");
-  d.line(fmt::format("{} a year, {}; {}; {} to repay", f.pct(t.rate), frequency(t.periods_per_year), grace,
-                     plural(t.term, "period")));
+      t.grace == 0 ? st.tr("no grace")
+                   : st.trf("{} of grace ({})", period_count(t.grace, st),
+                            t.grace_mode == GraceMode::capitalise ? st.tr("interest added to the balance")
+                                                                  : st.tr("interest only"));
+  d.line(st.trf("{} a year, {}; {}; {} to repay", f.pct(t.rate), frequency(t.periods_per_year, st), grace,
+                period_count(t.term, st)));
   if (L.method == Financing::Method::gain_share)
-    d.line(fmt::format("repays {} of the realised gains of {}{}; after the term the balance {}",
-                       f.pct(t.gain_share), join(L.gain_of),
-                       t.cap ? fmt::format(", up to {} × the principal", f.factor(*t.cap)) : "",
-                       t.residual == Residual::due ? "falls due (up to the cap)" : "is forgiven"));
+    d.line(st.trf("repays {} of the realised gains of {}{}; after the term the balance {}",
+                  f.pct(t.gain_share), join(L.gain_of),
+                  t.cap ? st.trf(", up to {} × the principal", f.factor(*t.cap)) : "",
+                  t.residual == Residual::due ? st.tr("falls due (up to the cap)") : st.tr("is forgiven")));
   if (s.rows.empty())
-    d.line("No schedule: nothing is lent.");
+    d.line(st.tr("No schedule: nothing is lent."));
   else
-    d.table(periods ? loan_periods_table(L) : loan_years_table(L, f));
-  d.line(fmt::format("Paid {} in all ({} interest charged); forgiven {}", f.cash(s.total_paid),
-                     f.money(s.total_interest), f.money(s.forgiven)));
-  d.line(fmt::format("Present value to {}: lender {}, borrower {} (discounting {})", r.financing.start_year,
-                     f.money(L.pv.lender), f.money(L.pv.borrower),
-                     r.discounting.name.empty() ? "custom" : r.discounting.name));
-  d.line("Risk: " + risk_line(L, f.currency, f.loc));
+    d.table(periods ? loan_periods_table(L, st) : loan_years_table(L, f, st));
+  d.line(st.trf("Paid {} in all ({} interest charged); forgiven {}", f.cash(s.total_paid),
+                f.money(s.total_interest), f.money(s.forgiven)));
+  d.line(st.trf("Present value to {}: lender {}, borrower {} (discounting {})", r.financing.start_year,
+                f.money(L.pv.lender), f.money(L.pv.borrower),
+                r.discounting.name.empty() ? st.tr("custom") : r.discounting.name));
+  d.line(st.trf("Risk: {}", risk_line(L, f.currency, st)));
   d.bullets(L.notes);
 }
 
-void describe_grant(Document& d, const GrantResult& g, const Fmt& f, int start_year) {
-  d.heading(fmt::format("Grant {}{}", g.id, g.label.empty() ? "" : ": " + g.label));
-  d.line(fmt::format("{} of {}, paid by {} to {} in the same year; never repaid", f.pct(g.share), join(g.of),
-                     g.payer_label, g.recipient_label));
+void describe_grant(Document& d, const GrantResult& g, const Fmt& f, const Style& st, int start_year) {
+  d.heading(st.trf("Grant {}{}", g.id, g.label.empty() ? "" : ": " + g.label));
+  d.line(st.trf("{} of {}, paid by {} to {} in the same year; never repaid", f.pct(g.share), join(g.of),
+                g.payer_label, g.recipient_label));
   Table t;
-  t.column("Year").column("Listed costs", Align::right).column("Grant", Align::right);
+  t.column(st.tr("Year")).column(st.tr("Listed costs"), Align::right).column(st.tr("Grant"), Align::right);
   double base = 0;
   for (size_t k = 0; k < g.years.size(); ++k) {
     if (g.base[k] == 0 && g.years[k] == 0) continue;
@@ -264,12 +267,12 @@ void describe_grant(Document& d, const GrantResult& g, const Fmt& f, int start_y
     base += g.base[k];
   }
   if (t.rows.empty()) {
-    d.line("The listed costs are zero over the horizon: no grant is paid.");
+    d.line(st.tr("The listed costs are zero over the horizon: no grant is paid."));
     return;
   }
-  t.row({Cell::of("Total"), money_cell(base), money_cell(g.total)});
+  t.row({Cell::of(st.tr("Total")), money_cell(base), money_cell(g.total)});
   d.table(std::move(t));
-  d.line(fmt::format("Total {}; present value {}", f.cash(g.total), f.money(g.pv)));
+  d.line(st.trf("Total {}; present value {}", f.cash(g.total), f.money(g.pv)));
 }
 
 Table schedules_csv(const RepayReport& r) {
@@ -313,17 +316,16 @@ Table schedules_csv(const RepayReport& r) {
 
 }  // namespace
 
-Document repay_document(const RepayReport& r, NumberLocale loc, bool periods) {
+Document repay_document(const RepayReport& r, const Style& st, bool periods) {
   const FinancingResult& fr = r.financing;
-  Fmt f{loc, fr.currency};
+  Fmt f{st.locale, fr.currency};
   Document d;
   d.title = fmt::format("{} ({})", r.title.empty() ? r.case_id : r.title, r.case_id);
-  d.line(fmt::format("Financing and repayment schedules; {}, {}–{}; discounting {}{}", fr.currency,
-                     fr.start_year, fr.start_year + fr.horizon - 1,
-                     describe_discounting(r.discounting, r.timing, loc),
-                     r.scenario.empty() ? "" : fmt::format("; scenario {}", r.scenario)));
-  for (const LoanResult& L : fr.loans) describe_loan(d, L, r, f, periods);
-  for (const GrantResult& g : fr.grants) describe_grant(d, g, f, fr.start_year);
+  d.line(st.trf("Financing and repayment schedules; {}, {}–{}; discounting {}{}", fr.currency, fr.start_year,
+                fr.start_year + fr.horizon - 1, describe_discounting(r.discounting, r.timing, st),
+                r.scenario.empty() ? "" : st.trf("; scenario {}", r.scenario)));
+  for (const LoanResult& L : fr.loans) describe_loan(d, L, r, f, st, periods);
+  for (const GrantResult& g : fr.grants) describe_grant(d, g, f, st, fr.start_year);
   d.json = repay_json(r);
   d.csv.push_back(schedules_csv(r));
   return d;

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "cli/render/catalogue.h"
 #include "cli/render/document.h"
 #include "libeval/discounting.h"
 #include "libeval/financing.h"
@@ -25,15 +26,15 @@ Json repay_json(const RepayReport& r);
 /// (the same when periods_per_year is 1). CSV: every period of every loan,
 /// then every grant year: id, method, period, year, opening, interest,
 /// payment, principal, closing (a grant's amount is its payment).
-Document repay_document(const RepayReport& r, NumberLocale loc, bool periods);
+Document repay_document(const RepayReport& r, const Style& st, bool periods);
 
 /// The plain-words risk line of a loan: who carried how much of the
 /// principal, and why ("National fund carried 312,000 DKK of the 1,000,000
-/// DKK lent because gains fell short: ...").
-std::string risk_line(const LoanResult& L, const std::string& currency, NumberLocale loc);
+/// DKK lent because gains fell short: ..."); in English for the JSON.
+std::string risk_line(const LoanResult& L, const std::string& currency, const Style& st = {});
 
 Json fund_json(const FundResult& f, const std::string& scenario);
 /// CSV: the year table.
-Document fund_document(const FundResult& f, const std::string& scenario, NumberLocale loc);
+Document fund_document(const FundResult& f, const std::string& scenario, const Style& st);
 
 }  // namespace gevinst::cli

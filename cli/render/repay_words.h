@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/render/catalogue.h"
 #include "cli/render/document.h"
 #include "libeval/financing.h"
 
@@ -25,18 +26,42 @@ inline const char* method_name(Financing::Method m) {
   return "annuity";
 }
 
-inline const char* frequency(int ppy) {
+/// The method in the style's language; method_name() is the contract's key.
+inline std::string method_label(Financing::Method m, const Style& st) {
+  switch (m) {
+    case Financing::Method::grant: return st.tr("grant");
+    case Financing::Method::annuity: return st.tr("annuity");
+    case Financing::Method::serial: return st.tr("serial");
+    case Financing::Method::bullet: return st.tr("bullet");
+    case Financing::Method::gain_share: return st.tr("gain-share");
+  }
+  return st.tr("annuity");
+}
+
+inline std::string frequency(int ppy, const Style& st) {
   switch (ppy) {
-    case 1: return "yearly";
-    case 2: return "half-yearly";
-    case 4: return "quarterly";
-    case 12: return "monthly";
+    case 1: return st.tr("yearly");
+    case 2: return st.tr("half-yearly");
+    case 4: return st.tr("quarterly");
+    case 12: return st.tr("monthly");
   }
   return "";
 }
 
 inline std::string plural(int n, const char* word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+// Counts in words, singular and plural as whole messages ("1 period",
+// "8 periods"), so a language forms its own plural.
+inline std::string period_count(int n, const Style& st) {
+  return n == 1 ? st.trf("{} period", n) : st.trf("{} periods", n);
+}
+inline std::string loan_count(int n, const Style& st) {
+  return n == 1 ? st.trf("{} loan", n) : st.trf("{} loans", n);
+}
+inline std::string grant_count(int n, const Style& st) {
+  return n == 1 ? st.trf("{} grant", n) : st.trf("{} grants", n);
 }
 
 struct Fmt {

@@ -153,24 +153,24 @@ Document case_report(const CaseReportInputs& in, const Provenance& p, const Styl
     d.table(t.party_years);
   }
   if (in.capacity) {
-    Document part = capacity_document(*in.capacity, st.locale);
+    Document part = capacity_document(*in.capacity, st);
     lead_with(part, capacity_chart(*in.capacity, st));
     append_part(d, st.tr("Capacity release"), part);
   }
   if (in.sroi) {
-    Document part = sroi_document(*in.sroi, st.locale);
+    Document part = sroi_document(*in.sroi, st);
     lead_with(part, sroi_chart(*in.sroi, st));
     append_part(d, st.tr("Social return on investment (SROI)"), part);
   }
   if (in.financing) {
-    Document part = repay_document(*in.financing, st.locale, false);
+    Document part = repay_document(*in.financing, st, false);
     if (!in.financing->financing.loans.empty()) {
       lead_with(part, financing_chart(*in.financing, st));
     }
     append_part(d, st.tr("Financing"), part);
   }
   if (in.sensitivity) {
-    Document part = sensitivity_document(*in.sensitivity, bc.perspective, st.locale);
+    Document part = sensitivity_document(*in.sensitivity, bc.perspective, st);
     lead_with(part, tornado_chart(*in.sensitivity, cur, st));
     append_part(d, st.tr("Sensitivity and break-even values"), part);
   }

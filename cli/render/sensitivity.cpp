@@ -60,17 +60,47 @@ std::string value_text(Metric m, double v, NumberLocale loc) {
   return format_number(v, 2, loc);
 }
 
-void build(Document& d, const SensitivityResult& r, NumberLocale loc) {
-  const char* mname = r.metric == Metric::npv ? "NPV" : r.metric == Metric::fte ? "FTE" : "SROI ratio";
-  d.title = fmt::format("Sensitivity of {} for {}: base {}", mname, r.case_id,
-                        value_text(r.metric, r.base_value, loc));
+// The metric's name in a column header ("NPV at low").
+std::string metric_label(Metric m, const Style& st) {
+  return m == Metric::npv ? st.tr("NPV") : m == Metric::fte ? st.tr("FTE") : st.tr("SROI ratio");
+}
+
+// The sentences naming the metric are whole messages, so a language can
+// inflect the metric's name.
+std::string title_text(const SensitivityResult& r, const std::string& base, const Style& st) {
+  switch (r.metric) {
+    case Metric::npv: return st.trf("Sensitivity of NPV for {}: base {}", r.case_id, base);
+    case Metric::fte: return st.trf("Sensitivity of FTE for {}: base {}", r.case_id, base);
+    case Metric::sroi: break;
+  }
+  return st.trf("Sensitivity of SROI ratio for {}: base {}", r.case_id, base);
+}
+
+std::string break_even_text(Metric m, const std::string& target, const Style& st) {
+  switch (m) {
+    case Metric::npv:
+      return st.trf("Break-even: the parameter value at which NPV = {} with everything else at base.",
+                    target);
+    case Metric::fte:
+      return st.trf("Break-even: the parameter value at which FTE = {} with everything else at base.",
+                    target);
+    case Metric::sroi: break;
+  }
+  return st.trf("Break-even: the parameter value at which SROI ratio = {} with everything else at base.",
+                target);
+}
+
+void build(Document& d, const SensitivityResult& r, const Style& st) {
+  const NumberLocale loc = st.locale;
+  const std::string mname = metric_label(r.metric, st);
+  d.title = title_text(r, value_text(r.metric, r.base_value, loc), st);
   if (!r.scenarios.empty()) {
     Table t;
-    t.column("Scenario")
-        .column("NPV", Align::right)
-        .column("FTE", Align::right)
-        .column("SROI ratio", Align::right);
-    t.row({Cell::of("base"), Cell::number(r.base_npv, 0), Cell::number(r.base_fte, 1),
+    t.column(st.tr("Scenario"))
+        .column(st.tr("NPV"), Align::right)
+        .column(st.tr("FTE"), Align::right)
+        .column(st.tr("SROI ratio"), Align::right);
+    t.row({Cell::of(st.tr("base")), Cell::number(r.base_npv, 0), Cell::number(r.base_fte, 1),
            Cell::number(r.base_sroi_ratio, 2)});
     for (const auto& s : r.scenarios)
       t.row(
@@ -79,20 +109,19 @@ void build(Document& d, const SensitivityResult& r, NumberLocale loc) {
   }
   if (r.parameters.empty()) {
     d.gap();
-    d.paragraph(
-        "No parameter has low/high values; add them, or use --range 0.2 to vary every number by 20 %.");
+    d.paragraph(st.tr(
+        "No parameter has low/high values; add them, or use --range 0.2 to vary every number by 20 %."));
     return;
   }
   // Tornado: a bar per parameter, widest swing first.
   double widest = r.parameters.front().swing;
   Table t;
-  t.column("Parameter").column("Low", Align::right).column("High", Align::right);
-  t.column(fmt::format("{} at low", mname), Align::right)
-      .column(fmt::format("{} at high", mname), Align::right);
-  t.column("Swing", Align::right).column("Tornado").column("Break-even", Align::right);
+  t.column(st.tr("Parameter")).column(st.tr("Low"), Align::right).column(st.tr("High"), Align::right);
+  t.column(st.trf("{} at low", mname), Align::right).column(st.trf("{} at high", mname), Align::right);
+  t.column(st.tr("Swing"), Align::right).column(st.tr("Tornado")).column(st.tr("Break-even"), Align::right);
   for (const auto& p : r.parameters) {
     int bar = std::isfinite(p.swing) && widest > 0 ? static_cast<int>(std::lround(20 * p.swing / widest)) : 0;
-    std::string be = p.break_even.value ? param_text(*p.break_even.value, loc) : "none";
+    std::string be = p.break_even.value ? param_text(*p.break_even.value, loc) : st.tr("none");
     t.row({Cell::of(p.name), Cell::of(param_text(p.low, loc)), Cell::of(param_text(p.high, loc)),
            Cell::of(value_text(r.metric, p.low_value, loc)),
            Cell::of(value_text(r.metric, p.high_value, loc)), Cell::of(value_text(r.metric, p.swing, loc)),
@@ -100,8 +129,8 @@ void build(Document& d, const SensitivityResult& r, NumberLocale loc) {
   }
   d.table(std::move(t));
   if (r.break_even_target) {
-    d.paragraph(fmt::format("Break-even: the parameter value at which {} = {} with everything else at base.",
-                            mname, value_text(r.metric, *r.break_even_target, loc)));
+    d.paragraph(break_even_text(r.metric, value_text(r.metric, *r.break_even_target, loc), st));
+    // The library's reasons why a parameter has no break-even value.
     std::vector<std::string> notes;
     for (const auto& p : r.parameters)
       if (!p.break_even.value && !p.break_even.note.empty())
@@ -109,13 +138,13 @@ void build(Document& d, const SensitivityResult& r, NumberLocale loc) {
     d.bullets(std::move(notes));
   } else if (r.metric == Metric::fte) {
     d.paragraph(
-        "Break-even: none, because the case sets no capacity.target_fte (the FTE a break-even value "
-        "would reach).");
+        st.tr("Break-even: none, because the case sets no capacity.target_fte (the FTE a break-even value "
+              "would reach)."));
   }
   std::vector<std::string> not_computed;
   for (const auto& p : r.parameters)
     if (!p.note.empty()) not_computed.push_back(fmt::format("{}: {}", p.name, p.note));
-  d.section("Not computed:", std::move(not_computed), "Not computed");
+  d.section(st.tr("Not computed:"), std::move(not_computed), st.tr("Not computed"));
 }
 
 // One row per scenario (kind "scenario", base first) and per parameter
@@ -143,9 +172,9 @@ Table csv_table(const SensitivityResult& r) {
 
 }  // namespace
 
-Document sensitivity_document(const SensitivityResult& r, Perspective perspective, NumberLocale loc) {
+Document sensitivity_document(const SensitivityResult& r, Perspective perspective, const Style& st) {
   Document d;
-  build(d, r, loc);
+  build(d, r, st);
   d.json = to_json(r, to_string(perspective));
   d.csv.push_back(csv_table(r));
   return d;

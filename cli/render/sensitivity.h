@@ -4,11 +4,12 @@
 // is one row per scenario and per parameter.
 #pragma once
 
+#include "cli/render/catalogue.h"
 #include "cli/render/document.h"
 #include "libeval/sensitivity.h"
 
 namespace gevinst::cli {
 
-Document sensitivity_document(const SensitivityResult& r, Perspective perspective, NumberLocale loc);
+Document sensitivity_document(const SensitivityResult& r, Perspective perspective, const Style& st);
 
 }  // namespace gevinst::cli

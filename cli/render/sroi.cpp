@@ -78,7 +78,8 @@ namespace {
 
 struct Builder {
   const SroiResult& r;
-  NumberLocale loc;
+  const Style& st;
+  NumberLocale loc = st.locale;
 
   std::string money(double v) const { return format_number(v, 0, loc); }
   std::string ratio(double v) const { return format_number(v, 2, loc); }
@@ -90,50 +91,56 @@ struct Builder {
     return fmt::format("{} ({})", r.title.empty() ? r.case_id : r.title, r.case_id);
   }
   std::string subtitle() const {
-    return fmt::format("Social return on investment (SROI) {}–{}; {}; discounting {}{}", r.start_year,
-                       r.start_year + r.horizon - 1, r.currency,
-                       describe_discounting(r.discounting, r.timing, loc),
-                       r.scenario.empty() ? "" : fmt::format("; scenario {}", r.scenario));
+    return st.trf("Social return on investment (SROI) {}–{}; {}; discounting {}{}", r.start_year,
+                  r.start_year + r.horizon - 1, r.currency, describe_discounting(r.discounting, r.timing, st),
+                  r.scenario.empty() ? "" : st.trf("; scenario {}", r.scenario));
   }
 
   Facts headline() const {
     Facts f;
+    f.value_header = st.tr("Result");
     f.value_align = Align::left;
     auto& h = f.rows;
-    h.push_back({"SROI ratio", fmt::format("{} : 1 ({} {} of social value per {} invested)", ratio(r.ratio),
-                                           ratio(r.ratio), r.currency, r.currency)});
-    h.push_back({"Net SROI ratio", ratio(r.net_ratio)});
-    h.push_back({"PV of outcomes", money(r.pv_value)});
-    h.push_back({"First year", r.first_year_discounted
-                                   ? "discounted: an outcome in year index t takes DF(t + 1) (SROI guide)"
-                                   : "undiscounted: an outcome in year index t takes DF(t)"});
-    h.push_back({"Investment", fmt::format("{} ({})", money(r.investment),
-                                           r.investment_auto ? "auto: PV of all costs of the case"
-                                                             : "as given, a present value")});
+    h.push_back({st.tr("SROI ratio"), st.trf("{} : 1 ({} {} of social value per {} invested)", ratio(r.ratio),
+                                             ratio(r.ratio), r.currency, r.currency)});
+    h.push_back({st.tr("Net SROI ratio"), ratio(r.net_ratio)});
+    h.push_back({st.tr("PV of outcomes"), money(r.pv_value)});
+    h.push_back({st.tr("First year"),
+                 r.first_year_discounted
+                     ? st.tr("discounted: an outcome in year index t takes DF(t + 1) (SROI guide)")
+                     : st.tr("undiscounted: an outcome in year index t takes DF(t)")});
     h.push_back(
-        {"Payback", r.payback_months
-                        ? fmt::format("{} months (investment / (first-year impact {} / 12))",
-                                      format_number(*r.payback_months, 1, loc), money(r.first_year_impact))
-                        : std::string("none (no impact in a first year)")});
+        {st.tr("Investment"), fmt::format("{} ({})", money(r.investment),
+                                          r.investment_auto ? st.tr("auto: PV of all costs of the case")
+                                                            : st.tr("as given, a present value"))});
+    h.push_back(
+        {st.tr("Payback"), r.payback_months
+                               ? st.trf("{} months (investment / (first-year impact {} / 12))",
+                                        format_number(*r.payback_months, 1, loc), money(r.first_year_impact))
+                               : st.tr("none (no impact in a first year)")});
     return f;
   }
 
   Table impact_map() const {
     Table t;
-    t.column("Outcome").column("Stakeholder").column("Indicator");
-    for (const char* h : {"Quantity", "Proxy", "Deadweight", "Attribution", "Displacement", "Drop-off",
-                          "Years", "Impact, year 1", "PV"})
+    t.column(st.tr("Outcome")).column(st.tr("Stakeholder")).column(st.tr("Indicator"));
+    for (const std::string& h :
+         {st.tr("Quantity"), st.tr("Proxy"), st.tr("Deadweight"), st.tr("Attribution"), st.tr("Displacement"),
+          st.tr("Drop-off"), st.tr("Years"), st.tr("Impact, year 1"), st.tr("PV")})
       t.column(h, Align::right);
     for (const auto& o : r.outcomes) {
       std::string years = fmt::format("{}–{}", o.start, o.start + o.duration - 1);
-      if (o.years_counted < o.duration) years += fmt::format(" ({} in horizon)", o.years_counted);
+      if (o.years_counted < o.duration) {
+        years += ' ';  // appended, not concatenated: GCC 12 warns falsely on " " + std::string
+        years += st.trf("({} in horizon)", o.years_counted);
+      }
       if (o.duration == 1) years = std::to_string(o.start);
       t.row({Cell::of(o.id), Cell::of(o.stakeholder), Cell::of(o.indicator), Cell::number(o.quantity, 0),
              Cell::number(o.proxy, o.proxy < 100 ? 2 : 0), pct(o.deadweight), pct(o.attribution),
              pct(o.displacement), pct(o.drop_off), Cell::of(years), money_cell(o.first_year_impact),
              money_cell(o.pv_value)});
     }
-    std::vector<Cell> total{Cell::of("Total")};
+    std::vector<Cell> total{Cell::of(st.tr("Total"))};
     total.resize(10, Cell::of(""));
     total.push_back(money_cell(r.first_year_impact));
     total.push_back(money_cell(r.pv_value));
@@ -143,7 +150,9 @@ struct Builder {
 
   Table stakeholders() const {
     Table t;
-    t.column("Stakeholder").column("PV of outcomes", Align::right).column("Share", Align::right);
+    t.column(st.tr("Stakeholder"))
+        .column(st.tr("PV of outcomes"), Align::right)
+        .column(st.tr("Share"), Align::right);
     for (const auto& s : r.stakeholders)
       t.row({Cell::of(s.stakeholder), money_cell(s.pv_value), Cell::percent(s.share, 0)});
     return t;
@@ -151,7 +160,8 @@ struct Builder {
 
   Table years() const {
     Table t;
-    for (const char* h : {"Year", "Impact", "DF", "PV"}) t.column(h, Align::right);
+    for (const std::string& h : {st.tr("Year"), st.tr("Impact"), st.tr("DF"), st.tr("PV")})
+      t.column(h, Align::right);
     for (size_t i = 0; i < r.impact_by_year.size(); ++i)
       t.row({Cell::of(std::to_string(r.start_year + static_cast<int>(i))), money_cell(r.impact_by_year[i]),
              i < r.discount_factors.size() ? Cell::number(r.discount_factors[i], 4) : Cell::of("-"),
@@ -159,17 +169,32 @@ struct Builder {
     return t;
   }
 
+  // The adjustments the library varies (libeval/sroi.cpp), in the style's language.
+  std::string factor_label(const std::string& factor) const {
+    if (factor == "deadweight") return st.tr("deadweight");
+    if (factor == "attribution") return st.tr("attribution");
+    if (factor == "displacement") return st.tr("displacement");
+    if (factor == "drop_off") return st.tr("drop_off");
+    if (factor == "duration") return st.tr("duration");
+    return factor;
+  }
+  std::string change_label(const std::string& change) const {
+    if (change == "0") return st.tr("set to 0");
+    if (change == "+0.25") return st.tr("+0.25 (max 1)");
+    if (change == "-1 year") return st.tr("-1 year");
+    return change;
+  }
+
   Table sensitivity() const {
     Table t;
-    t.column("Adjustment")
-        .column("Change")
-        .column("SROI ratio", Align::right)
-        .column("PV of outcomes", Align::right);
-    t.row({Cell::of("(base)"), Cell::of(""), ratio_cell(r.ratio), money_cell(r.pv_value)});
-    for (const auto& s : r.sensitivity) {
-      std::string change = s.change == "0" ? "set to 0" : s.change == "+0.25" ? "+0.25 (max 1)" : s.change;
-      t.row({Cell::of(s.factor), Cell::of(change), ratio_cell(s.ratio), money_cell(s.pv_value)});
-    }
+    t.column(st.tr("Adjustment"))
+        .column(st.tr("Change"))
+        .column(st.tr("SROI ratio"), Align::right)
+        .column(st.tr("PV of outcomes"), Align::right);
+    t.row({Cell::of(st.tr("(base)")), Cell::of(""), ratio_cell(r.ratio), money_cell(r.pv_value)});
+    for (const auto& s : r.sensitivity)
+      t.row({Cell::of(factor_label(s.factor)), Cell::of(change_label(s.change)), ratio_cell(s.ratio),
+             money_cell(s.pv_value)});
     return t;
   }
 
@@ -191,17 +216,18 @@ struct Builder {
     d.gap();
     d.facts(headline());
     d.heading(
-        fmt::format("Impact map ({}; impact = quantity x proxy x (1 - deadweight) x (1 - attribution) x "
-                    "(1 - displacement), less drop-off each later year)",
-                    r.currency));
+        st.trf("Impact map ({}; impact = quantity x proxy x (1 - deadweight) x (1 - attribution) x "
+               "(1 - displacement), less drop-off each later year)",
+               r.currency));
     d.table(impact_map());
-    if (!r.stakeholders.empty()) d.section("By stakeholder", stakeholders());
-    d.heading("Year by year");
+    if (!r.stakeholders.empty()) d.section(st.tr("By stakeholder"), stakeholders());
+    d.heading(st.tr("Year by year"));
     d.table(years());
     if (!r.sensitivity.empty())
-      d.section("Sensitivity of the ratio (one adjustment changed for every outcome; investment fixed)",
-                sensitivity());
-    d.section("Warnings", r.warnings);
+      d.section(
+          st.tr("Sensitivity of the ratio (one adjustment changed for every outcome; investment fixed)"),
+          sensitivity());
+    d.section(st.tr("Warnings"), r.warnings);
     d.json = sroi_json(r);
     d.csv.push_back(csv());
     return d;
@@ -210,6 +236,6 @@ struct Builder {
 
 }  // namespace
 
-Document sroi_document(const SroiResult& r, NumberLocale loc) { return Builder{r, loc}.document(); }
+Document sroi_document(const SroiResult& r, const Style& st) { return Builder{r, st}.document(); }
 
 }  // namespace gevinst::cli

@@ -4,12 +4,13 @@
 // year table.
 #pragma once
 
+#include "cli/render/catalogue.h"
 #include "cli/render/document.h"
 #include "libeval/sroi.h"
 
 namespace gevinst::cli {
 
 Json sroi_json(const SroiResult& r);
-Document sroi_document(const SroiResult& r, NumberLocale loc);
+Document sroi_document(const SroiResult& r, const Style& st);
 
 }  // namespace gevinst::cli

@@ -162,4 +162,15 @@ run capacity --format json "$TMP/preset.yaml"
 expect_rc 0
 json_expr '[(s["id"], s["preset"], s["hour_cost"]) for s in j["staff"]][1] == ("nurse2", None, 500)'
 json_expr 'j["staff"][0]["preset"] == "dk-nurse-dsr-2019"'
+
+# Danish (--lang da, which implies --locale da): words from the catalogue; the
+# JSON keeps its English keys and is the same as without --lang.
+kol=examples/kol-telemonitoring.yaml
+run capacity --lang da "$kol"
+expect_rc 0 "capacity --lang da"
+expect_stdout_contains "Frigjorte årsværk ved fuld effekt                  2,2 årsværk fra 2028"
+expect_stdout_contains "Pr. personalegruppe"
+golden capacity-kol-telemonitoring-da.txt
+run capacity --lang da --format json "$kol"
+golden capacity-kol-telemonitoring.json
 finish "capacity: hand-worked figures, formats, errors and goldens"

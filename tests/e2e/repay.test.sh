@@ -240,6 +240,22 @@ run repay --fund innovation-fund --format json "$fund"
 golden repay-fund-innovation-fund.json
 run repay --fund innovation-fund --scenario worst --format csv "$fund"
 golden repay-fund-innovation-fund-worst.csv
+# Danish (--lang da, which implies --locale da): the schedules and the fund
+# view in words from the catalogue; the JSON (its risk line too) stays English.
+run repay --lang da "$p4p"
+expect_rc 0 "repay --lang da"
+expect_stdout_contains "Restgæld primo   Rente     Ydelse     Afdrag  Restgæld ultimo"
+expect_stdout_contains "Risiko: National implementation fund fik intet tab"
+golden repay-pay-for-performance-da.txt
+run repay --lang da --format json "$p4p"
+golden repay-pay-for-performance.json
+run repay --lang da --periods examples/fund/derm-triage.yaml
+expect_rc 0 "repay --lang da --periods"
+expect_stdout_contains "Termin"
+run repay --lang da --fund innovation-fund "$fund"
+expect_rc 0 "repay --fund --lang da"
+expect_stdout_contains "Hovedstol"
+golden repay-fund-innovation-fund-da.txt
 
 # Capitalised interest can make the forgiven balance exceed the amount lent; the risk line says so.
 cat >"$TMP/over.yaml" <<'YAML'

@@ -59,6 +59,13 @@ expect_stdout_contains "### Sammenfatning til beslutning"
 expect_stdout_contains "| Nutidsværdi | 4.969.210 | 18.753.900 | 20.033.885 |"
 expect_stdout_contains "Kapacitetsfrigørelse"
 golden report-kol-da.md
+# The capacity, SROI, financing and sensitivity sections are Danish too: none
+# of the English headings and labels they used to show is left.
+for english in "Year by year" "By staff group" "FTE freed at full effect" "Hours freed" "Impact map" \
+  "Sensitivity of the ratio" "Deadweight" "Listed costs" "Grant fund-grant" "Financing and repayment" \
+  "Break-even:" "NPV at low" "| Result |" "| Total |" "(PV "; do
+  grep -qF -- "$english" "$TMP/kol-da.md" && fail "the Danish report shows the English '$english'"
+done
 run report "$kol" -o "$TMP/kol-da.html" --lang da
 expect_rc 0
 strip_version "$TMP/kol-da.html"

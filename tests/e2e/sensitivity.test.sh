@@ -76,4 +76,18 @@ expect_stderr_contains "no scenario named 'huge'"
 run sensitivity --metric fte --format md "$fte"
 expect_rc 0 "sensitivity --format md"
 golden sensitivity-fte-closed-form.md
+# Danish (--lang da, which implies --locale da): words from the catalogue; the
+# JSON keeps its English keys and is the same as without --lang.
+run sensitivity --lang da examples/kol-telemonitoring.yaml
+expect_rc 0 "sensitivity --lang da"
+expect_stdout_contains "Følsomhed af nutidsværdien for kol-telemonitoring: basis 18.753.900"
+expect_stdout_contains "Nulpunktsværdi: den parameterværdi, hvor nutidsværdien = 0"
+golden sensitivity-kol-telemonitoring-da.txt
+run sensitivity --format json examples/kol-telemonitoring.yaml
+cp "$TMP/stdout" "$TMP/sens-en.json"
+run sensitivity --lang da --format json examples/kol-telemonitoring.yaml
+cmp -s "$TMP/sens-en.json" "$TMP/stdout" || fail "sensitivity --lang da changed the JSON"
+run sensitivity --lang da --metric fte --format md "$fte"
+expect_rc 0 "sensitivity --lang da --metric fte"
+expect_stdout_contains "Nulpunktsværdi: den parameterværdi, hvor årsværk = 4,50"
 finish

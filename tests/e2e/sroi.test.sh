@@ -147,4 +147,15 @@ for f in examples/*.yaml; do
   golden "sroi-${name#sroi-}.json"
 done
 
+# Danish (--lang da, which implies --locale da): words from the catalogue; the
+# JSON keeps its English keys and is the same as without --lang.
+kol=examples/kol-telemonitoring.yaml
+run sroi --lang da "$kol"
+expect_rc 0 "sroi --lang da"
+expect_stdout_contains "Dødvægt  Tilskrivning  Fortrængning  Aftagning"
+expect_stdout_contains "Forholdets følsomhed"
+golden sroi-kol-telemonitoring-da.txt
+run sroi --lang da --format json "$kol"
+golden sroi-kol-telemonitoring.json
+
 finish "sroi: hand-worked figures, sensitivity, double counting, errors and goldens"

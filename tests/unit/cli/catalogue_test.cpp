@@ -38,17 +38,50 @@ TEST_CASE("Catalogue::from_po: entries, continued strings, escapes, fuzzy and em
       "msgstr \"Noter\"\n"
       "\n"
       "msgid \"Untranslated\"\n"
-      "msgstr \"\"\n";
+      "msgstr \"\"\n"
+      "\n"
+      "#, fuzzy\n"
+      "msgid \"Result\"\n"
+      "msgstr \"Resultat?\"\n"
+      "msgid \"Value\"\n"
+      "msgstr \"Værdi\"\n";
   Catalogue c = Catalogue::from_po(po);
-  CHECK(c.size() == 3);
+  CHECK(c.size() == 4);
   CHECK(c.lookup("NPV") == "Nutidsværdi");
   CHECK(c.lookup("Year by year ({})") == "År for år ({})");
   CHECK(c.lookup("a \"quoted\" word") == "et \"citeret\" ord");
   CHECK(c.lookup("Notes") == "Notes");  // fuzzy: not trusted
   CHECK(c.lookup("Untranslated") == "Untranslated");
+  CHECK(c.lookup("Result") == "Result");  // fuzzy
+  CHECK(c.lookup("Value") == "Værdi");    // the entry after a fuzzy one is not fuzzy
   Style da{NumberLocale::da, &c};
   CHECK(da.trf("Year by year ({})", "DKK") == "År for år (DKK)");
   CHECK(da.number(1234.5, 1) == "1.234,5");
+}
+
+TEST_CASE("Catalogue::from_po: msgctxt tells one id's two meanings apart") {
+  const char* po =
+      "msgid \"Principal\"\n"
+      "msgstr \"Afdrag\"\n"
+      "\n"
+      "#, fuzzy\n"
+      "msgctxt \"loan amount\"\n"
+      "msgid \"Interest\"\n"
+      "msgstr \"Renter\"\n"
+      "\n"
+      "msgctxt \"loan \"\n"
+      "\"amount\"\n"
+      "msgid \"Principal\"\n"
+      "msgstr \"Hovedstol\"\n";
+  Catalogue c = Catalogue::from_po(po);
+  CHECK(c.size() == 2);
+  Style da{NumberLocale::da, &c};
+  CHECK(da.tr("Principal") == "Afdrag");
+  CHECK(da.trc("loan amount", "Principal") == "Hovedstol");
+  CHECK(da.trc("loan amount", "Interest") == "Interest");  // fuzzy: not trusted
+  CHECK(da.trc("other", "Principal") == "Principal");      // no entry in that context
+  CHECK(da.tr("Interest") == "Interest");
+  CHECK(Style{}.trc("loan amount", "Principal") == "Principal");
 }
 
 TEST_CASE("Catalogue::from_po, error handling: the line is named") {

@@ -25,10 +25,12 @@ std::string read(const std::filesystem::path& p) {
 }
 
 // The message ids in the code: string literals (adjacent ones joined) right
-// after tr( or trf(, outside // comments.
+// after tr( or trf(, outside // comments; after trc("context", the context,
+// EOT and the id, as Catalogue keys an entry with msgctxt.
 std::set<std::string> used_ids() {
   std::set<std::string> ids;
   const std::regex call(R"re(\btrf?\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+))re");
+  const std::regex in_context(R"re(\btrc\(\s*"((?:[^"\\]|\\.)*)"\s*,\s*((?:"(?:[^"\\]|\\.)*"\s*)+))re");
   const std::regex literal(R"re("((?:[^"\\]|\\.)*)")re");
   for (const auto& e :
        std::filesystem::recursive_directory_iterator(std::string(GEVINST_SOURCE_DIR) + "/cli")) {
@@ -43,6 +45,13 @@ std::set<std::string> used_ids() {
     }
     for (auto m = std::sregex_iterator(text.begin(), text.end(), call); m != std::sregex_iterator(); ++m) {
       std::string lits = (*m)[1].str(), id;
+      for (auto l = std::sregex_iterator(lits.begin(), lits.end(), literal); l != std::sregex_iterator(); ++l)
+        id += (*l)[1].str();
+      ids.insert(id);
+    }
+    for (auto m = std::sregex_iterator(text.begin(), text.end(), in_context); m != std::sregex_iterator();
+         ++m) {
+      std::string lits = (*m)[2].str(), id = (*m)[1].str() + '\x04';
       for (auto l = std::sregex_iterator(lits.begin(), lits.end(), literal); l != std::sregex_iterator(); ++l)
         id += (*l)[1].str();
       ids.insert(id);
@@ -80,6 +89,11 @@ TEST_CASE("Danish catalogue: the domain words") {
   CHECK(st.tr("Capacity release") == "Kapacitetsfrigørelse");
   CHECK(st.tr("Payback, years (year)") == "Tilbagebetalingstid, år (årstal)");
   CHECK(st.trf("NPV ({})", "DKK") == "Nutidsværdi (DKK)");
+  CHECK(st.tr("Deadweight") == "Dødvægt");
+  CHECK(st.tr("Break-even") == "Nulpunktsværdi");
+  CHECK(st.tr("Principal") == "Afdrag");
+  CHECK(st.trc("loan amount", "Principal") == "Hovedstol");
+  CHECK(st.tr("Outstanding") == "Restgæld");
   CHECK(&catalogue(Language::en) == &Catalogue::english());
   CHECK(embedded_po(Language::en).empty());
 }
