@@ -1,5 +1,6 @@
 #include "cli/render/catalogue.h"
 
+#include <set>
 #include <stdexcept>
 
 namespace gevinst::cli {
@@ -20,6 +21,15 @@ const Catalogue& catalogue(Language lang) {
 
 std::string_view Catalogue::lookup(std::string_view id) const {
   auto it = messages_.find(id);
+  return it == messages_.end() ? id : std::string_view(it->second);
+}
+
+std::string Catalogue::key(std::string_view context, std::string_view id) {
+  return std::string(context).append(1, '\x04').append(id);
+}
+
+std::string_view Catalogue::lookup(std::string_view context, std::string_view id) const {
+  auto it = messages_.find(key(context, id));
   return it == messages_.end() ? id : std::string_view(it->second);
 }
 
@@ -68,10 +78,20 @@ std::string_view trim(std::string_view s) {
 
 Catalogue Catalogue::from_po(std::string_view po) {
   Catalogue c;
-  std::string id, text, *current = nullptr;
-  bool fuzzy = false, have_id = false;
+  std::string context, id, text, *current = nullptr;
+  bool fuzzy = false, have_id = false, have_context = false;
+  std::set<std::string> seen;  // every msgid (with its context), translated or not
+  int id_line = 0;
   auto flush = [&] {
-    if (have_id && !id.empty() && !text.empty() && !fuzzy) c.messages_[id] = text;
+    // gettext's msgfmt rejects a second entry of one msgid (in one context),
+    // translated or not: which of the two would win is a merge's accident.
+    if (have_id && !id.empty()) {
+      std::string k = have_context ? key(context, id) : id;
+      if (!seen.insert(k).second) fail(id_line, "duplicate msgid \"" + id + "\"");
+      if (!text.empty() && !fuzzy) c.messages_[std::move(k)] = text;
+    }
+    context.clear();
+    have_context = false;
     id.clear();
     text.clear();
     have_id = false;
@@ -92,11 +112,19 @@ Catalogue Catalogue::from_po(std::string_view po) {
       fuzzy = line.find("fuzzy") != std::string_view::npos;
     } else if (line.starts_with("#")) {
       continue;
+    } else if (line.starts_with("msgctxt ")) {
+      bool was_fuzzy = fuzzy;
+      if (have_id) flush();
+      fuzzy = was_fuzzy;
+      context = unquote(trim(line.substr(8)), line_no);
+      have_context = true;
+      current = &context;
     } else if (line.starts_with("msgid ")) {
       bool was_fuzzy = fuzzy;
       if (have_id) flush();
       fuzzy = was_fuzzy;
       id = unquote(trim(line.substr(6)), line_no);
+      id_line = line_no;
       have_id = true;
       current = &id;
     } else if (line.starts_with("msgstr ")) {

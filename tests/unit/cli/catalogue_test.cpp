@@ -64,3 +64,40 @@ TEST_CASE("Catalogue::from_po, error handling: the line is named") {
                        "PO line 1: expected msgid, msgstr, a quoted string or a comment",
                        std::invalid_argument);
 }
+
+TEST_CASE("Catalogue::from_po: msgctxt gives one English text two translations") {
+  const char* po =
+      "msgid \"Principal\"\n"
+      "msgstr \"Hovedstol\"\n"
+      "\n"
+      "msgctxt \"loan schedule\"\n"
+      "msgid \"Principal\"\n"
+      "msgstr \"Afdrag\"\n"
+      "\n"
+      "#, fuzzy\n"
+      "msgctxt \"loan schedule\"\n"
+      "msgid \"Interest\"\n"
+      "msgstr \"Rente\"\n";
+  Catalogue c = Catalogue::from_po(po);
+  CHECK(c.size() == 2);
+  CHECK(c.lookup("Principal") == "Hovedstol");
+  CHECK(c.lookup("loan schedule", "Principal") == "Afdrag");
+  CHECK(c.lookup("loan schedule", "Interest") == "Interest");  // fuzzy
+  CHECK(c.lookup("other", "Principal") == "Principal");        // no entry in that context
+  Style da{NumberLocale::da, &c};
+  CHECK(da.trc("loan schedule", "Principal") == "Afdrag");
+  CHECK(Style{}.trc("loan schedule", "Principal") == "Principal");
+}
+
+TEST_CASE("Catalogue::from_po, error handling: a msgid twice is an error, as for msgfmt") {
+  CHECK_THROWS_WITH_AS(Catalogue::from_po("msgid \"NPV\"\nmsgstr \"Nutidsværdi\"\n\n"
+                                          "msgid \"NPV\"\nmsgstr \"NNV\"\n"),
+                       "PO line 4: duplicate msgid \"NPV\"", std::invalid_argument);
+  // untranslated or fuzzy, the second entry is still a duplicate
+  CHECK_THROWS_WITH_AS(
+      Catalogue::from_po("msgid \"NPV\"\nmsgstr \"\"\n#, fuzzy\nmsgid \"NPV\"\nmsgstr \"x\"\n"),
+      "PO line 4: duplicate msgid \"NPV\"", std::invalid_argument);
+  // the same text in another context is not
+  CHECK_NOTHROW(
+      Catalogue::from_po("msgid \"NPV\"\nmsgstr \"a\"\nmsgctxt \"c\"\nmsgid \"NPV\"\nmsgstr \"b\"\n"));
+}
