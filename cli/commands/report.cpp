@@ -80,7 +80,7 @@ bool output_directory_exists(const std::string& path) {
 }
 
 // The workbook (docs/cli.md, "The workbook"): the case's results and the
-// parameters in force, written as formulas.
+// parameters in force, written as formulas, in the words of --lang.
 int write_case_workbook(const CaseReportInputs& in, const Overrides& overrides, const ReportCliOptions& o,
                         Provenance p) {
   WorkbookData d;
@@ -92,7 +92,7 @@ int write_case_workbook(const CaseReportInputs& in, const Overrides& overrides, 
   d.sroi = in.sroi ? &*in.sroi : nullptr;
   d.simulation = in.simulation ? &*in.simulation : nullptr;
   d.provenance = std::move(p);
-  if (auto err = write_workbook(o.out.output, d)) {
+  if (auto err = write_workbook(o.out.output, d, o.out.style())) {
     error(*err);
     return Exit::invalid;
   }
@@ -265,6 +265,7 @@ void add_report(CLI::App& root, Session& s) {
       "  gevinst report examples/kol-telemonitoring.yaml -o kol.html --lang da   # på dansk\n"
       "  gevinst report case.yaml -o case.md --scenario worst --set patients=900\n"
       "  gevinst report examples/kol-telemonitoring.yaml -o kol.xlsx          # live formulas\n"
+      "  gevinst report examples/kol-telemonitoring.yaml -o kol.xlsx --lang da  # the workbook in Danish\n"
       "  gevinst report case.yaml -o case.html --iterations 10000 --seed 7      # with a simulation\n"
       "  gevinst report examples/rollout-kol-regions.yaml -o rollout.html --today 2027-07-01\n"
       "  gevinst report examples/follow-up/kol-telemonitoring-2027.yaml -o follow-up.html");

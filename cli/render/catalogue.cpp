@@ -1,5 +1,6 @@
 #include "cli/render/catalogue.h"
 
+#include <set>
 #include <stdexcept>
 
 namespace gevinst::cli {
@@ -23,15 +24,12 @@ std::string_view Catalogue::lookup(std::string_view id) const {
   return it == messages_.end() ? id : std::string_view(it->second);
 }
 
-// gettext's key of an entry with a context: context, EOT, id.
-constexpr char kContextEnd = '\x04';
+std::string Catalogue::key(std::string_view context, std::string_view id) {
+  return std::string(context).append(1, '\x04').append(id);
+}
 
 std::string_view Catalogue::lookup(std::string_view context, std::string_view id) const {
-  std::string key;
-  key.reserve(context.size() + 1 + id.size());
-  key.append(context).push_back(kContextEnd);
-  key.append(id);
-  auto it = messages_.find(key);
+  auto it = messages_.find(key(context, id));
   return it == messages_.end() ? id : std::string_view(it->second);
 }
 
@@ -81,11 +79,19 @@ std::string_view trim(std::string_view s) {
 Catalogue Catalogue::from_po(std::string_view po) {
   Catalogue c;
   std::string context, id, text, *current = nullptr;
-  bool fuzzy = false, have_id = false;
+  bool fuzzy = false, have_id = false, have_context = false;
+  std::set<std::string> seen;  // every msgid (with its context), translated or not
+  int id_line = 0;
   auto flush = [&] {
-    if (have_id && !id.empty() && !text.empty() && !fuzzy)
-      c.messages_[context.empty() ? id : context + kContextEnd + id] = text;
+    // gettext's msgfmt rejects a second entry of one msgid (in one context),
+    // translated or not: which of the two would win is a merge's accident.
+    if (have_id && !id.empty()) {
+      std::string k = have_context ? key(context, id) : id;
+      if (!seen.insert(k).second) fail(id_line, "duplicate msgid \"" + id + "\"");
+      if (!text.empty() && !fuzzy) c.messages_[std::move(k)] = text;
+    }
     context.clear();
+    have_context = false;
     id.clear();
     text.clear();
     have_id = false;
@@ -109,10 +115,12 @@ Catalogue Catalogue::from_po(std::string_view po) {
     } else if (line.starts_with("msgctxt ")) {
       if (have_id) flush();  // the entry before ends here; its "#, fuzzy" is not this one's
       context = unquote(trim(line.substr(8)), line_no);
+      have_context = true;
       current = &context;
     } else if (line.starts_with("msgid ")) {
       if (have_id) flush();  // the entry before ends here; its "#, fuzzy" is not this one's
       id = unquote(trim(line.substr(6)), line_no);
+      id_line = line_no;
       have_id = true;
       current = &id;
     } else if (line.starts_with("msgstr ")) {

@@ -8,6 +8,12 @@
 //   Style s{NumberLocale::da, &da};
 //   s.tr("NPV")                                   // "Nutidsværdi"
 //   s.trf("Year by year ({})", "DKK")             // msgid "Year by year ({})"
+//   s.trc("loan amount", "Principal")             // msgctxt "loan amount" / msgid "Principal"
+//
+// A context (gettext's msgctxt) tells apart one English text that needs two
+// words in another language: "Principal" is the part of a payment that
+// repays the loan (Afdrag), and in the context "loan amount" the loan itself
+// (Hovedstol).
 #pragma once
 
 #include <fmt/format.h>
@@ -28,17 +34,19 @@ class Catalogue {
   /// Danish, from cli/render/po/da.po as embedded in the binary.
   static const Catalogue& danish();
   /// Parses the msgid/msgstr pairs of a PO file (plain and continued
-  /// strings, escapes \" \\ \n \t; msgctxt; comments and fuzzy entries
-  /// skipped, an empty msgstr means untranslated). Throws std::invalid_argument with a
-  /// line number on malformed text.
+  /// strings, escapes \" \\ \n \t, an optional msgctxt; comments and fuzzy
+  /// entries skipped, an empty msgstr means untranslated). Throws
+  /// std::invalid_argument with a line number on malformed text and on a
+  /// msgid given twice in one context, as msgfmt does.
   static Catalogue from_po(std::string_view po);
 
   /// The translation of `id`, or `id` itself when there is none.
   std::string_view lookup(std::string_view id) const;
-  /// The translation of `id` in `context` (a PO entry with msgctxt), for a
-  /// word that reads differently in two places; `id` itself when there is none.
+  /// The translation of `id` in `context` (msgctxt), or `id` itself.
   std::string_view lookup(std::string_view context, std::string_view id) const;
-  /// The ids this catalogue translates.
+  /// The key ids() lists for `id` in `context`: gettext's "context\x04id".
+  static std::string key(std::string_view context, std::string_view id);
+  /// The ids this catalogue translates (with a context: key(context, id)).
   std::vector<std::string> ids() const;
   std::size_t size() const { return messages_.size(); }
 
@@ -65,9 +73,7 @@ struct Style {
 
   /// A label, heading or sentence in the style's language.
   std::string tr(std::string_view id) const { return std::string(words->lookup(id)); }
-  /// A word that reads differently in two places, told apart by `context`
-  /// (msgctxt in the PO file): trc("loan amount", "Principal") is the
-  /// amount lent, tr("Principal") the part of a payment that repays it.
+  /// A label whose English text needs a context to be translated.
   std::string trc(std::string_view context, std::string_view id) const {
     return std::string(words->lookup(context, id));
   }

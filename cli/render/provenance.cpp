@@ -44,9 +44,9 @@ Json provenance_json(const Provenance& p) {
   return j;
 }
 
-std::string overrides_line(const Provenance& p) {
+std::string overrides_line(const Provenance& p, const Style& st) {
   if (p.overrides.empty()) return {};
-  return fmt::format("Changed with --set: {}", fmt::join(p.overrides, ", "));
+  return st.trf("Changed with --set: {}", fmt::format("{}", fmt::join(p.overrides, ", ")));
 }
 
 }  // namespace gevinst::cli

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/render/catalogue.h"
 #include "cli/render/json.h"
 
 namespace gevinst::cli {
@@ -34,7 +35,8 @@ const char* tool_version();
 /// number is a JSON number, an expression stays text; null where unset.
 Json provenance_json(const Provenance& p);
 
-/// "Changed with --set: patients=0, price=2" (empty without overrides).
-std::string overrides_line(const Provenance& p);
+/// "Changed with --set: patients=0, price=2" (empty without overrides), in
+/// the words of `st`.
+std::string overrides_line(const Provenance& p, const Style& st = {});
 
 }  // namespace gevinst::cli

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "cli/render/business_case.h"
 #include "cli/render/workbook_book.h"
 
 namespace gevinst::cli {
@@ -46,14 +47,14 @@ Formats make_formats(lxw_workbook* w) {
   return f;
 }
 
-const char* kPerspectives[] = {"budget", "organisation", "society"};
-
+// A row of the Summary: its label, its key (column B, English: a script's
+// handle, as the JSON keys) and its value in the column of perspective p.
 void summary_row(Book& b, int row, const std::string& label, const std::string& key, int p,
                  const std::optional<std::string>& f, std::optional<double> v, lxw_format* fmt) {
   text(b.summary, row, 0, label);
   text(b.summary, row, 1, key);
   if (!v) {
-    text(b.summary, row, 2 + p, "none");
+    text(b.summary, row, 2 + p, b.st.tr("none"));
     return;
   }
   put(b, b.summary, row, 2 + p, f, *v, fmt);
@@ -65,50 +66,54 @@ void wb::write_summary(Book& b) {
   lxw_worksheet* ws = b.summary;
   const BusinessCase& bc = *b.d->bc;
   const Case& c = *b.c;
+  const Style& st = b.st;
   text(ws, 0, 0, c.info.title.empty() ? c.info.id : c.info.title, b.f.title);
   int row = 1;
   text(ws, row++, 0,
-       "Case " + c.info.id + ", " + std::to_string(c.assumptions.start_year) + "-" +
-           std::to_string(c.assumptions.end_year()) + ", " + c.assumptions.currency + ", discounted to " +
-           std::to_string(c.assumptions.start_year));
-  if (!b.d->scenario.empty()) text(ws, row++, 0, "Scenario: " + b.d->scenario);
-  if (auto line = overrides_line(b.d->provenance); !line.empty()) text(ws, row++, 0, line);
+       st.trf("Case {}, {}-{}, {}, discounted to {}", c.info.id, c.assumptions.start_year,
+              c.assumptions.end_year(), c.assumptions.currency, c.assumptions.start_year));
+  if (!b.d->scenario.empty()) text(ws, row++, 0, st.trf("Scenario: {}", b.d->scenario));
+  if (auto line = overrides_line(b.d->provenance, st); !line.empty()) text(ws, row++, 0, line);
   text(ws, row++, 0,
-       "Every number below is a formula over the other sheets, which are formulas over the yellow cells of "
-       "the Parameters sheet. Grey italic cells are values gevinst computed that no formula expresses "
-       "(IRR, payback): they do not change when a parameter does.",
+       st.trf("Every number below is a formula over the other sheets, which are formulas over the yellow "
+              "cells of the {} sheet. Grey italic cells are values gevinst computed that no formula "
+              "expresses (IRR, payback): they do not change when a parameter does.",
+              b.sheet.parameters),
        b.f.note);
   ++row;
-  text(ws, row, 0, "Business case", b.f.header);
-  text(ws, row, 1, "key", b.f.header);
-  for (int p = 0; p < 3; ++p)
-    text(ws, row, 2 + p,
-         std::string(kPerspectives[p]) + (static_cast<int>(bc.perspective) == p ? " (selected)" : ""),
+  text(ws, row, 0, st.tr("Business case"), b.f.header);
+  text(ws, row, 1, st.tr("key"), b.f.header);
+  for (int p = 0; p < 3; ++p) {
+    const std::string name = perspective_label(static_cast<Perspective>(p), st);
+    text(ws, row, 2 + p, static_cast<int>(bc.perspective) == p ? st.trf("{} (selected)", name) : name,
          b.f.header);
+  }
   ++row;
   const int npv_row = row, costs_row = row + 1, benefits_row = row + 2;
   for (int p = 0; p < 3; ++p) {
     const Metrics& m = bc.perspectives[static_cast<size_t>(p)];
-    summary_row(b, npv_row, "NPV", "npv", p, ref(kFlowsSheet, b.flows.net[p], kPvCol), m.npv, b.f.money);
-    summary_row(b, costs_row, "PV of costs", "pv_costs", p, ref(kFlowsSheet, b.flows.costs, kPvCol),
+    summary_row(b, npv_row, st.tr("NPV"), "npv", p, ref(b.sheet.flows, b.flows.net[p], kPvCol), m.npv,
+                b.f.money);
+    summary_row(b, costs_row, st.tr("PV of costs"), "pv_costs", p, ref(b.sheet.flows, b.flows.costs, kPvCol),
                 m.pv_costs, b.f.money);
-    summary_row(b, benefits_row, "PV of benefits", "pv_benefits", p,
-                ref(kFlowsSheet, b.flows.benefits_counted[p], kPvCol), m.pv_benefits, b.f.money);
+    summary_row(b, benefits_row, st.tr("PV of benefits"), "pv_benefits", p,
+                ref(b.sheet.flows, b.flows.benefits_counted[p], kPvCol), m.pv_benefits, b.f.money);
     const std::string pc = cell(costs_row, 2 + p), pb = cell(benefits_row, 2 + p);
-    summary_row(b, row + 3, "Benefit-cost ratio", "bcr", p, fmt::format("{}/{}", pb, pc), m.bcr, b.f.number);
+    summary_row(b, row + 3, st.tr("Benefit-cost ratio"), "bcr", p, fmt::format("{}/{}", pb, pc), m.bcr,
+                b.f.number);
     // Values no formula gives the same way: the IRR is the one root in
     // (-99 %, 1000 %) (null with several), payback is interpolated.
-    summary_row(b, row + 4, "IRR (value)", "irr", p, std::nullopt, m.irr, b.f.value);
-    summary_row(b, row + 5, "Payback years (value)", "payback_years", p, std::nullopt, m.payback_years,
+    summary_row(b, row + 4, st.tr("IRR (value)"), "irr", p, std::nullopt, m.irr, b.f.value);
+    summary_row(b, row + 5, st.tr("Payback years (value)"), "payback_years", p, std::nullopt, m.payback_years,
                 b.f.value);
-    summary_row(b, row + 6, "Discounted payback years (value)", "discounted_payback_years", p, std::nullopt,
-                m.discounted_payback_years, b.f.value);
+    summary_row(b, row + 6, st.tr("Discounted payback years (value)"), "discounted_payback_years", p,
+                std::nullopt, m.discounted_payback_years, b.f.value);
   }
   row += 8;
   auto section = [&](const std::string& title, const std::vector<std::pair<std::string, std::string>>& keys,
                      const std::function<std::optional<double>(const std::string&)>& value) {
     text(ws, row, 0, title, b.f.header);
-    text(ws, row++, 1, "key", b.f.header);
+    text(ws, row++, 1, st.tr("key"), b.f.header);
     for (const auto& [key, label] : keys) {
       auto it = b.summary_cell.find(key);
       if (it == b.summary_cell.end()) continue;
@@ -119,14 +124,14 @@ void wb::write_summary(Book& b) {
     ++row;
   };
   if (const auto& r = b.d->capacity; r && c.capacity.present) {
-    section("Capacity release",
-            {{"capacity.fte", "FTE freed at full effect"},
-             {"capacity.fte_years", "FTE-years"},
-             {"capacity.hours", "Hours freed"},
-             {"capacity.realisable_hours", "Realisable hours"},
-             {"capacity.value", "Value of the realisable hours"},
-             {"capacity.value_pv", "PV of the value"},
-             {"capacity.target_share", "FTE / target"}},
+    section(st.tr("Capacity release"),
+            {{"capacity.fte", st.tr("FTE freed at full effect")},
+             {"capacity.fte_years", st.tr("FTE-years")},
+             {"capacity.hours", st.tr("Hours freed")},
+             {"capacity.realisable_hours", st.tr("Realisable hours")},
+             {"capacity.value", st.tr("Value of the realisable hours")},
+             {"capacity.value_pv", st.tr("PV of the value")},
+             {"capacity.target_share", st.tr("FTE / target")}},
             [&](const std::string& k) -> std::optional<double> {
               if (k == "capacity.fte") return r->total.fte;
               if (k == "capacity.fte_years") return r->total.fte_years;
@@ -138,12 +143,12 @@ void wb::write_summary(Book& b) {
             });
   }
   if (const auto& s = b.d->sroi) {
-    section("SROI",
-            {{"sroi.pv_value", "PV of outcomes"},
-             {"sroi.investment", "Investment"},
-             {"sroi.ratio", "SROI ratio"},
-             {"sroi.net_ratio", "Net SROI ratio"},
-             {"sroi.payback_months", "Payback in months"}},
+    section(st.tr("SROI"),
+            {{"sroi.pv_value", st.tr("PV of outcomes")},
+             {"sroi.investment", st.tr("Investment")},
+             {"sroi.ratio", st.tr("SROI ratio")},
+             {"sroi.net_ratio", st.tr("Net SROI ratio")},
+             {"sroi.payback_months", st.tr("Payback in months")}},
             [&](const std::string& k) -> std::optional<double> {
               if (k == "sroi.pv_value") return s->pv_value;
               if (k == "sroi.investment") return s->investment;
@@ -155,17 +160,17 @@ void wb::write_summary(Book& b) {
   if (const FinancingResult& fr = bc.financing; !fr.grants.empty() || !fr.loans.empty()) {
     std::vector<std::pair<std::string, std::string>> keys;
     for (const GrantResult& g : fr.grants) {
-      keys.emplace_back("financing." + g.id + ".total", "Grant " + g.id + ": total");
-      keys.emplace_back("financing." + g.id + ".pv", "Grant " + g.id + ": PV");
+      keys.emplace_back("financing." + g.id + ".total", st.trf("Grant {}: total", g.id));
+      keys.emplace_back("financing." + g.id + ".pv", st.trf("Grant {}: PV", g.id));
     }
-    const char* loan_keys[][2] = {{"total_paid", "total paid"},
-                                  {"total_interest", "total interest"},
-                                  {"forgiven", "forgiven"},
-                                  {"pv_lender", "lender's PV"}};
-    for (const LoanResult& L : fr.loans)
-      for (const auto& k : loan_keys)
-        keys.emplace_back("financing." + L.id + "." + k[0], "Loan " + L.id + ": " + k[1]);
-    section("Financing", keys, [&](const std::string& k) -> std::optional<double> {
+    for (const LoanResult& L : fr.loans) {
+      const std::string k = "financing." + L.id + ".";
+      keys.emplace_back(k + "total_paid", st.trf("Loan {}: total paid", L.id));
+      keys.emplace_back(k + "total_interest", st.trf("Loan {}: total interest", L.id));
+      keys.emplace_back(k + "forgiven", st.trf("Loan {}: forgiven", L.id));
+      keys.emplace_back(k + "pv_lender", st.trf("Loan {}: lender's PV", L.id));
+    }
+    section(st.tr("Financing"), keys, [&](const std::string& k) -> std::optional<double> {
       for (const GrantResult& g : fr.grants) {
         if (k == "financing." + g.id + ".total") return g.total;
         if (k == "financing." + g.id + ".pv") return g.pv;
@@ -182,12 +187,12 @@ void wb::write_summary(Book& b) {
   }
   if (const SimulationResult* sim = b.d->simulation) {
     // Values only: a simulation's draws are not formulas of the sheets.
-    text(ws, row, 0, "Simulation (values)", b.f.header);
-    text(ws, row, 1, "key", b.f.header);
-    const char* stats[] = {"mean", "sd", "p05", "p50", "p95"};
+    text(ws, row, 0, st.tr("Simulation (values)"), b.f.header);
+    text(ws, row, 1, st.tr("key"), b.f.header);
+    const std::string stats[] = {st.tr("mean"), st.tr("sd"), "p05", "p50", "p95"};
     for (int k = 0; k < 5; ++k) text(ws, row, 2 + k, stats[k], b.f.header);
     ++row;
-    text(ws, row, 0, "Iterations, seed " + std::to_string(sim->seed));
+    text(ws, row, 0, st.trf("Iterations, seed {}", sim->seed));
     text(ws, row, 1, "simulation.iterations");
     number(ws, row++, 2, static_cast<double>(sim->iterations), b.f.value);
     auto metric = [&](const std::string& label, const std::string& key, const MetricSummary& m) {
@@ -197,19 +202,19 @@ void wb::write_summary(Book& b) {
       for (int k = 0; k < 5; ++k) number(ws, row, 2 + k, v[k], b.f.value);
       ++row;
     };
-    metric("NPV", "simulation.npv", sim->npv);
-    if (sim->fte) metric("FTE", "simulation.fte", *sim->fte);
-    if (sim->sroi_ratio) metric("SROI ratio", "simulation.sroi_ratio", *sim->sroi_ratio);
-    text(ws, row, 0, "P(NPV > 0)");
+    metric(st.tr("NPV"), "simulation.npv", sim->npv);
+    if (sim->fte) metric(st.tr("FTE"), "simulation.fte", *sim->fte);
+    if (sim->sroi_ratio) metric(st.tr("SROI ratio"), "simulation.sroi_ratio", *sim->sroi_ratio);
+    text(ws, row, 0, st.tr("P(NPV > 0)"));
     text(ws, row, 1, "simulation.prob_positive");
     number(ws, row++, 2, sim->prob_positive, b.f.value);
-    text(ws, row, 0, "EVPI = E[max(NPV, 0)] - max(E[NPV], 0)");
+    text(ws, row, 0, st.tr("EVPI = E[max(NPV, 0)] - max(E[NPV], 0)"));
     text(ws, row, 1, "simulation.evpi");
     number(ws, row++, 2, sim->evpi, b.f.value);
     ++row;
   }
-  text(ws, row++, 0, "Provenance", b.f.header);
-  text(ws, row, 0, "gevinst version");
+  text(ws, row++, 0, st.tr("Provenance"), b.f.header);
+  text(ws, row, 0, st.tr("gevinst version"));
   text(ws, row++, 2, tool_version());
   for (const Provenance::File& f : b.d->provenance.files) {
     text(ws, row, 0, f.path);
@@ -220,7 +225,7 @@ void wb::write_summary(Book& b) {
   worksheet_set_column(ws, 2, 4, 18, nullptr);
 }
 
-std::optional<std::string> write_workbook(const std::string& path, const WorkbookData& d) {
+std::optional<std::string> write_workbook(const std::string& path, const WorkbookData& d, const Style& st) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path tmp = target.parent_path() / (std::string(".")
@@ -239,14 +244,17 @@ std::optional<std::string> write_workbook(const std::string& path, const Workboo
   if (!b.wb) return "cannot create " + path;
   b.d = &d;
   b.c = d.c;
+  b.st = st;
+  b.sheet = sheet_names(st);
   b.f = make_formats(b.wb);
-  b.summary = workbook_add_worksheet(b.wb, kSummarySheet);
-  b.parameters = workbook_add_worksheet(b.wb, kParametersSheet);
-  b.flows_ws = workbook_add_worksheet(b.wb, kFlowsSheet);
-  if (d.capacity && d.c->capacity.present) b.capacity = workbook_add_worksheet(b.wb, kCapacitySheet);
-  if (d.sroi) b.sroi = workbook_add_worksheet(b.wb, kSroiSheet);
+  b.summary = workbook_add_worksheet(b.wb, b.sheet.summary.c_str());
+  b.parameters = workbook_add_worksheet(b.wb, b.sheet.parameters.c_str());
+  b.flows_ws = workbook_add_worksheet(b.wb, b.sheet.flows.c_str());
+  if (d.capacity && d.c->capacity.present)
+    b.capacity = workbook_add_worksheet(b.wb, b.sheet.capacity.c_str());
+  if (d.sroi) b.sroi = workbook_add_worksheet(b.wb, b.sheet.sroi.c_str());
   if (!d.bc->financing.grants.empty() || !d.bc->financing.loans.empty())
-    b.financing = workbook_add_worksheet(b.wb, kFinancingSheet);
+    b.financing = workbook_add_worksheet(b.wb, b.sheet.financing.c_str());
   write_parameters(b);
   write_capacity(b);
   write_flows(b);

@@ -3,15 +3,17 @@
 // sheet per section whose yearly values are formulas over those cells, so
 // an evaluator can audit the case and change it in Excel or LibreOffice.
 // Every formula cell also holds gevinst's own result, for viewers that do
-// not recalculate.
+// not recalculate. Sheet names, labels and notes are in the Style's
+// language; defined names, the Summary's keys and formulas are not.
 //
 //   WorkbookData d{&c, overrides, "worst", &bc, &capacity, &sroi, nullptr, provenance};
-//   if (auto err = write_workbook("case.xlsx", d)) ... // *err says why
+//   if (auto err = write_workbook("case.xlsx", d, Style{})) ... // *err says why
 #pragma once
 
 #include <optional>
 #include <string>
 
+#include "cli/render/catalogue.h"
 #include "cli/render/provenance.h"
 #include "libeval/business_case.h"
 #include "libeval/capacity.h"
@@ -38,7 +40,8 @@ struct WorkbookData {
 };
 
 /// Writes the workbook to `path` (a temporary file in the same directory,
-/// renamed over `path` when complete). Returns an error text on failure.
-std::optional<std::string> write_workbook(const std::string& path, const WorkbookData& d);
+/// renamed over `path` when complete) with the words of `st`. Returns an
+/// error text on failure.
+std::optional<std::string> write_workbook(const std::string& path, const WorkbookData& d, const Style& st);
 
 }  // namespace gevinst::cli

@@ -1,5 +1,8 @@
 #include "cli/render/workbook_book.h"
 
+#include <cctype>
+#include <set>
+
 #include "cli/render/xlsx_formula.h"
 #include "libeval/parameters.h"
 
@@ -26,8 +29,47 @@ std::string cell(int row, int col, bool absolute) {
 
 std::string ref(const std::string& sheet, int row, int col, bool absolute) {
   std::string s(1, '\'');
-  s.append(sheet).append("'!").append(cell(row, col, absolute));
+  for (char ch : sheet) {
+    if (ch == '\'') s.push_back('\'');
+    s.push_back(ch);
+  }
+  s.append("'!").append(cell(row, col, absolute));
   return s;
+}
+
+SheetNames sheet_names(const Style& st) {
+  std::set<std::string> used;  // in lower case: Excel's sheet names ignore case
+  // ASCII and the Latin-1 letters (Æ Ø Å, U+00C0-U+00DE but ×: UTF-8 C3 80-9E) in lower case.
+  auto lower = [](std::string s) {
+    for (size_t i = 0; i < s.size(); ++i) {
+      const auto ch = static_cast<unsigned char>(s[i]);
+      if (ch < 0x80) {
+        s[i] = static_cast<char>(std::tolower(ch));
+      } else if (ch == 0xC3 && i + 1 < s.size()) {
+        const auto next = static_cast<unsigned char>(s[++i]);
+        if (next >= 0x80 && next <= 0x9E && next != 0x97) s[i] = static_cast<char>(next + 0x20);
+      }
+    }
+    return s;
+  };
+  auto name = [&](const char* english, const std::string& translated) {
+    size_t chars = 0;  // Excel counts characters, not UTF-8 bytes
+    for (unsigned char ch : translated) chars += (ch & 0xC0) != 0x80 ? 1 : 0;
+    const bool valid =
+        !translated.empty() && chars <= 31 && translated.find_first_of("[]:*?/\\") == std::string::npos &&
+        translated.front() != '\'' && translated.back() != '\'' && !used.contains(lower(translated));
+    std::string n = valid ? translated : std::string(english);
+    used.insert(lower(n));
+    return n;
+  };
+  SheetNames n;
+  n.summary = name("Summary", st.tr("Summary"));
+  n.parameters = name("Parameters", st.tr("Parameters"));
+  n.flows = name("Business case", st.tr("Business case"));
+  n.capacity = name("Capacity", st.tr("Capacity"));
+  n.sroi = name("SROI", st.tr("SROI"));
+  n.financing = name("Financing", st.tr("Financing"));
+  return n;
 }
 
 std::string range(int row, int col0, int col1, bool absolute) {
@@ -70,7 +112,7 @@ void number(lxw_worksheet* ws, int row, int col, double v, lxw_format* fmt) {
 
 void year_header(const Book& b, lxw_worksheet* ws, int row, const std::string& first) {
   text(ws, row, kLabelCol, first, b.f.header);
-  text(ws, row + 1, kLabelCol, "Year index t", b.f.note);
+  text(ws, row + 1, kLabelCol, b.st.tr("Year index t"), b.f.note);
   for (int t = 0; t < b.horizon(); ++t) {
     number(ws, row, kFirstYearCol + t, b.c->assumptions.start_year + t, b.f.header);
     number(ws, row + 1, kFirstYearCol + t, t, b.f.note);
@@ -105,7 +147,7 @@ std::string share_formula(const Book& b, const Profile& p, int year) {
   return "1";
 }
 
-std::string df_ref(const Book& b, int year) { return ref(kFlowsSheet, kDfRow, b.year_col(year), true); }
+std::string df_ref(const Book& b, int year) { return ref(b.sheet.flows, kDfRow, b.year_col(year), true); }
 
 std::string df_formula(const Book& b, int year) {
   const Assumptions& a = b.c->assumptions;
@@ -117,7 +159,7 @@ std::string df_formula(const Book& b, int year) {
     return b.rate_names[k];
   };
   const bool mid = a.timing == Timing::mid;
-  std::string f = ref(kFlowsSheet, mid ? kDfRow + 1 : kDfRow, b.year_col(a.end_year()), true);
+  std::string f = ref(b.sheet.flows, mid ? kDfRow + 1 : kDfRow, b.year_col(a.end_year()), true);
   for (int t = a.horizon; t <= year - a.start_year; ++t) f += "/(1+" + rate(t) + ")";
   if (mid) f += "/SQRT(1+" + rate(year - a.start_year + 1) + ")";
   return f;

@@ -37,8 +37,16 @@ struct FlowRows {
   int benefits_counted[3] = {-1, -1, -1}, net[3] = {-1, -1, -1};  ///< per perspective
 };
 
+/// The sheets' names in the workbook's language (valid sheet names: at most
+/// 31 characters, none of []:*?/\); ref() quotes them.
+struct SheetNames {
+  std::string summary, parameters, flows, capacity, sroi, financing;
+};
+
 struct Book {
   lxw_workbook* wb = nullptr;
+  Style st;          ///< the words of every label, heading and note
+  SheetNames sheet;  ///< the names formulas refer to
   lxw_worksheet *summary = nullptr, *parameters = nullptr, *flows_ws = nullptr, *capacity = nullptr,
                 *sroi = nullptr, *financing = nullptr;
   Formats f{};
@@ -55,7 +63,8 @@ struct Book {
 
 /// "G5" (row and column 0-based), "$G$5" when absolute.
 std::string cell(int row, int col, bool absolute = false);
-/// "'Business case'!G5".
+/// "'Business case'!G5", "'Pengestrømme'!G5": the name always quoted (any
+/// apostrophe in it doubled), so spaces and letters like æøå need nothing more.
 std::string ref(const std::string& sheet, int row, int col, bool absolute = false);
 /// "G5:P5" for columns col0..col1 of one row.
 std::string range(int row, int col0, int col1, bool absolute = false);
@@ -97,11 +106,9 @@ void write_sroi(Book& b);
 void write_financing(Book& b);
 void write_summary(Book& b);
 
-inline const char* kParametersSheet = "Parameters";
-inline const char* kFlowsSheet = "Business case";
-inline const char* kCapacitySheet = "Capacity";
-inline const char* kSroiSheet = "SROI";
-inline const char* kFinancingSheet = "Financing";
-inline const char* kSummarySheet = "Summary";
+/// The sheets' names in the words of `st`; a translation that is no valid
+/// sheet name (too long, a character []:*?/\ or an apostrophe at either
+/// end, or the name of another sheet) keeps the English name.
+SheetNames sheet_names(const Style& st);
 
 }  // namespace gevinst::cli::wb

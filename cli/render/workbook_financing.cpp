@@ -38,11 +38,11 @@ std::string listed(const Book& b, const std::vector<std::string>& ids, int year)
   for (const std::string& id : ids) {
     std::string r;
     if (auto it = b.flows.cost.find(id); it != b.flows.cost.end())
-      r = ref(kFlowsSheet, it->second, b.year_col(year));
+      r = ref(b.sheet.flows, it->second, b.year_col(year));
     else if (auto jt = b.flows.benefit.find(id); jt != b.flows.benefit.end())
-      r = ref(kFlowsSheet, jt->second, b.year_col(year));
+      r = ref(b.sheet.flows, jt->second, b.year_col(year));
     else if (auto kt = b.activity_value_row.find(id); kt != b.activity_value_row.end())
-      r = ref(kCapacitySheet, kt->second, b.year_col(year));
+      r = ref(b.sheet.capacity, kt->second, b.year_col(year));
     if (!r.empty()) add_term(s, r, '+');
   }
   return s.empty() ? "0" : s;
@@ -73,10 +73,11 @@ struct LoanWriter {
   void loan(const LoanResult& L, const Financing& f) {
     const LoanTerms& t = L.terms;
     const bool gain = t.method == LoanMethod::gain_share;
+    const Style& st = b.st;
     text(ws, row++, kPeriod, (L.label.empty() ? L.id : L.label) + " (" + L.id + ")", b.f.heading);
     text(ws, row++, kPeriod,
-         std::string("Method ") + to_string_method(t.method) + ", lender " + L.lender + ", borrower " +
-             L.borrower + ", disbursed " + std::to_string(t.disbursed),
+         st.trf("Method {}, lender {}, borrower {}, disbursed {}", method_label(t.method, st), L.lender,
+                L.borrower, t.disbursed),
          b.f.note);
     std::optional<std::string> pf;
     if (f.principal_share) {
@@ -88,39 +89,50 @@ struct LoanWriter {
     } else {
       pf = formula(b, f.principal);
     }
-    const std::string P = input("Principal", pf, t.principal, b.f.money,
-                                f.principal_share ? "share of the listed costs' total" : f.principal.text);
-    const std::string rate = input("Nominal rate per year", f.rate.present ? formula(b, f.rate) : "0", t.rate,
-                                   b.f.share, f.rate.present ? f.rate.text : "default 0");
+    const std::string P =
+        input(st.trc("loan amount", "Principal"), pf, t.principal, b.f.money,
+              f.principal_share ? st.tr("share of the listed costs' total") : f.principal.text);
+    const std::string rate = input(st.tr("Nominal rate per year"), f.rate.present ? formula(b, f.rate) : "0",
+                                   t.rate, b.f.share, f.rate.present ? f.rate.text : st.trf("default {}", 0));
     const std::string i =
-        input("Period rate i = rate / periods per year", rate + "/" + std::to_string(t.periods_per_year),
-              t.rate / t.periods_per_year, b.f.factor);
+        input(st.tr("Period rate i = rate / periods per year"),
+              rate + "/" + std::to_string(t.periods_per_year), t.rate / t.periods_per_year, b.f.factor);
     const int n = t.term;
-    const std::string tiny = input("Residue paid off below", "1E-9*MAX(1," + P + ")",
+    const std::string tiny = input(st.tr("Residue paid off below"), "1E-9*MAX(1," + P + ")",
                                    1e-9 * std::max(1.0, t.principal), b.f.number);
     std::string share, cap;
     if (gain) {
-      share = input("Share of the gains repaid", formula(b, f.gain_share), t.gain_share, b.f.share,
+      share = input(st.tr("Share of the gains repaid"), formula(b, f.gain_share), t.gain_share, b.f.share,
                     f.gain_share.text);
       if (f.cap)
-        cap = input("Cap on total payments (cap x principal)",
+        cap = input(st.tr("Cap on total payments (cap x principal)"),
                     grouped(formula(b, *f.cap).value_or("0")) + "*" + P, t.cap.value_or(0) * t.principal,
                     b.f.money, f.cap->text);
     }
     const int bg_row = row++, a_row = row++;
-    const char* heads[] = {"Period",  "Year",      "Phase",   "Opening", "Interest",
-                           "Payment", "Principal", "Closing", "DF",      "Gains"};
+    // "Principal" here is the part of a payment that repays the loan (Afdrag);
+    // the loan itself (Hovedstol) above is "Principal" in the context "loan amount".
+    const std::string heads[] = {st.tr("Period"),
+                                 st.tr("Year"),
+                                 st.tr("Phase"),
+                                 st.tr("Opening"),
+                                 st.tr("Interest"),
+                                 st.tr("Payment"),
+                                 st.tr("Principal"),
+                                 st.tr("Closing"),
+                                 st.tr("DF"),
+                                 st.tr("Gains")};
     for (int k = 0; k < (gain ? 10 : 9); ++k) text(ws, row, k, heads[k], b.f.header);
     ++row;
     const int first = row, periods = t.principal > 0 ? t.grace + n : 0;
     const std::string bg = cell(bg_row, kYear, true);
-    text(ws, bg_row, kPeriod, "Balance at the end of grace Bg");
+    text(ws, bg_row, kPeriod, st.tr("Balance at the end of grace Bg"));
     put(b, ws, bg_row, kYear, periods ? cell(first + t.grace, kOpen) : P,
         t.grace < static_cast<int>(L.schedule.rows.size())
             ? L.schedule.rows[static_cast<size_t>(t.grace)].opening
             : t.principal,
         b.f.money);
-    text(ws, a_row, kPeriod, "Annuity A = Bg x i / (1 - (1 + i)^-n)");
+    text(ws, a_row, kPeriod, st.tr("Annuity A = Bg x i / (1 - (1 + i)^-n)"));
     const double bgv = L.schedule.rows.size() > static_cast<size_t>(t.grace)
                            ? L.schedule.rows[static_cast<size_t>(t.grace)].opening
                            : 0;
@@ -138,7 +150,7 @@ struct LoanWriter {
       const bool grace = p <= t.grace, last = p == periods;
       number(ws, row, kPeriod, p, nullptr);
       number(ws, row, kYear, year, nullptr);
-      text(ws, row, kPhase, grace ? "grace" : "repayment");
+      text(ws, row, kPhase, grace ? st.tr("grace") : st.tr("repayment"));
       const std::string open = cell(row, kOpen), interest = cell(row, kInterest);
       const std::string due = fmt::format("({}+{})", open, interest);
       // what the cap leaves: MAX(0, cap - payments so far)
@@ -191,31 +203,31 @@ struct LoanWriter {
     auto total = [&](const std::string& key, const std::string& label, const std::string& f, double v) {
       text(ws, row, kPeriod, label);
       put(b, ws, row, kYear, f, v, b.f.money);
-      b.summary_cell["financing." + L.id + "." + key] = ref(kFinancingSheet, row++, kYear);
+      b.summary_cell["financing." + L.id + "." + key] = ref(b.sheet.financing, row++, kYear);
     };
     auto col_sum = [&](int col) {
       return periods ? "SUM(" + cell(first, col) + ":" + cell(end - 1, col) + ")" : std::string("0");
     };
-    total("total_paid", "Total paid", col_sum(kPayment), L.schedule.total_paid);
-    total("total_interest", "Total interest", col_sum(kInterest), L.schedule.total_interest);
+    total("total_paid", st.tr("Total paid"), col_sum(kPayment), L.schedule.total_paid);
+    total("total_interest", st.tr("Total interest"), col_sum(kInterest), L.schedule.total_interest);
     if (gain)
-      total("forgiven", "Forgiven after the term", periods ? cell(end - 1, kClose) : "0",
+      total("forgiven", st.tr("Forgiven after the term"), periods ? cell(end - 1, kClose) : "0",
             L.schedule.forgiven);
     const std::string pays = periods
                                  ? "+SUMPRODUCT(" + cell(first, kPayment) + ":" + cell(end - 1, kPayment) +
                                        "," + cell(first, kDf) + ":" + cell(end - 1, kDf) + ")"
                                  : "";
-    total("pv_lender", "Lender's PV = -principal x DF(disbursed) + SUMPRODUCT(payment, DF)",
+    total("pv_lender", st.tr("Lender's PV = -principal x DF(disbursed) + SUMPRODUCT(payment, DF)"),
           "-" + P + "*" + loan_df_formula(b, t.disbursed) + pays, L.pv.lender);
     row += 1;
   }
 
-  static const char* to_string_method(LoanMethod m) {
+  static std::string method_label(LoanMethod m, const Style& st) {
     switch (m) {
-      case LoanMethod::annuity: return "annuity";
-      case LoanMethod::serial: return "serial";
-      case LoanMethod::bullet: return "bullet";
-      case LoanMethod::gain_share: return "gain-share";
+      case LoanMethod::annuity: return st.tr("annuity");
+      case LoanMethod::serial: return st.tr("serial");
+      case LoanMethod::bullet: return st.tr("bullet");
+      case LoanMethod::gain_share: return st.tr("gain-share");
     }
     return "";
   }
@@ -228,33 +240,34 @@ void write_financing(Book& b) {
   if (!b.financing) return;
   lxw_worksheet* ws = b.financing;
   const Case& c = *b.c;
-  text(ws, 0, 0, "Financing: grants and loans", b.f.title);
-  text(ws, 1, 0, "Transfers between parties; they never change the case's NPV.", b.f.note);
+  const Style& st = b.st;
+  text(ws, 0, 0, st.tr("Financing: grants and loans"), b.f.title);
+  text(ws, 1, 0, st.tr("Transfers between parties; they never change the case's NPV."), b.f.note);
   int row = 3;
   if (!fr.grants.empty()) {
-    text(ws, row++, 0, "Grants: share x the listed costs of each year", b.f.heading);
-    text(ws, row, 0, "Grant", b.f.header);
-    text(ws, row, 1, "Share", b.f.header);
+    text(ws, row++, 0, st.tr("Grants: share x the listed costs of each year"), b.f.heading);
+    text(ws, row, 0, st.tr("Grant"), b.f.header);
+    text(ws, row, 1, st.tr("Share"), b.f.header);
     for (int t = 0; t < b.horizon(); ++t) number(ws, row, 2 + t, c.assumptions.start_year + t, b.f.header);
     const int total_col = 2 + b.horizon(), last = total_col - 1;
-    text(ws, row, total_col, "Total", b.f.header);
-    text(ws, row, total_col + 1, "PV", b.f.header);
+    text(ws, row, total_col, st.tr("Total"), b.f.header);
+    text(ws, row, total_col + 1, st.tr("PV"), b.f.header);
     ++row;
     for (const GrantResult& g : fr.grants) {
       const Financing* f = item_of(c, g.id);
-      text(ws, row, 0, (g.label.empty() ? g.id : g.label) + ": " + g.payer + " to " + g.recipient);
+      text(ws, row, 0, st.trf("{}: {} to {}", g.label.empty() ? g.id : g.label, g.payer, g.recipient));
       put(b, ws, row, 1, f ? formula(b, f->share) : std::nullopt, g.share, b.f.share);
       for (int t = 0; t < b.horizon(); ++t)
         put(b, ws, row, 2 + t,
             cell(row, 1, true) + "*(" + listed(b, g.of, c.assumptions.start_year + t) + ")",
             g.years[static_cast<size_t>(t)], b.f.money);
       put(b, ws, row, total_col, "SUM(" + range(row, 2, last) + ")", g.total, b.f.money);
-      b.summary_cell["financing." + g.id + ".total"] = ref(kFinancingSheet, row, total_col);
+      b.summary_cell["financing." + g.id + ".total"] = ref(b.sheet.financing, row, total_col);
       put(b, ws, row, total_col + 1,
-          "SUMPRODUCT(" + ref(kFlowsSheet, kDfRow, kFirstYearCol, true) + ":" +
+          "SUMPRODUCT(" + ref(b.sheet.flows, kDfRow, kFirstYearCol, true) + ":" +
               cell(kDfRow, kFirstYearCol + b.horizon() - 1, true) + "," + range(row, 2, last) + ")",
           g.pv, b.f.money);
-      b.summary_cell["financing." + g.id + ".pv"] = ref(kFinancingSheet, row, total_col + 1);
+      b.summary_cell["financing." + g.id + ".pv"] = ref(b.sheet.financing, row, total_col + 1);
       ++row;
     }
     ++row;

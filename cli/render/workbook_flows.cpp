@@ -7,6 +7,7 @@
 
 #include <cmath>
 
+#include "cli/render/business_case.h"
 #include "cli/render/workbook_book.h"
 #include "cli/render/xlsx_formula.h"
 #include "libeval/flows.h"
@@ -15,8 +16,6 @@
 namespace gevinst::cli::wb {
 
 namespace {
-
-const char* kPerspectiveNames[] = {"budget", "organisation", "society"};
 
 // The share of `p` in `year` as a factor "*share", "" when it is exactly 1,
 // nullopt when it is 0 (the value is then 0 that year).
@@ -64,20 +63,22 @@ std::optional<std::string> item_formula(const Book& b, const FlowItem& f, int ye
   return grouped(fb.value_or("0")) + growth + *share + price;
 }
 
-std::string form_basis(const FlowItem& f) {
+// The item as the case file writes it: its keys (amount, per_year, growth,
+// amounts) stay as written, the words between them are translated.
+std::string form_basis(const FlowItem& f, const Style& st) {
   switch (f.form) {
-    case FlowItem::Form::amount: return "amount " + f.amount.text + " in " + std::to_string(f.year);
+    case FlowItem::Form::amount: return st.trf("amount {} in {}", f.amount.text, f.year);
     case FlowItem::Form::per_year:
       return "per_year " + f.amount.text + ", " + std::to_string(f.from) + "-" + std::to_string(f.to) +
              (f.growth.present ? ", growth " + f.growth.text : "");
-    case FlowItem::Form::amounts: return "amounts by year";
+    case FlowItem::Form::amounts: return st.tr("amounts by year");
   }
   return {};
 }
 
-std::string item_basis(const FlowItem& f) {
-  std::string s = form_basis(f);
-  if (f.price_factor != 1) s += fmt::format(", {} prices x {:.6g}", f.price_year, f.price_factor);
+std::string item_basis(const FlowItem& f, const Style& st) {
+  std::string s = form_basis(f, st);
+  if (f.price_factor != 1) s += st.trf(", {} prices x {:.6g}", f.price_year, f.price_factor);
   return s;
 }
 
@@ -109,9 +110,10 @@ struct Writer {
     const Assumptions& a = b.c->assumptions;
     const bool mid = a.timing == Timing::mid;
     const int end_row = mid ? kDfRow + 1 : kDfRow;
-    text(ws, kRateRow, kLabelCol, "Discount rate r(t)");
-    text(ws, kDfRow, kLabelCol, mid ? "Discount factor, mid-year" : "Discount factor DF(t)");
-    if (mid) text(ws, end_row, kLabelCol, "Discount factor, end of year");
+    text(ws, kRateRow, kLabelCol, b.st.tr("Discount rate r(t)"));
+    text(ws, kDfRow, kLabelCol,
+         mid ? b.st.tr("Discount factor, mid-year") : b.st.tr("Discount factor DF(t)"));
+    if (mid) text(ws, end_row, kLabelCol, b.st.tr("Discount factor, end of year"));
     auto rate_name = [&](int t) {
       size_t k = 0;
       for (size_t s = 0; s < a.discounting.steps.size(); ++s)
@@ -132,7 +134,8 @@ struct Writer {
     }
   }
 
-  // Rows first..last-1 summed with SUMIF on the kind column, per year.
+  // Rows first..last-1 summed with SUMIF on the kind column, per year; `kind`
+  // as the kind column writes it (translated), so the criterion matches.
   void kind_total(int row, const std::string& label, const std::string& kind, int first, int end,
                   const std::vector<double>& v) {
     text(ws, row, kLabelCol, label);
@@ -155,15 +158,17 @@ void write_flows(Book& b) {
   lxw_worksheet* ws = b.flows_ws;
   const Case& c = *b.c;
   const BusinessCase& bc = *b.d->bc;
+  const Style& st = b.st;
   Writer w{b, ws, kFirstYearCol + b.horizon() - 1};
-  text(ws, 0, 0, "Business case: " + (c.info.title.empty() ? c.info.id : c.info.title), b.f.title);
+  text(ws, 0, 0, st.trf("Business case: {}", c.info.title.empty() ? c.info.id : c.info.title), b.f.title);
   text(ws, 1, 0,
-       "Amounts in " + c.assumptions.currency +
-           ", undiscounted per year; the PV column is SUMPRODUCT(DF, row), " + "discounted to " +
-           std::to_string(c.assumptions.start_year) + " (year index 0 is not discounted).",
+       st.trf("Amounts in {}, undiscounted per year; the PV column is SUMPRODUCT(DF, row), discounted to {} "
+              "(year index 0 is not discounted).",
+              c.assumptions.currency, c.assumptions.start_year),
        b.f.note);
-  year_header(b, ws, kYearRow, "Item");
-  const char* heads[] = {"id", "Kind", "Party", "In the case file", "PV"};
+  year_header(b, ws, kYearRow, st.tr("Item"));
+  // "id" is the case file's key, the same word in every language.
+  const std::string heads[] = {"id", st.tr("Kind"), st.tr("Party"), st.tr("In the case file"), st.tr("PV")};
   for (int k = 0; k < 5; ++k) text(ws, kYearRow, kIdCol + k, heads[k], b.f.header);
   w.discounting();
 
@@ -174,14 +179,14 @@ void write_flows(Book& b) {
       const ItemSeries& s = bc.items[item++];
       text(ws, row, kLabelCol, f.label.empty() ? f.id : f.label);
       text(ws, row, kIdCol, f.id);
-      text(ws, row, kKindCol, f.is_cost ? to_string(f.cost_kind) : to_string(f.benefit_kind));
+      text(ws, row, kKindCol, st.tr(f.is_cost ? to_string(f.cost_kind) : to_string(f.benefit_kind)));
       text(ws, row, kPartyCol, f.party);
       if (!f.is_cost && f.benefit_kind == BenefitKind::qualitative) {
-        text(ws, row, kSourceCol, "described, not priced: " + f.description);
+        text(ws, row, kSourceCol, st.trf("described, not priced: {}", f.description));
         ++row;
         continue;
       }
-      text(ws, row, kSourceCol, item_basis(f));
+      text(ws, row, kSourceCol, item_basis(f, st));
       rows[f.id] = row;
       w.yearly(
           row, s.values,
@@ -196,27 +201,27 @@ void write_flows(Book& b) {
     }
   };
 
-  text(ws, row++, kLabelCol, "Costs", b.f.heading);
+  text(ws, row++, kLabelCol, st.tr("Costs"), b.f.heading);
   const int first_cost = row;
   item_rows(c.costs, b.flows.cost);
   const int end_cost = row;
-  text(ws, row++, kLabelCol, "Benefits", b.f.heading);
+  text(ws, row++, kLabelCol, st.tr("Benefits"), b.f.heading);
   const int first_benefit = row;
   item_rows(c.benefits, b.flows.benefit);
   for (; item < bc.items.size(); ++item) {
     const ItemSeries& s = bc.items[item];
     text(ws, row, kLabelCol, s.label);
     text(ws, row, kIdCol, s.id);
-    text(ws, row, kKindCol, "capacity");
+    text(ws, row, kKindCol, st.tr(to_string(BenefitKind::capacity)));
     text(ws, row, kPartyCol, s.party);
-    text(ws, row, kSourceCol, "monetised capacity activity (Capacity sheet)");
+    text(ws, row, kSourceCol, st.trf("monetised capacity activity ({} sheet)", b.sheet.capacity));
     // Without a capacity sheet (no capacity results given) the values stay values.
     const auto it = b.activity_value_row.find(s.id);
     w.yearly(
         row, s.values,
         [&](int t) -> std::optional<std::string> {
           if (it == b.activity_value_row.end()) return std::nullopt;
-          return ref(kCapacitySheet, it->second, kFirstYearCol + t);
+          return ref(b.sheet.capacity, it->second, kFirstYearCol + t);
         },
         b.f.money);
     b.flows.benefit[s.id] = row++;
@@ -224,7 +229,7 @@ void write_flows(Book& b) {
   const int end_benefit = row;
 
   ++row;
-  text(ws, row++, kLabelCol, "Totals", b.f.heading);
+  text(ws, row++, kLabelCol, st.tr("Totals"), b.f.heading);
   const Metrics& m0 = bc.perspectives[0];
   auto column_of = [&](auto get) {
     std::vector<double> v;
@@ -232,7 +237,7 @@ void write_flows(Book& b) {
     return v;
   };
   b.flows.costs = row;
-  text(ws, row, kLabelCol, "Costs");
+  text(ws, row, kLabelCol, st.tr("Costs"));
   w.yearly(
       row, column_of([](const YearRow& y) { return y.costs; }),
       [&](int t) -> std::optional<std::string> {
@@ -242,23 +247,25 @@ void write_flows(Book& b) {
       },
       b.f.money);
   ++row;
-  for (int k = 0; k < 4; ++k, ++row)
-    w.kind_total(row, std::string("  costs: ") + to_string(static_cast<CostKind>(k)),
-                 to_string(static_cast<CostKind>(k)), first_cost, end_cost,
+  for (int k = 0; k < 4; ++k, ++row) {
+    const std::string kind = st.tr(to_string(static_cast<CostKind>(k)));
+    w.kind_total(row, "  " + st.trf("costs: {}", kind), kind, first_cost, end_cost,
                  column_of([k](const YearRow& y) { return y.costs_by_kind[static_cast<size_t>(k)]; }));
+  }
   // Benefits by kind (every perspective counts a subset of these).
   const int kinds_row = row;
   const Metrics& all = bc.perspectives[2];
   for (int k = 0; k < 3; ++k, ++row) {
     std::vector<double> v;
     for (const YearRow& y : all.years) v.push_back(y.benefits_by_kind[static_cast<size_t>(k)]);
-    w.kind_total(row, std::string("  benefits: ") + to_string(static_cast<BenefitKind>(k)),
-                 to_string(static_cast<BenefitKind>(k)), first_benefit, end_benefit, v);
+    const std::string kind = st.tr(to_string(static_cast<BenefitKind>(k)));
+    w.kind_total(row, "  " + st.trf("benefits: {}", kind), kind, first_benefit, end_benefit, v);
   }
   for (int p = 0; p < 3; ++p) {
     const Metrics& m = bc.perspectives[static_cast<size_t>(p)];
     ++row;
-    text(ws, row++, kLabelCol, std::string("Perspective: ") + kPerspectiveNames[p], b.f.heading);
+    text(ws, row++, kLabelCol, st.trf("Perspective: {}", perspective_label(static_cast<Perspective>(p), st)),
+         b.f.heading);
     std::vector<double> ben, net, cum;
     for (const YearRow& y : m.years) {
       ben.push_back(y.benefits);
@@ -266,7 +273,7 @@ void write_flows(Book& b) {
       cum.push_back(y.cumulative);
     }
     b.flows.benefits_counted[p] = row;
-    text(ws, row, kLabelCol, "Benefits counted");
+    text(ws, row, kLabelCol, st.tr("Benefits counted"));
     w.yearly(
         row, ben,
         [&](int t) -> std::optional<std::string> {
@@ -277,7 +284,7 @@ void write_flows(Book& b) {
         b.f.money);
     ++row;
     b.flows.net[p] = row;
-    text(ws, row, kLabelCol, "Net (benefits - costs); PV = NPV");
+    text(ws, row, kLabelCol, st.tr("Net (benefits - costs); PV = NPV"));
     w.yearly(
         row, net,
         [&](int t) -> std::optional<std::string> {
@@ -285,7 +292,7 @@ void write_flows(Book& b) {
         },
         b.f.money);
     ++row;
-    text(ws, row, kLabelCol, "Cumulative net");
+    text(ws, row, kLabelCol, st.tr("Cumulative net"));
     for (int t = 0; t < b.horizon(); ++t)
       put(b, ws, row, kFirstYearCol + t,
           t == 0 ? cell(row - 1, kFirstYearCol)

@@ -35,13 +35,13 @@ std::vector<std::string> parameter_names(const Case& c) {
 // The value in force: the last override of the parameter, else its own.
 const Number& value_in_force(const Book& b, size_t i, std::string* origin) {
   const Number* n = &b.c->parameters[i].value;
-  *origin = "case file";
+  *origin = b.st.tr("case file");
   for (const Override& o : b.d->overrides) {
     if (o.parameter != static_cast<int>(i)) continue;
     n = &o.value;
-    *origin = "scenario " + b.d->scenario;
+    *origin = b.st.trf("scenario {}", b.d->scenario);
     for (const std::string& s : b.d->provenance.overrides)
-      if (s.rfind(o.name + "=", 0) == 0) *origin = "set on the command line";
+      if (s.rfind(o.name + "=", 0) == 0) *origin = b.st.tr("set on the command line");
   }
   return *n;
 }
@@ -65,7 +65,7 @@ std::string distribution_text(const Parameter& p) {
 
 void define(const Book& b, const std::string& name, int row, int col) {
   workbook_define_name(b.wb, name.c_str(),
-                       std::string("=").append(ref(kParametersSheet, row, col, true)).c_str());
+                       std::string("=").append(ref(b.sheet.parameters, row, col, true)).c_str());
 }
 
 }  // namespace
@@ -73,14 +73,18 @@ void define(const Book& b, const std::string& name, int row, int col) {
 void write_parameters(Book& b) {
   lxw_worksheet* ws = b.parameters;
   const Case& c = *b.c;
+  const Style& st = b.st;
   b.names = parameter_names(c);
-  text(ws, 0, 0, "Parameters of " + c.info.id, b.f.title);
+  text(ws, 0, 0, st.trf("Parameters of {}", c.info.id), b.f.title);
   text(ws, 1, 0,
-       "Yellow cells are inputs: change one and every sheet recalculates. Formulas refer to them by the "
-       "defined name in column C. Grey italic cells are values no formula expresses.",
+       st.tr("Yellow cells are inputs: change one and every sheet recalculates. Formulas refer to them by "
+             "the defined name in column C. Grey italic cells are values no formula expresses."),
        b.f.note);
-  const char* heads[] = {"Parameter", "Value",        "Defined name", "Unit",     "Low",
-                         "High",      "Distribution", "Source",       "In force", "In the case file"};
+  const std::string heads[] = {st.tr("Parameter"),    st.tr("Value"),
+                               st.tr("Defined name"), st.tr("Unit"),
+                               st.tr("Low"),          st.tr("High"),
+                               st.tr("Distribution"), st.tr("Source"),
+                               st.tr("In force"),     st.tr("In the case file")};
   for (int k = 0; k < 10; ++k) text(ws, 3, k, heads[k], b.f.header);
   int row = 4;
   for (size_t i = 0; i < c.parameters.size(); ++i, ++row) {
@@ -106,25 +110,26 @@ void write_parameters(Book& b) {
 
   const Assumptions& a = c.assumptions;
   row += 1;
-  text(ws, row++, 0, "Assumptions", b.f.heading);
+  text(ws, row++, 0, st.tr("Assumptions"), b.f.heading);
   auto fact = [&](const std::string& label, const std::string& value) {
     text(ws, row, 0, label);
     text(ws, row++, 1, value);
   };
-  fact("Start year (year index 0)", std::to_string(a.start_year));
-  fact("Horizon (years)", std::to_string(a.horizon));
-  fact("Currency", a.currency);
-  fact("Timing", a.timing == Timing::mid ? "mid-year: DF(t) / SQRT(1 + r(t+1))" : "end of year: DF(t)");
-  text(ws, row, 0, "Hours per FTE (årsværk)");
+  fact(st.tr("Start year (year index 0)"), std::to_string(a.start_year));
+  fact(st.tr("Horizon (years)"), std::to_string(a.horizon));
+  fact(st.tr("Currency"), a.currency);
+  fact(st.tr("Timing"),
+       a.timing == Timing::mid ? st.tr("mid-year: DF(t) / SQRT(1 + r(t+1))") : st.tr("end of year: DF(t)"));
+  text(ws, row, 0, st.tr("Hours per FTE (årsværk)"));
   number(ws, row, 1, a.fte_hours, b.f.input);
   define(b, "fte_hours", row, 1);
   text(ws, row, 2, "fte_hours");
-  text(ws, row, 7, a.fte_hours_preset.empty() ? "case file" : "preset " + a.fte_hours_preset);
+  text(ws, row, 7, a.fte_hours_preset.empty() ? st.tr("case file") : st.trf("preset {}", a.fte_hours_preset));
   ++row;
   b.rate_names.clear();
   for (const RateStep& s : a.discounting.steps) {
     const std::string name = "rate_from_" + std::to_string(s.from_index);
-    text(ws, row, 0, "Discount rate from year index " + std::to_string(s.from_index));
+    text(ws, row, 0, st.trf("Discount rate from year index {}", s.from_index));
     number(ws, row, 1, s.rate, b.f.input_share);
     define(b, name, row, 1);
     text(ws, row, 2, name);

@@ -4,6 +4,10 @@
 # benefits, BCR, FTE and SROI figures of `evaluate`, `capacity` and `sroi
 # --format json` within 1e-9 relative; then one parameter cell is changed
 # and the recalculated NPV must be what `evaluate --set NAME=VALUE` gives.
+# The Danish workbook (--lang da) of every case goes through the same
+# recalculation and comparison: its sheets have Danish names (Parametre,
+# Pengestrømme, ...) that the formulas and defined names refer to, and
+# its labels come from cli/render/po/da.po.
 #
 # LibreOffice does not recalculate an .xlsx on load by default (it shows the
 # cached results). A temporary profile (-env:UserInstallation) sets
@@ -41,14 +45,18 @@ results() {
 # (tests/data/xlsx/conventions.yaml: mid-year timing, rate steps within the
 # horizon, growth, every profile form, every loan method; prices.yaml: items
 # in other years' prices, a nominal loan under inflation, SROI outcomes
-# discounted from their first year).
+# discounted from their first year). Each also in Danish, as da-NAME (the
+# JSON has no language: the same figures are expected).
 n=0
 for f in examples/*.yaml examples/fund/*.yaml tests/data/xlsx/*.yaml; do
   grep -q '^format: gevinst/1' "$f" || continue  # cases only, not rollouts
   name="$(basename "$f" .yaml)"
   run report "$f" -o "$TMP/wb/$name.xlsx"
   expect_rc 0 "report $f"
+  run report "$f" --lang da -o "$TMP/wb/da-$name.xlsx"
+  expect_rc 0 "report $f --lang da"
   results "$name" "$f"
+  for j in "$TMP/json/$name".*.json; do cp "$j" "$TMP/json/da-${j##*/}"; done
   n=$((n + 1))
 done
 [ "$n" -ge 9 ] || fail "expected at least 9 cases, found $n"
@@ -57,15 +65,17 @@ python3 "$check" strip "$TMP"/wb/*.xlsx || fail "could not strip the cached resu
 # Changed parameters: the patients of the COPD case, and an effect below the
 # conventions case's threshold (its if() and comparisons flip; every section
 # and loan changes).
-set_param() {  # set_param NAME CASE PARAMETER VALUE
-  run report "$2" -o "$TMP/$1.xlsx"
-  expect_rc 0 "report $2"
+set_param() {  # set_param NAME CASE PARAMETER VALUE [REPORT OPTIONS...]
+  run report "$2" -o "$TMP/$1.xlsx" "${@:5}"
+  expect_rc 0 "report $2 ${*:5}"
   cp "$TMP/$1.xlsx" "$TMP/wb/$1.xlsx"
   python3 "$check" set "$TMP/wb/$1.xlsx" "p_$3" "$4" || fail "could not set p_$3 in $1"
   results "$1" "$2" --set "$3=$4"
 }
 set_param set-kol examples/kol-telemonitoring.yaml patients 900
 set_param set-conventions tests/data/xlsx/conventions.yaml effect 0.2
+# the defined name p_patients points into the sheet 'Parametre'
+set_param da-set-kol examples/kol-telemonitoring.yaml patients 900 --lang da
 
 # --scenario and --set through the command: the cells hold the values in force.
 run report examples/kol-telemonitoring.yaml --scenario worst --set patients=1000 -o "$TMP/wb/cli-set.xlsx"
@@ -101,8 +111,10 @@ timeout 300 "$SOFFICE" -env:UserInstallation="file://$TMP/profile" --headless --
 checked=0
 for wbk in "$TMP"/wb/*.xlsx; do
   name="$(basename "$wbk" .xlsx)"
-  summary="$TMP/csv/$name-Summary.csv"
-  if [ ! -f "$summary" ]; then fail "LibreOffice wrote no Summary sheet for $name"; continue; fi
+  sheet=Summary
+  case "$name" in da-*) sheet=Oversigt ;; esac
+  summary="$TMP/csv/$name-$sheet.csv"
+  if [ ! -f "$summary" ]; then fail "LibreOffice wrote no $sheet sheet for $name"; continue; fi
   if grep -qE 'Err:|#(NAME|REF|VALUE|DIV/0|NUM|N/A)' "$TMP/csv/$name"-*.csv; then
     fail "$name: a formula gives an error: $(grep -hE 'Err:|#' "$TMP/csv/$name"-*.csv | head -3)"
   fi
@@ -118,6 +130,41 @@ $out"
   fi
 done
 [ "$checked" -ge 100 ] || fail "only $checked figures compared"
+
+# The Danish workbook is Danish: sheet names, headings and labels, with
+# the keys of column B, the defined names and the formulas as in English.
+da="$TMP/csv/da-kol-telemonitoring"
+for sheet in Oversigt Parametre Pengestrømme Kapacitet SROI Finansiering; do
+  [ -f "$da-$sheet.csv" ] || fail "the Danish workbook has no sheet $sheet: $(ls "$TMP/csv" | grep '^da-kol-telemonitoring-')"
+done
+[ ! -e "$da-Summary.csv" ] && [ ! -e "$da-Parameters.csv" ] || fail "the Danish workbook has English sheet names"
+python3 -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("xl/workbook.xml").decode())' \
+  "$TMP/wb/da-kol-telemonitoring.xlsx" | grep -qF "<definedName name=\"p_patients\">'Parametre'!\$B\$" ||
+  fail "p_patients does not point into the sheet Parametre"
+expect_csv() {  # expect_csv SHEET TEXT: a line of the Danish sheet's CSV starts with TEXT
+  awk -v t="$2" 'index($0, t) == 1 { found = 1 } END { exit !found }' "$da-$1.csv" ||
+    fail "the Danish sheet $1 lacks '$2'"
+}
+expect_csv Oversigt "Pengestrømme,nøgle,budget,organisation (valgt),samfund"
+expect_csv Oversigt "Nutidsværdi,npv,"
+expect_csv Oversigt "Nutidsværdi af omkostninger,pv_costs,"
+expect_csv Oversigt "Frigjorte årsværk ved fuld effekt,capacity.fte,"
+expect_csv Oversigt "SROI-forhold,sroi.ratio,"
+expect_csv Oversigt "Tilskud fund-grant: nutidsværdi,financing.fund-grant.pv,"
+expect_csv Parametre "Parameter,Værdi,Defineret navn,Enhed,Lav,Høj,Fordeling,Kilde,Gældende,I sagsfilen"
+expect_csv Parametre "Timer pr. årsværk,"
+expect_csv Pengestrømme "Diskonteringsfaktor DF(t),"
+expect_csv Pengestrømme "  omkostninger: investering,,investering,"
+expect_csv Pengestrømme "Netto (gevinster - omkostninger); NV = nutidsværdi,"
+expect_csv Kapacitet "  Realiserbare timer,"
+expect_csv SROI "  Dødvægt,"
+expect_csv Finansiering "Finansiering: tilskud og lån"
+# every loan method's schedule in Danish (the conventions case has them all)
+grep -qF "Termin,År,Fase,Restgæld primo,Rente,Ydelse,Afdrag,Restgæld ultimo,DF" "$TMP/csv/da-conventions-Finansiering.csv" ||
+  fail "the Danish loan schedule's header is not Danish"
+if grep -hE '^(Totals|Assumptions|Discount factor|Perspective: |Year index|  Realisable hours|  Deadweight|Principal),' "$da"-*.csv; then
+  fail "English labels in the Danish workbook"
+fi
 
 python3 - "$TMP/csv/sim-Summary.csv" "$TMP/sim.json" <<'PY' || fail "the workbook's simulation values differ from simulate --format json"
 import csv, json, sys

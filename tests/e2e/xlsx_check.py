@@ -92,7 +92,7 @@ def compare(summary, evaluate, capacity, sroi, repay="-"):
         if key not in rows:
             return "missing"
         text = rows[key][col]
-        if text in ("", "none"):
+        if text in ("", "none", "ingen"):  # "none" in the Danish workbook too
             return None
         try:
             return float(text)

@@ -97,3 +97,16 @@ TEST_CASE("Catalogue::from_po, error handling: the line is named") {
                        "PO line 1: expected msgid, msgstr, a quoted string or a comment",
                        std::invalid_argument);
 }
+
+TEST_CASE("Catalogue::from_po, error handling: a msgid twice is an error, as for msgfmt") {
+  CHECK_THROWS_WITH_AS(Catalogue::from_po("msgid \"NPV\"\nmsgstr \"Nutidsværdi\"\n\n"
+                                          "msgid \"NPV\"\nmsgstr \"NNV\"\n"),
+                       "PO line 4: duplicate msgid \"NPV\"", std::invalid_argument);
+  // untranslated or fuzzy, the second entry is still a duplicate
+  CHECK_THROWS_WITH_AS(
+      Catalogue::from_po("msgid \"NPV\"\nmsgstr \"\"\n#, fuzzy\nmsgid \"NPV\"\nmsgstr \"x\"\n"),
+      "PO line 4: duplicate msgid \"NPV\"", std::invalid_argument);
+  // the same text in another context is not
+  CHECK_NOTHROW(
+      Catalogue::from_po("msgid \"NPV\"\nmsgstr \"a\"\nmsgctxt \"c\"\nmsgid \"NPV\"\nmsgstr \"b\"\n"));
+}

@@ -1,6 +1,7 @@
 // The Danish catalogue (cli/render/po/da.po, embedded at build time) covers
-// every message id the code looks up: each literal passed to Style::tr or
-// Style::trf in cli/ must have a Danish translation, with the same {} fields.
+// every message id the code looks up: each literal passed to Style::tr,
+// Style::trf or Style::trc in cli/ must have a Danish translation, with the
+// same {} fields.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -24,13 +25,12 @@ std::string read(const std::filesystem::path& p) {
   return ss.str();
 }
 
-// The message ids in the code: string literals (adjacent ones joined) right
-// after tr( or trf(, outside // comments; after trc("context", the context,
-// EOT and the id, as Catalogue keys an entry with msgctxt.
-std::set<std::string> used_ids() {
-  std::set<std::string> ids;
-  const std::regex call(R"re(\btrf?\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+))re");
-  const std::regex in_context(R"re(\btrc\(\s*"((?:[^"\\]|\\.)*)"\s*,\s*((?:"(?:[^"\\]|\\.)*"\s*)+))re");
+// The message ids in the code, with their context (empty for none): string
+// literals (adjacent ones joined) right after tr( or trf(, or after
+// trc("CONTEXT", ; outside // comments.
+std::set<std::pair<std::string, std::string>> used_ids() {
+  std::set<std::pair<std::string, std::string>> ids;
+  const std::regex call(R"re(\b(?:trf?\(|trc\(\s*"([^"\\]*)"\s*,)\s*((?:"(?:[^"\\]|\\.)*"\s*)+))re");
   const std::regex literal(R"re("((?:[^"\\]|\\.)*)")re");
   for (const auto& e :
        std::filesystem::recursive_directory_iterator(std::string(GEVINST_SOURCE_DIR) + "/cli")) {
@@ -44,17 +44,10 @@ std::set<std::string> used_ids() {
       text += line + "\n";
     }
     for (auto m = std::sregex_iterator(text.begin(), text.end(), call); m != std::sregex_iterator(); ++m) {
-      std::string lits = (*m)[1].str(), id;
+      std::string lits = (*m)[2].str(), id;
       for (auto l = std::sregex_iterator(lits.begin(), lits.end(), literal); l != std::sregex_iterator(); ++l)
         id += (*l)[1].str();
-      ids.insert(id);
-    }
-    for (auto m = std::sregex_iterator(text.begin(), text.end(), in_context); m != std::sregex_iterator();
-         ++m) {
-      std::string lits = (*m)[2].str(), id = (*m)[1].str() + '\x04';
-      for (auto l = std::sregex_iterator(lits.begin(), lits.end(), literal); l != std::sregex_iterator(); ++l)
-        id += (*l)[1].str();
-      ids.insert(id);
+      ids.emplace((*m)[1].str(), id);
     }
   }
   return ids;
@@ -73,12 +66,14 @@ TEST_CASE("Danish catalogue: every message id used in cli/ has a translation") {
   const auto ids = used_ids();
   REQUIRE(ids.size() > 100);  // the scan found the report's and evaluate's labels
   const auto translated = da.ids();
-  for (const auto& id : ids) {
+  for (const auto& [context, id] : ids) {
+    CAPTURE(context);
     CAPTURE(id);
     // Escapes in the C++ literal ("\n") would differ from the PO text; the ids use none.
     CHECK(id.find('\\') == std::string::npos);
-    CHECK(std::binary_search(translated.begin(), translated.end(), id));
-    CHECK(fields(da.lookup(id)) == fields(id));
+    const std::string key = context.empty() ? id : Catalogue::key(context, id);
+    CHECK(std::binary_search(translated.begin(), translated.end(), key));
+    CHECK(fields(context.empty() ? da.lookup(id) : da.lookup(context, id)) == fields(id));
   }
 }
 

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "../support.h"
+#include "cli/render/workbook_book.h"
 #include "cli/render/xlsx_formula.h"
 #include "libeval/business_case.h"
 #include "libeval/loader.h"
@@ -95,7 +96,7 @@ TEST_CASE("write_workbook: an example case becomes one XLSX file, written atomic
   const fs::path dir = fs::temp_directory_path() / ("gevinst-wb-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const fs::path out = dir / "kol.xlsx";
-  CHECK_FALSE(write_workbook(out.string(), d));
+  CHECK_FALSE(write_workbook(out.string(), d, Style{}));
   std::ifstream in(out, std::ios::binary);
   char magic[2] = {};
   in.read(magic, 2);
@@ -104,12 +105,49 @@ TEST_CASE("write_workbook: an example case becomes one XLSX file, written atomic
     CHECK(e.path().extension() != ".tmp");
   SUBCASE("without capacity results the derived benefits are written as values") {
     d.capacity = nullptr;
-    CHECK_FALSE(write_workbook((dir / "no-capacity.xlsx").string(), d));
+    CHECK_FALSE(write_workbook((dir / "no-capacity.xlsx").string(), d, Style{}));
   }
   SUBCASE("a directory that does not exist is an error, not a crash") {
-    auto err = write_workbook((dir / "missing" / "x.xlsx").string(), d);
+    auto err = write_workbook((dir / "missing" / "x.xlsx").string(), d, Style{});
     REQUIRE(err);
     CHECK(err->find("x.xlsx") != std::string::npos);
   }
   fs::remove_all(dir);
+}
+
+TEST_CASE("sheet_names: the sheets in the style's words, valid sheet names or the English ones") {
+  const wb::SheetNames en = wb::sheet_names(Style{});
+  CHECK(en.summary == "Summary");
+  CHECK(en.parameters == "Parameters");
+  CHECK(en.flows == "Business case");
+  CHECK(en.capacity == "Capacity");
+  CHECK(en.sroi == "SROI");
+  CHECK(en.financing == "Financing");
+  const wb::SheetNames da = wb::sheet_names(Style{NumberLocale::da, &Catalogue::danish()});
+  CHECK(da.summary == "Oversigt");
+  CHECK(da.parameters == "Parametre");
+  CHECK(da.flows == "Pengestrømme");
+  CHECK(da.capacity == "Kapacitet");
+  CHECK(da.financing == "Finansiering");
+  SUBCASE("a translation that is no sheet name keeps the English name") {
+    const Catalogue bad = Catalogue::from_po(
+        "msgid \"Summary\"\nmsgstr \"Overblik [alle tal]\"\n"                     // [ ] not allowed
+        "msgid \"Parameters\"\nmsgstr \"Parametre, forudsætninger og kilder\"\n"  // 36 characters
+        "msgid \"Business case\"\nmsgstr \"'Sagen'\"\n"                           // apostrophes at the ends
+        "msgid \"Capacity\"\nmsgstr \"kapacitetsfrigørelse i årsværk\"\n"         // 30 characters, 33 bytes
+        "msgid \"Financing\"\nmsgstr \"KAPACITETSFRIGØRELSE I ÅRSVÆRK\"\n");      // one sheet's name
+    const wb::SheetNames n = wb::sheet_names(Style{NumberLocale::da, &bad});
+    CHECK(n.summary == "Summary");
+    CHECK(n.parameters == "Parameters");
+    CHECK(n.flows == "Business case");
+    CHECK(n.capacity == "kapacitetsfrigørelse i årsværk");
+    CHECK(n.financing == "Financing");
+  }
+}
+
+TEST_CASE("ref: the sheet name quoted, an apostrophe in it doubled") {
+  CHECK(wb::ref("Business case", 4, 6) == "'Business case'!G5");
+  CHECK(wb::ref("Pengestrømme", 4, 6, true) == "'Pengestrømme'!$G$5");
+  CHECK(wb::ref("Sagens tal", 0, 0) == "'Sagens tal'!A1");
+  CHECK(wb::ref("Kommunens' tal", 0, 0) == "'Kommunens'' tal'!A1");
 }
