@@ -112,16 +112,9 @@ struct LoanWriter {
     const int bg_row = row++, a_row = row++;
     // "Principal" here is the part of a payment that repays the loan (Afdrag);
     // the loan itself (Hovedstol) above is "Principal" in the context "loan amount".
-    const std::string heads[] = {st.tr("Period"),
-                                 st.tr("Year"),
-                                 st.tr("Phase"),
-                                 st.tr("Opening"),
-                                 st.tr("Interest"),
-                                 st.tr("Payment"),
-                                 st.tr("Principal"),
-                                 st.tr("Closing"),
-                                 st.tr("DF"),
-                                 st.tr("Gains")};
+    const std::string heads[] = {st.tr("Period"),   st.tr("Year"),    st.tr("Phase"),     st.tr("Opening"),
+                                 st.tr("Interest"), st.tr("Payment"), st.tr("Principal"), st.tr("Closing"),
+                                 st.tr("DF"),       st.tr("Gains")};
     for (int k = 0; k < (gain ? 10 : 9); ++k) text(ws, row, k, heads[k], b.f.header);
     ++row;
     const int first = row, periods = t.principal > 0 ? t.grace + n : 0;
