@@ -33,8 +33,7 @@ std::string write_schema_beside(const std::string& file, std::string& err) {
   const std::filesystem::path schema = std::filesystem::absolute(file).parent_path() / "gevinst.schema.json";
   std::error_code ec;
   if (std::filesystem::exists(schema, ec)) return {};
-  const std::string shown =
-      (std::filesystem::path(file).parent_path() / "gevinst.schema.json").generic_string();
+  std::string shown = (std::filesystem::path(file).parent_path() / "gevinst.schema.json").generic_string();
   if (auto e = write_output(shown, schema_json())) {
     err = *e;
     return {};
