@@ -30,12 +30,12 @@ std::string var_name(const std::vector<std::string>& names, int i) {
   return i >= 0 && i < static_cast<int>(names.size()) ? names[i] : fmt::format("#{}", i + 1);
 }
 
-std::string num(double v) { return fmt::format("{}", v); }
+std::string plain_number(double v) { return fmt::format("{}", v); }
 
 // A 2-decimal bound rounded inwards, so the printed range is admissible.
 std::string bound(double v, bool lower) {
   const double r = lower ? std::ceil(v * 100 - 1e-9) / 100 : std::floor(v * 100 + 1e-9) / 100;
-  return num(r == 0 ? 0.0 : r);  // no "-0"
+  return plain_number(r == 0 ? 0.0 : r);  // no "-0"
 }
 
 struct Pair {
@@ -55,7 +55,7 @@ std::string explain_not_psd(const Eigen::MatrixXd& c, const std::vector<std::vec
   const int k = static_cast<int>(c.rows());
   auto pair_text = [&](Pair p) {
     const bool listed = given[p.i][p.j] >= 0;
-    return fmt::format("({}, {}) {}{}", var_name(names, p.i), var_name(names, p.j), num(c(p.i, p.j)),
+    return fmt::format("({}, {}) {}{}", var_name(names, p.i), var_name(names, p.j), plain_number(c(p.i, p.j)),
                        listed ? "" : " (not listed, so 0)");
   };
   double worst = -psd_tolerance;
@@ -148,15 +148,15 @@ std::variant<Copula, std::string> make_copula(int k, const std::vector<Correlati
       return fmt::format(
           "{} is correlated with itself; a variable's correlation with itself is always 1, so remove [{}, "
           "{}, {}]",
-          a, a, a, num(rho));
+          a, a, a, plain_number(rho));
     if (!(rho >= -1 && rho <= 1)) {
       return fmt::format("the correlation between {} and {} is {}; a correlation must lie between -1 and 1",
-                         a, b, num(rho));
+                         a, b, plain_number(rho));
     }
     if (given[i][j] >= 0) {
       return fmt::format("the correlation between {} and {} is given twice ({} and {}); keep one",
-                         var_name(names, std::min(i, j)), var_name(names, std::max(i, j)), num(c(i, j)),
-                         num(rho));
+                         var_name(names, std::min(i, j)), var_name(names, std::max(i, j)),
+                         plain_number(c(i, j)), plain_number(rho));
     }
     given[i][j] = given[j][i] = static_cast<int>(n);
     c(i, j) = c(j, i) = rho;

@@ -165,7 +165,7 @@ Json business_case_json(const BusinessCase& bc) {
 
 namespace {
 
-struct Builder {
+struct CaseBuilder {
   const BusinessCase& bc;
   const Style& st;
   NumberLocale loc = st.locale;
@@ -406,11 +406,11 @@ struct Builder {
 }  // namespace
 
 Document business_case_document(const BusinessCase& bc, const Style& st) {
-  return Builder{bc, st}.document();
+  return CaseBuilder{bc, st}.document();
 }
 
 BusinessCaseTables business_case_tables(const BusinessCase& bc, const Style& st) {
-  Builder b{bc, st};
+  CaseBuilder b{bc, st};
   return {b.headline(), b.years(), b.parties(), b.party_years()};
 }
 

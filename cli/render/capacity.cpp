@@ -113,7 +113,7 @@ Json capacity_json(const CapacityResult& r) {
 
 namespace {
 
-struct Builder {
+struct CapacityBuilder {
   const CapacityResult& r;
   const Style& st;
   NumberLocale loc = st.locale;
@@ -310,6 +310,8 @@ struct Builder {
 
 }  // namespace
 
-Document capacity_document(const CapacityResult& r, const Style& st) { return Builder{r, st}.document(); }
+Document capacity_document(const CapacityResult& r, const Style& st) {
+  return CapacityBuilder{r, st}.document();
+}
 
 }  // namespace gevinst::cli

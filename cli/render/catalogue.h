@@ -83,6 +83,10 @@ struct Style {
     return fmt::vformat(words->lookup(id), fmt::make_format_args(args...));
   }
   std::string number(double v, int decimals = 0) const { return format_number(v, decimals, locale); }
+  /// A whole amount with its currency: "1,234 DKK".
+  std::string money(double v, std::string_view currency) const {
+    return number(v, 0).append(" ").append(currency);
+  }
   std::string percent(double v, int decimals = 1) const { return format_percent(v, decimals, locale); }
 };
 

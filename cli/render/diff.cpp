@@ -94,7 +94,7 @@ Json diff_json(const CaseDiff& d) {
   return j;
 }
 
-struct Builder {
+struct DiffBuilder {
   const CaseDiff& d;
   NumberLocale loc;
 
@@ -224,6 +224,6 @@ std::string diff_result_label(const std::string& name) {
   return name;
 }
 
-Document diff_document(const CaseDiff& d, NumberLocale loc) { return Builder{d, loc}.document(); }
+Document diff_document(const CaseDiff& d, NumberLocale loc) { return DiffBuilder{d, loc}.document(); }
 
 }  // namespace gevinst::cli

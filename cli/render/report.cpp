@@ -24,10 +24,6 @@ void append_part(Document& d, const std::string& title, const Document& part) {
 
 namespace {
 
-std::string money(double v, const std::string& currency, const Style& st) {
-  return st.number(v, 0) + " " + currency;
-}
-
 // A parameter's value as a reader expects it: up to 4 decimals, no trailing zeros.
 std::string plain_number(double v, const Style& st) {
   int decimals = 0;
@@ -97,8 +93,8 @@ std::string plain_reading(const BusinessCase& bc, const Style& st) {
   add(st.trf(
       "Over the {} years {}–{}, the case costs {} and returns {} in present value: a net present value of {} "
       "from the {} perspective.",
-      bc.horizon, bc.start_year, bc.start_year + bc.horizon - 1, money(m.pv_costs, bc.currency, st),
-      money(m.pv_benefits, bc.currency, st), money(m.npv, bc.currency, st), who));
+      bc.horizon, bc.start_year, bc.start_year + bc.horizon - 1, st.money(m.pv_costs, bc.currency),
+      st.money(m.pv_benefits, bc.currency), st.money(m.npv, bc.currency), who));
   if (m.bcr) add(st.trf("Each {} of cost returns {} in benefits.", bc.currency, st.number(*m.bcr, 2)));
   if (m.payback_year)
     add(st.trf("It pays back in {}, after {} years.", *m.payback_year,
@@ -109,7 +105,7 @@ std::string plain_reading(const BusinessCase& bc, const Style& st) {
                   : st.tr("On these numbers the case does not pay for itself.")));
   const Metrics& budget = bc.perspectives[0];
   if (bc.perspective != Perspective::budget && (budget.npv >= 0) != (m.npv >= 0))
-    add(st.trf("In cash alone (the budget perspective) the NPV is {}.", money(budget.npv, bc.currency, st)));
+    add(st.trf("In cash alone (the budget perspective) the NPV is {}.", st.money(budget.npv, bc.currency)));
   return s;
 }
 

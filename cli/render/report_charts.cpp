@@ -19,10 +19,6 @@ std::vector<std::string> year_labels(int start_year, size_t n) {
   return out;
 }
 
-std::string money(double v, const std::string& currency, const Style& st) {
-  return st.number(v, 0) + " " + currency;
-}
-
 }  // namespace
 
 Chart cash_flow_chart(const BusinessCase& bc, const Style& st) {
@@ -43,7 +39,7 @@ Chart cash_flow_chart(const BusinessCase& bc, const Style& st) {
   const double last = m.years.empty() ? 0 : m.years.back().cumulative;
   c.description =
       st.trf("Line chart over {} years: costs, benefits and the cumulative net, which ends at {}.",
-             m.years.size(), money(last, bc.currency, st));
+             m.years.size(), st.money(last, bc.currency));
   c.series = {std::move(costs), std::move(benefits), std::move(cumulative)};
   c.rules.push_back({"0", 0});
   return c;
@@ -61,7 +57,7 @@ Chart parties_chart(const BusinessCase& bc, const Style& st) {
     const std::string& name = p.label.empty() ? p.party : p.label;
     c.labels.push_back(name);
     npv.values.push_back(p.npv);
-    words += (words.empty() ? "" : "; ") + name + " " + money(p.npv, bc.currency, st);
+    words += (words.empty() ? "" : "; ") + name + " " + st.money(p.npv, bc.currency);
   }
   c.series.push_back(std::move(npv));
   c.description = st.trf("Bar chart of each party's net present value: {}.", words);
@@ -95,7 +91,7 @@ Chart sroi_chart(const SroiResult& r, const Style& st) {
   for (const auto& s : r.stakeholders) {
     c.labels.push_back(s.stakeholder);
     v.values.push_back(s.pv_value);
-    words += (words.empty() ? "" : "; ") + s.stakeholder + " " + money(s.pv_value, r.currency, st);
+    words += (words.empty() ? "" : "; ") + s.stakeholder + " " + st.money(s.pv_value, r.currency);
   }
   c.series.push_back(std::move(v));
   c.description = st.trf("Bar chart of the social value each stakeholder receives: {}.", words);
@@ -154,7 +150,7 @@ Chart tornado_chart(const SensitivityResult& r, const std::string& currency, con
           : st.trf(
                 "Horizontal bars from the NPV at the low value to the NPV at the high value of {} "
                 "parameters, largest swing first ({}); the base NPV is {}.",
-                c.labels.size(), c.labels.front(), money(r.base_npv, currency, st));
+                c.labels.size(), c.labels.front(), st.money(r.base_npv, currency));
   return c;
 }
 
@@ -174,7 +170,7 @@ Chart histogram_chart(const SimulationResult& r, const std::string& currency, co
   c.description = st.trf(
       "Histogram of the simulated NPV: mean {}, 5th percentile {}, 95th percentile {}; "
       "P(NPV > 0) = {}.",
-      money(r.npv.mean, currency, st), money(r.npv.p05, currency, st), money(r.npv.p95, currency, st),
+      st.money(r.npv.mean, currency), st.money(r.npv.p05, currency), st.money(r.npv.p95, currency),
       st.percent(r.prob_positive, 1));
   return c;
 }

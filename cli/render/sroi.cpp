@@ -76,7 +76,7 @@ Json sroi_json(const SroiResult& r) {
 
 namespace {
 
-struct Builder {
+struct SroiBuilder {
   const SroiResult& r;
   const Style& st;
   NumberLocale loc = st.locale;
@@ -236,6 +236,6 @@ struct Builder {
 
 }  // namespace
 
-Document sroi_document(const SroiResult& r, const Style& st) { return Builder{r, st}.document(); }
+Document sroi_document(const SroiResult& r, const Style& st) { return SroiBuilder{r, st}.document(); }
 
 }  // namespace gevinst::cli

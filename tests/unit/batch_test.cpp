@@ -14,7 +14,7 @@ namespace {
 // Cost 1000 in 2026, budget benefit 1210 in 2027, 10 % a year. A capacity
 // activity that is not monetised (1 hour x 1924 events = 1924 hours = 1 FTE
 // at 1924 hours per FTE) and an SROI outcome of 10 x 100 = 1000 in 2026.
-const char* kCase = R"(format: gevinst/1
+const char* kBatchCase = R"(format: gevinst/1
 case: {id: two-years}
 assumptions: {start_year: 2026, horizon: 2, discounting: {rate: 0.1}, fte_hours: 1924}
 parties: [{id: region, sector: region}]
@@ -32,7 +32,7 @@ sroi:
 }  // namespace
 
 TEST_CASE("batch: an ok record carries the headline results") {
-  BatchRecord r = batch_record_from_text(kCase, "cases/a.yaml");
+  BatchRecord r = batch_record_from_text(kBatchCase, "cases/a.yaml");
   INFO(r.error);
   REQUIRE(r.status == BatchStatus::ok);
   CHECK(r.path == "cases/a.yaml");

@@ -48,13 +48,6 @@ const Attribution& attributed(const CaseDiff& d, const std::string& path) {
   return d.attribution.front();
 }
 
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 }  // namespace
 
 TEST_CASE("diff_cases: two inputs, Shapley value as worked by hand") {
@@ -140,7 +133,7 @@ TEST_CASE("diff_cases: a version with errors throws its diagnostics") {
 TEST_CASE("yaml_edit: every example emitted and loaded again gives the same NPV") {
   for (const auto& e : std::filesystem::directory_iterator(GEVINST_SOURCE_DIR "/examples")) {
     if (e.path().extension() != ".yaml") continue;
-    std::string text = read(e.path());
+    std::string text = read_file(e.path());
     if (sniff_document_kind(text) != DocumentKind::case_v1) continue;
     CAPTURE(e.path().string());
     Diagnostics diags;
@@ -155,16 +148,20 @@ TEST_CASE("diff_cases: attributions sum to the NPV change for every pair of exam
   std::vector<std::pair<std::string, std::string>> cases;
   for (const auto& e : std::filesystem::directory_iterator(GEVINST_SOURCE_DIR "/examples")) {
     if (e.path().extension() != ".yaml") continue;
-    std::string text = read(e.path());
+    std::string text = read_file(e.path());
     if (sniff_document_kind(text) == DocumentKind::case_v1)
       cases.emplace_back(e.path().filename().string(), text);
   }
   REQUIRE(cases.size() >= 4);
-  for (const auto& [an, at] : cases)
-    for (const auto& [bn, bt] : cases) {
+  // Named members, not structured bindings: CAPTURE's lambda cannot capture
+  // a binding before C++20 compilers allowed it (clang 14).
+  for (const auto& a_case : cases)
+    for (const auto& b_case : cases) {
+      const std::string& an = a_case.first;
+      const std::string& bn = b_case.first;
       CAPTURE(an);
       CAPTURE(bn);
-      CaseDiff d = diff_cases(at, an, bt, bn);
+      CaseDiff d = diff_cases(a_case.second, an, b_case.second, bn);
       double sum = 0;
       for (const auto& a : d.attribution) sum += a.npv_change;
       CHECK(sum == doctest::Approx(d.npv_change()).epsilon(1e-9).scale(std::fabs(d.npv_old) + 1));

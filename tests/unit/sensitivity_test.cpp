@@ -16,7 +16,7 @@ namespace {
 
 // NPV = -1,000,000 + sum_{t=1..4} DF(t) x patients x (saving - 300), at 4 %:
 // linear in patients and saving, nonlinear (a product) in both together.
-const char* kCase = R"YAML(
+const char* kSensitivityCase = R"YAML(
 format: gevinst/1
 case: {id: sens}
 assumptions: {start_year: 2026, horizon: 5, discounting: {rate: 0.04}}
@@ -45,7 +45,7 @@ double annuity4() {
 }  // namespace
 
 TEST_CASE("sensitivity: scenarios and one-way values follow the closed form") {
-  Case c = load(kCase);
+  Case c = load(kSensitivityCase);
   SensitivityResult r = run_sensitivity(c);
   const double a = annuity4();
   CHECK(r.base_npv == doctest::Approx(-1e6 + a * 1000 * 300));
@@ -65,7 +65,7 @@ TEST_CASE("sensitivity: scenarios and one-way values follow the closed form") {
 }
 
 TEST_CASE("sensitivity: break-even makes NPV zero to within 1e-6 of its scale") {
-  Case c = load(kCase);
+  Case c = load(kSensitivityCase);
   SensitivityResult r = run_sensitivity(c);
   const double a = annuity4();
   for (const auto& p : r.parameters) {
@@ -167,7 +167,7 @@ benefits: [{id: b, kind: budget, party: p, per_year: "50000 + $patients * 500"}]
 }
 
 TEST_CASE("sensitivity: --range varies parameters without low/high; overrides apply first") {
-  Case c = load(kCase);
+  Case c = load(kSensitivityCase);
   SensitivityOptions o;
   o.range = 0.2;
   SensitivityResult r = run_sensitivity(c, o);
@@ -183,7 +183,7 @@ TEST_CASE("sensitivity: a parameter set to 0 is searched on the scale of its own
   // Issue 13 item 1: `--set patients=0`. NPV = -1,000,000 + 300 a patients
   // (saving 600 - cost 300), 0 at patients = 1e6 / (300 a) = 918.3, inside
   // the parameter's low/high (500, 1,500); the old search tried -100 to 100.
-  Case c = load(kCase);
+  Case c = load(kSensitivityCase);
   const int i = c.parameter_index("patients");
   const Overrides zero{{i, "patients", Number::literal(0)}};
   double lowest = 0;

@@ -20,7 +20,7 @@ namespace {
 // The peer benchmark case (shared/bench/psa_case.yaml) plus a derived
 // parameter, a random growth rate, a random profile step and an SROI section,
 // so every kind of term in the compiled plan is exercised.
-const char* kCase = R"YAML(
+const char* kSimulateCase = R"YAML(
 format: gevinst/1
 case: {id: psa}
 assumptions: {start_year: 2026, horizon: 10, discounting: dk-fm-2021, fte_hours: 1924}
@@ -62,7 +62,7 @@ sroi:
 }  // namespace
 
 TEST_CASE("simulate: each iteration equals the scalar engine evaluated at its draws") {
-  Case c = load(kCase);
+  Case c = load(kSimulateCase);
   for (Perspective p : {Perspective::budget, Perspective::organisation, Perspective::society}) {
     SimulateOptions o;
     o.iterations = 3000;
@@ -99,7 +99,7 @@ TEST_CASE("simulate: each iteration equals the scalar engine evaluated at its dr
 }
 
 TEST_CASE("simulate: the same seed gives bit-identical results for any thread count") {
-  Case c = load(kCase);
+  Case c = load(kSimulateCase);
   SimulateOptions o;
   o.iterations = 20000;
   o.seed = 7;

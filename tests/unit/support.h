@@ -8,6 +8,9 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -18,6 +21,14 @@
 #include "libeval/model.h"
 
 namespace gevinst::test {
+
+/// The whole text of the file at `p` (empty when it cannot be read).
+inline std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
 
 /// Every diagnostic rendered as `gevinst validate` prints it, for messages
 /// of failed assertions.

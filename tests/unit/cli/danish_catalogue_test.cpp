@@ -12,18 +12,12 @@
 #include <sstream>
 #include <string>
 
+#include "../support.h"
 #include "cli/render/catalogue.h"
 
 using namespace gevinst::cli;
 
 namespace {
-
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // The message ids in the code, with their context (empty for none): string
 // literals (adjacent ones joined) right after tr( or trf(, or after
@@ -37,7 +31,7 @@ std::set<std::pair<std::string, std::string>> used_ids() {
     const auto ext = e.path().extension();
     if (ext != ".cpp" && ext != ".h") continue;
     std::string text;
-    std::istringstream lines(read(e.path()));
+    std::istringstream lines(gevinst::test::read_file(e.path()));
     for (std::string line; std::getline(lines, line);) {
       auto first = line.find_first_not_of(' ');
       if (first != std::string::npos && line.compare(first, 2, "//") == 0) continue;
