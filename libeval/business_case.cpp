@@ -15,7 +15,7 @@
 
 namespace gevinst {
 
-Metrics metrics_from_years(std::vector<YearRow> years, Perspective p, int start_year) {
+Metrics metrics_from_years(std::vector<YearRow> years, Perspective p, int start_year, bool with_irr) {
   Metrics m;
   m.perspective = p;
   std::vector<double> net(years.size()), pv(years.size());
@@ -35,10 +35,12 @@ Metrics metrics_from_years(std::vector<YearRow> years, Perspective p, int start_
   }
   m.npv = cum_pv;
   if (m.pv_costs > 0) m.bcr = m.pv_benefits / m.pv_costs;
-  IrrResult irr_result = irr(net);
-  m.irr = irr_result.rate;
-  m.irr_note = irr_result.note;
-  m.irr_outside = irr_result.outside;
+  if (with_irr) {
+    IrrResult irr_result = irr(net);
+    m.irr = irr_result.rate;
+    m.irr_note = irr_result.note;
+    m.irr_outside = irr_result.outside;
+  }
   m.payback_years = payback_years(net);
   m.discounted_payback_years = payback_years(pv);
   // The calendar year of the crossing: payback 2.4 years from start_year
@@ -57,7 +59,7 @@ namespace {
 
 std::array<Metrics, 3> all_perspectives(const std::vector<ItemSeries>& items, const std::vector<double>& df,
                                         int start_year, const std::array<double, 4>& cost_uplift,
-                                        double benefit_haircut) {
+                                        double benefit_haircut, bool with_irr) {
   std::array<Metrics, 3> out;
   for (int pi = 0; pi < 3; ++pi) {
     auto p = static_cast<Perspective>(pi);
@@ -81,7 +83,7 @@ std::array<Metrics, 3> all_perspectives(const std::vector<ItemSeries>& items, co
         }
       }
     }
-    out[pi] = metrics_from_years(std::move(years), p, start_year);
+    out[pi] = metrics_from_years(std::move(years), p, start_year, with_irr);
   }
   return out;
 }
@@ -223,13 +225,14 @@ BusinessCase evaluate_case(const Case& c, const EvaluateOptions& opt) {
   bc.discount_factors = discount_factors(a.discounting, a.horizon, a.timing);
   bc.params = parameter_values(c, opt.overrides);
   bc.items = case_series(c, bc.params);
-  bc.perspectives = all_perspectives(bc.items, bc.discount_factors, a.start_year, {0, 0, 0, 0}, 0.0);
+  bc.perspectives =
+      all_perspectives(bc.items, bc.discount_factors, a.start_year, {0, 0, 0, 0}, 0.0, opt.with_irr);
   if (a.optimism_bias.present) {
     const auto& ob = a.optimism_bias;
     auto v = [&](const Number& n) { return n.present ? value_of(n, bc.params, c.file) : 0.0; };
     bc.adjusted = all_perspectives(bc.items, bc.discount_factors, a.start_year,
                                    {v(ob.investment), v(ob.implementation), v(ob.operating), v(ob.other)},
-                                   v(ob.benefits));
+                                   v(ob.benefits), opt.with_irr);
   }
   bc.financing = evaluate_financing(c, bc.items, bc.params, bc.discount_factors);
   bc.parties = party_view(c, bc.items, bc.financing.transfers, bc.discount_factors, opt.perspective);

@@ -62,6 +62,10 @@ struct EvaluateOptions {
   Perspective perspective = Perspective::organisation;
   Overrides overrides;   ///< scenario values and --set, applied in order
   std::string scenario;  ///< name, for the report
+  /// Find each perspective's IRR (the costliest metric). Searches that need
+  /// only the NPV (sensitivity, break-even) turn it off; irr and irr_note
+  /// then stay empty.
+  bool with_irr = true;
 };
 
 struct BusinessCase {
@@ -92,6 +96,7 @@ BusinessCase evaluate_case(const Case& c, const EvaluateOptions& opt = {});
 
 /// Metrics of a net series given costs and benefits per year (both >= 0) and
 /// discount factors; used for every perspective and by other modules.
-Metrics metrics_from_years(std::vector<YearRow> years, Perspective p, int start_year);
+/// Without `with_irr`, irr and irr_note stay empty.
+Metrics metrics_from_years(std::vector<YearRow> years, Perspective p, int start_year, bool with_irr = true);
 
 }  // namespace gevinst

@@ -155,6 +155,7 @@ struct Hybrids {
       if (!r.ok()) return std::nullopt;
       EvaluateOptions eo;
       eo.perspective = perspective;
+      eo.with_irr = false;  // only the NPV is attributed
       return evaluate_case(*r.model, eo).selected().npv;
     } catch (...) {
       // A hybrid that cannot be evaluated (InputError, or worse) makes the

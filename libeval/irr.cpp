@@ -49,27 +49,37 @@ int npv_sign(std::span<const double> net, double rate) {
   return value > 0 ? 1 : value < 0 ? -1 : 0;
 }
 
-// NPV(r) divided by the sum of |net[t]| at the same weights, in [-1, 1]: how
-// close to zero the NPV is relative to the flows (computed like npv_sign).
-double scaled_npv(std::span<const double> net, double rate) {
+// NPV(r) and the sum of |net[t]| at the same weights, computed like
+// npv_sign (the same operations in the same order, so the value's sign is
+// npv_sign's). value / scale is in [-1, 1]: how close to zero the NPV is
+// relative to the flows.
+struct WeightedNpv {
   double value = 0.0, scale = 0.0;
+  int sign() const { return value > 0 ? 1 : value < 0 ? -1 : 0; }
+  double scaled() const { return scale > 0 ? value / scale : 0.0; }
+};
+
+WeightedNpv weighted_npv(std::span<const double> net, double rate) {
+  WeightedNpv out;
   if (rate >= 0.0) {
     const double v = 1.0 / (1.0 + rate);
     double w = 1.0;
     for (double cf : net) {
-      value += cf * w;
-      scale += std::fabs(cf) * w;
+      out.value += cf * w;
+      out.scale += std::fabs(cf) * w;
       w *= v;
     }
   } else {
     const double g = 1.0 + rate;
     for (double cf : net) {
-      value = value * g + cf;
-      scale = scale * g + std::fabs(cf);
+      out.value = out.value * g + cf;
+      out.scale = out.scale * g + std::fabs(cf);
     }
   }
-  return scale > 0 ? value / scale : 0.0;
+  return out;
 }
+
+double scaled_npv(std::span<const double> net, double rate) { return weighted_npv(net, rate).scaled(); }
 
 std::string percent(double r) { return fmt::format("{:.1f} %", r * 100.0); }
 
@@ -88,25 +98,42 @@ double bisect(std::span<const double> net, double lo, double hi, int sign_lo) {
   return 0.5 * (lo + hi);
 }
 
-// Every root in the open interval: the sign of the NPV on a grid in
-// x = log(1+r) from log(0.01) to log(11), each sign change refined by bisection.
+// The scan grid: rates evenly spaced in x = log(1+r) from log(0.01) to
+// log(11). x = 0 (r = 0) is a grid point so that a root at r = 0 that only
+// touches zero is still found. The same for every series, so built once.
+const std::vector<double>& scan_grid() {
+  static const std::vector<double> grid = [] {
+    const double x_lo = std::log1p(irr_min_rate);
+    const double x_hi = std::log1p(irr_max_rate);
+    constexpr int steps_below = 4000;  // x in [log 0.01, 0], step ~ 1.2e-3
+    constexpr int steps_above = 2000;  // x in [0, log 11], step ~ 1.2e-3
+    std::vector<double> g;
+    g.reserve(steps_below + steps_above + 1);
+    for (int k = 0; k < steps_below; ++k) g.push_back(std::expm1(x_lo + (0.0 - x_lo) * k / steps_below));
+    for (int k = 0; k <= steps_above; ++k) g.push_back(std::expm1(x_hi * k / steps_above));
+    return g;
+  }();
+  return grid;
+}
+
+// Every root in the open interval: the sign of the NPV on the scan grid,
+// each sign change refined by bisection.
 void scan_roots(std::span<const double> net, std::vector<double>& roots) {
-  // x = 0 (r = 0) is a grid point so that a root at r = 0 that only touches
-  // zero is still found.
-  const double x_lo = std::log1p(irr_min_rate);
-  const double x_hi = std::log1p(irr_max_rate);
-  constexpr int steps_below = 4000;  // x in [log 0.01, 0], step ~ 1.2e-3
-  constexpr int steps_above = 2000;  // x in [0, log 11], step ~ 1.2e-3
-  std::vector<double> grid;
-  grid.reserve(steps_below + steps_above + 1);
-  for (int k = 0; k < steps_below; ++k) grid.push_back(std::expm1(x_lo + (0.0 - x_lo) * k / steps_below));
-  for (int k = 0; k <= steps_above; ++k) grid.push_back(std::expm1(x_hi * k / steps_above));
+  const std::vector<double>& grid = scan_grid();
+  // One pass gives each grid point's sign and its scaled NPV (used below).
+  std::vector<int> sign(grid.size());
+  std::vector<double> rel(grid.size());
+  for (size_t k = 0; k < grid.size(); ++k) {
+    const WeightedNpv w = weighted_npv(net, grid[k]);
+    sign[k] = w.sign();
+    rel[k] = w.scaled();
+  }
 
   // Open interval: the end points themselves are not roots.
-  int prev = npv_sign(net, grid.front());
+  int prev = sign.front();
   for (size_t k = 1; k < grid.size(); ++k) {
     const double r = grid[k];
-    const int s = npv_sign(net, r);
+    const int s = sign[k];
     if (s == 0 && k + 1 < grid.size()) {
       roots.push_back(r);
     } else if (s != 0 && prev != 0 && s != prev) {
@@ -122,8 +149,6 @@ void scan_roots(std::span<const double> net, std::vector<double>& roots) {
   // minimised by golden-section search: a minimum below zero holds two roots,
   // found by bisection on either side; one that is zero to rounding is a
   // touching root.
-  std::vector<double> rel(grid.size());
-  for (size_t k = 0; k < grid.size(); ++k) rel[k] = scaled_npv(net, grid[k]);
   for (size_t k = 1; k + 1 < grid.size(); ++k) {
     const double lo = grid[k - 1], hi = grid[k + 1];
     const bool same_sign =

@@ -19,13 +19,11 @@ namespace gevinst {
 
 namespace {
 
-const char* kMinus = "\u2212";  // typographic minus, as in a report
-
 // A count or amount: whole numbers from 100 up, three significant digits below.
 std::string quantity(double v) {
   if (std::fabs(v) >= 100) return grouped(v);
   std::string s = fmt::format("{:.3g}", std::fabs(v));
-  return (v < 0 ? kMinus : "") + s;
+  return (v < 0 ? typographic_minus : "") + s;
 }
 
 // A switching value as quantity() shows it, but rounded away from `from` (the
@@ -122,7 +120,7 @@ std::string describe(const std::string& name, double v, const std::string& curre
   if (name == "capacity_value") return "capacity value " + money(v, currency);
   if (name == "irr") {  // typographic minus, as in the money figures beside it
     std::string pct = fmt::format("{:.1f}", std::fabs(v * 100));
-    return fmt::format("IRR {}{} %", v < 0 && pct != "0.0" ? kMinus : "", pct);
+    return fmt::format("IRR {}{} %", v < 0 && pct != "0.0" ? typographic_minus : "", pct);
   }
   if (name == "bcr") return fmt::format("BCR {:.2f}", v);
   if (name == "payback_years") return fmt::format("payback {:.1f} years", v);
@@ -145,7 +143,8 @@ std::string target_text(const std::string& name, double target, const std::strin
   if (name == "npv" || name == "pv_costs" || name == "pv_benefits" || name == "capacity_value")
     return money(target, currency);
   if (name == "fte") return fmt::format("{} FTE", quantity(target));
-  if (name == "irr") return fmt::format("{}{:.1f} %", target < 0 ? kMinus : "", std::fabs(target * 100));
+  if (name == "irr")
+    return fmt::format("{}{:.1f} %", target < 0 ? typographic_minus : "", std::fabs(target * 100));
   if (name == "payback_years" || name == "discounted_payback_years")
     return fmt::format("{} years", quantity(target));
   return quantity(target);
@@ -160,6 +159,7 @@ ResultFn result_of(const Case& c, const std::string& name, Perspective perspecti
       EvaluateOptions eo;
       eo.perspective = perspective;
       eo.overrides = o;
+      eo.with_irr = name == "irr";
       BusinessCase bc = evaluate_case(c, eo);
       const Metrics& m = bc.selected();
       if (name == "npv") return m.npv;

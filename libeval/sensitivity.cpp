@@ -18,6 +18,7 @@ double metric_value(const Case& c, Metric m, const Overrides& overrides, Perspec
       EvaluateOptions o;
       o.perspective = perspective;
       o.overrides = overrides;
+      o.with_irr = false;
       return evaluate_case(c, o).selected().npv;
     }
     case Metric::fte: {

@@ -12,6 +12,9 @@
 
 namespace gevinst {
 
+/// The typographic minus U+2212 that sentences put before a negative number.
+inline constexpr const char* typographic_minus = "\u2212";
+
 /// Rounded to a whole number with ',' between thousands; negative values get
 /// the typographic minus U+2212 (a rounded zero has no sign).
 std::string grouped(double v);
