@@ -1,5 +1,6 @@
 #include "cli/render/catalogue.h"
 
+#include <cmath>
 #include <set>
 #include <stdexcept>
 
@@ -136,6 +137,36 @@ Catalogue Catalogue::from_po(std::string_view po) {
   }
   flush();
   return c;
+}
+
+std::string Style::phrase(const Phrase& p) const {
+  if (words == &Catalogue::english()) return p.text();
+  auto word = [this](const std::string& id) { return std::string(words->lookup(id)); };
+  auto number = [this](const PhraseArg& a) -> std::string {
+    switch (a.kind) {
+      case PhraseArg::Kind::fixed: return format_number(a.value, a.decimals, locale);
+      case PhraseArg::Kind::grouped: return format_number(a.value, 0, locale);
+      case PhraseArg::Kind::money: {
+        // As libeval/text.h money(): whole units below a million, one decimal
+        // in millions from a million up; DKK is "kr.".
+        const std::string unit = a.text == "DKK" ? "kr." : a.text;
+        if (std::fabs(a.value) >= 1e6) return format_number(a.value / 1e6, 1, locale) + " mio. " + unit;
+        return format_number(a.value, 0, locale) + " " + unit;
+      }
+      case PhraseArg::Kind::year: return std::to_string(static_cast<long long>(a.value));
+      case PhraseArg::Kind::text:
+      case PhraseArg::Kind::phrase: break;
+    }
+    return a.text;
+  };
+  return p.render(word, number);
+}
+
+std::vector<std::string> Style::phrases(const std::vector<Phrase>& ps) const {
+  std::vector<std::string> out;
+  out.reserve(ps.size());
+  for (const Phrase& p : ps) out.push_back(phrase(p));
+  return out;
 }
 
 }  // namespace gevinst::cli

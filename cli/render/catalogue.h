@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "cli/render/format.h"
+#include "libeval/phrase.h"
 
 namespace gevinst::cli {
 
@@ -88,6 +89,12 @@ struct Style {
     return number(v, 0).append(" ").append(currency);
   }
   std::string percent(double v, int decimals = 1) const { return format_percent(v, decimals, locale); }
+  /// A sentence the library wrote (a note, an explanation) in the style's
+  /// language: its pattern translated, its numbers in the style's locale.
+  /// In English it is the library's own text, p.text().
+  std::string phrase(const Phrase& p) const;
+  /// phrase() of each.
+  std::vector<std::string> phrases(const std::vector<Phrase>& ps) const;
 };
 
 }  // namespace gevinst::cli

@@ -110,3 +110,21 @@ TEST_CASE("Catalogue::from_po, error handling: a msgid twice is an error, as for
   CHECK_NOTHROW(
       Catalogue::from_po("msgid \"NPV\"\nmsgstr \"a\"\nmsgctxt \"c\"\nmsgid \"NPV\"\nmsgstr \"b\"\n"));
 }
+
+TEST_CASE("Style::phrase: a library sentence in the style's language and numbers") {
+  namespace arg = gevinst::arg;
+  const gevinst::Phrase p =
+      gevinst::phrase("{} loses {} in present value; {} % in {}",
+                      {arg::text("Region H"), arg::money(-5.26e6, "DKK"), arg::fixed(63.4), arg::year(2031)});
+  // English: the library's own text, whatever the number locale.
+  CHECK(Style{}.phrase(p) == p.text());
+  CHECK(Style{NumberLocale::da}.phrase(p) == p.text());
+  const Catalogue da = Catalogue::from_po(
+      "msgid \"{} loses {} in present value; {} % in {}\"\n"
+      "msgstr \"{} taber {} i nutidsværdi; {} % i {}\"\n");
+  const Style s{NumberLocale::da, &da};
+  CHECK(s.phrase(p) == "Region H taber -5,3 mio. kr. i nutidsværdi; 63 % i 2031");
+  CHECK(s.phrase(gevinst::phrase("{}", {arg::money(45000, "DKK")})) == "45.000 kr.");
+  CHECK(s.phrase(gevinst::phrase("{}", {arg::grouped(1234567)})) == "1.234.567");
+  CHECK(s.phrases({p}) == std::vector<std::string>{s.phrase(p)});
+}

@@ -1,7 +1,8 @@
 // The Danish catalogue (cli/render/po/da.po, embedded at build time) covers
 // every message id the code looks up: each literal passed to Style::tr,
-// Style::trf or Style::trc in cli/ must have a Danish translation, with the
-// same {} fields.
+// Style::trf or Style::trc in cli/, and each pattern of a phrase() the
+// library writes in libeval/ (libeval/phrase.h), must have a Danish
+// translation, with the same {} fields.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -20,30 +21,32 @@ using namespace gevinst::cli;
 namespace {
 
 // The message ids in the code, with their context (empty for none): string
-// literals (adjacent ones joined) right after tr( or trf(, or after
+// literals (adjacent ones joined) right after tr(, trf( or phrase(, or after
 // trc("CONTEXT", ; outside // comments.
 std::set<std::pair<std::string, std::string>> used_ids() {
   std::set<std::pair<std::string, std::string>> ids;
-  const std::regex call(R"re(\b(?:trf?\(|trc\(\s*"([^"\\]*)"\s*,)\s*((?:"(?:[^"\\]|\\.)*"\s*)+))re");
+  const std::regex call(R"re(\b(?:trf?\(|phrase\(|trc\(\s*"([^"\\]*)"\s*,)\s*((?:"(?:[^"\\]|\\.)*"\s*)+))re");
   const std::regex literal(R"re("((?:[^"\\]|\\.)*)")re");
-  for (const auto& e :
-       std::filesystem::recursive_directory_iterator(std::string(GEVINST_SOURCE_DIR) + "/cli")) {
-    const auto ext = e.path().extension();
-    if (ext != ".cpp" && ext != ".h") continue;
-    std::string text;
-    std::istringstream lines(gevinst::test::read_file(e.path()));
-    for (std::string line; std::getline(lines, line);) {
-      auto first = line.find_first_not_of(' ');
-      if (first != std::string::npos && line.compare(first, 2, "//") == 0) continue;
-      text += line + "\n";
+  for (const char* dir : {"/cli", "/libeval"})
+    for (const auto& e :
+         std::filesystem::recursive_directory_iterator(std::string(GEVINST_SOURCE_DIR) + dir)) {
+      const auto ext = e.path().extension();
+      if (ext != ".cpp" && ext != ".h") continue;
+      std::string text;
+      std::istringstream lines(gevinst::test::read_file(e.path()));
+      for (std::string line; std::getline(lines, line);) {
+        auto first = line.find_first_not_of(' ');
+        if (first != std::string::npos && line.compare(first, 2, "//") == 0) continue;
+        text += line + "\n";
+      }
+      for (auto m = std::sregex_iterator(text.begin(), text.end(), call); m != std::sregex_iterator(); ++m) {
+        std::string lits = (*m)[2].str(), id;
+        for (auto l = std::sregex_iterator(lits.begin(), lits.end(), literal); l != std::sregex_iterator();
+             ++l)
+          id += (*l)[1].str();
+        ids.emplace((*m)[1].str(), id);
+      }
     }
-    for (auto m = std::sregex_iterator(text.begin(), text.end(), call); m != std::sregex_iterator(); ++m) {
-      std::string lits = (*m)[2].str(), id;
-      for (auto l = std::sregex_iterator(lits.begin(), lits.end(), literal); l != std::sregex_iterator(); ++l)
-        id += (*l)[1].str();
-      ids.emplace((*m)[1].str(), id);
-    }
-  }
   return ids;
 }
 
@@ -55,7 +58,7 @@ size_t fields(std::string_view s) {
 
 }  // namespace
 
-TEST_CASE("Danish catalogue: every message id used in cli/ has a translation") {
+TEST_CASE("Danish catalogue: every message id used in cli/ and libeval/ has a translation") {
   const Catalogue& da = Catalogue::danish();
   const auto ids = used_ids();
   REQUIRE(ids.size() > 100);  // the scan found the report's and evaluate's labels
