@@ -31,43 +31,17 @@ Phrase phrase(std::string_view pattern, std::initializer_list<PhraseArg> args) {
 }
 
 namespace arg {
-PhraseArg text(std::string words) {
-  PhraseArg a;
-  a.text = std::move(words);
-  return a;
-}
+using Kind = PhraseArg::Kind;
+PhraseArg text(std::string words) { return PhraseArg{.kind = Kind::text, .text = std::move(words)}; }
 PhraseArg fixed(double value, int decimals) {
-  PhraseArg a;
-  a.kind = PhraseArg::Kind::fixed;
-  a.value = value;
-  a.decimals = decimals;
-  return a;
+  return PhraseArg{.kind = Kind::fixed, .value = value, .decimals = decimals};
 }
-PhraseArg grouped(double value) {
-  PhraseArg a;
-  a.kind = PhraseArg::Kind::grouped;
-  a.value = value;
-  return a;
-}
+PhraseArg grouped(double value) { return PhraseArg{.kind = Kind::grouped, .value = value}; }
 PhraseArg money(double value, std::string currency) {
-  PhraseArg a;
-  a.kind = PhraseArg::Kind::money;
-  a.value = value;
-  a.text = std::move(currency);
-  return a;
+  return PhraseArg{.kind = Kind::money, .text = std::move(currency), .value = value};
 }
-PhraseArg year(int year) {
-  PhraseArg a;
-  a.kind = PhraseArg::Kind::year;
-  a.value = year;
-  return a;
-}
-PhraseArg phrase(Phrase nested) {
-  PhraseArg a;
-  a.kind = PhraseArg::Kind::phrase;
-  a.nested.push_back(std::move(nested));
-  return a;
-}
+PhraseArg year(int year) { return PhraseArg{.kind = Kind::year, .value = static_cast<double>(year)}; }
+PhraseArg phrase(Phrase nested) { return PhraseArg{.kind = Kind::phrase, .nested = {std::move(nested)}}; }
 }  // namespace arg
 
 std::vector<std::string> texts(const std::vector<Phrase>& phrases) {

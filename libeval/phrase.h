@@ -30,10 +30,10 @@ struct PhraseArg {
     phrase,   ///< a nested phrase (e.g. "the first {} years"), translated too
   };
   Kind kind = Kind::text;
-  std::string text;  ///< text: the words; money: the currency
+  std::string text{};  ///< text: the words; money: the currency
   double value = 0;
   int decimals = 0;
-  std::vector<Phrase> nested;  // NOLINT: complete before use (C++17 vector)  ///< phrase: exactly one
+  std::vector<Phrase> nested{};  ///< phrase: exactly one (a vector may name the incomplete Phrase)
 };
 
 struct Phrase {
