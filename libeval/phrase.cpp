@@ -41,7 +41,9 @@ PhraseArg money(double value, std::string currency) {
   return PhraseArg{.kind = Kind::money, .text = std::move(currency), .value = value};
 }
 PhraseArg year(int year) { return PhraseArg{.kind = Kind::year, .value = static_cast<double>(year)}; }
-PhraseArg phrase(Phrase nested) { return PhraseArg{.kind = Kind::phrase, .nested = {std::move(nested)}}; }
+PhraseArg phrase(Phrase nested) {
+  return PhraseArg{.kind = Kind::phrase, .nested = std::make_shared<const Phrase>(std::move(nested))};
+}
 }  // namespace arg
 
 std::vector<std::string> texts(const std::vector<Phrase>& phrases) {

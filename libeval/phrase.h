@@ -12,6 +12,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,7 +34,7 @@ struct PhraseArg {
   std::string text{};  ///< text: the words; money: the currency
   double value = 0;
   int decimals = 0;
-  std::vector<Phrase> nested{};  ///< phrase: exactly one (a vector may name the incomplete Phrase)
+  std::shared_ptr<const Phrase> nested{};  ///< phrase: the nested phrase
 };
 
 struct Phrase {
@@ -74,7 +75,7 @@ std::string Phrase::render(const Words& words, const Number& number) const {
     if (a.kind == PhraseArg::Kind::text)
       values.push_back(a.text);
     else if (a.kind == PhraseArg::Kind::phrase)
-      values.push_back(a.nested.empty() ? std::string() : a.nested.front().render(words, number));
+      values.push_back(a.nested ? a.nested->render(words, number) : std::string());
     else
       values.push_back(number(a));
   }

@@ -63,7 +63,9 @@ TEST_CASE("Danish catalogue: every message id used in cli/ and libeval/ has a tr
   const auto ids = used_ids();
   REQUIRE(ids.size() > 100);  // the scan found the report's and evaluate's labels
   const auto translated = da.ids();
-  for (const auto& [context, id] : ids) {
+  for (const auto& entry : ids) {
+    const std::string& context = entry.first;  // not a structured binding: CAPTURE captures it
+    const std::string& id = entry.second;
     CAPTURE(context);
     CAPTURE(id);
     // Escapes in the C++ literal ("\n") would differ from the PO text; the ids use none.
