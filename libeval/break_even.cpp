@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "libeval/detail/phrase_number.h"
 #include "libeval/parameters.h"
 #include "libeval/sensitivity.h"
 
@@ -14,13 +15,13 @@ namespace gevinst {
 
 namespace {
 
-const char* metric_name(Metric m) {
+Phrase metric_name(Metric m) {
   switch (m) {
-    case Metric::npv: return "NPV";
-    case Metric::fte: return "FTE";
-    case Metric::sroi: return "the SROI ratio";
+    case Metric::npv: return phrase("NPV");
+    case Metric::fte: return phrase("FTE");
+    case Metric::sroi: break;
   }
-  return "";
+  return phrase("the SROI ratio");
 }
 
 // Brent's method (Brent 1973, "Algorithms for minimization without
@@ -79,9 +80,9 @@ double brent(F f, double a, double b, double fa, double fb, double ftol) {
 }
 
 // Six significant digits, without an exponent for figures up to 1e15.
-std::string number_text(double v) {
-  if (std::fabs(v) >= 1e6 && std::fabs(v) < 1e15) return fmt::format("{:.0f}", v);
-  return fmt::format("{:.6g}", v);
+PhraseArg break_even_number(double v) {
+  if (std::fabs(v) >= 1e6 && std::fabs(v) < 1e15) return arg::fixed(v, 0);
+  return general_number_arg(v);
 }
 
 }  // namespace
@@ -148,6 +149,11 @@ SearchDomain search_domain(const Case& c, int index, const std::vector<double>& 
 
 BreakEven break_even(const Case& c, int index, const ResultFn& result, const std::string& what,
                      const Overrides& base, double target) {
+  return break_even(c, index, result, Phrase{what, {}}, base, target);
+}
+
+BreakEven break_even(const Case& c, int index, const ResultFn& result, const Phrase& what,
+                     const Overrides& base, double target) {
   BreakEven out;
   const std::string& name = c.parameters[static_cast<size_t>(index)].name;
   std::vector<double> values = parameter_values(c, base);
@@ -167,7 +173,7 @@ BreakEven break_even(const Case& c, int index, const ResultFn& result, const std
   out.search_low = out.search_high = x0;
   auto f0 = f(x0);
   if (!f0) {
-    out.note = "the case cannot be evaluated at the base value";
+    out.note = phrase("the case cannot be evaluated at the base value");
     return out;
   }
   // Scale for "close enough to zero": a millionth of a millionth of the
@@ -188,7 +194,7 @@ BreakEven break_even(const Case& c, int index, const ResultFn& result, const std
     double a, b, fa, fb;
   };
   std::optional<Bracket> best;
-  std::string blocked;  // where a direction stopped because the case cannot be evaluated
+  std::optional<Phrase> blocked;  // where a direction stopped because the case cannot be evaluated
   for (int dir : {-1, 1}) {
     // Points on this side of x0, inside the domain, nearest first: the steps,
     // the evidence and the domain's own bound.
@@ -209,8 +215,9 @@ BreakEven break_even(const Case& c, int index, const ResultFn& result, const std
       auto fb = f(xb);
       if (!fb) {
         reached = xa;
-        blocked = fmt::format("at {}: {}", number_text(xb),
-                              failure.empty() ? std::string("the result does not exist") : failure);
+        blocked = phrase("at {}: {}", {break_even_number(xb),
+                                       failure.empty() ? arg::phrase(phrase("the result does not exist"))
+                                                       : arg::text(failure)});
         failure.clear();
         break;
       }
@@ -223,10 +230,14 @@ BreakEven break_even(const Case& c, int index, const ResultFn& result, const std
     }
   }
   if (!best) {
-    out.note = fmt::format("{} does not reach {} for {} between {} and {}", what,
-                           what == "NPV" && target == 0 ? "zero" : fmt::format("{:g}", target), name,
-                           number_text(out.search_low), number_text(out.search_high));
-    if (!blocked.empty()) out.note += fmt::format(" (the case cannot be evaluated {})", blocked);
+    const PhraseArg low = break_even_number(out.search_low), high = break_even_number(out.search_high);
+    out.note = what.pattern == "NPV" && what.args.empty() && target == 0
+                   ? phrase("NPV does not reach zero for {} between {} and {}", {arg::text(name), low, high})
+                   : phrase("{} does not reach {} for {} between {} and {}",
+                            {arg::phrase(what), general_number_arg(target), arg::text(name), low, high});
+    if (blocked)
+      out.note = phrase("{} (the case cannot be evaluated {})",
+                        {arg::phrase(std::move(out.note)), arg::phrase(std::move(*blocked))});
     return out;
   }
   auto fd = [&](double x) { return f(x).value_or(std::nan("")); };

@@ -15,6 +15,7 @@
 #include "libeval/financing.h"
 #include "libeval/flows.h"
 #include "libeval/model.h"
+#include "libeval/phrase.h"
 
 namespace gevinst {
 
@@ -38,8 +39,8 @@ struct Metrics {
   double npv = 0, pv_costs = 0, pv_benefits = 0;
   std::optional<double> bcr;  ///< pv_benefits / pv_costs; null when pv_costs = 0
   std::optional<double> irr;
-  std::string irr_note;  ///< why there is no IRR; empty when there is one
-  int irr_outside = 0;   ///< +1 / -1: the IRR lies above / below the searched interval (IrrResult::outside)
+  Phrase irr_note;      ///< why there is no IRR (IrrResult::note); empty pattern when there is one
+  int irr_outside = 0;  ///< +1 / -1: the IRR lies above / below the searched interval (IrrResult::outside)
   std::optional<double> payback_years, discounted_payback_years;  ///< years from start_year
   std::optional<int> payback_year, discounted_payback_year;       ///< calendar years
   std::vector<YearRow> years;

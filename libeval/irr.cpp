@@ -1,7 +1,5 @@
 #include "libeval/irr.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
 
@@ -81,7 +79,14 @@ WeightedNpv weighted_npv(std::span<const double> net, double rate) {
 
 double scaled_npv(std::span<const double> net, double rate) { return weighted_npv(net, rate).scaled(); }
 
-std::string percent(double r) { return fmt::format("{:.1f} %", r * 100.0); }
+// The roots as a list of percentages, "10.0 %, 20.0 %", each a field of a
+// phrase so that a reader's locale writes its decimals.
+Phrase irr_rate_list(const std::vector<double>& roots) {
+  Phrase list = phrase("{} %", {arg::fixed(roots.front() * 100.0, 1)});
+  for (size_t i = 1; i < roots.size(); ++i)
+    list = phrase("{}, {} %", {arg::phrase(std::move(list)), arg::fixed(roots[i] * 100.0, 1)});
+  return list;
+}
 
 // Bisection on the sign of the NPV between lo and hi, where the sign at lo is
 // sign_lo and the sign at hi differs; stops at a width of 1e-13.
@@ -196,17 +201,17 @@ IrrResult irr(std::span<const double> net) {
     any_negative = any_negative || cf < 0;
   }
   if (!any_positive && !any_negative) {
-    result.note = "no IRR: the net cash flow is zero in every year";
+    result.note = phrase("no IRR: the net cash flow is zero in every year");
     return result;
   }
   if (!any_positive) {
-    result.note = "no IRR: the net cash flow never turns positive (costs exceed benefits every year)";
+    result.note = phrase("no IRR: the net cash flow never turns positive (costs exceed benefits every year)");
     return result;
   }
   if (!any_negative) {
-    result.note =
+    result.note = phrase(
         "no IRR: the net cash flow is never negative (benefits cover the costs in every year), so no "
-        "discount rate makes NPV zero";
+        "discount rate makes NPV zero");
     return result;
   }
   const int changes = sign_changes(net);
@@ -226,8 +231,8 @@ IrrResult irr(std::span<const double> net) {
     result.rate = result.roots.front();
     return result;
   }
-  const std::string range =
-      fmt::format("in ({:.0f} %, {:.0f} %)", irr_min_rate * 100.0, irr_max_rate * 100.0);
+  const PhraseArg range = arg::phrase(
+      phrase("in ({} %, {} %)", {arg::fixed(irr_min_rate * 100.0, 0), arg::fixed(irr_max_rate * 100.0, 0)}));
   if (result.roots.empty() && changes == 1) {
     // One root exists with r > -1 (Descartes); say on which side of the
     // interval it lies. Near r = -1 the last flows dominate, at large r the first.
@@ -238,36 +243,43 @@ IrrResult irr(std::span<const double> net) {
         last = cf;
       }
     const int s_hi = npv_sign(net, irr_max_rate);
-    const std::string range =
-        fmt::format("in ({:.0f} %, {:.0f} %)", irr_min_rate * 100.0, irr_max_rate * 100.0);
     if (s_hi != 0 && (s_hi > 0) == (last > 0)) {
-      result.note = fmt::format(
-          "no IRR {}: the IRR lies above {:.0f} %, because the first years' outlay is small "
+      result.note = phrase(
+          "no IRR {}: the IRR lies above {} %, because the first years' outlay is small "
           "against the gains that follow",
-          range, irr_max_rate * 100.0);
+          {range, arg::fixed(irr_max_rate * 100.0, 0)});
       result.outside = 1;
       return result;
     }
     if ((npv_sign(net, irr_min_rate) > 0) == (first > 0)) {
-      result.note = fmt::format(
-          "no IRR {}: the IRR lies below {:.0f} %, because the later flows return almost "
+      result.note = phrase(
+          "no IRR {}: the IRR lies below {} %, because the later flows return almost "
           "nothing of the first",
-          range, irr_min_rate * 100.0);
+          {range, arg::fixed(irr_min_rate * 100.0, 0)});
       result.outside = -1;
       return result;
     }
   }
+  const PhraseArg times = arg::fixed(changes, 0);
   if (result.roots.empty()) {
     result.note =
-        fmt::format("no IRR: the net cash flow changes sign {} time{} but NPV is not zero at any rate {}",
-                    changes, changes == 1 ? "" : "s", range);
+        changes == 1
+            ? phrase("no IRR: the net cash flow changes sign {} time but NPV is not zero at any rate {}",
+                     {times, range})
+            : phrase("no IRR: the net cash flow changes sign {} times but NPV is not zero at any rate {}",
+                     {times, range});
     return result;
   }
-  std::string rates;
-  for (double r : result.roots) rates += (rates.empty() ? "" : ", ") + percent(r);
-  result.note = fmt::format(
-      "no unique IRR: the net cash flow changes sign {} time{} and NPV is zero at {} rates ({}) {}", changes,
-      changes == 1 ? "" : "s", result.roots.size(), rates, range);
+  const PhraseArg count = arg::fixed(static_cast<double>(result.roots.size()), 0);
+  const PhraseArg rates = arg::phrase(irr_rate_list(result.roots));
+  result.note =
+      changes == 1
+          ? phrase(
+                "no unique IRR: the net cash flow changes sign {} time and NPV is zero at {} rates ({}) {}",
+                {times, count, rates, range})
+          : phrase(
+                "no unique IRR: the net cash flow changes sign {} times and NPV is zero at {} rates ({}) {}",
+                {times, count, rates, range});
   return result;
 }
 

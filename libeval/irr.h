@@ -4,13 +4,15 @@
 //   double flows[] = {-100, 60, 60};
 //   irr(flows).rate                   // 0.1306623863...
 //   double two[] = {-100, 230, -132};
-//   irr(two).note                     // "no unique IRR: ... at 2 rates (10.0 %, 20.0 %) ..."
+//   irr(two).note.text()              // "no unique IRR: ... at 2 rates (10.0 %, 20.0 %) ..."
 #pragma once
 
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
+
+#include "libeval/phrase.h"
 
 namespace gevinst {
 
@@ -20,10 +22,12 @@ inline constexpr double irr_max_rate = 10.0;
 
 /// Result of irr(): `rate` (a fraction per year, 0.05 = 5 %) when exactly one
 /// root lies in the search interval. Otherwise rate is nullopt and `note` says
-/// why in domain words. `roots` lists every root found (ascending).
+/// why in domain words (a phrase: note.text() is the English sentence; its
+/// pattern is empty when there is an IRR). `roots` lists every root found
+/// (ascending).
 struct IrrResult {
   std::optional<double> rate;
-  std::string note;  ///< empty when a unique IRR exists
+  Phrase note;  ///< empty pattern when a unique IRR exists
   /// With one sign change but no root in the interval: +1 when the IRR lies
   /// above it (a tiny outlay repaid at once), -1 below it; 0 otherwise.
   int outside = 0;

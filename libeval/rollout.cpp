@@ -119,7 +119,7 @@ UnitResults unit_results(const Case& c, const RolloutUnit& u, const Overrides& o
   const Metrics& m = bc.selected();
   a.npv = m.npv;
   set("npv", m.npv, "");
-  set("irr", m.irr, m.irr_note.empty() ? "the IRR does not exist" : m.irr_note);
+  set("irr", m.irr, m.irr_note.pattern.empty() ? "the IRR does not exist" : m.irr_note.text());
   set("bcr", m.bcr, "the PV of costs is 0");
   set("payback_years", m.payback_years, "the case does not pay back within the horizon");
   set("discounted_payback_years", m.discounted_payback_years,

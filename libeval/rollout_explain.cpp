@@ -330,8 +330,8 @@ std::vector<std::string> draft_explanation(const Case& c, const Rollout& ro, con
       s += zero_npv
                ? fmt::format("; breaks even at {} {}", at, pname)
                : fmt::format("; reaches {} at {} {}", target_text(name, simple->threshold, cur), at, pname);
-    } else if (!be.note.empty()) {
-      s += "; " + be.note;
+    } else if (!be.note.pattern.empty()) {
+      s += "; " + be.note.text();
     }
     out.push_back(std::move(s));
   }

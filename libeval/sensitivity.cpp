@@ -7,6 +7,7 @@
 
 #include "libeval/business_case.h"
 #include "libeval/capacity.h"
+#include "libeval/detail/phrase_number.h"
 #include "libeval/parameters.h"
 #include "libeval/sroi.h"
 
@@ -94,26 +95,29 @@ SensitivityResult run_sensitivity(const Case& c, const SensitivityOptions& opt) 
     }
     // A low or high value can move a field out of its range (a share above 1):
     // that row says so and the others go on.
-    auto at = [&](double x, const char* which) {
+    auto at = [&](double x, bool high) {
       try {
         return metric_value(c, opt.metric, with_override(opt.overrides, static_cast<int>(i), p.name, x),
                             opt.perspective);
       } catch (const InputError& e) {
-        if (!row.note.empty()) row.note += "; ";
-        row.note += fmt::format(
-            "at {} {:g}: {}", which, x,
-            e.diagnostics.empty() ? std::string("cannot be evaluated") : e.diagnostics[0].message);
+        const PhraseArg why = e.diagnostics.empty() ? arg::phrase(phrase("cannot be evaluated"))
+                                                    : arg::text(e.diagnostics[0].message);
+        Phrase note = high ? phrase("at high {}: {}", {general_number_arg(x), why})
+                           : phrase("at low {}: {}", {general_number_arg(x), why});
+        row.note = row.note.pattern.empty()
+                       ? std::move(note)
+                       : phrase("{}; {}", {arg::phrase(std::move(row.note)), arg::phrase(std::move(note))});
         return std::nan("");
       }
     };
-    row.low_value = at(row.low, "low");
-    row.high_value = at(row.high, "high");
+    row.low_value = at(row.low, false);
+    row.high_value = at(row.high, true);
     row.swing = std::fabs(row.high_value - row.low_value);
     if (opt.break_even && target)
       row.break_even =
           break_even(c, static_cast<int>(i), opt.metric, opt.overrides, *target, opt.perspective);
     else if (opt.break_even)
-      row.break_even.note = "no break-even for FTE without capacity.target_fte";
+      row.break_even.note = phrase("no break-even for FTE without capacity.target_fte");
     r.parameters.push_back(std::move(row));
   }
   // Tornado order; rows without a swing (NaN) last.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "libeval/model.h"
+#include "libeval/phrase.h"
 
 namespace gevinst {
 
@@ -23,7 +24,7 @@ double metric_value(const Case& c, Metric m, const Overrides& overrides,
 
 struct BreakEven {
   std::optional<double> value;             ///< parameter value at which the metric equals `target`
-  std::string note;                        ///< why there is none, in domain words
+  Phrase note;                             ///< why there is none, in domain words; empty pattern otherwise
   double search_low = 0, search_high = 0;  ///< the bracket searched
 };
 
@@ -52,6 +53,9 @@ using ResultFn = std::function<std::optional<double>(const Overrides&)>;
 /// high and support ends, never outside search_domain(); the closest
 /// bracket is refined with Brent's method. `what` names the result in the
 /// note ("NPV", "BCR"), which states the bracket actually searched.
+BreakEven break_even(const Case& c, int index, const ResultFn& result, const Phrase& what,
+                     const Overrides& base, double target);
+/// The same with `what` in English words only (not translated).
 BreakEven break_even(const Case& c, int index, const ResultFn& result, const std::string& what,
                      const Overrides& base, double target);
 
@@ -65,8 +69,8 @@ struct OneWayRow {
   double low_value = 0, high_value = 0;  ///< metric at low and high; NaN when it cannot be computed
   double swing = 0;                      ///< |high_value - low_value|; NaN when either is
   /// Why a value is missing, e.g. "at high 1.2: share 1.2 is outside [0, 1]
-  /// evaluating \"$dw\""; empty when both were computed.
-  std::string note;
+  /// evaluating \"$dw\"" (note.text()); empty pattern when both were computed.
+  Phrase note;
   BreakEven break_even;
 };
 

@@ -42,7 +42,7 @@ int run_case(const SimulateRequest& o, Session& s) {
       error(*err);
       return static_cast<int>(Exit::invalid);
     }
-  Document d = simulation_document(r, o.out.locale);
+  Document d = simulation_document(r, o.out.style());
   d.provenance = case_provenance(s, co);
   d.provenance->seed = o.seed;
   return emit(o.out, d);
@@ -74,6 +74,7 @@ void add_simulate(CLI::App& root, Session& s) {
       "  gevinst simulate examples/kol-telemonitoring.yaml\n"
       "  gevinst simulate case.yaml --iterations 1000000 --threads 2 --seed 7\n"
       "  gevinst simulate case.yaml --draws draws.csv     # every iteration, for R or a spreadsheet\n"
+      "  gevinst simulate case.yaml --lang da         # på dansk: middelværdi, sandsynlighed ...\n"
       "  gevinst simulate --fund innovation-fund examples/fund\n"
       "  gevinst simulate --fund innovation-fund examples/fund --common-factor 0.3 --target-probability 0.9\n"
       "  gevinst simulate --fund innovation-fund examples/fund --draws fund-draws.csv --format json");
@@ -85,6 +86,7 @@ void add_simulate(CLI::App& root, Session& s) {
   add_scenario_options(app, o->scenario, o->sets);
   add_perspective_option(app, o->perspective);
   add_output_options(app, o->out, document_formats());
+  add_lang_option(app, o->out);
   app->add_option("--iterations,-n", o->iterations, "Number of iterations")
       ->check(CLI::Range(2, 100000000))
       ->capture_default_str();
@@ -125,12 +127,16 @@ void add_simulate(CLI::App& root, Session& s) {
                          ""))
                      ->type_name("P");
   app->callback([o, &s, app, rho, target] {
+    imply_locale(app, o->out);
     if (o->fund.empty()) {
       if (o->paths.size() != 1)
         throw CLI::ValidationError("simulate", "give one CASE, or --fund ID with case files or directories");
       if (rho->count() > 0) throw CLI::ValidationError("--common-factor", "--common-factor needs --fund ID");
       if (target->count() > 0)
         throw CLI::ValidationError("--target-probability", "--target-probability needs --fund ID");
+    } else if (o->out.lang != Language::en) {
+      throw CLI::ValidationError("--lang",
+                                 "--lang applies to one CASE; the fund view (--fund) is in English");
     } else if (app->count("--perspective") > 0) {
       throw CLI::ValidationError(
           "--perspective", "--perspective does not apply to --fund: loans and grants do not depend on it");

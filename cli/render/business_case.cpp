@@ -17,7 +17,7 @@ Json metrics_json(const Metrics& m, bool with_years) {
   Json j;
   j["npv"] = num(m.npv);
   j["irr"] = num(m.irr);
-  j["irr_note"] = text_or_null(m.irr_note);
+  j["irr_note"] = text_or_null(m.irr_note.text());
   j["bcr"] = num(m.bcr);
   j["payback_years"] = num(m.payback_years);
   j["payback_year"] = num(m.payback_year);
@@ -236,9 +236,10 @@ struct CaseBuilder {
     // Perspectives without an IRR, grouped by the reason.
     std::vector<std::pair<std::string, std::vector<std::string>>> why;
     for (const Metrics& m : bc.perspectives) {
-      if (m.irr || m.irr_outside != 0 || m.irr_note.empty()) continue;
-      auto it = std::find_if(why.begin(), why.end(), [&](const auto& w) { return w.first == m.irr_note; });
-      if (it == why.end()) it = why.insert(why.end(), {m.irr_note, {}});
+      if (m.irr || m.irr_outside != 0 || m.irr_note.pattern.empty()) continue;
+      const std::string note = st.phrase(m.irr_note);
+      auto it = std::find_if(why.begin(), why.end(), [&](const auto& w) { return w.first == note; });
+      if (it == why.end()) it = why.insert(why.end(), {note, {}});
       it->second.emplace_back(perspective_label(m.perspective));
     }
     for (const auto& [note, names] : why) s += st.trf(" IRR none ({}): {}.", fmt::join(names, ", "), note);

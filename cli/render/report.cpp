@@ -33,6 +33,19 @@ std::string plain_number(double v, const Style& st) {
   return st.number(v, decimals);
 }
 
+// A low or high value as the case file writes it; a number in the style's
+// locale where that is not English, with the decimals the file gives
+// ("0.10" -> "0,10", "4000" -> "4.000"). An expression stays as written.
+std::string range_end(const Number& n, const Style& st) {
+  if (st.locale == NumberLocale::en || !n.program.is_constant()) return n.text;
+  const std::string& t = n.text;
+  const size_t digits = t.find_first_not_of("0123456789", t.starts_with('-') ? 1 : 0);
+  if (digits == std::string::npos) return st.number(n.program.constant_value(), 0);
+  if (t[digits] == '.' && t.find_first_not_of("0123456789", digits + 1) == std::string::npos)
+    return st.number(n.program.constant_value(), static_cast<int>(t.size() - digits - 1));
+  return plain_number(n.program.constant_value(), st);
+}
+
 Table parameters_table(const Case& c, const std::vector<double>& values, const Style& st) {
   Table t;
   t.column(st.tr("Parameter"))
@@ -44,7 +57,9 @@ Table parameters_table(const Case& c, const std::vector<double>& values, const S
   for (size_t i = 0; i < c.parameters.size(); ++i) {
     const Parameter& p = c.parameters[i];
     std::string range;
-    if (p.low || p.high) range = fmt::format("{} – {}", p.low ? p.low->text : "", p.high ? p.high->text : "");
+    if (p.low || p.high)
+      range =
+          fmt::format("{} – {}", p.low ? range_end(*p.low, st) : "", p.high ? range_end(*p.high, st) : "");
     std::string name = p.label.empty() ? p.name : fmt::format("{} ({})", p.label, p.name);
     t.row({Cell::of(std::move(name)), Cell::of(i < values.size() ? plain_number(values[i], st) : "-"),
            Cell::of(p.unit), Cell::of(std::move(range)), Cell::of(p.dist ? st.tr("yes") : ""),
@@ -171,7 +186,7 @@ Document case_report(const CaseReportInputs& in, const Provenance& p, const Styl
     append_part(d, st.tr("Sensitivity and break-even values"), part);
   }
   if (in.simulation) {
-    Document part = without_text_charts(simulation_document(*in.simulation, st.locale));
+    Document part = without_text_charts(simulation_document(*in.simulation, st));
     lead_with(part, histogram_chart(*in.simulation, cur, st));
     append_part(d, st.tr("Simulation"), part);
   }

@@ -36,8 +36,8 @@ Json to_json(const SensitivityResult& r, const std::string& perspective) {
                   {"high_npv", num(p.high_value)},
                   {"swing", num(p.swing)},
                   {"break_even", num(p.break_even.value)},
-                  {"note", text_or_null(p.note)},
-                  {"break_even_note", text_or_null(p.break_even.note)},
+                  {"note", text_or_null(p.note.text())},
+                  {"break_even_note", text_or_null(p.break_even.note.text())},
                   {"break_even_search", {num(p.break_even.search_low), num(p.break_even.search_high)}}});
   }
   j["parameters"] = ps;
@@ -133,8 +133,8 @@ void build(Document& d, const SensitivityResult& r, const Style& st) {
     // The library's reasons why a parameter has no break-even value.
     std::vector<std::string> notes;
     for (const auto& p : r.parameters)
-      if (!p.break_even.value && !p.break_even.note.empty())
-        notes.push_back(fmt::format("{}: {}", p.name, p.break_even.note));
+      if (!p.break_even.value && !p.break_even.note.pattern.empty())
+        notes.push_back(fmt::format("{}: {}", p.name, st.phrase(p.break_even.note)));
     d.bullets(std::move(notes));
   } else if (r.metric == Metric::fte) {
     d.paragraph(
@@ -143,7 +143,7 @@ void build(Document& d, const SensitivityResult& r, const Style& st) {
   }
   std::vector<std::string> not_computed;
   for (const auto& p : r.parameters)
-    if (!p.note.empty()) not_computed.push_back(fmt::format("{}: {}", p.name, p.note));
+    if (!p.note.pattern.empty()) not_computed.push_back(fmt::format("{}: {}", p.name, st.phrase(p.note)));
   d.section(st.tr("Not computed:"), std::move(not_computed), st.tr("Not computed"));
 }
 
@@ -166,7 +166,7 @@ Table csv_table(const SensitivityResult& r) {
   for (const auto& p : r.parameters)
     t.row({Cell::of("parameter"), Cell::of(p.name), Cell::of(""), Cell::of(""), Cell::of(""), n(p.base),
            n(p.low), n(p.high), n(p.low_value), n(p.high_value), n(p.swing), n(p.break_even.value),
-           Cell::of(p.break_even.note)});
+           Cell::of(p.break_even.note.text())});
   return t;
 }
 

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "cli/output.h"
+#include "cli/render/business_case.h"
 #include "cli/render/render.h"
 
 namespace gevinst::cli {
@@ -68,35 +69,39 @@ Table csv_table(const SimulationResult& r) {
   return t;
 }
 
-void build(Document& d, const SimulationResult& r, NumberLocale loc) {
-  d.title = fmt::format("Monte Carlo simulation of {}: {} iterations, seed {}, {} thread{}, {} perspective",
-                        r.case_id, format_number(static_cast<double>(r.iterations), 0, loc), r.seed,
-                        r.threads, r.threads == 1 ? "" : "s", to_string(r.perspective));
-  d.paragraph(fmt::format("Drawn: {}", fmt::join(r.random_parameters, ", ")));
+void build(Document& d, const SimulationResult& r, const Style& st) {
+  const std::string iterations = st.number(static_cast<double>(r.iterations), 0);
+  const std::string perspective = perspective_label(r.perspective, st);
+  d.title = r.threads == 1
+                ? st.trf("Monte Carlo simulation of {}: {} iterations, seed {}, {} thread, {} perspective",
+                         r.case_id, iterations, r.seed, r.threads, perspective)
+                : st.trf("Monte Carlo simulation of {}: {} iterations, seed {}, {} threads, {} perspective",
+                         r.case_id, iterations, r.seed, r.threads, perspective);
+  d.paragraph(st.trf("Drawn: {}", fmt::join(r.random_parameters, ", ")));
   Table t;
   t.column("");
-  for (const char* h : {"mean", "sd", "p05", "p50", "p95"}) t.column(h, Align::right);
+  t.column(st.tr("mean"), Align::right).column(st.tr("sd"), Align::right);
+  for (const char* h : {"p05", "p50", "p95"}) t.column(h, Align::right);
   auto row = [&](const std::string& name, const MetricSummary& s, int dec) {
     t.row({Cell::of(name), Cell::number(s.mean, dec), Cell::number(s.sd, dec), Cell::number(s.p05, dec),
            Cell::number(s.p50, dec), Cell::number(s.p95, dec)});
   };
-  row("NPV", r.npv, 0);
-  if (r.fte) row("FTE (largest year)", *r.fte, 2);
-  if (r.sroi_ratio) row("SROI ratio", *r.sroi_ratio, 2);
+  row(st.tr("NPV"), r.npv, 0);
+  if (r.fte) row(st.tr("FTE (largest year)"), *r.fte, 2);
+  if (r.sroi_ratio) row(st.tr("SROI ratio"), *r.sroi_ratio, 2);
   d.table(std::move(t));
-  d.line(fmt::format("Probability that NPV > 0: {}", format_percent(r.prob_positive, 1, loc)));
-  d.line(
-      fmt::format("Expected value of perfect information (adopt or not): {}", format_number(r.evpi, 0, loc)));
-  d.line(fmt::format("NPV at base values (deterministic): {}", format_number(r.base_npv, 0, loc)));
-  std::string conv = "Convergence of the mean NPV (standard error):";
+  d.line(st.trf("Probability that NPV > 0: {}", st.percent(r.prob_positive, 1)));
+  d.line(st.trf("Expected value of perfect information (adopt or not): {}", st.number(r.evpi, 0)));
+  d.line(st.trf("NPV at base values (deterministic): {}", st.number(r.base_npv, 0)));
+  std::vector<std::string> steps;
   for (const auto& c : r.npv.convergence)
-    conv += fmt::format(" {} after {};", format_number(c.se, 0, loc),
-                        format_number(static_cast<double>(c.iterations), 0, loc));
-  conv.pop_back();
-  d.line(conv);
-  BarChart chart{"Distribution of NPV", {}, {}};
+    steps.push_back(
+        st.trf("{} after {}", st.number(c.se, 0), st.number(static_cast<double>(c.iterations), 0)));
+  if (!steps.empty())
+    d.line(st.trf("Convergence of the mean NPV (standard error): {}", fmt::join(steps, "; ")));
+  BarChart chart{st.tr("Distribution of NPV"), {}, {}};
   for (const auto& b : r.npv.histogram) {
-    chart.labels.push_back(format_number((b.low + b.high) / 2, 0, loc));
+    chart.labels.push_back(st.number((b.low + b.high) / 2, 0));
     chart.values.push_back(static_cast<double>(b.count));
   }
   d.bars(std::move(chart));
@@ -104,9 +109,9 @@ void build(Document& d, const SimulationResult& r, NumberLocale loc) {
 
 }  // namespace
 
-Document simulation_document(const SimulationResult& r, NumberLocale loc) {
+Document simulation_document(const SimulationResult& r, const Style& st) {
   Document d;
-  build(d, r, loc);
+  build(d, r, st);
   d.json = to_json(r);
   d.csv.push_back(csv_table(r));
   return d;

@@ -7,12 +7,14 @@
 #include <optional>
 #include <string>
 
+#include "cli/render/catalogue.h"
 #include "cli/render/document.h"
 #include "libeval/simulate.h"
 
 namespace gevinst::cli {
 
-Document simulation_document(const SimulationResult& r, NumberLocale loc);
+/// Labels and sentences in `st`'s language, numbers in its locale.
+Document simulation_document(const SimulationResult& r, const Style& st);
 
 /// Writes every iteration's drawn parameters and outputs as CSV to `path`
 /// (atomically); returns an error text on failure.

@@ -63,8 +63,19 @@ golden report-kol-da.md
 # of the English headings and labels they used to show is left.
 for english in "Year by year" "By staff group" "FTE freed at full effect" "Hours freed" "Impact map" \
   "Sensitivity of the ratio" "Deadweight" "Listed costs" "Grant fund-grant" "Financing and repayment" \
-  "Break-even:" "NPV at low" "| Result |" "| Total |" "(PV "; do
+  "Break-even:" "NPV at low" "| Result |" "| Total |" "(PV " "does not reach" " between " "no IRR"; do
   grep -qF -- "$english" "$TMP/kol-da.md" && fail "the Danish report shows the English '$english'"
+done
+# The parameter table's range in Danish numbers, as the file gives them.
+grep -qF "| 0,10 – 0,30 |" "$TMP/kol-da.md" && grep -qF "| 4.000 – 7.000 |" "$TMP/kol-da.md" ||
+  fail "the Danish report's parameter ranges are not in Danish numbers"
+# The simulation section in Danish: no English label or sentence left.
+run report "$kol" -o "$TMP/kol-da-sim.md" --lang da --iterations 2000 --seed 7
+expect_rc 0 "report --lang da --iterations"
+grep -qF "Sandsynlighed for, at nutidsværdien > 0:" "$TMP/kol-da-sim.md" || fail "no Danish P(NPV > 0) in the report"
+for english in "Drawn:" "| mean |" "| sd |" "Probability that" "Expected value of perfect" "NPV at base values" \
+  "Convergence of the mean" "FTE (largest year)" "SROI ratio" " after 100"; do
+  grep -qF -- "$english" "$TMP/kol-da-sim.md" && fail "the Danish report's simulation shows the English '$english'"
 done
 run report "$kol" -o "$TMP/kol-da.html" --lang da
 expect_rc 0

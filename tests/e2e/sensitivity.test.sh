@@ -90,4 +90,17 @@ cmp -s "$TMP/sens-en.json" "$TMP/stdout" || fail "sensitivity --lang da changed 
 run sensitivity --lang da --metric fte --format md "$fte"
 expect_rc 0 "sensitivity --lang da --metric fte"
 expect_stdout_contains "Nulpunktsværdi: den parameterværdi, hvor årsværk = 4,50"
+# The library's notes in Danish too: why a parameter has no break-even value,
+# and (evaluate) why a perspective has no IRR; no English sentence is left.
+run sensitivity --lang da examples/kol-telemonitoring.yaml
+expect_stdout_contains "visits_replaced: nutidsværdien når ikke nul for visits_replaced mellem 0 og 606"
+run evaluate --lang da examples/ai-triage.yaml
+expect_stdout_contains "ingen intern rente: nettopengestrømmen bliver aldrig positiv (omkostningerne overstiger gevinsterne i alle år)"
+cp "$TMP/stdout" "$TMP/irr-da.txt"
+run sensitivity --lang da examples/ai-triage.yaml
+cat "$TMP/stdout" >>"$TMP/irr-da.txt"
+for english in "does not reach" " between " "cannot be evaluated" "no break-even" "no IRR" "no unique IRR" \
+  "net cash flow" "the IRR" "IRR none"; do
+  grep -qF -- "$english" "$TMP/irr-da.txt" && fail "the Danish sensitivity or evaluate output shows the English '$english'"
+done
 finish

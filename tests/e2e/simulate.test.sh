@@ -63,6 +63,27 @@ PY
 run simulate -n 2000 --seed 7 --threads 2 examples/kol-telemonitoring.yaml
 expect_rc 0 "simulate text"
 golden simulate-kol-telemonitoring.txt
+# Danish (--lang da, which implies --locale da): the same draws with words
+# from the catalogue and Danish numbers; none of the English sentences and
+# labels is left. JSON keeps its English keys and is the same as without --lang.
+run simulate --lang da -n 2000 --seed 7 --threads 2 examples/kol-telemonitoring.yaml
+expect_rc 0 "simulate --lang da"
+expect_stdout_contains "Sandsynlighed for, at nutidsværdien > 0: 79,7 %"
+golden simulate-kol-telemonitoring-da.txt
+for english in "Monte Carlo simulation" "iterations" "thread" "perspective" "Drawn:" "mean" " sd " \
+  "NPV" "FTE" "largest year" "SROI ratio" "Probability" "Expected value" "base values" "Convergence" \
+  "standard error" " after " "Distribution of"; do
+  grep -qF -- "$english" "$TMP/stdout" && fail "simulate --lang da shows the English '$english'"
+done
+run simulate --format json -n 200 --seed 3 --threads 1 examples/kol-telemonitoring.yaml
+cp "$TMP/stdout" "$TMP/sim-en.json"
+run simulate --lang da --format json -n 200 --seed 3 --threads 1 examples/kol-telemonitoring.yaml
+expect_rc 0
+cmp -s "$TMP/sim-en.json" "$TMP/stdout" || fail "simulate --lang da changed the JSON"
+# The fund view has no Danish words yet: --lang with --fund is a usage error.
+run simulate --lang da --fund innovation-fund -n 20 examples/fund
+expect_rc 2 "simulate --fund --lang da"
+expect_stderr_contains "--lang applies to one CASE"
 # CSV: one row per metric with the summary.
 run simulate --format csv -n 2000 examples/kol-telemonitoring.yaml
 expect_rc 0

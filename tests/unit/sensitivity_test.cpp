@@ -72,7 +72,7 @@ TEST_CASE("sensitivity: break-even makes NPV zero to within 1e-6 of its scale") 
     CAPTURE(p.name);
     if (p.name == "unused") {
       CHECK(!p.break_even.value);
-      CHECK(!p.break_even.note.empty());
+      CHECK(!p.break_even.note.text().empty());
       continue;
     }
     REQUIRE(p.break_even.value.has_value());
@@ -146,7 +146,7 @@ sroi:
     const OneWayRow& dw = r.parameters[1];
     CHECK(dw.name == "dw");
     CHECK(std::isnan(dw.swing));
-    CHECK(dw.note == "at high 1.2: share 1.2 is outside [0, 1] evaluating \"$dw\"");
+    CHECK(dw.note.text() == "at high 1.2: share 1.2 is outside [0, 1] evaluating \"$dw\"");
   }
 }
 
@@ -204,7 +204,7 @@ TEST_CASE("sensitivity: a parameter set to 0 is searched on the scale of its own
     BreakEven none = break_even(c, u, Metric::npv, {{u, "unused", Number::literal(0)}});
     CHECK_FALSE(none.value.has_value());
     // Case value 3, low 1, high 5: unit 5, searched from 0 (all >= 0) to 500.
-    CHECK(none.note == "NPV does not reach zero for unused between 0 and 500");
+    CHECK(none.note.text() == "NPV does not reach zero for unused between 0 and 500");
   }
 }
 
