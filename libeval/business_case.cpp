@@ -135,9 +135,9 @@ std::string party_name(const PartyResult& p) { return p.label.empty() ? p.party 
 
 // Observations in plain words about who pays and who gains: the budget
 // problem of one-year budgets (costs in one sector, gains in another).
-std::vector<std::string> party_notes(const std::vector<PartyResult>& parties, const Metrics& m,
-                                     const std::string& currency) {
-  std::vector<std::string> notes;
+std::vector<Phrase> party_notes(const std::vector<PartyResult>& parties, const Metrics& m,
+                                const std::string& currency) {
+  std::vector<Phrase> notes;
   double pays = 0, gains = 0;
   for (const auto& p : parties) {
     pays += p.pv_pays;
@@ -151,19 +151,19 @@ std::vector<std::string> party_notes(const std::vector<PartyResult>& parties, co
   auto top_payer = by([](const PartyResult& p) { return p.pv_pays; });
   auto top_gainer = by([](const PartyResult& p) { return p.pv_receives; });
   if (top_payer != top_gainer) {
-    notes.push_back(fmt::format(
-        "costs and benefits fall on different parties: {} pays {:.0f} % of the costs and receives {:.0f} % "
-        "of the "
-        "benefits; {} receives {:.0f} % of the benefits and pays {:.0f} % of the costs (present values)",
-        party_name(*top_payer), 100 * top_payer->pv_pays / pays, 100 * top_payer->pv_receives / gains,
-        party_name(*top_gainer), 100 * top_gainer->pv_receives / gains, 100 * top_gainer->pv_pays / pays));
+    notes.push_back(phrase(
+        "costs and benefits fall on different parties: {} pays {} % of the costs and receives {} % of the "
+        "benefits; {} receives {} % of the benefits and pays {} % of the costs (present values)",
+        {arg::text(party_name(*top_payer)), arg::fixed(100 * top_payer->pv_pays / pays),
+         arg::fixed(100 * top_payer->pv_receives / gains), arg::text(party_name(*top_gainer)),
+         arg::fixed(100 * top_gainer->pv_receives / gains), arg::fixed(100 * top_gainer->pv_pays / pays)}));
   }
   for (const auto& p : parties)
     if (p.npv < 0 && m.npv > 0)
       notes.push_back(
-          fmt::format("{} loses {} in present value although the case as a whole gains; "
-                      "a transfer or gain-sharing agreement could balance it",
-                      party_name(p), money(-p.npv, currency)));
+          phrase("{} loses {} in present value although the case as a whole gains; "
+                 "a transfer or gain-sharing agreement could balance it",
+                 {arg::text(party_name(p)), arg::money(-p.npv, currency)}));
   for (const auto& p : parties) {
     // A party whose net is negative in the first years but positive over the
     // horizon is what a one-year budget hides.
@@ -175,12 +175,15 @@ std::vector<std::string> party_notes(const std::vector<PartyResult>& parties, co
       else
         break;
     }
-    if (negative_years > 0)
-      notes.push_back(
-          fmt::format("{} is out of pocket in the first {} (one-year budgets see only this) but "
-                      "gains over the horizon",
-                      party_name(p),
-                      negative_years == 1 ? std::string("year") : fmt::format("{} years", negative_years)));
+    if (negative_years == 1)
+      notes.push_back(phrase(
+          "{} is out of pocket in the first year (one-year budgets see only this) but gains over the horizon",
+          {arg::text(party_name(p))}));
+    else if (negative_years > 1)
+      notes.push_back(phrase(
+          "{} is out of pocket in the first {} years (one-year budgets see only this) but gains over the "
+          "horizon",
+          {arg::text(party_name(p)), arg::fixed(negative_years)}));
   }
   return notes;
 }
@@ -188,7 +191,7 @@ std::vector<std::string> party_notes(const std::vector<PartyResult>& parties, co
 // Payback names the first year the cumulative net is non-negative; a case
 // whose cumulative net turns negative again later (a reinvestment, benefits
 // that end before the costs) has a payback that reads better than it is.
-std::optional<std::string> payback_relapse_note(const Metrics& m, const std::string& currency) {
+std::optional<Phrase> payback_relapse_note(const Metrics& m, const std::string& currency) {
   if (!m.payback_year) return std::nullopt;
   std::optional<int> relapse;
   for (const auto& y : m.years)
@@ -197,11 +200,10 @@ std::optional<std::string> payback_relapse_note(const Metrics& m, const std::str
       break;
     }
   if (!relapse) return std::nullopt;
-  return fmt::format(
+  return phrase(
       "the cumulative net turns non-negative in {} (payback) but is negative again from {}; at the end of "
-      "the "
-      "horizon it is {}",
-      *m.payback_year, *relapse, money(m.years.back().cumulative, currency));
+      "the horizon it is {}",
+      {arg::year(*m.payback_year), arg::year(*relapse), arg::money(m.years.back().cumulative, currency)});
 }
 
 }  // namespace
@@ -244,15 +246,15 @@ BusinessCase evaluate_case(const Case& c, const EvaluateOptions& opt) {
     for (const FlowItem& b : c.benefits)
       if (b.benefit_kind == BenefitKind::capacity) listed.push_back(b.id);
     if (listed.empty())
-      bc.notes.push_back(
+      bc.notes.push_back(phrase(
           "capacity benefits are the value of staff time freed by monetised capacity activities (section "
-          "capacity); no benefit is also listed with kind: capacity, so that time is counted once");
+          "capacity); no benefit is also listed with kind: capacity, so that time is counted once"));
     else
-      bc.notes.push_back(fmt::format(
+      bc.notes.push_back(phrase(
           "capacity benefits add the monetised capacity activities (section capacity) to the benefits listed "
-          "with "
-          "kind: capacity ({}); check that these are not the same freed time, which would count it twice",
-          fmt::join(listed, ", ")));
+          "with kind: capacity ({}); check that these are not the same freed time, which would count it "
+          "twice",
+          {arg::text(fmt::format("{}", fmt::join(listed, ", ")))}));
   }
   return bc;
 }

@@ -87,7 +87,7 @@ struct BusinessCase {
   std::optional<std::array<Metrics, 3>> adjusted;
   std::vector<PartyResult> parties;  ///< under the selected perspective, with transfers
   FinancingResult financing;
-  std::vector<std::string> notes;  ///< plain-language observations (who pays, who gains)
+  std::vector<Phrase> notes;  ///< plain-language observations (who pays, who gains)
 
   const Metrics& selected() const { return perspectives[static_cast<int>(perspective)]; }
 };

@@ -220,23 +220,24 @@ CapacityResult evaluate_capacity(const Case& c, const CapacityOptions& opt) {
   bool any_not =
       std::any_of(r.activities.begin(), r.activities.end(), [](const auto& s) { return !s.monetise; });
   if (any_monetised)
-    r.notes.push_back(
+    r.notes.push_back(phrase(
         "monetised activities enter the business case as capacity benefits of their party, labelled as "
-        "derived from the capacity section; do not list the same time again under benefits");
+        "derived from the capacity section; do not list the same time again under benefits"));
   if (any_not)
-    r.notes.push_back("activities with monetise: false are valued here but do not enter the business case");
+    r.notes.push_back(
+        phrase("activities with monetise: false are valued here but do not enter the business case"));
   bool capacity_benefits = std::any_of(c.benefits.begin(), c.benefits.end(), [](const FlowItem& f) {
     return f.benefit_kind == BenefitKind::capacity;
   });
   if (capacity_benefits && any_monetised)
-    r.notes.push_back(
+    r.notes.push_back(phrase(
         "the case also lists benefits of kind capacity; check that they are not the same freed time as a "
-        "monetised activity (that would count it twice)");
+        "monetised activity (that would count it twice)"));
   if (r.total.fte > 0 && r.total.realisable_hours < r.total.hours)
     r.notes.push_back(
-        fmt::format("{:.0f} % of the freed hours are realisable (can be redeployed); the FTE and "
-                    "value count only those",
-                    100 * r.total.realisable_hours / r.total.hours));
+        phrase("{} % of the freed hours are realisable (can be redeployed); the FTE and "
+               "value count only those",
+               {arg::fixed(100 * r.total.realisable_hours / r.total.hours)}));
   return r;
 }
 

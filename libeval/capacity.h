@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "libeval/model.h"
+#include "libeval/phrase.h"
 
 namespace gevinst {
 
@@ -86,7 +87,7 @@ struct CapacityResult {
   /// null when the case has no activities.
   std::optional<double> monetised_value, monetised_pv;
   std::vector<CapacityScenarioResult> scenarios;  ///< base then each scenario, when asked for
-  std::vector<std::string> notes;                 ///< plain-language observations
+  std::vector<Phrase> notes;                      ///< plain-language observations
 };
 
 struct CapacityOptions {

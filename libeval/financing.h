@@ -45,6 +45,7 @@
 
 #include "libeval/flows.h"
 #include "libeval/model.h"
+#include "libeval/phrase.h"
 #include "libeval/repayment.h"
 
 namespace gevinst {
@@ -104,7 +105,7 @@ struct LoanResult {
   double paid_after_horizon = 0;  ///< payments in rows after the horizon (not in the party view)
   int last_year = 0;              ///< year of the last schedule row (disbursed when there are none)
   Forgiveness forgiven_because = Forgiveness::none;
-  std::vector<std::string> notes;  ///< plain-language observations (term past the horizon, ...)
+  std::vector<Phrase> notes;  ///< plain-language observations (term past the horizon, ...)
 };
 
 struct GrantResult {

@@ -184,25 +184,25 @@ FundResult evaluate_fund(const std::vector<FundCase>& cases, const std::string& 
   }
 
   if (!other_lenders.empty())
-    out.notes.push_back(
-        fmt::format("loans from other lenders are left out ({})", fmt::join(other_lenders, ", ")));
+    out.notes.push_back(phrase("loans from other lenders are left out ({})",
+                               {arg::text(fmt::format("{}", fmt::join(other_lenders, ", ")))}));
   if (out.forgiven > 0) {
     std::vector<std::string> who;
     for (const FundLoan& L : out.loans)
       if (L.forgiven > 0) who.push_back(fmt::format("{}/{}", L.case_id, L.id));
     out.notes.push_back(
-        fmt::format("the fund forgives {} in all ({}): the balances left when gain-share terms "
-                    "ended, the risk the fund carries",
-                    grouped(out.forgiven), fmt::join(who, ", ")));
+        phrase("the fund forgives {} in all ({}): the balances left when gain-share terms "
+               "ended, the risk the fund carries",
+               {arg::grouped(out.forgiven), arg::text(fmt::format("{}", fmt::join(who, ", ")))}));
   }
   if (out.granted > 0)
     out.notes.push_back(
-        fmt::format("grants of {} are never repaid: a revolving pool must be topped up by that much",
-                    grouped(out.granted)));
+        phrase("grants of {} are never repaid: a revolving pool must be topped up by that much",
+               {arg::grouped(out.granted)}));
   if (out.capital_needed_year && !out.refilled_year)
     out.notes.push_back(
-        fmt::format("repayments do not refill the pool: by {} it has received {} less than it paid out", last,
-                    grouped(-cumulative)));
+        phrase("repayments do not refill the pool: by {} it has received {} less than it paid out",
+               {arg::year(last), arg::grouped(-cumulative)}));
   return out;
 }
 

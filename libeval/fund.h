@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "libeval/financing.h"
+#include "libeval/phrase.h"
 
 namespace gevinst {
 
@@ -82,7 +83,7 @@ struct FundResult {
   double capital_needed = 0;               ///< -min(0, lowest cumulative cash)
   std::optional<int> capital_needed_year;  ///< year of the lowest cumulative cash (first, when tied)
   std::optional<int> refilled_year;  ///< first year after the lowest in which cumulative cash is >= 0 again
-  std::vector<std::string> notes;    ///< plain-language observations
+  std::vector<Phrase> notes;         ///< plain-language observations
 };
 
 /// The fund view of `fund` (a party id) over `cases`. Throws InputError when

@@ -159,7 +159,7 @@ Json business_case_json(const BusinessCase& bc) {
   }
   j["items"] = std::move(items);
   j["transfers"] = transfers_json(bc.financing.transfers);
-  j["notes"] = bc.notes;
+  j["notes"] = texts(bc.notes);
   return j;
 }
 
@@ -396,7 +396,7 @@ struct CaseBuilder {
       d.table(parties());
       d.table(party_years());
     }
-    d.section(st.tr("Notes"), bc.notes);
+    d.section(st.tr("Notes"), st.phrases(bc.notes));
     d.json = business_case_json(bc);
     d.csv.push_back(csv());
     d.csv_summary.push_back(csv_summary());

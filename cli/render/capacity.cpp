@@ -107,7 +107,7 @@ Json capacity_json(const CapacityResult& r) {
                   {"steady_state_year", num(s.fte_year)},
                   {"target_share", num(s.target_share)}});
   j["scenarios"] = std::move(sc);
-  j["notes"] = r.notes;
+  j["notes"] = texts(r.notes);
   return j;
 }
 
@@ -300,7 +300,7 @@ struct CapacityBuilder {
       d.heading(st.tr("Scenarios"));
       d.table(scenarios());
     }
-    d.section(st.tr("Notes"), r.notes);
+    d.section(st.tr("Notes"), st.phrases(r.notes));
     d.json = capacity_json(r);
     d.csv.push_back(csv());
     d.csv_summary.push_back(csv_summary());

@@ -76,7 +76,7 @@ Json fund_json(const FundResult& f, const std::string& scenario) {
                       {"first_year", g.first_year ? Json(g.first_year) : Json(nullptr)},
                       {"last_year", g.last_year ? Json(g.last_year) : Json(nullptr)}});
   j["grants"] = std::move(grants);
-  j["notes"] = f.notes;
+  j["notes"] = texts(f.notes);
   return j;
 }
 
@@ -168,7 +168,7 @@ Document fund_document(const FundResult& f, const std::string& scenario, const S
                                                     : fmt::format("{}–{}", G.first_year, G.last_year))});
     d.table(std::move(g));
   }
-  d.section(st.tr("Notes"), f.notes);
+  d.section(st.tr("Notes"), st.phrases(f.notes));
   d.json = fund_json(f, scenario);
   d.csv.push_back(fund_csv(f));
   return d;

@@ -94,7 +94,7 @@ Json repay_json(const RepayReport& r) {
     l["borrower_pv"] = num(L.pv.borrower);
     l["paid_after_horizon"] = num(L.paid_after_horizon);
     l["risk"] = risk_line(L, fr.currency);
-    l["notes"] = L.notes;
+    l["notes"] = texts(L.notes);
     Json years = Json::array();
     for (const LoanYear& y : L.years) {
       Json yj = {{"year", y.year},
@@ -250,7 +250,7 @@ void describe_loan(Document& d, const LoanResult& L, const RepayReport& r, const
                 f.money(L.pv.lender), f.money(L.pv.borrower),
                 r.discounting.name.empty() ? st.tr("custom") : r.discounting.name));
   d.line(st.trf("Risk: {}", risk_line(L, f.currency, st)));
-  d.bullets(L.notes);
+  d.bullets(st.phrases(L.notes));
 }
 
 void describe_grant(Document& d, const GrantResult& g, const Fmt& f, const Style& st, int start_year) {

@@ -194,7 +194,7 @@ Document case_report(const CaseReportInputs& in, const Provenance& p, const Styl
     d.heading(st.tr("Parameters"));
     d.table(parameters_table(*in.model, bc.params, st));
   }
-  d.section(st.tr("Notes"), bc.notes);
+  d.section(st.tr("Notes"), st.phrases(bc.notes));
   d.section(st.tr("Warnings"), warning_lines(in.warnings));
   d.heading(st.tr("Provenance"));
   d.facts(provenance_facts(p, st));

@@ -171,6 +171,9 @@ expect_rc 0 "capacity --lang da"
 expect_stdout_contains "Frigjorte årsværk ved fuld effekt                  2,2 årsværk fra 2028"
 expect_stdout_contains "Pr. personalegruppe"
 golden capacity-kol-telemonitoring-da.txt
+for english in "freed hours" "monetised activities" "the business case" "count it twice"; do
+  grep -qF -- "$english" "$TMP/stdout" && fail "capacity --lang da shows the English '$english'"
+done
 run capacity --lang da --format json "$kol"
 golden capacity-kol-telemonitoring.json
 finish "capacity: hand-worked figures, formats, errors and goldens"

@@ -256,6 +256,17 @@ run repay --lang da --fund innovation-fund "$fund"
 expect_rc 0 "repay --fund --lang da"
 expect_stdout_contains "Hovedstol"
 golden repay-fund-innovation-fund-da.txt
+# The notes are Danish too (issue 12), with Danish numbers.
+expect_stdout_contains "tilskud på 200.000 tilbagebetales aldrig"
+for english in "left out" "never repaid" "refill the pool" "forgives"; do
+  grep -qF -- "$english" "$TMP/stdout" && fail "repay --fund --lang da shows the English '$english'"
+done
+run repay --lang da "$fund/ceiling-hoists.yaml"
+expect_rc 0 "repay --lang da ceiling-hoists"
+expect_stdout_contains "betales efter tidshorisonten"
+for english in "after the horizon" "past the horizon" "the schedule is nominal"; do
+  grep -qF -- "$english" "$TMP/stdout" && fail "repay --lang da shows the English '$english'"
+done
 
 # Capitalised interest can make the forgiven balance exceed the amount lent; the risk line says so.
 cat >"$TMP/over.yaml" <<'YAML'

@@ -77,6 +77,11 @@ for english in "Drawn:" "| mean |" "| sd |" "Probability that" "Expected value o
   "Convergence of the mean" "FTE (largest year)" "SROI ratio" " after 100"; do
   grep -qF -- "$english" "$TMP/kol-da-sim.md" && fail "the Danish report's simulation shows the English '$english'"
 done
+# The notes are Danish too (issue 12): no English note sentence is left.
+for english in "in present value" "out of pocket" "fall on different parties" "freed hours" \
+  "monetised activities" "capacity benefits are" "the horizon" "(present values)"; do
+  grep -qF -- "$english" "$TMP/kol-da.md" && fail "the Danish report's notes show the English '$english'"
+done
 run report "$kol" -o "$TMP/kol-da.html" --lang da
 expect_rc 0
 strip_version "$TMP/kol-da.html"
@@ -86,6 +91,7 @@ run evaluate "$kol" --lang da
 expect_rc 0
 expect_stdout_contains "Tilbagebetalingstid"
 golden evaluate-kol-da.txt
+expect_stdout_contains "The 11 North Jutland municipalities taber 5,2 mio. kr. i nutidsværdi"
 # --locale overrides the locale --lang implies.
 run report "$kol" -o "$TMP/kol-da-en.md" --lang da --locale en
 grep -qF "| Nutidsværdi | 4,969,210 |" "$TMP/kol-da-en.md" || fail "--locale en after --lang da not honoured"

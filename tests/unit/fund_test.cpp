@@ -104,7 +104,8 @@ TEST_CASE("fund: two cases' known schedules add up by calendar year") {
   CHECK(f.cases[0].granted == doctest::Approx(70000));
   CHECK(f.cases[1].repaid == doctest::Approx(650000));
   bool bank_note = false;
-  for (const auto& n : f.notes) bank_note |= n.find("other lenders are left out (bank)") != std::string::npos;
+  for (const auto& n : f.notes)
+    bank_note |= n.text().find("other lenders are left out (bank)") != std::string::npos;
   CHECK(bank_note);
 }
 
