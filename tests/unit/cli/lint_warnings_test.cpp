@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "../support.h"
 #include "cli/render/catalogue.h"
@@ -77,4 +78,27 @@ TEST_CASE("lint warnings in Danish: the catalogue's words, Danish numbers, YAML 
   CHECK(da.phrase(draws->message_phrase) ==
         "træk af 'n' (normal nær -3,5) giver costs[1].per_year = -8,75, som skal være 0 eller mere; "
         "simuleringen ville stoppe der");
+}
+
+TEST_CASE("lint warnings of a rollout: a unit missing from the preset, in Danish") {
+  const std::string text =
+      "format: gevinst-rollout/1\nsolution: solution.yaml\nunits_preset: dk-regions-2024\n"
+      "criteria: [\"npv >= 0\"]\nlead_unit: region-fyn\nunits:\n"
+      "  - {id: region-nordjyland, parameters: {patients: 1500}}\n";
+  RolloutLoadResult r =
+      load_rollout_text(text, std::string(GEVINST_SOURCE_DIR) + "/tests/data/rollout/inline.yaml");
+  std::vector<std::string> da_texts;
+  const Style da{NumberLocale::da, &catalogue(Language::da)};
+  for (const Diagnostic& d : r.diags.all()) {
+    CAPTURE(d.message);
+    CHECK(d.severity == Severity::warning);
+    CHECK(Style{}.phrase(d.message_phrase) == d.message);
+    CHECK(Style{}.phrase(d.hint_phrase) == d.hint);
+    da_texts.push_back(da.phrase(d.message_phrase) + " / " + da.phrase(d.hint_phrase));
+  }
+  REQUIRE(da_texts.size() == 2);
+  CHECK(da_texts[0] == "den ledende enhed 'region-fyn' er ikke blandt enhederne / ");
+  CHECK(da_texts[1] ==
+        "enheden 'region-nordjyland' findes ikke i forudindstillingen 'dk-regions-2024' / mente du "
+        "'region-nordjylland'?");
 }
