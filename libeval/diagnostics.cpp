@@ -23,6 +23,13 @@ void Diagnostics::warning(SourceLoc loc, std::string path, std::string message, 
   add({file_, loc, Severity::warning, std::move(path), std::move(message), std::move(hint)});
 }
 
+void Diagnostics::warning(SourceLoc loc, std::string path, Phrase message, Phrase hint) {
+  Diagnostic d{file_, loc, Severity::warning, std::move(path), message.text(), hint.text()};
+  d.message_phrase = std::move(message);
+  d.hint_phrase = std::move(hint);
+  add(std::move(d));
+}
+
 void Diagnostics::add(Diagnostic d) {
   if (items_.size() >= kMaxKept) {
     ++dropped_;

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "libeval/phrase.h"
+
 namespace gevinst {
 
 /// A 1-based position in a source file; line 0 means "no position".
@@ -26,6 +28,12 @@ struct Diagnostic {
   std::string yaml_path;  ///< e.g. "costs[1].per_year"; empty for the document
   std::string message;    ///< what is wrong, one line, no trailing period
   std::string hint;       ///< what to do about it; may be empty
+  /// A warning's message and hint as phrases (libeval/phrase.h), so that a
+  /// report shows them in the reader's language; `message` and `hint` are
+  /// their English text(). Empty (no pattern) for errors and notes, which
+  /// stay English: they are read by CI in the FILE:LINE:COLUMN form.
+  Phrase message_phrase{};
+  Phrase hint_phrase{};
 };
 
 /// Collects diagnostics for one file. Keeps at most kMaxKept; later ones
@@ -39,6 +47,9 @@ class Diagnostics {
 
   void error(SourceLoc loc, std::string path, std::string message, std::string hint = {});
   void warning(SourceLoc loc, std::string path, std::string message, std::string hint = {});
+  /// A warning a front end can translate: message and hint are the English
+  /// text() of the phrases, which the diagnostic keeps.
+  void warning(SourceLoc loc, std::string path, Phrase message, Phrase hint = {});
   void add(Diagnostic d);
 
   const std::vector<Diagnostic>& all() const { return items_; }

@@ -10,6 +10,7 @@
 
 #include "libeval/distributions.h"
 #include "libeval/flows.h"
+#include "libeval/phrase.h"
 #include "libeval/sroi.h"
 
 namespace gevinst {
@@ -29,11 +30,12 @@ void warn_repeated_outcomes(Reader& r, const YNode* root, const Case& c) {
     if (inserted) continue;
     const YNode* it = outs && outs->is_sequence() && i < outs->items.size() ? outs->items[i] : nullptr;
     const YNode* at = it && it->is_mapping() && it->find("indicator") ? it->find("indicator") : it;
-    r.warning(at, o.yaml_path + ".indicator",
-              fmt::format("outcome '{}' repeats stakeholder '{}' and indicator '{}' of outcome '{}'", o.id,
-                          o.stakeholder, o.indicator, pos->second),
-              "the same outcome counted twice is the commonest SROI error; merge the rows or change the "
-              "indicator");
+    r.warning(
+        at, o.yaml_path + ".indicator",
+        phrase("outcome '{}' repeats stakeholder '{}' and indicator '{}' of outcome '{}'",
+               {arg::text(o.id), arg::text(o.stakeholder), arg::text(o.indicator), arg::text(pos->second)}),
+        phrase("the same outcome counted twice is the commonest SROI error; merge the rows or change the "
+               "indicator"));
   }
 }
 

@@ -15,6 +15,7 @@
 
 #include "libeval/detail/load_internal.h"
 #include "libeval/parameters.h"
+#include "libeval/phrase.h"
 
 namespace gevinst {
 
@@ -284,6 +285,30 @@ std::pair<int, int> active_years(const FlowItem& f, const Assumptions& a) {
 
 namespace {
 
+// A number as {:g} writes it ("0.25", "1200"), as a phrase argument: fixed
+// with the decimals {:g} shows, so the English text reads as before and a
+// translation gets the reader's decimal sign; words when {:g} writes an
+// exponent or is not a number ("1e+06", "inf").
+PhraseArg lint_number_arg(double v) {
+  std::string g = fmt::format("{:g}", v);
+  if (g.find_first_of("eEn") != std::string::npos) return arg::text(std::move(g));
+  const size_t dot = g.find('.');
+  return arg::fixed(v, dot == std::string::npos ? 0 : static_cast<int>(g.size() - dot - 1));
+}
+
+// constraint_text() (model.h) as a phrase: the same English words.
+Phrase lint_constraint_phrase(Constraint c) {
+  switch (c) {
+    case Constraint::finite: return phrase("a finite number");
+    case Constraint::share: return phrase("a share between 0 and 1");
+    case Constraint::positive: return phrase("greater than 0");
+    case Constraint::nonnegative: return phrase("0 or more");
+    case Constraint::rate: return phrase("a rate greater than -1");
+    case Constraint::correlation: return phrase("a correlation between -1 and 1");
+  }
+  return {};
+}
+
 // A field whose range (a share, an amount >= 0) a drawn parameter can leave:
 // simulate stops at the first such draw, so say it before the run. Each
 // random parameter is moved to the ends of its effective support with the
@@ -329,14 +354,15 @@ void lint_distribution_ranges(Reader& r, const Case& c) {
     auto [x, pc, value] = *bad;
     r.diags().warning(
         p.dist->loc, p.dist->yaml_path,
-        fmt::format("draws of '{}' ({} near {:g}) make {} = {:g}, which must be {}; simulate would "
-                    "stop there",
-                    p.name, p.dist->kind, x, pc->number.yaml_path, value, constraint_text(pc->constraint)),
+        phrase(
+            "draws of '{}' ({} near {}) make {} = {}, which must be {}; simulate would stop there",
+            {arg::text(p.name), arg::text(p.dist->kind), lint_number_arg(x), arg::text(pc->number.yaml_path),
+             lint_number_arg(value), arg::phrase(lint_constraint_phrase(pc->constraint))}),
         pc->constraint == Constraint::share
-            ? "use a distribution inside [0, 1] for shares (beta, or a bounded triangular, pert or "
-              "uniform)"
-            : "use a distribution that keeps the field in range (gamma or lognormal for amounts, a "
-              "bounded triangular or pert)");
+            ? phrase("use a distribution inside [0, 1] for shares (beta, or a bounded triangular, pert or "
+                     "uniform)")
+            : phrase("use a distribution that keeps the field in range (gamma or lognormal for amounts, a "
+                     "bounded triangular or pert)"));
   }
 }
 
@@ -347,17 +373,19 @@ void lint_sources_and_capacity(Reader& r, const Case& c) {
   // proxy written with a parameter takes the parameter's source.
   for (const Outcome& o : c.sroi.outcomes)
     if (o.proxy.program.is_constant() && o.proxy_source.find_first_not_of(" \t\r\n") == std::string::npos)
+      // The quotes of the YAML string are arguments: a message id has no escapes.
       r.diags().warning(o.proxy.loc, o.yaml_path + ".proxy",
-                        fmt::format("outcome '{}' has a financial proxy but no proxy_source", o.id),
-                        "say where the value of one unit of outcome comes from, e.g. proxy_source: \"Danish "
-                        "Regions' DRG rate 2025\", or use a parameter with a source");
+                        phrase("outcome '{}' has a financial proxy but no proxy_source", {arg::text(o.id)}),
+                        phrase("say where the value of one unit of outcome comes from, e.g. proxy_source: "
+                               "{}Danish Regions' DRG rate 2025{}, or use a parameter with a source",
+                               {arg::text("\""), arg::text("\"")}));
   for (const StaffGroup& g : c.capacity.staff) {
     bool used = std::any_of(c.capacity.activities.begin(), c.capacity.activities.end(),
                             [&](const Activity& a) { return a.staff == g.id; });
     if (!used)
       r.diags().warning(g.loc, "capacity.staff." + g.id,
-                        fmt::format("staff group '{}' is not used by any capacity activity", g.id),
-                        "remove it, or name it in an activity: staff: " + g.id);
+                        phrase("staff group '{}' is not used by any capacity activity", {arg::text(g.id)}),
+                        phrase("remove it, or name it in an activity: staff: {}", {arg::text(g.id)}));
   }
   // Section 9: a gain-share loan's gains include capacity activities at their
   // value, monetised or not; freed time that is not monetised is no cash the
@@ -370,11 +398,10 @@ void lint_sources_and_capacity(Reader& r, const Case& c) {
       if (a == c.capacity.activities.end() || a->monetise) continue;
       r.diags().warning(
           f.gain_share.loc.line ? f.gain_share.loc : f.loc, f.yaml_path + ".gain_share.of",
-          fmt::format(
-              "loan '{}' is repaid from capacity activity '{}', which is not monetised (monetise: false)",
-              f.id, id),
-          "the freed time is not money the borrower receives, so the payments must come from its budget; "
-          "monetise the activity, or repay from benefits that are cash");
+          phrase("loan '{}' is repaid from capacity activity '{}', which is not monetised (monetise: false)",
+                 {arg::text(f.id), arg::text(id)}),
+          phrase("the freed time is not money the borrower receives, so the payments must come from its "
+                 "budget; monetise the activity, or repay from benefits that are cash"));
     }
   }
 }
@@ -403,9 +430,10 @@ void lint_case(Reader& r, const YNode* root, const Case& c) {
   if (first_investment != INT_MAX && !operating_after)
     r.warning(
         root->find("costs"), "costs",
-        fmt::format("the case has an investment ({}) but no operating cost from then on", first_investment),
-        "solutions cost money to run (licences, support, upkeep), and missing money for operation is a "
-        "common reason solutions are not scaled; add a cost with kind: operating");
+        phrase("the case has an investment ({}) but no operating cost from then on",
+               {arg::year(first_investment)}),
+        phrase("solutions cost money to run (licences, support, upkeep), and missing money for operation is "
+               "a common reason solutions are not scaled; add a cost with kind: operating"));
   bool rollout_stage =
       c.info.stage && (*c.info.stage == Stage::implementation || *c.info.stage == Stage::scaling);
   if (rollout_stage)
@@ -413,10 +441,10 @@ void lint_case(Reader& r, const YNode* root, const Case& c) {
       const FlowItem& b = c.benefits[i];
       if (b.benefit_kind == BenefitKind::qualitative || b.profile.kind != Profile::Kind::none) continue;
       r.warning(item_at(root, "benefits", i), b.yaml_path,
-                fmt::format("benefit '{}' has no realisation profile in a case at stage {}", b.id,
-                            to_string(*c.info.stage)),
-                "benefits are rarely realised in full from day one; add e.g. profile: {linear: {from: 2027, "
-                "years: 3}}");
+                phrase("benefit '{}' has no realisation profile in a case at stage {}",
+                       {arg::text(b.id), arg::text(to_string(*c.info.stage))}),
+                phrase("benefits are rarely realised in full from day one; add e.g. profile: "
+                       "{{linear: {{from: 2027, years: 3}}}}"));
     }
   // A benefit of kind capacity for a party that also gets monetised capacity
   // activities is often the same freed time entered twice.
@@ -428,16 +456,20 @@ void lint_case(Reader& r, const YNode* root, const Case& c) {
     if (same == c.capacity.activities.end()) continue;
     r.warning(
         item_at(root, "benefits", i), b.yaml_path,
-        fmt::format("benefit '{}' (kind capacity) goes to party '{}', which also gets the monetised capacity "
-                    "activity '{}'; the same freed time may be counted twice",
-                    b.id, b.party, same->id),
-        "keep freed staff time in one place: either the capacity activity (monetise: true) or the benefit");
+        phrase("benefit '{}' (kind capacity) goes to party '{}', which also gets the monetised capacity "
+               "activity '{}'; the same freed time may be counted twice",
+               {arg::text(b.id), arg::text(b.party), arg::text(same->id)}),
+        phrase("keep freed staff time in one place: either the capacity activity (monetise: true) or the "
+               "benefit"));
   }
   for (const auto& p : c.parameters)
     if (p.source.find_first_not_of(" \t\r\n") == std::string::npos)
       r.diags().warning(
-          p.loc, "parameters." + p.name, fmt::format("parameter '{}' has no source", p.name),
-          "say where the number comes from: {value: ..., source: \"Pilot evaluation 2025, table 4\"}");
+          p.loc, "parameters." + p.name, phrase("parameter '{}' has no source", {arg::text(p.name)}),
+          // The quotes of the YAML string are arguments: a message id has no escapes.
+          phrase(
+              "say where the number comes from: {{value: ..., source: {}Pilot evaluation 2025, table 4{}}}",
+              {arg::text("\""), arg::text("\"")}));
   lint_distribution_ranges(r, c);
   lint_sources_and_capacity(r, c);
 }

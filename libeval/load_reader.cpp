@@ -11,7 +11,7 @@ void Reader::error(const YNode* at, const std::string& path, std::string msg, st
   diags_.error(at ? at->loc : SourceLoc{}, path, std::move(msg), std::move(hint));
 }
 
-void Reader::warning(const YNode* at, const std::string& path, std::string msg, std::string hint) {
+void Reader::warning(const YNode* at, const std::string& path, Phrase msg, Phrase hint) {
   diags_.warning(at ? at->loc : SourceLoc{}, path, std::move(msg), std::move(hint));
 }
 

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "libeval/detail/load_internal.h"
+#include "libeval/phrase.h"
 #include "libeval/presets.h"
 
 namespace gevinst {
@@ -229,9 +230,10 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
         for (const auto& pu : preset->units) ids.push_back(pu.id);
         std::string guess = did_you_mean(u.id, ids);
         r.warning(units->items[i]->find("id"), path + ".id",
-                  fmt::format("unit '{}' is not in preset '{}'", u.id, preset->name),
-                  guess.empty() ? fmt::format("preset units: {}", fmt::join(ids, ", "))
-                                : fmt::format("did you mean '{}'?", guess));
+                  phrase("unit '{}' is not in preset '{}'", {arg::text(u.id), arg::text(preset->name)}),
+                  guess.empty()
+                      ? phrase("preset units: {}", {arg::text(fmt::format("{}", fmt::join(ids, ", ")))})
+                      : phrase("did you mean '{}'?", {arg::text(guess)}));
       }
       ro.units.push_back(std::move(u));
     }
@@ -241,7 +243,7 @@ RolloutLoadResult load_rollout_text(std::string_view text, const std::string& fi
   }
   if (!ro.lead_unit.empty() && !seen.count(ro.lead_unit))
     r.warning(root->find("lead_unit"), "lead_unit",
-              fmt::format("lead unit '{}' is not among the units", ro.lead_unit));
+              phrase("lead unit '{}' is not among the units", {arg::text(ro.lead_unit)}));
   res.diags.sort();
   for (auto& d : solution_diags) res.diags.add(std::move(d));
   res.diags.note_dropped();

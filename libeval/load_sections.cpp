@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "libeval/detail/load_internal.h"
+#include "libeval/phrase.h"
 #include "libeval/presets.h"
 
 namespace gevinst {
@@ -281,8 +282,8 @@ void load_financing(Reader& r, const YNode* n, const Timeline& tl, Case& c) {
     // never a residual; the key has no effect there.
     if (const YNode* rs = it->find("residual"); rs && f.method != Financing::Method::gain_share)
       r.warning(rs, path + ".residual",
-                "'residual' has no effect on this method: the loan is repaid in full by its term",
-                "residual applies to method gain-share; remove it here");
+                phrase("'residual' has no effect on this method: the loan is repaid in full by its term"),
+                phrase("residual applies to method gain-share; remove it here"));
     c.financing.push_back(std::move(f));
   }
 }

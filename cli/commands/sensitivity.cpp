@@ -57,15 +57,17 @@ void add_sensitivity(CLI::App& root, Session& s) {
                                        "capacity",
                                        "--metric fte needs a capacity section with activities",
                                        ""}}};
-        if (so.metric == Metric::fte && !c.capacity.target_fte && so.break_even && !o->out.quiet)
+        if (so.metric == Metric::fte && !c.capacity.target_fte && so.break_even && !o->out.quiet) {
           // A lint of the command, not the file: only --metric fte needs the target.
-          print_diagnostics(
-              {Diagnostic{c.file, c.capacity.loc, Severity::warning, "capacity",
-                          "--metric fte without capacity.target_fte: there is no FTE to break even at, so "
-                          "no break-even values",
-                          "set capacity.target_fte (the FTE the solution is to free, e.g. target_fte: 5) to "
-                          "see the value of each parameter at which it is reached"}},
-              s.sources);
+          Diagnostics lint(c.file);
+          lint.warning(
+              c.capacity.loc, "capacity",
+              phrase("--metric fte without capacity.target_fte: there is no FTE to break even at, so "
+                     "no break-even values"),
+              phrase("set capacity.target_fte (the FTE the solution is to free, e.g. target_fte: 5) to "
+                     "see the value of each parameter at which it is reached"));
+          print_diagnostics(lint.all(), s.sources);
+        }
         if (so.metric == Metric::sroi && c.sroi.outcomes.empty())
           throw InputError{{Diagnostic{
               c.file, {}, Severity::error, "sroi", "--metric sroi needs an sroi section with outcomes", ""}}};

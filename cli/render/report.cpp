@@ -68,13 +68,16 @@ Table parameters_table(const Case& c, const std::vector<double>& values, const S
   return t;
 }
 
-std::vector<std::string> warning_lines(const std::vector<Diagnostic>& warnings) {
+// Each lint warning as "FILE:LINE: PATH: MESSAGE (HINT)", its message and
+// hint in the style's language when the library gave them as phrases.
+std::vector<std::string> warning_lines(const std::vector<Diagnostic>& warnings, const Style& st) {
   std::vector<std::string> out;
   for (const auto& d : warnings) {
     std::string where = d.loc.line > 0 ? fmt::format("{}:{}", d.file, d.loc.line) : d.file;
     std::string path = d.yaml_path.empty() ? "" : d.yaml_path + ": ";
-    out.push_back(
-        fmt::format("{}: {}{}{}", where, path, d.message, d.hint.empty() ? "" : " (" + d.hint + ")"));
+    std::string message = d.message_phrase.pattern.empty() ? d.message : st.phrase(d.message_phrase);
+    std::string hint = d.hint_phrase.pattern.empty() ? d.hint : st.phrase(d.hint_phrase);
+    out.push_back(fmt::format("{}: {}{}{}", where, path, message, hint.empty() ? "" : " (" + hint + ")"));
   }
   return out;
 }
@@ -195,7 +198,7 @@ Document case_report(const CaseReportInputs& in, const Provenance& p, const Styl
     d.table(parameters_table(*in.model, bc.params, st));
   }
   d.section(st.tr("Notes"), st.phrases(bc.notes));
-  d.section(st.tr("Warnings"), warning_lines(in.warnings));
+  d.section(st.tr("Warnings"), warning_lines(in.warnings, st));
   d.heading(st.tr("Provenance"));
   d.facts(provenance_facts(p, st));
   return d;

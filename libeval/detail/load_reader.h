@@ -37,7 +37,9 @@ class Reader {
   }
 
   void error(const YNode* at, const std::string& path, std::string msg, std::string hint = {});
-  void warning(const YNode* at, const std::string& path, std::string msg, std::string hint = {});
+  /// A lint: message and hint as phrases, so that a report can show them in
+  /// the reader's language (Diagnostic::message_phrase).
+  void warning(const YNode* at, const std::string& path, Phrase msg, Phrase hint = {});
 
   /// True if `n` is a mapping; otherwise reports "expected a mapping".
   bool expect_mapping(const YNode* n, const std::string& path, std::string_view what_hint = {});

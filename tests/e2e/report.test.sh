@@ -95,6 +95,41 @@ expect_stdout_contains "The 11 North Jutland municipalities taber 5,2 mio. kr. i
 # --locale overrides the locale --lang implies.
 run report "$kol" -o "$TMP/kol-da-en.md" --lang da --locale en
 grep -qF "| Nutidsværdi | 4,969,210 |" "$TMP/kol-da-en.md" || fail "--locale en after --lang da not honoured"
+# Lint warnings: the report lists each under Warnings, in English as
+# validate words them, and in Danish with --lang da (Danish numbers; YAML
+# keys, values and ids as written). tests/data/lints/every-lint.yaml sets
+# off each lint of a case once.
+lints=tests/data/lints/every-lint.yaml
+run validate "$lints"
+expect_rc 0
+expect_stdout_contains "(0 errors, 11 warnings)"
+run report "$lints" -o "$TMP/lints-en.md" -q
+expect_rc 0
+sed -n '/^### Warnings$/,/^### /p' "$TMP/lints-en.md" >"$TMP/lints-en.txt"
+[ "$(grep -c '^- ' "$TMP/lints-en.txt")" -eq 11 ] || fail "the English report does not list the 11 warnings"
+grep -qF -- "- $lints:9: parameters.visits: parameter 'visits' has no source (say where the number comes from: {value: ..., source: \"Pilot evaluation 2025, table 4\"})" "$TMP/lints-en.txt" ||
+  fail "the English report words the no-source warning differently"
+run report "$lints" -o "$TMP/lints-da.md" --lang da -q
+expect_rc 0
+sed -n '/^### Advarsler$/,/^### /p' "$TMP/lints-da.md" >"$TMP/lints-da.txt"
+[ "$(grep -c '^- ' "$TMP/lints-da.txt")" -eq 11 ] || fail "the Danish report does not list the 11 warnings"
+for danish in \
+  "- $lints:9: parameters.visits: parameteren 'visits' har ingen kilde (angiv, hvor tallet kommer fra: {value: ..., source: \"Pilotevaluering 2025, tabel 4\"})" \
+  "træk af 'uptake' (normal nær -1,5) giver capacity.activities[0].realisable = -1,5, som skal være en andel mellem 0 og 1" \
+  "- $lints:12: costs: sagen har en investering (2026), men ingen driftsomkostning fra da af" \
+  "tilføj f.eks. profile: {linear: {from: 2027, years: 3}})" \
+  "personalegruppen 'porter' bruges ikke af nogen kapacitetsaktivitet (fjern den, eller angiv den i en aktivitet: staff: porter)" \
+  "effekten 'travel' har en finansiel proxy, men ingen proxy_source" \
+  "effekten 'travel-again' gentager interessenten 'patients' og indikatoren 'Hours of travel avoided' fra effekten 'travel'" \
+  "lånet 'fund-loan' tilbagebetales af kapacitetsaktiviteten 'calls', som ikke er værdisat (monetise: false)" \
+  "'residual' har ingen virkning for denne metode"; do
+  grep -qF -- "$danish" "$TMP/lints-da.txt" || fail "the Danish report's warnings lack: $danish"
+done
+for english in "has no source" "say where" "simulate would" "which must be" "no operating cost" \
+  "realisation profile" "counted twice" "is not used by" "financial proxy but" "repeats stakeholder" \
+  "not monetised" "has no effect" "remove it" "use a distribution"; do
+  grep -qF -- "$english" "$TMP/lints-da.txt" && fail "the Danish report's warnings show the English '$english'"
+done
 
 # ---- A simulation on request: the histogram and P(NPV > 0) as simulate gives it.
 run report "$kol" -o "$TMP/sim.html" --iterations 2000 --seed 7
