@@ -9,6 +9,7 @@
 
 #include "libeval/flows.h"
 #include "libeval/parameters.h"
+#include "libeval/phrase.h"
 
 namespace gevinst {
 
@@ -211,18 +212,21 @@ SroiResult evaluate_sroi(const Case& c, const SroiOptions& opt) {
     if (!o.indicator.empty()) {
       auto [pos, inserted] = seen.emplace(same_outcome_key(o.stakeholder, o.indicator), o.id);
       if (!inserted)
-        r.warnings.push_back(
-            fmt::format("outcomes '{}' and '{}' have the same stakeholder ({}) and indicator ({}): probably "
-                        "the same outcome "
-                        "counted twice, the commonest SROI error; merge them or change the indicator",
-                        pos->second, o.id, o.stakeholder, o.indicator));
+        r.warnings.push_back(phrase(
+            "outcomes '{}' and '{}' have the same stakeholder ({}) and indicator ({}): probably the same "
+            "outcome counted twice, the commonest SROI error; merge them or change the indicator",
+            {arg::text(pos->second), arg::text(o.id), arg::text(o.stakeholder), arg::text(o.indicator)}));
     }
     if (s.years_counted < in.duration)
       r.warnings.push_back(
-          fmt::format("outcome '{}' lasts {} year{} from {} but the horizon ends in {}: only {} "
-                      "year{} counted",
-                      o.id, in.duration, in.duration == 1 ? "" : "s", in.start, a.end_year(), s.years_counted,
-                      s.years_counted == 1 ? " is" : "s are"));
+          phrase("outcome '{}' lasts {} from {} but the horizon ends in {}: {}",
+                 {arg::text(o.id),
+                  arg::phrase(in.duration == 1 ? phrase("{} year", {arg::fixed(in.duration)})
+                                               : phrase("{} years", {arg::fixed(in.duration)})),
+                  arg::year(in.start), arg::year(a.end_year()),
+                  arg::phrase(s.years_counted == 1
+                                  ? phrase("only {} year is counted", {arg::fixed(s.years_counted)})
+                                  : phrase("only {} years are counted", {arg::fixed(s.years_counted)}))}));
     r.outcomes.push_back(std::move(out));
   }
 
@@ -251,7 +255,8 @@ SroiResult evaluate_sroi(const Case& c, const SroiOptions& opt) {
   r.net_ratio = (r.pv_value - r.investment) / r.investment;
   // payback_months = investment / (Y1 / 12)
   if (r.first_year_impact > 0) r.payback_months = r.investment / (r.first_year_impact / 12.0);
-  if (c.sroi.outcomes.empty()) r.warnings.push_back("the sroi section lists no outcomes: the ratio is 0");
+  if (c.sroi.outcomes.empty())
+    r.warnings.push_back(phrase("the sroi section lists no outcomes: the ratio is 0"));
   if (opt.sensitivity) r.sensitivity = sensitivity_rows(inputs, a.start_year, df, r.investment);
   return r;
 }

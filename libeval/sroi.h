@@ -36,6 +36,7 @@
 
 #include "libeval/discounting.h"
 #include "libeval/model.h"
+#include "libeval/phrase.h"
 
 namespace gevinst {
 
@@ -96,7 +97,7 @@ struct SroiResult {
   std::vector<OutcomeResult> outcomes;
   std::vector<StakeholderTotal> stakeholders;  ///< in order of first appearance
   std::vector<SroiSensitivityRow> sensitivity;
-  std::vector<std::string> warnings;  ///< e.g. the same stakeholder and indicator twice
+  std::vector<Phrase> warnings;  ///< e.g. the same stakeholder and indicator twice
 };
 
 struct SroiOptions {

@@ -70,7 +70,7 @@ Json sroi_json(const SroiResult& r) {
     sens.push_back(
         {{"factor", s.factor}, {"change", s.change}, {"ratio", num(s.ratio)}, {"pv_value", num(s.pv_value)}});
   j["sensitivity"] = std::move(sens);
-  j["warnings"] = r.warnings;
+  j["warnings"] = texts(r.warnings);
   return j;
 }
 
@@ -227,7 +227,7 @@ struct SroiBuilder {
       d.section(
           st.tr("Sensitivity of the ratio (one adjustment changed for every outcome; investment fixed)"),
           sensitivity());
-    d.section(st.tr("Warnings"), r.warnings);
+    d.section(st.tr("Warnings"), st.phrases(r.warnings));
     d.json = sroi_json(r);
     d.csv.push_back(csv());
     return d;

@@ -51,6 +51,15 @@ expect_rc 0
 json_expr 'any("gp-visits" in w and "gp-visits-again" in w and "counted twice" in w for w in j["warnings"])'
 run sroi "$TMP/double.yaml"
 expect_stdout_contains "counted twice"
+# In Danish, both warnings (counted twice, past the horizon) are Danish; JSON stays English.
+run sroi --lang da "$TMP/double.yaml"
+expect_rc 0
+expect_stdout_contains "effekterne 'gp-visits' og 'gp-visits-again' har samme interessent (nhs)"
+expect_stdout_contains "men tidshorisonten slutter i"
+expect_stdout_contains "kun 4 år medregnes"
+grep -qE "counted twice|the horizon ends|are counted" "$TMP/stdout" && fail "sroi --lang da shows an English warning"
+run sroi --lang da --format json "$TMP/double.yaml"
+json_expr 'any("counted twice" in w for w in j["warnings"])'
 
 # investment: auto is the PV of all costs, the same as evaluate's pv_costs.
 sed 's/  investment: 50000/  investment: auto/' "$TMP/map.yaml" >"$TMP/auto.yaml"

@@ -218,7 +218,7 @@ sroi:
   // carer-respite's fifth year (2031) is past the horizon: counted 4 years, and a warning says so.
   CHECK(r.outcomes[2].years_counted == 4);
   REQUIRE(r.warnings.size() == 1);
-  CHECK(r.warnings[0] ==
+  CHECK(r.warnings[0].text() ==
         "outcome 'carer-respite' lasts 5 years from 2027 but the horizon ends in 2030: only 4 years are "
         "counted");
 }
@@ -268,8 +268,8 @@ TEST_CASE("sroi: the same stakeholder and indicator twice is flagged") {
 )";
   SroiResult r = evaluate_sroi(load(y));
   REQUIRE(r.warnings.size() == 1);
-  CHECK(r.warnings[0].find("'fewer-falls' and 'fewer-falls-again'") != std::string::npos);
-  CHECK(r.warnings[0].find("counted twice") != std::string::npos);
+  CHECK(r.warnings[0].text().find("'fewer-falls' and 'fewer-falls-again'") != std::string::npos);
+  CHECK(r.warnings[0].text().find("counted twice") != std::string::npos);
   // Flagged, not dropped: both rows count (the analyst decides).
   CHECK(r.pv_value == doctest::Approx(kPv + 500 + 500).epsilon(1e-12));
 }
@@ -285,7 +285,7 @@ TEST_CASE("sroi: same_outcome_key ignores case and runs of white space") {
 )";
   SroiResult r = evaluate_sroi(load(y));
   REQUIRE(r.warnings.size() == 1);
-  CHECK(r.warnings[0].find("'fewer-falls' and 'fewer-falls-again'") != std::string::npos);
+  CHECK(r.warnings[0].text().find("'fewer-falls' and 'fewer-falls-again'") != std::string::npos);
 }
 
 TEST_CASE("sroi: errors name the file and the field") {
