@@ -11,7 +11,7 @@ namespace {
 
 Json gate_json(const GateOutcome& g) {
   Json reasons = Json::array();
-  for (const auto& s : g.reasons) reasons.push_back(text_or_null(s));
+  for (const auto& s : g.reasons) reasons.push_back(text_or_null(s.text()));
   return Json{{"id", g.id},
               {"status", g.status},
               {"failed_criteria", g.failed_criteria},
@@ -103,7 +103,7 @@ Json track_json(const TrackResult& r) {
   j["forecast"] = {{"npv", num(r.forecast.npv)}, {"bcr", num(r.forecast.bcr)}, {"fte", num(r.forecast.fte)}};
   j["realised"] = {{"npv", num(r.realised_npv)}};
   j["brake"] = r.brake;
-  j["brake_reasons"] = r.brake_reasons;
+  j["brake_reasons"] = texts(r.brake_reasons);
   Json gates = Json::array();
   for (const auto& g : r.gates) gates.push_back(gate_json(g));
   j["gates"] = gates;
@@ -125,7 +125,7 @@ Json track_json(const TrackResult& r) {
                          {"planned_fte", num(y.planned_fte)},
                          {"fte", num(y.fte)}});
   j["years"] = years;
-  j["notes"] = r.notes;
+  j["notes"] = texts(r.notes);
   return j;
 }
 
@@ -192,7 +192,7 @@ Document track_document(const TrackResult& r, const Style& st) {
 
   if (r.brake) {
     d.heading(st.tr("Brake signal: review or stop the solution"), st.tr("Brake signal"));
-    d.bullets(r.brake_reasons);
+    d.bullets(st.phrases(r.brake_reasons));
   }
   if (!r.gates.empty()) {
     Table g;
@@ -204,8 +204,9 @@ Document track_document(const TrackResult& r, const Style& st) {
     for (const auto& x : r.gates) {
       std::vector<std::string> failed;
       for (size_t k = 0; k < x.failed_criteria.size(); ++k)
-        failed.push_back(x.reasons[k].empty() ? x.failed_criteria[k]
-                                              : fmt::format("{} ({})", x.failed_criteria[k], x.reasons[k]));
+        failed.push_back(x.reasons[k].pattern.empty()
+                             ? x.failed_criteria[k]
+                             : fmt::format("{} ({})", x.failed_criteria[k], st.phrase(x.reasons[k])));
       g.row({Cell::of(x.id), Cell::of(std::to_string(x.after)),
              x.status == "failed" ? Cell::emphasised(st.tr(x.status)) : Cell::of(st.tr(x.status)),
              Cell::number(x.released, 0), Cell::of(fmt::format("{}", fmt::join(failed, "; ")))});
@@ -229,7 +230,7 @@ Document track_document(const TrackResult& r, const Style& st) {
   }
   if (!r.notes.empty()) {
     d.heading(st.tr("Notes:"), st.tr("Notes"));
-    d.bullets(r.notes);
+    d.bullets(st.phrases(r.notes));
   }
   d.json = track_json(r);
   Table csv;
@@ -306,7 +307,7 @@ std::string TrackWriter::add(const TrackRecord& r) {
                       exact_number(t ? std::optional<double>(t->forecast.npv) : std::nullopt, loc_),
                       exact_number(t ? std::optional<double>(t->realised_npv) : std::nullopt, loc_),
                       t ? (t->brake ? "true" : "false") : "",
-                      t ? fmt::format("{}", fmt::join(t->brake_reasons, "; ")) : "",
+                      t ? fmt::format("{}", fmt::join(texts(t->brake_reasons), "; ")) : "",
                       exact_number(t ? std::optional<double>(t->released) : std::nullopt, loc_), r.error},
                      csv_separator(loc_));
     case Format::junit: {
@@ -320,7 +321,7 @@ std::string TrackWriter::add(const TrackRecord& r) {
       else if (!t)
         c.problems.push_back({JUnitProblem::Kind::error, r.error, r.status, ""});
       else {
-        const std::string reasons = fmt::format("{}", fmt::join(t->brake_reasons, "; "));
+        const std::string reasons = fmt::format("{}", fmt::join(texts(t->brake_reasons), "; "));
         if (t->brake && brake_fails_)
           c.problems.push_back({JUnitProblem::Kind::failure,
                                 fmt::format("{}: brake signal: {}", r.path, reasons), "brake", ""});
