@@ -259,25 +259,38 @@ Json record_json(const TrackRecord& r) {
   return j;
 }
 
-std::string gates_summary(const TrackResult& t) {
+std::string gates_summary(const TrackResult& t, const Style& st = Style{}) {
   int passed = 0, failed = 0;
   for (const auto& g : t.gates) {
     if (g.status == "passed") ++passed;
     if (g.status == "failed") ++failed;
   }
-  return t.gates.empty() ? "" : fmt::format("{} passed, {} failed", passed, failed);
+  return t.gates.empty() ? "" : st.trf("{} passed, {} failed", passed, failed);
+}
+
+// A record's status in the table: ok, invalid, error.
+std::string track_status_word(const std::string& status, const Style& st) {
+  if (status == "ok") return st.trc("track records", "ok");
+  if (status == "invalid") return st.trc("track records", "invalid");
+  if (status == "error") return st.trc("track records", "error");
+  return status;
 }
 
 }  // namespace
 
-TrackWriter::TrackWriter(Format f, NumberLocale loc, Perspective perspective, bool brake_fails)
-    : format_(f), loc_(loc), brake_fails_(brake_fails) {
+TrackWriter::TrackWriter(Format f, const Style& st, Perspective perspective, bool brake_fails)
+    : format_(f), loc_(st.locale), style_(st), brake_fails_(brake_fails) {
   provenance_.perspective = to_string(perspective);
   junit_.name = "track";
-  table_.column("Path").column("Case").column("Status").column("As of");
-  for (const char* h : {"Realisation", "Cost ratio", "Plan NPV", "Forecast NPV"})
-    table_.column(h, Align::right);
-  table_.column("Brake").column("Gates");
+  table_.column(st.trc("track records", "Path"))
+      .column(st.trc("track records", "Case"))
+      .column(st.trc("track records", "Status"))
+      .column(st.trc("track records", "As of"));
+  table_.column(st.trc("track records", "Realisation"), Align::right)
+      .column(st.trc("track records", "Cost ratio"), Align::right)
+      .column(st.trc("track records", "Plan NPV"), Align::right)
+      .column(st.trc("track records", "Forecast NPV"), Align::right);
+  table_.column(st.trc("track records", "Brake")).column(st.trc("track records", "Gates"));
 }
 
 std::string TrackWriter::begin() const {
@@ -337,13 +350,15 @@ std::string TrackWriter::add(const TrackRecord& r) {
       provenance_.files.push_back({r.path, r.sha256});
       return std::string(was_first ? "\n    " : ",\n    ") + dump(record_json(r));
     default:
-      table_.row({Cell::of(r.path), Cell::of(t ? t->case_id : "-"), Cell::of(r.status),
-                  Cell::of(t ? t->as_of : ""), Cell::number(t ? t->realisation : std::nullopt, 2),
+      table_.row({Cell::of(r.path), Cell::of(t ? t->case_id : "-"),
+                  Cell::of(track_status_word(r.status, style_)), Cell::of(t ? t->as_of : ""),
+                  Cell::number(t ? t->realisation : std::nullopt, 2),
                   Cell::number(t ? t->cost_ratio : std::nullopt, 2),
                   Cell::number(t ? std::optional<double>(t->plan.npv) : std::nullopt, 0),
                   Cell::number(t ? std::optional<double>(t->forecast.npv) : std::nullopt, 0),
-                  t && t->brake ? Cell::emphasised("brake") : Cell::of(t ? "no" : ""),
-                  Cell::of(t ? gates_summary(*t) : "")});
+                  t && t->brake ? Cell::emphasised(style_.trc("track records", "brake"))
+                                : Cell::of(t ? style_.trc("track records", "no") : ""),
+                  Cell::of(t ? gates_summary(*t, style_) : "")});
       if (!r.error.empty()) messages_.push_back(r.error);
       return {};
   }
@@ -360,12 +375,20 @@ std::string TrackWriter::end() const {
     return fmt::format("{}],\n  \"totals\": {},\n  \"provenance\": {}\n}}\n", first_ ? "" : "\n  ",
                        dump(totals), dump(provenance_json(provenance_)));
   if (format_ != Format::table && format_ != Format::md) return {};
-  return render_records_end(
-      table_, messages_,
-      fmt::format("{} actuals file{}: {} ok, {} invalid, {} error{}; brake signal on {}.", records_,
-                  records_ == 1 ? "" : "s", records_ - invalid_ - errors_, invalid_, errors_,
-                  errors_ == 1 ? "" : "s", brakes_),
-      format_, loc_);
+  const int ok = records_ - invalid_ - errors_;
+  const Style& st = style_;
+  std::string summary;
+  if (records_ == 1)
+    summary = errors_ == 1 ? st.trf("{} actuals file: {} ok, {} invalid, {} error; brake signal on {}.",
+                                    records_, ok, invalid_, errors_, brakes_)
+                           : st.trf("{} actuals file: {} ok, {} invalid, {} errors; brake signal on {}.",
+                                    records_, ok, invalid_, errors_, brakes_);
+  else
+    summary = errors_ == 1 ? st.trf("{} actuals files: {} ok, {} invalid, {} error; brake signal on {}.",
+                                    records_, ok, invalid_, errors_, brakes_)
+                           : st.trf("{} actuals files: {} ok, {} invalid, {} errors; brake signal on {}.",
+                                    records_, ok, invalid_, errors_, brakes_);
+  return render_records_end(table_, messages_, summary, format_, loc_);
 }
 
 }  // namespace gevinst::cli

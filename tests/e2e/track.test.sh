@@ -77,6 +77,13 @@ expect_rc 0
 expect_stdout_contains "- gevinsten 'travel' er ikke indberettet for 2026, 2027; den holdes uden for graderne"
 expect_stdout_contains "- aktiviteten 'visits' er ikke indberettet for 2027;"
 english_left "$TMP/stdout"
+# A directory: the records table and its totals in Danish too.
+run track --lang da "$dir"
+expect_stdout_contains "2 filer med realiserede tal: 2 ok, 0 ugyldige, 0 med fejl; bremsesignal på 1."
+expect_stdout_contains "0 bestået, 2 ikke bestået"
+for english in "actuals file" "passed" "failed" "Forecast NPV" "BRAKE"; do
+  grep -qF -- "$english" "$TMP/stdout" && fail "the Danish track records show the English '$english'"
+done
 run report "$kol" --lang da -o "$TMP/track-da.md"
 expect_rc 0
 grep -qF "realiseringsgrad under 0,7 i hvert af de seneste 2 forløbne år" "$TMP/track-da.md" ||
