@@ -71,6 +71,23 @@ double realised_hours(const MeasuredDrivers& d, double planned_hours, double hou
   return hours_per_event > 0 ? planned_hours * (*d.minutes_saved / 60.0) / hours_per_event : 0.0;
 }
 
+// A pattern of fields and punctuation only ("{}, {}"), the same in every
+// language: no message id, so no catalogue entry.
+Phrase follow_up_punctuation(std::string pattern, std::initializer_list<PhraseArg> args) {
+  return Phrase{std::move(pattern), std::vector<PhraseArg>(args)};
+}
+
+// `v` as fmt's "{}" writes it (0.7, 0.75), with as many decimals as that
+// shows, so a reader's locale can format it.
+PhraseArg follow_up_shortest(double v) {
+  const std::string s = fmt::format("{}", v);
+  const size_t dot = s.find('.');
+  const int decimals = dot == std::string::npos ? 0 : static_cast<int>(s.size() - dot - 1);
+  if (s.find_first_not_of("-0123456789.") != std::string::npos || fmt::format("{:.{}f}", v, decimals) != s)
+    return arg::text(s);
+  return arg::fixed(v, decimals);
+}
+
 }  // namespace
 
 TrackResult evaluate_follow_up(const Case& c, const Actuals& act, const TrackOptions& opt) {
@@ -272,29 +289,52 @@ TrackResult evaluate_follow_up(const Case& c, const Actuals& act, const TrackOpt
     r.plan.fte = n ? *std::max_element(fte_plan.begin(), fte_plan.end()) : 0.0;
     r.forecast.fte = n ? *std::max_element(fte_out.begin(), fte_out.end()) : 0.0;
   }
-  for (const TrackItem& ti : r.items)
-    if (!ti.not_reported.empty() && ti.kind != "outcome")
-      r.notes.push_back(fmt::format("{} '{}' not reported in {}; {} at its plan", ti.kind, ti.id,
-                                    fmt::join(ti.not_reported, ", "),
-                                    "it stays out of the ratios and counts in the money series"));
+  for (const TrackItem& ti : r.items) {
+    if (ti.not_reported.empty() || ti.kind == "outcome") continue;
+    const PhraseArg id = arg::text(ti.id),
+                    years = arg::text(fmt::format("{}", fmt::join(ti.not_reported, ", ")));
+    if (ti.kind == "cost")
+      r.notes.push_back(
+          phrase("cost '{}' not reported in {}; it stays out of the ratios and counts in the "
+                 "money series at its plan",
+                 {id, years}));
+    else if (ti.kind == "benefit")
+      r.notes.push_back(
+          phrase("benefit '{}' not reported in {}; it stays out of the ratios and counts in the "
+                 "money series at its plan",
+                 {id, years}));
+    else
+      r.notes.push_back(
+          phrase("activity '{}' not reported in {}; it stays out of the ratios and counts in "
+                 "the money series at its plan",
+                 {id, years}));
+  }
 
   // Brake signal.
   if (r.plan.npv >= 0 && r.forecast.npv < 0)
-    r.brake_reasons.push_back(fmt::format("the forecast NPV {} is below 0 while the plan's NPV is {}",
-                                          money(r.forecast.npv, r.currency), money(r.plan.npv, r.currency)));
+    r.brake_reasons.push_back(
+        phrase("the forecast NPV {} is below 0 while the plan's NPV is {}",
+               {arg::money(r.forecast.npv, r.currency), arg::money(r.plan.npv, r.currency)}));
   const size_t k = static_cast<size_t>(r.brake_years);
   if (ne >= k) {
     bool below = true;
-    std::vector<std::string> shown;
+    std::optional<Phrase> shown;  // "2026 0.67, 2027 0.67"
     for (size_t t = ne - k; t < ne; ++t) {
       const auto& v = r.years[t].realisation;
       below = below && v && *v < r.brake_below;
-      shown.push_back(v ? fmt::format("{} {:.2f}", r.years[t].year, *v)
-                        : fmt::format("{} null", r.years[t].year));
+      Phrase one = v ? follow_up_punctuation("{} {}", {arg::year(r.years[t].year), arg::fixed(*v, 2)})
+                     : phrase("{} null", {arg::year(r.years[t].year)});
+      shown = shown ? follow_up_punctuation("{}, {}", {arg::phrase(*shown), arg::phrase(one)}) : one;
     }
-    if (below)
-      r.brake_reasons.push_back(fmt::format("realisation below {} in each of the last {} elapsed year{} ({})",
-                                            r.brake_below, k, k == 1 ? "" : "s", fmt::join(shown, ", ")));
+    if (below) {
+      const PhraseArg level = follow_up_shortest(r.brake_below), years = arg::fixed(static_cast<double>(k));
+      const PhraseArg list = shown ? arg::phrase(*shown) : arg::text("");
+      r.brake_reasons.push_back(
+          k == 1
+              ? phrase("realisation below {} in each of the last {} elapsed year ({})", {level, years, list})
+              : phrase("realisation below {} in each of the last {} elapsed years ({})",
+                       {level, years, list}));
+    }
   }
   r.brake = !r.brake_reasons.empty();
 
@@ -309,13 +349,13 @@ TrackResult evaluate_follow_up(const Case& c, const Actuals& act, const TrackOpt
       r.forecast.fte,
       r.realised_npv,
       c.info.evidence ? std::optional<double>(static_cast<int>(*c.info.evidence)) : std::nullopt};
-  const std::vector<std::string> why = {"no benefit item-year is reported with a planned value",
-                                        "no cost item-year is reported with a planned value",
-                                        "",
-                                        "the forecast PV of costs is 0",
-                                        "the plan has no capacity section",
-                                        "",
-                                        "the plan states no case.evidence"};
+  const std::vector<Phrase> why = {phrase("no benefit item-year is reported with a planned value"),
+                                   phrase("no cost item-year is reported with a planned value"),
+                                   Phrase{},
+                                   phrase("the forecast PV of costs is 0"),
+                                   phrase("the plan has no capacity section"),
+                                   Phrase{},
+                                   phrase("the plan states no case.evidence")};
   std::vector<std::optional<double>> actual(np);
   for (const auto& p : act.parameters)
     if (p.parameter >= 0) actual[static_cast<size_t>(p.parameter)] = p.value;
@@ -342,26 +382,27 @@ TrackResult evaluate_follow_up(const Case& c, const Actuals& act, const TrackOpt
       continue;
     }
     for (const Criterion& cr : g.criteria) {
-      std::string reason;
+      Phrase reason;  // an empty pattern: none
       for (int s : cr.program.slots()) {
         const size_t u = static_cast<size_t>(s);
         if (u < gnames.size() && !results[u]) {
-          reason = fmt::format("{} is null: {}", gnames[u], why[u]);
+          reason = phrase("{} is null: {}", {arg::text(gnames[u]), arg::phrase(why[u])});
           break;
         }
         if (s >= gate_actual_slot(0) && s < gate_actual_slot(static_cast<int>(np)) &&
             !actual[static_cast<size_t>(s - gate_actual_slot(0))]) {
           const std::string& name = c.parameters[static_cast<size_t>(s - gate_actual_slot(0))].name;
-          reason = fmt::format("actual.{} is null: the actuals give no realised value of {}", name, name);
+          reason = phrase("actual.{} is null: the actuals give no realised value of {}",
+                          {arg::text(name), arg::text(name)});
           break;
         }
       }
       bool holds = false;
-      if (reason.empty()) {
+      if (reason.pattern.empty()) {
         EvalResult e = cr.program.evaluate(slots);
         if (!e.ok())
-          reason = e.status == EvalStatus::division_by_zero ? "it divides by zero"
-                                                            : "its value is not a finite number";
+          reason = e.status == EvalStatus::division_by_zero ? phrase("it divides by zero")
+                                                            : phrase("its value is not a finite number");
         else
           holds = e.value != 0;
       }

@@ -40,6 +40,7 @@
 #include <vector>
 
 #include "libeval/model.h"
+#include "libeval/phrase.h"
 
 namespace gevinst {
 
@@ -80,7 +81,9 @@ struct GateOutcome {
   int after = 0;
   std::string status;  ///< "passed", "failed", "not due"
   std::vector<std::string> failed_criteria;
-  std::vector<std::string> reasons;  ///< per failed criterion, why (a null value, ...)
+  /// Per failed criterion, why (a null value, ...); an empty pattern when it
+  /// simply does not hold.
+  std::vector<Phrase> reasons;
   std::string from, to;
   double amount = 0;     ///< the gate's release
   double released = 0;   ///< amount when passed, else 0
@@ -115,11 +118,11 @@ struct TrackResult {
   double brake_below = 0.7;
   int brake_years = 2;
   bool brake = false;
-  std::vector<std::string> brake_reasons;
+  std::vector<Phrase> brake_reasons;
   std::vector<GateOutcome> gates;
   double released = 0;  ///< sum over passed gates
   std::vector<LoanTrack> loans;
-  std::vector<std::string> notes;  ///< items not reported, and the like
+  std::vector<Phrase> notes;  ///< items not reported, and the like
 };
 
 struct TrackOptions {

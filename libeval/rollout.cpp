@@ -73,29 +73,48 @@ Overrides unit_overrides(const Case& c, const RolloutUnit& u, std::optional<doub
   return out;
 }
 
-std::string compliance_finding(Verdict v, const Decision& d, const std::string& review_due,
-                               const std::string& today) {
+Phrase compliance_finding(Verdict v, const Decision& d, const std::string& review_due,
+                          const std::string& today) {
   auto blank = [](const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; };
   if (v == Verdict::scale && d.status == Decision::Status::declined && blank(d.explanation))
-    return "the verdict is scale but the unit declined without an explanation";
+    return phrase("the verdict is scale but the unit declined without an explanation");
   if (d.status == Decision::Status::pending && !review_due.empty() && !today.empty() && today > review_due)
-    return fmt::format("the decision is still pending after the review date {}", review_due);
+    return phrase("the decision is still pending after the review date {}", {arg::text(review_due)});
   return {};
 }
 
-std::string units_preset_note(const std::string& name, const std::string& today) {
+Phrase units_preset_note(const std::string& name, const std::string& today) {
   auto p = name.empty() ? std::nullopt : unit_preset(name);
   // ISO dates compare as text; the units exist up to and including valid_until.
   if (!p || p->valid_until.empty() || today.empty() || today <= p->valid_until) return {};
-  std::string s =
-      fmt::format("Judged on {}, after units preset {} ended on {}.", today, name, p->valid_until);
-  if (!p->change.empty()) s += " " + p->change;
-  if (!p->replaced_by.empty())
-    s += fmt::format(" Assess the current units with units_preset: {}.", p->replaced_by);
-  return s;
+  const PhraseArg day = arg::text(today), preset = arg::text(name), until = arg::text(p->valid_until);
+  // The preset's own sentence: its text is the pattern (models/units/*.yaml;
+  // the catalogue translates it like any other).
+  const PhraseArg change = arg::phrase(Phrase{p->change, {}});
+  const PhraseArg next = arg::text(p->replaced_by);
+  if (p->change.empty())
+    return p->replaced_by.empty()
+               ? phrase("Judged on {}, after units preset {} ended on {}.", {day, preset, until})
+               : phrase(
+                     "Judged on {}, after units preset {} ended on {}. Assess the current units with "
+                     "units_preset: {}.",
+                     {day, preset, until, next});
+  return p->replaced_by.empty()
+             ? phrase("Judged on {}, after units preset {} ended on {}. {}", {day, preset, until, change})
+             : phrase(
+                   "Judged on {}, after units preset {} ended on {}. {} Assess the current units with "
+                   "units_preset: {}.",
+                   {day, preset, until, change, next});
 }
 
 namespace {
+
+// A reason another part of the library gives as a plain string (a
+// diagnostic's message) or as a phrase, kept as it is.
+Phrase rollout_reason(const std::string& s) { return Phrase{"{}", {arg::text(s)}}; }
+[[maybe_unused]] Phrase rollout_reason(const Phrase& p) { return p; }
+bool rollout_is_empty(const std::string& s) { return s.empty(); }
+[[maybe_unused]] bool rollout_is_empty(const Phrase& p) { return p.pattern.empty(); }
 
 // Results named by criterion_result_names(), in its order.
 UnitResults unit_results(const Case& c, const RolloutUnit& u, const Overrides& ov, const RolloutOptions& opt,
@@ -104,7 +123,7 @@ UnitResults unit_results(const Case& c, const RolloutUnit& u, const Overrides& o
   UnitResults r;
   r.values.assign(names.size(), std::nullopt);
   r.null_reasons.assign(names.size(), {});
-  auto set = [&](std::string_view name, std::optional<double> v, std::string why) {
+  auto set = [&](std::string_view name, std::optional<double> v, Phrase why) {
     for (size_t i = 0; i < names.size(); ++i)
       if (names[i] == name) {
         r.values[i] = v;
@@ -118,26 +137,27 @@ UnitResults unit_results(const Case& c, const RolloutUnit& u, const Overrides& o
   BusinessCase bc = evaluate_case(c, eo);
   const Metrics& m = bc.selected();
   a.npv = m.npv;
-  set("npv", m.npv, "");
-  set("irr", m.irr, m.irr_note.pattern.empty() ? "the IRR does not exist" : m.irr_note.text());
-  set("bcr", m.bcr, "the PV of costs is 0");
-  set("payback_years", m.payback_years, "the case does not pay back within the horizon");
+  set("npv", m.npv, {});
+  set("irr", m.irr,
+      rollout_is_empty(m.irr_note) ? phrase("the IRR does not exist") : rollout_reason(m.irr_note));
+  set("bcr", m.bcr, phrase("the PV of costs is 0"));
+  set("payback_years", m.payback_years, phrase("the case does not pay back within the horizon"));
   set("discounted_payback_years", m.discounted_payback_years,
-      "the case does not pay back within the horizon on the discounted series");
-  set("pv_costs", m.pv_costs, "");
-  set("pv_benefits", m.pv_benefits, "");
+      phrase("the case does not pay back within the horizon on the discounted series"));
+  set("pv_costs", m.pv_costs, {});
+  set("pv_benefits", m.pv_benefits, {});
 
-  const std::string no_capacity = "the solution case has no capacity section";
+  const Phrase no_capacity = phrase("the solution case has no capacity section");
   if (c.capacity.present) {
     CapacityOptions co;
     co.overrides = ov;
     CapacityResult cr = evaluate_capacity(c, co);
     a.fte = cr.total.fte;
-    set("fte", cr.total.fte, "");
-    set("fte_years", cr.total.fte_years, "");
-    set("hours", cr.total.hours, "");
-    set("realisable_hours", cr.total.realisable_hours, "");
-    set("capacity_value", cr.total.value, "");
+    set("fte", cr.total.fte, {});
+    set("fte_years", cr.total.fte_years, {});
+    set("hours", cr.total.hours, {});
+    set("realisable_hours", cr.total.realisable_hours, {});
+    set("capacity_value", cr.total.value, {});
   } else {
     for (const char* n : {"fte", "fte_years", "hours", "realisable_hours", "capacity_value"})
       set(n, std::nullopt, no_capacity);
@@ -148,17 +168,19 @@ UnitResults unit_results(const Case& c, const RolloutUnit& u, const Overrides& o
     so.overrides = ov;
     so.sensitivity = false;
     try {
-      set("sroi_ratio", evaluate_sroi(c, so).ratio, "");
+      set("sroi_ratio", evaluate_sroi(c, so).ratio, {});
     } catch (const InputError& e) {
       set("sroi_ratio", std::nullopt,
-          e.diagnostics.empty() ? "the SROI ratio cannot be computed" : e.diagnostics.front().message);
+          e.diagnostics.empty() ? phrase("the SROI ratio cannot be computed")
+                                : rollout_reason(e.diagnostics.front().message));
     }
   } else {
-    set("sroi_ratio", std::nullopt, "the solution case has no sroi section");
+    set("sroi_ratio", std::nullopt, phrase("the solution case has no sroi section"));
   }
   set("evidence", c.info.evidence ? std::optional<double>(static_cast<int>(*c.info.evidence)) : std::nullopt,
-      "the solution case states no case.evidence");
-  set("population", u.population, "the unit has no population (name a units_preset or give population: N)");
+      phrase("the solution case states no case.evidence"));
+  set("population", u.population,
+      phrase("the unit has no population (name a units_preset or give population: N)"));
   return r;
 }
 
@@ -176,14 +198,14 @@ CriterionOutcome check_criterion(const Criterion& cr, const UnitResults& res,
     slots[static_cast<size_t>(criterion_param_slot(static_cast<int>(j)))] = params[j];
   for (int s : cr.program.slots())
     if (s >= 0 && static_cast<size_t>(s) < nres && !res.values[static_cast<size_t>(s)]) {
-      out.reason = fmt::format("{} is null: {}", criterion_result_names()[static_cast<size_t>(s)],
-                               res.null_reasons[static_cast<size_t>(s)]);
+      out.reason = phrase("{} is null: {}", {arg::text(criterion_result_names()[static_cast<size_t>(s)]),
+                                             arg::phrase(res.null_reasons[static_cast<size_t>(s)])});
       return out;
     }
   EvalResult e = cr.program.evaluate(slots);
   if (!e.ok()) {
-    out.reason =
-        e.status == EvalStatus::division_by_zero ? "it divides by zero" : "its value is not a finite number";
+    out.reason = e.status == EvalStatus::division_by_zero ? phrase("it divides by zero")
+                                                          : phrase("its value is not a finite number");
     return out;
   }
   out.holds = e.value != 0;
@@ -219,17 +241,17 @@ RolloutResult evaluate_rollout(const Rollout& ro, const Case& c, const RolloutOp
   // Units of an ended preset that its replacement lacks (Region Hovedstaden
   // and Region Sjælland from 1 January 2027) are named one by one.
   std::optional<UnitPreset> replacement;
-  if (std::string note = units_preset_note(ro.units_preset, opt.today); !note.empty()) {
+  if (Phrase note = units_preset_note(ro.units_preset, opt.today); !note.pattern.empty()) {
     out.notes.push_back(std::move(note));
     if (auto p = unit_preset(ro.units_preset); p && !p->replaced_by.empty())
       replacement = unit_preset(p->replaced_by);
   }
-  auto unit_note = [&](const RolloutUnit& u) -> std::string {
+  auto unit_note = [&](const RolloutUnit& u) -> Phrase {
     if (!replacement || replacement->find(u.id)) return {};
     auto old = unit_preset(ro.units_preset);
     if (!old || !old->find(u.id)) return {};
-    return fmt::format("no longer a unit after {}: not in units preset {}", old->valid_until,
-                       replacement->name);
+    return phrase("no longer a unit after {}: not in units preset {}",
+                  {arg::text(old->valid_until), arg::text(replacement->name)});
   };
 
   for (const auto& u : ro.units) {
@@ -254,8 +276,8 @@ RolloutResult evaluate_rollout(const Rollout& ro, const Case& c, const RolloutOp
       // the run fails through `errors`, not through non_compliant.
       a.verdict = Verdict::explain;
       a.compliant = false;
-      a.compliance_note = fmt::format("the solution cannot be evaluated with this unit's parameters: {}",
-                                      a.errors.front().message);
+      a.compliance_note = phrase("the solution cannot be evaluated with this unit's parameters: {}",
+                                 {arg::text(a.errors.front().message)});
       ++out.errors;
       out.units.push_back(std::move(a));
       continue;
@@ -266,7 +288,7 @@ RolloutResult evaluate_rollout(const Rollout& ro, const Case& c, const RolloutOp
     }
     a.verdict = a.failed_criteria.empty() ? Verdict::scale : Verdict::explain;
     a.compliance_note = compliance_finding(a.verdict, a.decision, ro.review_due, opt.today);
-    a.compliant = a.compliance_note.empty();
+    a.compliant = a.compliance_note.pattern.empty();
     if (!a.compliant) ++out.non_compliant;
     if (a.verdict == Verdict::explain && opt.explain) a.explanation = draft_explanation(c, ro, u, a, opt);
     out.units.push_back(std::move(a));

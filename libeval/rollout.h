@@ -41,6 +41,7 @@
 #include <vector>
 
 #include "libeval/model.h"
+#include "libeval/phrase.h"
 
 namespace gevinst {
 
@@ -56,15 +57,16 @@ struct CriterionOutcome {
   std::string criterion;  ///< the text as written
   bool holds = false;
   /// Why it fails when a result it reads is null or it cannot be computed,
-  /// e.g. "irr is null: the net series has no sign change"; empty otherwise.
-  std::string reason;
+  /// e.g. "irr is null: the net series has no sign change"; an empty pattern
+  /// otherwise.
+  Phrase reason;
 };
 
 /// The results a criterion can read, aligned with criterion_result_names();
 /// null where the result does not exist, with the reason in `null_reasons`.
 struct UnitResults {
   std::vector<std::optional<double>> values;
-  std::vector<std::string> null_reasons;
+  std::vector<Phrase> null_reasons;
   std::optional<double> get(std::string_view name) const;
 };
 
@@ -80,10 +82,10 @@ struct UnitAssessment {
   std::vector<std::string> failed_criteria;  ///< texts of the criteria that fail
   Decision decision;
   bool compliant = true;
-  std::string compliance_note;  ///< why it is non-compliant; empty when compliant
+  Phrase compliance_note;  ///< why it is non-compliant; an empty pattern when compliant
   /// Drafted when the verdict is explain: one sentence per failed criterion,
   /// e.g. "NPV −1.2 mio. kr. at 900 patients; breaks even at 1,340 patients".
-  std::vector<std::string> explanation;
+  std::vector<Phrase> explanation;
   double npv = 0;             ///< money (the case's currency), under the perspective
   std::optional<double> fte;  ///< FTE freed at full effect; null without a capacity section
   /// Set when the solution cannot be evaluated with this unit's parameters
@@ -94,8 +96,9 @@ struct UnitAssessment {
   std::vector<Diagnostic> errors;
   /// Set when the unit no longer exists on the day judged (a units preset
   /// past its valid_until whose replacement lacks the unit), e.g.
-  /// "no longer a unit after 2026-12-31: not in units preset dk-regions-2027".
-  std::string note;
+  /// "no longer a unit after 2026-12-31: not in units preset dk-regions-2027";
+  /// an empty pattern otherwise.
+  Phrase note;
 };
 
 struct RolloutOptions {
@@ -115,13 +118,15 @@ struct RolloutResult {
   int errors = 0;         ///< units that could not be evaluated (UnitAssessment::errors)
   /// About the rollout as a whole, e.g. that its units preset had ended on
   /// the day judged (see units_preset_note()).
-  std::vector<std::string> notes;
+  std::vector<Phrase> notes;
 };
 
 /// A note when `today` is after the units preset's valid_until (the units
 /// preset dk-regions-2024 from 2027-01-01): what changed and which preset
-/// replaces it; empty otherwise (no preset, no end date, or not yet ended).
-std::string units_preset_note(const std::string& units_preset, const std::string& today);
+/// replaces it; an empty pattern otherwise (no preset, no end date, or not
+/// yet ended). The preset's `change` sentence is a nested phrase whose
+/// pattern is that sentence, so a catalogue can translate it too.
+Phrase units_preset_note(const std::string& units_preset, const std::string& today);
 
 /// The overrides that make the solution the unit's case: the unit's own,
 /// then its per-capita parameters (see the file comment). Throws InputError
@@ -130,10 +135,10 @@ Overrides unit_overrides(const Case& solution, const RolloutUnit& unit,
                          std::optional<double> total_population);
 
 /// Compliance of one unit (docs/case-format.md, "Verdict and compliance");
-/// returns the reason it is non-compliant, or an empty string when it is
+/// returns the reason it is non-compliant, or an empty pattern when it is
 /// compliant.
-std::string compliance_finding(Verdict v, const Decision& d, const std::string& review_due,
-                               const std::string& today);
+Phrase compliance_finding(Verdict v, const Decision& d, const std::string& review_due,
+                          const std::string& today);
 
 /// Drafts the explanation of an explain verdict, one sentence per failed
 /// criterion, from the unit's figures (currency as in the case; "mio." =
@@ -153,9 +158,8 @@ std::string compliance_finding(Verdict v, const Decision& d, const std::string& 
 /// and those the solution gives a low/high or a distribution, except the
 /// unit's per-capita parameters and every national figure a unit scales per
 /// capita (`per_capita_of`), which are facts of the unit's population.
-std::vector<std::string> draft_explanation(const Case& solution, const Rollout& rollout,
-                                           const RolloutUnit& unit, const UnitAssessment& a,
-                                           const RolloutOptions& opt);
+std::vector<Phrase> draft_explanation(const Case& solution, const Rollout& rollout, const RolloutUnit& unit,
+                                      const UnitAssessment& a, const RolloutOptions& opt);
 
 /// Evaluates every unit. Throws InputError (naming the unit) when the case
 /// cannot be evaluated with a unit's parameters.

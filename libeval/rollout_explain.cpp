@@ -19,18 +19,40 @@ namespace gevinst {
 
 namespace {
 
-// A count or amount: whole numbers from 100 up, three significant digits below.
-std::string quantity(double v) {
-  if (std::fabs(v) >= 100) return grouped(v);
-  std::string s = fmt::format("{:.3g}", std::fabs(v));
-  return (v < 0 ? typographic_minus : "") + s;
+// A pattern of fields and punctuation only ("{}, {}", "−{}"), the same in
+// every language: no message id, so no catalogue entry.
+Phrase explain_punctuation(std::string pattern, std::initializer_list<PhraseArg> args) {
+  return Phrase{std::move(pattern), std::vector<PhraseArg>(args)};
 }
+
+// `a` after a typographic minus when `negative` (text.h's sign for sentences).
+PhraseArg explain_signed(bool negative, PhraseArg a) {
+  return negative ? arg::phrase(explain_punctuation(std::string(typographic_minus) + "{}", {std::move(a)}))
+                  : a;
+}
+
+// A count or amount: whole numbers from 100 up, three significant digits
+// below ("{:.3g}"), as a number the reader's locale formats.
+PhraseArg quantity(double v) {
+  if (std::fabs(v) >= 100) return arg::grouped(v);
+  const std::string s = fmt::format("{:.3g}", std::fabs(v));
+  const size_t dot = s.find('.');
+  const int decimals = dot == std::string::npos ? 0 : static_cast<int>(s.size() - dot - 1);
+  const bool plain = s.find('e') == std::string::npos && fmt::format("{:.{}f}", std::fabs(v), decimals) == s;
+  return explain_signed(v < 0, plain ? arg::fixed(std::fabs(v), decimals) : arg::text(s));
+}
+
+// A break-even's note, a string or (once break_even writes phrases) a phrase.
+[[maybe_unused]] bool explain_note_empty(const std::string& s) { return s.empty(); }
+[[maybe_unused]] bool explain_note_empty(const Phrase& p) { return p.pattern.empty(); }
+[[maybe_unused]] PhraseArg explain_note_arg(const std::string& s) { return arg::text(s); }
+[[maybe_unused]] PhraseArg explain_note_arg(const Phrase& p) { return arg::phrase(p); }
 
 // A switching value as quantity() shows it, but rounded away from `from` (the
 // unit's current value) rather than to nearest, so that the criterion really
 // holds at the printed figure: "breaks even at 344 patients" when NPV = 0 at
 // 343.48 and the unit has fewer.
-std::string quantity_past(double v, double from) {
+PhraseArg quantity_past(double v, double from) {
   if (v == 0 || !std::isfinite(v)) return quantity(v);
   const int decimals = std::fabs(v) >= 100 ? 0 : 2 - static_cast<int>(std::floor(std::log10(std::fabs(v))));
   const double scale = std::pow(10.0, decimals);
@@ -112,41 +134,42 @@ std::string result_words(const std::string& name) {
 }
 
 // "payback 7.3 years", "IRR 2.1 %", "evidence level pilot", ...
-std::string describe(const std::string& name, double v, const std::string& currency) {
+Phrase describe(const std::string& name, double v, const std::string& currency) {
   static const char* levels[] = {"none", "pilot", "documented", "hta"};
-  if (name == "npv") return "NPV " + money(v, currency);
-  if (name == "pv_costs") return "PV of costs " + money(v, currency);
-  if (name == "pv_benefits") return "PV of benefits " + money(v, currency);
-  if (name == "capacity_value") return "capacity value " + money(v, currency);
+  if (name == "npv") return phrase("NPV {}", {arg::money(v, currency)});
+  if (name == "pv_costs") return phrase("PV of costs {}", {arg::money(v, currency)});
+  if (name == "pv_benefits") return phrase("PV of benefits {}", {arg::money(v, currency)});
+  if (name == "capacity_value") return phrase("capacity value {}", {arg::money(v, currency)});
   if (name == "irr") {  // typographic minus, as in the money figures beside it
-    std::string pct = fmt::format("{:.1f}", std::fabs(v * 100));
-    return fmt::format("IRR {}{} %", v < 0 && pct != "0.0" ? typographic_minus : "", pct);
+    const std::string pct = fmt::format("{:.1f}", std::fabs(v * 100));
+    return phrase("IRR {} %", {explain_signed(v < 0 && pct != "0.0", arg::fixed(std::fabs(v * 100), 1))});
   }
-  if (name == "bcr") return fmt::format("BCR {:.2f}", v);
-  if (name == "payback_years") return fmt::format("payback {:.1f} years", v);
-  if (name == "discounted_payback_years") return fmt::format("discounted payback {:.1f} years", v);
-  if (name == "fte") return fmt::format("{:.1f} FTE", v);
-  if (name == "fte_years") return fmt::format("{:.1f} FTE-years", v);
-  if (name == "hours" || name == "realisable_hours")
-    return fmt::format("{} {}", grouped(v), name == "hours" ? "hours" : "realisable hours");
-  if (name == "sroi_ratio") return fmt::format("SROI ratio {:.2f}", v);
+  if (name == "bcr") return phrase("BCR {}", {arg::fixed(v, 2)});
+  if (name == "payback_years") return phrase("payback {} years", {arg::fixed(v, 1)});
+  if (name == "discounted_payback_years") return phrase("discounted payback {} years", {arg::fixed(v, 1)});
+  if (name == "fte") return phrase("{} FTE", {arg::fixed(v, 1)});
+  if (name == "fte_years") return phrase("{} FTE-years", {arg::fixed(v, 1)});
+  if (name == "hours") return phrase("{} hours", {arg::grouped(v)});
+  if (name == "realisable_hours") return phrase("{} realisable hours", {arg::grouped(v)});
+  if (name == "sroi_ratio") return phrase("SROI ratio {}", {arg::fixed(v, 2)});
   if (name == "evidence") {
     int k = static_cast<int>(std::lround(v));
-    return fmt::format("evidence level {}", k >= 0 && k < 4 ? levels[k] : "?");
+    return phrase("evidence level {}", {arg::text(k >= 0 && k < 4 ? levels[k] : "?")});
   }
-  if (name == "population") return "population " + grouped(v);
-  return fmt::format("{} {}", name, quantity(v));
+  if (name == "population") return phrase("population {}", {arg::grouped(v)});
+  return explain_punctuation("{} {}", {arg::text(name), quantity(v)});
 }
 
 // The value a break-even reaches, in the metric's words.
-std::string target_text(const std::string& name, double target, const std::string& currency) {
+PhraseArg target_text(const std::string& name, double target, const std::string& currency) {
   if (name == "npv" || name == "pv_costs" || name == "pv_benefits" || name == "capacity_value")
-    return money(target, currency);
-  if (name == "fte") return fmt::format("{} FTE", quantity(target));
+    return arg::money(target, currency);
+  if (name == "fte") return arg::phrase(phrase("{} FTE", {quantity(target)}));
   if (name == "irr")
-    return fmt::format("{}{:.1f} %", target < 0 ? typographic_minus : "", std::fabs(target * 100));
+    return arg::phrase(
+        explain_punctuation("{} %", {explain_signed(target < 0, arg::fixed(std::fabs(target * 100), 1))}));
   if (name == "payback_years" || name == "discounted_payback_years")
-    return fmt::format("{} years", quantity(target));
+    return arg::phrase(phrase("{} years", {quantity(target)}));
   return quantity(target);
 }
 
@@ -264,76 +287,85 @@ std::string spaced(std::string s) {
 }
 
 // What a criterion that is not simple reads, with the unit's values:
-// "patients 2,500, npv 1.5 mio. kr.".
-std::string reads_text(const Criterion& cr, const Case& c, const UnitAssessment& a, const std::string& cur) {
-  std::vector<std::string> parts;
+// "patients 2,500, npv 1.5 mio. kr."; nothing when it reads no value.
+std::optional<Phrase> reads_text(const Criterion& cr, const Case& c, const UnitAssessment& a,
+                                 const std::string& cur) {
+  std::optional<Phrase> out;
+  auto add = [&](Phrase p) {
+    out = out ? explain_punctuation("{}, {}", {arg::phrase(*out), arg::phrase(std::move(p))}) : std::move(p);
+  };
   const auto& names = criterion_result_names();
   for (int s : cr.program.slots()) {
     const size_t k = static_cast<size_t>(s);
     if (k < names.size()) {
-      if (auto v = a.results.get(names[k])) parts.push_back(describe(names[k], *v, cur));
+      if (auto v = a.results.get(names[k])) add(describe(names[k], *v, cur));
       continue;
     }
     for (size_t j = 0; j < c.parameters.size() && j < a.params.size(); ++j)
       if (criterion_param_slot(static_cast<int>(j)) == s)
-        parts.push_back(fmt::format("{} {}", spaced(c.parameters[j].name), quantity(a.params[j])));
+        add(explain_punctuation("{} {}", {arg::text(spaced(c.parameters[j].name)), quantity(a.params[j])}));
   }
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
   return out;
 }
 
 }  // namespace
 
-std::vector<std::string> draft_explanation(const Case& c, const Rollout& ro, const RolloutUnit& u,
-                                           const UnitAssessment& a, const RolloutOptions& opt) {
-  std::vector<std::string> out;
+std::vector<Phrase> draft_explanation(const Case& c, const Rollout& ro, const RolloutUnit& u,
+                                      const UnitAssessment& a, const RolloutOptions& opt) {
+  std::vector<Phrase> out;
   const std::string& cur = c.assumptions.currency;
   const std::vector<int> actionable = actionable_parameters(c, ro, u);
   for (size_t k = 0; k < a.criteria.size(); ++k) {
     const CriterionOutcome& oc = a.criteria[k];
     if (oc.holds) continue;
-    if (!oc.reason.empty()) {
-      out.push_back(fmt::format("\"{}\" fails: {}", oc.criterion, oc.reason));
+    // The criterion as written, in straight quotes.
+    const PhraseArg quoted = arg::text(fmt::format("\"{}\"", oc.criterion));
+    if (!oc.reason.pattern.empty()) {
+      out.push_back(phrase("{} fails: {}", {quoted, arg::phrase(oc.reason)}));
       continue;
     }
     if (auto pc = parse_simple(oc.criterion, /*parameter=*/true)) {
       const int i = c.parameter_index(pc->name);
       if (i >= 0 && static_cast<size_t>(i) < a.params.size()) {
-        out.push_back(fmt::format("{} {} (needs {})", spaced(pc->name),
-                                  quantity(a.params[static_cast<size_t>(i)]), oc.criterion));
+        out.push_back(phrase("{} {} (needs {})",
+                             {arg::text(spaced(pc->name)), quantity(a.params[static_cast<size_t>(i)]),
+                              arg::text(oc.criterion)}));
         continue;
       }
     }
     auto simple = parse_simple(oc.criterion);
     std::optional<double> value = simple ? a.results.get(simple->name) : std::nullopt;
     if (!simple || !value) {
-      std::string reads = k < ro.criteria.size() ? reads_text(ro.criteria[k], c, a, cur) : "";
-      out.push_back(reads.empty() ? fmt::format("\"{}\" does not hold", oc.criterion)
-                                  : fmt::format("\"{}\" does not hold ({})", oc.criterion, reads));
+      std::optional<Phrase> reads =
+          k < ro.criteria.size() ? reads_text(ro.criteria[k], c, a, cur) : std::nullopt;
+      out.push_back(reads ? phrase("{} does not hold ({})", {quoted, arg::phrase(*reads)})
+                          : phrase("{} does not hold", {quoted}));
       continue;
     }
     const std::string& name = simple->name;
     const ResultFn result = result_of(c, name, opt.perspective);
     const int lever = result ? lever_parameter(c, actionable, result, a) : -1;
     if (lever < 0) {
-      out.push_back(fmt::format("{} (needs {})", describe(name, *value, cur), oc.criterion));
+      out.push_back(
+          phrase("{} (needs {})", {arg::phrase(describe(name, *value, cur)), arg::text(oc.criterion)}));
       continue;
     }
     const size_t li = static_cast<size_t>(lever);
-    const std::string pname = spaced(c.parameters[li].name);
-    std::string s = fmt::format("{} at {} {}", describe(name, *value, cur), quantity(a.params[li]), pname);
+    const PhraseArg now = arg::phrase(describe(name, *value, cur)), at_now = quantity(a.params[li]),
+                    pname = arg::text(spaced(c.parameters[li].name));
     BreakEven be = break_even(c, lever, result, result_words(name), a.overrides, simple->threshold);
     if (be.value) {
-      bool zero_npv = name == "npv" && simple->threshold == 0;
-      const std::string at = quantity_past(*be.value, a.params[li]);
-      s += zero_npv
-               ? fmt::format("; breaks even at {} {}", at, pname)
-               : fmt::format("; reaches {} at {} {}", target_text(name, simple->threshold, cur), at, pname);
-    } else if (!be.note.pattern.empty()) {
-      s += "; " + be.note.text();
+      const bool zero_npv = name == "npv" && simple->threshold == 0;
+      const PhraseArg at = quantity_past(*be.value, a.params[li]);
+      out.push_back(zero_npv
+                        ? phrase("{} at {} {}; breaks even at {} {}", {now, at_now, pname, at, pname})
+                        : phrase("{} at {} {}; reaches {} at {} {}",
+                                 {now, at_now, pname, target_text(name, simple->threshold, cur), at, pname}));
+    } else if (!explain_note_empty(be.note)) {
+      out.push_back(phrase("{} at {} {}; {}", {now, at_now, pname, explain_note_arg(be.note)}));
+    } else {
+      out.push_back(phrase("{} at {} {}", {now, at_now, pname}));
     }
-    out.push_back(std::move(s));
   }
   return out;
 }

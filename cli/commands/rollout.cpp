@@ -60,7 +60,7 @@ int run_rollout(const RolloutCliOptions& o, Sources& sources) {
   RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, ro);
   for (const auto& u : r.units)  // every unit is reported; its errors also go to stderr
     print_diagnostics(u.errors, sources);
-  Document d = rollout_document(r);
+  Document d = rollout_document(r, o.out.style());
   d.provenance = Provenance{sources.files(), std::string(to_string(o.perspective)), {}, {}, {}};
   if (int rc = emit(o.out, d); rc != Exit::ok) return rc;
   return r.non_compliant > 0 || r.errors > 0 ? Exit::invalid : Exit::ok;
@@ -85,6 +85,7 @@ void add_rollout(CLI::App& root, Session& s) {
       "  gevinst rollout rollout.yaml --today 2027-07-01 --format json\n"
       "  gevinst rollout rollout.yaml --format md -o report.md\n"
       "  gevinst rollout rollout.yaml --format junit -o rollout.xml   # one test case per unit, for CI\n"
+      "  gevinst rollout examples/rollout-kol-regions.yaml --lang da   # på dansk: udbred eller forklar\n"
       "Exit: 0 every unit compliant, 1 invalid input or some unit non-compliant, 2 usage.");
   app->add_option("file", o->path, "Rollout file ('-' reads standard input)")
       ->required()
@@ -92,10 +93,14 @@ void add_rollout(CLI::App& root, Session& s) {
   std::vector<Format> formats = document_formats();
   formats.push_back(Format::junit);
   add_output_options(app, o->out, formats);
+  add_lang_option(app, o->out);
   add_today_option(app, o->today);
   add_perspective_option(app, o->perspective);
   app->add_flag("--no-explain", o->no_explain, "Skip drafting explanations (no break-even searches)");
-  app->callback([o, &s] { s.run = [o, &s] { return run_rollout(*o, s.sources); }; });
+  app->callback([o, &s, app] {
+    imply_locale(app, o->out);
+    s.run = [o, &s] { return run_rollout(*o, s.sources); };
+  });
 }
 
 }  // namespace gevinst::cli

@@ -109,7 +109,7 @@ int run_records(const TrackCliOptions& o) {
     return Exit::invalid;
   }
   Progress progress("following up", files.size(), o.out.progress());
-  TrackWriter writer(o.out.format, o.out.locale, o.perspective, o.fail_on_brake);
+  TrackWriter writer(o.out.format, o.out.style(), o.perspective, o.fail_on_brake);
   out.write(writer.begin());
   int records = 0;
   PoolOptions po;

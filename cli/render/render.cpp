@@ -21,9 +21,19 @@ Cell Cell::percent(std::optional<double> v, int decimals, std::string none) {
 
 namespace {
 
+// ASCII and the Latin-1 letters in UTF-8 (æ, ø, å, é ... : C3 A0-BE but
+// not the division sign C3 B7, whose capitals are 0x20 below): "BESTÅET".
 std::string upper(std::string s) {
-  for (char& ch : s)
-    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto ch = static_cast<unsigned char>(s[i]);
+    if (ch >= 'a' && ch <= 'z') {
+      s[i] = static_cast<char>(ch - 'a' + 'A');
+    } else if (ch == 0xC3 && i + 1 < s.size()) {
+      const auto next = static_cast<unsigned char>(s[i + 1]);
+      if (next >= 0xA0 && next <= 0xBE && next != 0xB7) s[i + 1] = static_cast<char>(next - 0x20);
+      ++i;
+    }
+  }
   return s;
 }
 

@@ -32,13 +32,13 @@ Cell compliance_cell(const UnitAssessment& u, const Style& st) {
   if (!u.errors.empty()) return Cell::of(st.tr("not judged"));
   if (u.compliant) return Cell::of(st.tr("compliant"));
   return Cell::emphasised(st.tr("non-compliant") +
-                          (u.compliance_note.empty() ? "" : ": " + u.compliance_note));
+                          (u.compliance_note.pattern.empty() ? "" : ": " + st.phrase(u.compliance_note)));
 }
 
-std::string explanation(const UnitAssessment& u) {
+std::string explanation(const UnitAssessment& u, const Style& st) {
   if (!u.errors.empty()) return u.errors.front().message;
   std::string s;
-  for (const auto& e : u.explanation) s += (s.empty() ? "" : ". ") + e;
+  for (const auto& e : u.explanation) s += (s.empty() ? "" : ". ") + st.phrase(e);
   if (!s.empty()) s += ".";
   if (!u.decision.explanation.empty()) s += (s.empty() ? "" : " ") + u.decision.explanation;
   return s;
@@ -71,15 +71,16 @@ Document rollout_report(const RolloutResult& r, const Provenance& p, const Style
     t.row({Cell::of(u.label.empty() ? u.id : u.label), Cell::of(verdict_label(u, st)),
            Cell::of(decision_label(u.decision, st)), compliance_cell(u, st),
            u.errors.empty() ? Cell::number(u.npv, 0) : Cell::of(st.tr("error")), Cell::number(u.fte, 1),
-           Cell::of(explanation(u))});
+           Cell::of(explanation(u, st))});
   d.table(std::move(t));
   // The charts sit under the table they draw (Markdown leaves them out).
   d.chart(rollout_chart(r, false, st));
   if (std::any_of(r.units.begin(), r.units.end(), [](const UnitAssessment& u) { return u.fte.has_value(); }))
     d.chart(rollout_chart(r, true, st));
-  std::vector<std::string> notes = r.notes;
+  std::vector<std::string> notes = st.phrases(r.notes);
   for (const auto& u : r.units)
-    if (!u.note.empty()) notes.push_back(fmt::format("{}: {}", u.label.empty() ? u.id : u.label, u.note));
+    if (!u.note.pattern.empty())
+      notes.push_back(fmt::format("{}: {}", u.label.empty() ? u.id : u.label, st.phrase(u.note)));
   d.section(st.tr("Notes"), std::move(notes));
   d.heading(st.tr("Provenance"));
   d.facts(provenance_facts(p, st));

@@ -12,7 +12,7 @@ namespace {
 
 std::string joined_explanation(const UnitAssessment& u) {
   std::string s;
-  for (const auto& e : u.explanation) s += (s.empty() ? "" : ". ") + e;
+  for (const auto& e : u.explanation) s += (s.empty() ? "" : ". ") + e.text();
   return s.empty() ? s : s + ".";
 }
 
@@ -47,13 +47,14 @@ Json to_json(const RolloutResult& r) {
     x["failed_criteria"] = u.failed_criteria;
     Json crit = Json::array();
     for (const auto& oc : u.criteria)
-      crit.push_back({{"criterion", oc.criterion}, {"holds", oc.holds}, {"reason", text_or_null(oc.reason)}});
+      crit.push_back(
+          {{"criterion", oc.criterion}, {"holds", oc.holds}, {"reason", text_or_null(oc.reason.text())}});
     x["criteria"] = crit;
     x["decision"] = to_string(u.decision.status);
     x["decision_date"] = text_or_null(u.decision.date);
     x["decision_explanation"] = text_or_null(u.decision.explanation);
     x["compliant"] = judged ? Json(u.compliant) : Json(nullptr);
-    x["compliance_note"] = text_or_null(u.compliance_note);
+    x["compliance_note"] = text_or_null(u.compliance_note.text());
     x["explanation"] = text_or_null(joined_explanation(u));
     x["npv"] = u.errors.empty() ? num(u.npv) : Json(nullptr);
     x["fte"] = num(u.fte);
@@ -63,13 +64,13 @@ Json to_json(const RolloutResult& r) {
       results[names[i]] = num(u.results.values[i]);
     x["results"] = results;
     x["error"] = u.errors.empty() ? Json(nullptr) : Json(u.errors.front().message);
-    x["note"] = text_or_null(u.note);
+    x["note"] = text_or_null(u.note.text());
     units.push_back(std::move(x));
   }
   j["units"] = units;
   j["non_compliant"] = r.non_compliant;
   j["errors"] = r.errors;
-  j["notes"] = r.notes;
+  j["notes"] = texts(r.notes);
   return j;
 }
 
@@ -90,7 +91,7 @@ Table csv_table(const RolloutResult& r) {
            Cell::of(!judged       ? ""
                     : u.compliant ? "true"
                                   : "false"),
-           Cell::of(u.compliance_note), judged ? n(u.npv) : Cell::of(""), n(u.fte),
+           Cell::of(u.compliance_note.text()), judged ? n(u.npv) : Cell::of(""), n(u.fte),
            Cell::of(joined_explanation(u))});
   }
   return t;
@@ -111,7 +112,7 @@ JUnitReport rollout_junit(const RolloutResult& r) {
                               : r.file;
       c.problems.push_back(
           {JUnitProblem::Kind::failure,
-           fmt::format("{}: {} is non-compliant: {}", where, unit_name(u), u.compliance_note),
+           fmt::format("{}: {} is non-compliant: {}", where, unit_name(u), u.compliance_note.text()),
            "non-compliant", ""});
     }
     if (u.errors.empty()) {
@@ -119,72 +120,102 @@ JUnitReport rollout_junit(const RolloutResult& r) {
           fmt::format("verdict {}, decision {}", to_string(u.verdict), to_string(u.decision.status));
       if (!u.failed_criteria.empty())
         c.system_out += fmt::format("; fails {}", fmt::join(u.failed_criteria, ", "));
-      for (const auto& line : u.explanation) c.system_out += "\n" + line;
+      for (const auto& line : u.explanation) c.system_out += "\n" + line.text();
     }
     suite.cases.push_back(std::move(c));
   }
   return {"gevinst rollout", {std::move(suite)}};
 }
 
+// The words of the table in the style's language.
+std::string rollout_verdict_word(const UnitAssessment& u, const Style& st) {
+  if (!u.errors.empty()) return st.tr("error");
+  return u.verdict == Verdict::scale ? st.tr("scale") : st.tr("explain");
+}
+
+std::string rollout_decision_word(Decision::Status s, const Style& st) {
+  switch (s) {
+    case Decision::Status::adopted: return st.tr("adopted");
+    case Decision::Status::declined: return st.tr("declined");
+    case Decision::Status::pending: return st.tr("pending");
+  }
+  return {};
+}
+
+// "5 units: 5 scale, 0 explain; 2 non-compliant."
+std::string rollout_summary(const RolloutResult& r, const Style& st) {
+  auto judged = [](const UnitAssessment& u, Verdict v) { return u.errors.empty() && u.verdict == v; };
+  const auto n = r.units.size();
+  const auto scale =
+      std::count_if(r.units.begin(), r.units.end(), [&](auto& u) { return judged(u, Verdict::scale); });
+  const auto explain =
+      std::count_if(r.units.begin(), r.units.end(), [&](auto& u) { return judged(u, Verdict::explain); });
+  if (r.errors)
+    return n == 1 ? st.trf("{} unit: {} scale, {} explain; {} non-compliant; {} could not be evaluated.", n,
+                           scale, explain, r.non_compliant, r.errors)
+                  : st.trf("{} units: {} scale, {} explain; {} non-compliant; {} could not be evaluated.", n,
+                           scale, explain, r.non_compliant, r.errors);
+  return n == 1
+             ? st.trf("{} unit: {} scale, {} explain; {} non-compliant.", n, scale, explain, r.non_compliant)
+             : st.trf("{} units: {} scale, {} explain; {} non-compliant.", n, scale, explain,
+                      r.non_compliant);
+}
+
 }  // namespace
 
-Document rollout_document(const RolloutResult& r) {
+Document rollout_document(const RolloutResult& r, const Style& st) {
   Document d;
-  d.title = r.title.empty() ? fmt::format("Rollout of {}", r.case_id) : r.title;
-  d.paragraph(fmt::format("Solution: {}; criteria: {}; review due {}; judged on {}.", r.solution,
-                          r.criteria.empty() ? "none" : fmt::format("{}", fmt::join(r.criteria, ", ")),
-                          r.review_due.empty() ? "(none)" : r.review_due, r.today));
+  d.title = r.title.empty() ? st.trf("Rollout of {}", r.case_id) : r.title;
+  d.paragraph(st.trf("Solution: {}; criteria: {}; review due {}; judged on {}.", r.solution,
+                     r.criteria.empty() ? st.tr("none") : fmt::format("{}", fmt::join(r.criteria, ", ")),
+                     r.review_due.empty() ? st.tr("(none)") : r.review_due, r.today));
   Table t;
-  t.column("Unit").column("Verdict").column("Decision").column("Compliance");
-  t.column(fmt::format("NPV ({})", r.currency), Align::right).column("FTE", Align::right);
+  t.column(st.tr("Unit")).column(st.tr("Verdict")).column(st.tr("Decision")).column(st.tr("Compliance"));
+  t.column(st.trf("NPV ({})", r.currency), Align::right).column(st.tr("FTE"), Align::right);
   for (const auto& u : r.units) {
     const bool judged = u.errors.empty();
-    t.row({Cell::of(unit_name(u)), Cell::of(judged ? to_string(u.verdict) : "error"),
-           Cell::of(to_string(u.decision.status)),
-           !judged       ? Cell::of("not judged")
-           : u.compliant ? Cell::of("compliant")
-                         : Cell::emphasised("non-compliant"),
-           judged ? Cell::number(u.npv, 0) : Cell::of("error"), Cell::number(u.fte, 1)});
+    t.row({Cell::of(unit_name(u)), Cell::of(rollout_verdict_word(u, st)),
+           Cell::of(rollout_decision_word(u.decision.status, st)),
+           !judged       ? Cell::of(st.tr("not judged"))
+           : u.compliant ? Cell::of(st.tr("compliant"))
+                         : Cell::emphasised(st.tr("non-compliant")),
+           judged ? Cell::number(u.npv, 0) : Cell::of(st.tr("error")), Cell::number(u.fte, 1)});
   }
   d.table(std::move(t));
-  std::vector<std::string> notes = r.notes;
+  std::vector<std::string> notes = st.phrases(r.notes);
   for (const auto& u : r.units)
-    if (!u.note.empty()) notes.push_back(fmt::format("{}: {}", unit_name(u), u.note));
+    if (!u.note.pattern.empty()) notes.push_back(fmt::format("{}: {}", unit_name(u), st.phrase(u.note)));
   if (!notes.empty()) {
-    d.heading("Notes:", "Notes");
+    d.heading(st.tr("Notes:"), st.tr("Notes"));
     d.bullets(std::move(notes));
   }
   Outline explain;
   for (const auto& u : r.units) {
     if (u.verdict != Verdict::explain) continue;
     if (!u.errors.empty()) {
-      explain.items.push_back({unit_name(u), true, "cannot be evaluated: " + u.errors.front().message, {}});
+      explain.items.push_back(
+          {unit_name(u), true, st.trf("cannot be evaluated: {}", u.errors.front().message), {}});
       continue;
     }
-    Outline::Item item{unit_name(u), true, fmt::format("fails {}", fmt::join(u.failed_criteria, ", ")),
-                       u.explanation};
+    Outline::Item item{unit_name(u), true, st.trf("fails {}", fmt::join(u.failed_criteria, ", ")),
+                       st.phrases(u.explanation)};
     if (!u.decision.explanation.empty())
-      item.details.push_back("recorded explanation: " + u.decision.explanation);
+      item.details.push_back(st.trf("recorded explanation: {}", u.decision.explanation));
     explain.items.push_back(std::move(item));
   }
   if (!explain.items.empty()) {
-    d.heading("Explain:", "Explain");
+    d.heading(st.tr("Explain:"), st.tr("Explain"));
     d.outline(std::move(explain));
   }
   Outline non_compliant;
   for (const auto& u : r.units)
     if (!u.compliant && u.errors.empty())
-      non_compliant.items.push_back({unit_name(u), false, u.compliance_note, {}});
+      non_compliant.items.push_back({unit_name(u), false, st.phrase(u.compliance_note), {}});
   if (r.non_compliant > 0 && !non_compliant.items.empty()) {
-    d.heading("Non-compliant:", "Non-compliant");
+    d.heading(st.tr("Non-compliant:"), st.tr("Non-compliant"));
     d.outline(std::move(non_compliant));
   }
-  auto judged = [](const UnitAssessment& u, Verdict v) { return u.errors.empty() && u.verdict == v; };
-  d.paragraph(fmt::format(
-      "{} unit{}: {} scale, {} explain; {} non-compliant{}.", r.units.size(), r.units.size() == 1 ? "" : "s",
-      std::count_if(r.units.begin(), r.units.end(), [&](auto& u) { return judged(u, Verdict::scale); }),
-      std::count_if(r.units.begin(), r.units.end(), [&](auto& u) { return judged(u, Verdict::explain); }),
-      r.non_compliant, r.errors ? fmt::format("; {} could not be evaluated", r.errors) : std::string()));
+  d.paragraph(rollout_summary(r, st));
   d.json = to_json(r);
   d.csv.push_back(csv_table(r));
   d.junit = rollout_junit(r);

@@ -4,11 +4,14 @@
 // explanations and the non-compliant units; CSV is one row per unit.
 #pragma once
 
+#include "cli/render/catalogue.h"
 #include "cli/render/document.h"
 #include "libeval/rollout.h"
 
 namespace gevinst::cli {
 
-Document rollout_document(const RolloutResult& r);
+/// The document in the words and number style of `st` (English by default);
+/// the JSON, CSV and JUnit XML stay English.
+Document rollout_document(const RolloutResult& r, const Style& st = Style{});
 
 }  // namespace gevinst::cli

@@ -11,7 +11,7 @@ namespace {
 
 Json gate_json(const GateOutcome& g) {
   Json reasons = Json::array();
-  for (const auto& s : g.reasons) reasons.push_back(text_or_null(s));
+  for (const auto& s : g.reasons) reasons.push_back(text_or_null(s.text()));
   return Json{{"id", g.id},
               {"status", g.status},
               {"failed_criteria", g.failed_criteria},
@@ -103,7 +103,7 @@ Json track_json(const TrackResult& r) {
   j["forecast"] = {{"npv", num(r.forecast.npv)}, {"bcr", num(r.forecast.bcr)}, {"fte", num(r.forecast.fte)}};
   j["realised"] = {{"npv", num(r.realised_npv)}};
   j["brake"] = r.brake;
-  j["brake_reasons"] = r.brake_reasons;
+  j["brake_reasons"] = texts(r.brake_reasons);
   Json gates = Json::array();
   for (const auto& g : r.gates) gates.push_back(gate_json(g));
   j["gates"] = gates;
@@ -125,7 +125,7 @@ Json track_json(const TrackResult& r) {
                          {"planned_fte", num(y.planned_fte)},
                          {"fte", num(y.fte)}});
   j["years"] = years;
-  j["notes"] = r.notes;
+  j["notes"] = texts(r.notes);
   return j;
 }
 
@@ -192,7 +192,7 @@ Document track_document(const TrackResult& r, const Style& st) {
 
   if (r.brake) {
     d.heading(st.tr("Brake signal: review or stop the solution"), st.tr("Brake signal"));
-    d.bullets(r.brake_reasons);
+    d.bullets(st.phrases(r.brake_reasons));
   }
   if (!r.gates.empty()) {
     Table g;
@@ -204,8 +204,9 @@ Document track_document(const TrackResult& r, const Style& st) {
     for (const auto& x : r.gates) {
       std::vector<std::string> failed;
       for (size_t k = 0; k < x.failed_criteria.size(); ++k)
-        failed.push_back(x.reasons[k].empty() ? x.failed_criteria[k]
-                                              : fmt::format("{} ({})", x.failed_criteria[k], x.reasons[k]));
+        failed.push_back(x.reasons[k].pattern.empty()
+                             ? x.failed_criteria[k]
+                             : fmt::format("{} ({})", x.failed_criteria[k], st.phrase(x.reasons[k])));
       g.row({Cell::of(x.id), Cell::of(std::to_string(x.after)),
              x.status == "failed" ? Cell::emphasised(st.tr(x.status)) : Cell::of(st.tr(x.status)),
              Cell::number(x.released, 0), Cell::of(fmt::format("{}", fmt::join(failed, "; ")))});
@@ -229,7 +230,7 @@ Document track_document(const TrackResult& r, const Style& st) {
   }
   if (!r.notes.empty()) {
     d.heading(st.tr("Notes:"), st.tr("Notes"));
-    d.bullets(r.notes);
+    d.bullets(st.phrases(r.notes));
   }
   d.json = track_json(r);
   Table csv;
@@ -258,25 +259,38 @@ Json record_json(const TrackRecord& r) {
   return j;
 }
 
-std::string gates_summary(const TrackResult& t) {
+std::string gates_summary(const TrackResult& t, const Style& st = Style{}) {
   int passed = 0, failed = 0;
   for (const auto& g : t.gates) {
     if (g.status == "passed") ++passed;
     if (g.status == "failed") ++failed;
   }
-  return t.gates.empty() ? "" : fmt::format("{} passed, {} failed", passed, failed);
+  return t.gates.empty() ? "" : st.trf("{} passed, {} failed", passed, failed);
+}
+
+// A record's status in the table: ok, invalid, error.
+std::string track_status_word(const std::string& status, const Style& st) {
+  if (status == "ok") return st.trc("track records", "ok");
+  if (status == "invalid") return st.trc("track records", "invalid");
+  if (status == "error") return st.trc("track records", "error");
+  return status;
 }
 
 }  // namespace
 
-TrackWriter::TrackWriter(Format f, NumberLocale loc, Perspective perspective, bool brake_fails)
-    : format_(f), loc_(loc), brake_fails_(brake_fails) {
+TrackWriter::TrackWriter(Format f, const Style& st, Perspective perspective, bool brake_fails)
+    : format_(f), loc_(st.locale), style_(st), brake_fails_(brake_fails) {
   provenance_.perspective = to_string(perspective);
   junit_.name = "track";
-  table_.column("Path").column("Case").column("Status").column("As of");
-  for (const char* h : {"Realisation", "Cost ratio", "Plan NPV", "Forecast NPV"})
-    table_.column(h, Align::right);
-  table_.column("Brake").column("Gates");
+  table_.column(st.trc("track records", "Path"))
+      .column(st.trc("track records", "Case"))
+      .column(st.trc("track records", "Status"))
+      .column(st.trc("track records", "As of"));
+  table_.column(st.trc("track records", "Realisation"), Align::right)
+      .column(st.trc("track records", "Cost ratio"), Align::right)
+      .column(st.trc("track records", "Plan NPV"), Align::right)
+      .column(st.trc("track records", "Forecast NPV"), Align::right);
+  table_.column(st.trc("track records", "Brake")).column(st.trc("track records", "Gates"));
 }
 
 std::string TrackWriter::begin() const {
@@ -306,7 +320,7 @@ std::string TrackWriter::add(const TrackRecord& r) {
                       exact_number(t ? std::optional<double>(t->forecast.npv) : std::nullopt, loc_),
                       exact_number(t ? std::optional<double>(t->realised_npv) : std::nullopt, loc_),
                       t ? (t->brake ? "true" : "false") : "",
-                      t ? fmt::format("{}", fmt::join(t->brake_reasons, "; ")) : "",
+                      t ? fmt::format("{}", fmt::join(texts(t->brake_reasons), "; ")) : "",
                       exact_number(t ? std::optional<double>(t->released) : std::nullopt, loc_), r.error},
                      csv_separator(loc_));
     case Format::junit: {
@@ -320,7 +334,7 @@ std::string TrackWriter::add(const TrackRecord& r) {
       else if (!t)
         c.problems.push_back({JUnitProblem::Kind::error, r.error, r.status, ""});
       else {
-        const std::string reasons = fmt::format("{}", fmt::join(t->brake_reasons, "; "));
+        const std::string reasons = fmt::format("{}", fmt::join(texts(t->brake_reasons), "; "));
         if (t->brake && brake_fails_)
           c.problems.push_back({JUnitProblem::Kind::failure,
                                 fmt::format("{}: brake signal: {}", r.path, reasons), "brake", ""});
@@ -336,13 +350,15 @@ std::string TrackWriter::add(const TrackRecord& r) {
       provenance_.files.push_back({r.path, r.sha256});
       return std::string(was_first ? "\n    " : ",\n    ") + dump(record_json(r));
     default:
-      table_.row({Cell::of(r.path), Cell::of(t ? t->case_id : "-"), Cell::of(r.status),
-                  Cell::of(t ? t->as_of : ""), Cell::number(t ? t->realisation : std::nullopt, 2),
+      table_.row({Cell::of(r.path), Cell::of(t ? t->case_id : "-"),
+                  Cell::of(track_status_word(r.status, style_)), Cell::of(t ? t->as_of : ""),
+                  Cell::number(t ? t->realisation : std::nullopt, 2),
                   Cell::number(t ? t->cost_ratio : std::nullopt, 2),
                   Cell::number(t ? std::optional<double>(t->plan.npv) : std::nullopt, 0),
                   Cell::number(t ? std::optional<double>(t->forecast.npv) : std::nullopt, 0),
-                  t && t->brake ? Cell::emphasised("brake") : Cell::of(t ? "no" : ""),
-                  Cell::of(t ? gates_summary(*t) : "")});
+                  t && t->brake ? Cell::emphasised(style_.trc("track records", "brake"))
+                                : Cell::of(t ? style_.trc("track records", "no") : ""),
+                  Cell::of(t ? gates_summary(*t, style_) : "")});
       if (!r.error.empty()) messages_.push_back(r.error);
       return {};
   }
@@ -359,12 +375,20 @@ std::string TrackWriter::end() const {
     return fmt::format("{}],\n  \"totals\": {},\n  \"provenance\": {}\n}}\n", first_ ? "" : "\n  ",
                        dump(totals), dump(provenance_json(provenance_)));
   if (format_ != Format::table && format_ != Format::md) return {};
-  return render_records_end(
-      table_, messages_,
-      fmt::format("{} actuals file{}: {} ok, {} invalid, {} error{}; brake signal on {}.", records_,
-                  records_ == 1 ? "" : "s", records_ - invalid_ - errors_, invalid_, errors_,
-                  errors_ == 1 ? "" : "s", brakes_),
-      format_, loc_);
+  const int ok = records_ - invalid_ - errors_;
+  const Style& st = style_;
+  std::string summary;
+  if (records_ == 1)
+    summary = errors_ == 1 ? st.trf("{} actuals file: {} ok, {} invalid, {} error; brake signal on {}.",
+                                    records_, ok, invalid_, errors_, brakes_)
+                           : st.trf("{} actuals file: {} ok, {} invalid, {} errors; brake signal on {}.",
+                                    records_, ok, invalid_, errors_, brakes_);
+  else
+    summary = errors_ == 1 ? st.trf("{} actuals files: {} ok, {} invalid, {} error; brake signal on {}.",
+                                    records_, ok, invalid_, errors_, brakes_)
+                           : st.trf("{} actuals files: {} ok, {} invalid, {} errors; brake signal on {}.",
+                                    records_, ok, invalid_, errors_, brakes_);
+  return render_records_end(table_, messages_, summary, format_, loc_);
 }
 
 }  // namespace gevinst::cli

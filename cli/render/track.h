@@ -38,7 +38,9 @@ struct TrackRecord {
 class TrackWriter {
  public:
   /// `brake_fails`: a brake signal is a JUnit failure (--fail-on-brake).
-  TrackWriter(Format f, NumberLocale loc, Perspective perspective, bool brake_fails = false);
+  /// The table and its totals are in the words of `st` (--lang); the other
+  /// formats stay English.
+  TrackWriter(Format f, const Style& st, Perspective perspective, bool brake_fails = false);
   std::string begin() const;
   std::string add(const TrackRecord& r);
   std::string end() const;
@@ -48,6 +50,7 @@ class TrackWriter {
  private:
   Format format_;
   NumberLocale loc_;
+  Style style_;
   bool brake_fails_ = false;
   bool first_ = true;
   int records_ = 0, invalid_ = 0, errors_ = 0, brakes_ = 0;

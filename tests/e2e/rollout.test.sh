@@ -60,6 +60,46 @@ golden rollout-2027-regions.json
 run rollout --today 2027-09-01 examples/rollout-2027-regions.yaml
 golden rollout-2027-regions.txt
 
+# --lang da: the table's words, the notes, the compliance findings and the
+# drafted explanations in Danish (numbers in the Danish locale); ids,
+# labels and criteria as written; the JSON stays English.
+rollout_english_left() {  # FILE: fails on any English word or sentence of the rollout
+  for english in "Judged on" "units preset" "no longer a unit" "the five regions were replaced" "health reform" \
+    "Assess the current" "still pending" "the verdict is" "declined without" "breaks even" "reaches" \
+    "fails" "Explain" "Non-compliant" "NON-COMPLIANT" "compliant " "scale" "adopted" "pending" "declined" \
+    "units:" "(needs" "does not hold" "is null" "cannot be evaluated" "recorded explanation" "FTE" "NPV" \
+    "| Unit |" "Verdict" "Decision" "Solution:"; do
+    grep -qF -- "$english" "$1" && fail "the Danish rollout shows the English '$english'"
+  done
+  grep -qE ' at [0-9−-]' "$1" && fail "the Danish rollout shows an English 'at' before a number"
+}
+run rollout --today 2027-09-01 --lang da examples/rollout-kol-regions.yaml
+expect_rc 1
+golden rollout-kol-regions-da.txt
+expect_stdout_contains "- Vurderet den 2027-09-01, efter at enhedsforudindstillingen dk-regions-2024 udløb den 2026-12-31. Den 1. januar 2027 blev de fem regioner erstattet af fire"
+expect_stdout_contains "- Region Sjælland: ikke længere en enhed efter 2026-12-31: findes ikke i enhedsforudindstillingen dk-regions-2027"
+rollout_english_left "$TMP/stdout"
+run rollout --today 2027-09-01 --lang da examples/rollout-2027-regions.yaml
+expect_rc 1
+golden rollout-2027-regions-da.txt
+expect_stdout_contains "- gevinst-omkostningsforhold 0,84 ved 0,35 single carer share; når 0,9 ved 0,377 single carer share"
+rollout_english_left "$TMP/stdout"
+run rollout --today 2027-07-01 --lang da --format md "$ro"
+expect_stdout_contains "- nutidsværdi -200.000 kr. ved 800 patients; går i nul ved 1.000 patients"
+expect_stdout_contains '- "payback_years <= 4" er ikke opfyldt: payback_years har ingen værdi: sagen er ikke tilbagebetalt inden for tidshorisonten'
+rollout_english_left "$TMP/stdout"
+run rollout --today 2027-09-01 --lang da --format json examples/rollout-2027-regions.yaml
+cp "$TMP/stdout" "$TMP/rollout-da.json"
+run rollout --today 2027-09-01 --format json examples/rollout-2027-regions.yaml
+cmp -s "$TMP/stdout" "$TMP/rollout-da.json" || fail "--lang da changed the rollout's JSON"
+run report examples/rollout-kol-regions.yaml --today 2027-09-01 --lang da -o "$TMP/rollout-da.md"
+expect_rc 0
+grep -qF "beslutningen afventer stadig efter revurderingsdatoen 2027-06-30" "$TMP/rollout-da.md" ||
+  fail "the Danish rollout report lacks the Danish compliance finding"
+grep -qF "Region Hovedstaden: ikke længere en enhed efter 2026-12-31" "$TMP/rollout-da.md" ||
+  fail "the Danish rollout report lacks the Danish unit note"
+rollout_english_left "$TMP/rollout-da.md"
+
 # Invalid input: exit 1 with FILE:LINE:COLUMN on standard error.
 run rollout tests/data/rollout/typo.yaml
 expect_rc 1

@@ -58,6 +58,37 @@ expect_rc 0
 golden track-kol-telemonitoring-da.txt
 expect_stdout_contains "Realiseringsgrad (realiserede / planlagte gevinster)    0,67"
 expect_stdout_contains "Frigivet ved beståede beslutningspunkter: 0 DKK."
+# The library's sentences too: brake reasons, gate reasons and notes in
+# Danish words and numbers; no English sentence is left.
+expect_stdout_contains "- den fremskrevne nutidsværdi -8,9 mio. kr. er under 0, mens planens nutidsværdi er 18,8 mio. kr."
+expect_stdout_contains "- realiseringsgrad under 0,7 i hvert af de seneste 2 forløbne år (2026 0,67, 2027 0,67)"
+expect_stdout_contains "IKKE BESTÅET"
+english_left() {  # FILE: fails on any English sentence of the follow-up
+  for english in "not reported in" "stays out of the ratios" "is below 0 while" "realisation below" \
+    "elapsed year" "is null" "the actuals give" "divides by zero" "not a finite number" "item-year" \
+    "the plan has no" "the plan states"; do
+    grep -qF -- "$english" "$1" && fail "the Danish follow-up shows the English '$english'"
+  done
+}
+english_left "$TMP/stdout"
+# Behind plan, with items not reported: the notes.
+run track --lang da "$dir/behind-2027.yaml"
+expect_rc 0
+expect_stdout_contains "- gevinsten 'travel' er ikke indberettet for 2026, 2027; den holdes uden for graderne"
+expect_stdout_contains "- aktiviteten 'visits' er ikke indberettet for 2027;"
+english_left "$TMP/stdout"
+# A directory: the records table and its totals in Danish too.
+run track --lang da "$dir"
+expect_stdout_contains "2 filer med realiserede tal: 2 ok, 0 ugyldige, 0 med fejl; bremsesignal på 1."
+expect_stdout_contains "0 bestået, 2 ikke bestået"
+for english in "actuals file" "passed" "failed" "Forecast NPV" "BRAKE"; do
+  grep -qF -- "$english" "$TMP/stdout" && fail "the Danish track records show the English '$english'"
+done
+run report "$kol" --lang da -o "$TMP/track-da.md"
+expect_rc 0
+grep -qF "realiseringsgrad under 0,7 i hvert af de seneste 2 forløbne år" "$TMP/track-da.md" ||
+  fail "the Danish follow-up report lacks the Danish brake reason"
+english_left "$TMP/track-da.md"
 
 # Directories: one record per actuals file in path order, a broken file is a
 # record, cases beside them are skipped; jsonl streams.

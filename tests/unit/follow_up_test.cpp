@@ -156,7 +156,7 @@ TEST_CASE("follow-up: the brake by consecutive years and by NPV (case-format sec
   TrackResult r = track(kBehind);
   CHECK(r.brake);
   REQUIRE(r.brake_reasons.size() == 1);
-  CHECK(r.brake_reasons[0].find("realisation below 0.7 in each of the last 2") != std::string::npos);
+  CHECK(r.brake_reasons[0].text().find("realisation below 0.7 in each of the last 2") != std::string::npos);
   // Admissions at 20 %: forecast NPV = realised (-1,030,000 + 230,000) + 2 x (100,000 + 200,000 - 300,000) <
   // 0.
   std::string low = kBehind;
@@ -166,7 +166,7 @@ TEST_CASE("follow-up: the brake by consecutive years and by NPV (case-format sec
   TrackResult n = track(low);
   CHECK(n.forecast.npv == doctest::Approx(-800000));
   REQUIRE(n.brake_reasons.size() == 2);
-  CHECK(n.brake_reasons[0].find("forecast NPV") != std::string::npos);
+  CHECK(n.brake_reasons[0].text().find("forecast NPV") != std::string::npos);
   // One elapsed year is fewer than brake_years 2: no consecutive-years brake.
   TrackResult one = track("years:\n  2026:\n    benefits: {admissions: 300000}\n");
   CHECK_FALSE(one.brake);
@@ -179,7 +179,7 @@ TEST_CASE("follow-up: stage gate statuses (case-format section 13)") {
   CHECK(gate(r, "gate-1").failed_criteria == std::vector<std::string>{"realisation >= 0.8"});
   // gate-2 (after 2027): no realised patients, so actual.patients is null and fails.
   CHECK(gate(r, "gate-2").status == "failed");
-  CHECK(gate(r, "gate-2").reasons[0].find("actual.patients is null") != std::string::npos);
+  CHECK(gate(r, "gate-2").reasons[0].text().find("actual.patients is null") != std::string::npos);
   // gate-3 (after 2028): the last elapsed year is 2027.
   CHECK(gate(r, "gate-3").status == "not due");
   CHECK(r.released == 0);

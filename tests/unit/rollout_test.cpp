@@ -65,7 +65,8 @@ TEST_CASE("rollout: the test rollout's verdicts, failed criteria and results") {
   CHECK(b.npv == doctest::Approx(-200000));
   // Cumulative net -840,000 + 160,000 x 4 = -200,000 after five years: never pays back.
   CHECK_FALSE(b.results.get("payback_years").has_value());
-  CHECK(b.criteria[2].reason == "payback_years is null: the case does not pay back within the horizon");
+  CHECK(b.criteria[2].reason.text() ==
+        "payback_years is null: the case does not pay back within the horizon");
 
   const auto& c = unit(r, "unit-c");  // per capita: 10,000 x 120,000 / 1,000,000 = 1,200
   REQUIRE(c.params.size() == 2);
@@ -99,7 +100,7 @@ TEST_CASE("rollout: compliance (scale declined without explanation; pending afte
     d.explanation = row.explanation;
     CAPTURE(row.today);
     CAPTURE(to_string(row.s));
-    CHECK(compliance_finding(row.v, d, row.review_due, row.today).empty() == row.compliant);
+    CHECK(compliance_finding(row.v, d, row.review_due, row.today).pattern.empty() == row.compliant);
   }
 }
 
@@ -132,9 +133,9 @@ TEST_CASE("rollout: drafted explanations use break-even values") {
   const auto& b = unit(r, "unit-b");
   REQUIRE(b.explanation.size() == 3);
   // NPV(800) = -200,000; NPV = 0 at P = 1,000. FTE(800) = 0.8; FTE = 1 at P = 1,000.
-  CHECK(b.explanation[0] == "NPV \u2212200,000 kr. at 800 patients; breaks even at 1,000 patients");
-  CHECK(b.explanation[1] == "0.8 FTE at 800 patients; reaches 1 FTE at 1,000 patients");
-  CHECK(b.explanation[2] ==
+  CHECK(b.explanation[0].text() == "NPV \u2212200,000 kr. at 800 patients; breaks even at 1,000 patients");
+  CHECK(b.explanation[1].text() == "0.8 FTE at 800 patients; reaches 1 FTE at 1,000 patients");
+  CHECK(b.explanation[2].text() ==
         "\"payback_years <= 4\" fails: payback_years is null: the case does not pay back within the horizon");
 }
 
@@ -146,9 +147,11 @@ TEST_CASE("rollout: a switching value is rounded to where the criterion holds") 
   REQUIRE(u.explanation.size() == 2);
   // NPV(P) = 1,000 P - 1,000,000 reaches 250 at P = 1,000.25; to nearest that
   // is 1,000, where NPV = 0 < 250, so the text rounds up to 1,001.
-  CHECK(u.explanation[0] == "NPV \u2212200,000 kr. at 800 patients; reaches 250 kr. at 1,001 patients");
+  CHECK(u.explanation[0].text() ==
+        "NPV \u2212200,000 kr. at 800 patients; reaches 250 kr. at 1,001 patients");
   // 1,000,600 at P = 2,000.6: up to 2,001.
-  CHECK(u.explanation[1] == "NPV \u2212200,000 kr. at 800 patients; reaches 1.0 mio. kr. at 2,001 patients");
+  CHECK(u.explanation[1].text() ==
+        "NPV \u2212200,000 kr. at 800 patients; reaches 1.0 mio. kr. at 2,001 patients");
 }
 
 TEST_CASE("rollout: explanations for other targets, simple comparisons and complex criteria") {
@@ -159,15 +162,16 @@ TEST_CASE("rollout: explanations for other targets, simple comparisons and compl
   const auto& u = unit(r, "big");
   REQUIRE(u.explanation.size() == 4);
   // NPV(2,500) = 1,500,000; NPV = 2,000,000 at P = 3,000.
-  CHECK(u.explanation[0] == "NPV 1.5 mio. kr. at 2,500 patients; reaches 2.0 mio. kr. at 3,000 patients");
-  CHECK(u.explanation[1] == "evidence level pilot (needs evidence >= documented)");
+  CHECK(u.explanation[0].text() ==
+        "NPV 1.5 mio. kr. at 2,500 patients; reaches 2.0 mio. kr. at 3,000 patients");
+  CHECK(u.explanation[1].text() == "evidence level pilot (needs evidence >= documented)");
   // BCR = 5 x 500 x P / (1,000,000 + 5 x 300 x P) = 6,250,000 / 4,750,000 = 1.3158
   // at P = 2,500; it stays below 500 / 300 = 1.67 for any P, so it never
   // reaches 2 and the note states the bracket searched: 0 (a count keeps its
   // sign) to 2,500 + 100 x 2,500.
-  CHECK(u.explanation[2] ==
+  CHECK(u.explanation[2].text() ==
         "BCR 1.32 at 2,500 patients; BCR does not reach 2 for patients between 0 and 252500");
-  CHECK(u.explanation[3] == "\"$patients * 2 > 1e9\" does not hold (patients 2,500)");
+  CHECK(u.explanation[3].text() == "\"$patients * 2 > 1e9\" does not hold (patients 2,500)");
 }
 
 TEST_CASE("rollout: a criterion over a null result fails and says why") {
@@ -179,9 +183,9 @@ TEST_CASE("rollout: a criterion over a null result fails and says why") {
   CHECK(u.verdict == Verdict::explain);
   REQUIRE(u.criteria.size() == 3);
   for (const auto& c : u.criteria) CHECK_FALSE(c.holds);
-  CHECK(u.criteria[0].reason.rfind("irr is null: ", 0) == 0);
-  CHECK(u.criteria[1].reason == "sroi_ratio is null: the solution case has no sroi section");
-  CHECK(u.criteria[2].reason.rfind("population is null: the unit has no population", 0) == 0);
+  CHECK(u.criteria[0].reason.text().rfind("irr is null: ", 0) == 0);
+  CHECK(u.criteria[1].reason.text() == "sroi_ratio is null: the solution case has no sroi section");
+  CHECK(u.criteria[2].reason.text().rfind("population is null: the unit has no population", 0) == 0);
 }
 
 TEST_CASE("rollout: a unit whose parameters break the case is recorded, the others go on") {
@@ -196,7 +200,8 @@ TEST_CASE("rollout: a unit whose parameters break the case is recorded, the othe
   CHECK(b.errors.back().message.find("unit 'broken'") != std::string::npos);
   CHECK(b.verdict == Verdict::explain);
   CHECK_FALSE(b.compliant);
-  CHECK(b.compliance_note.rfind("the solution cannot be evaluated with this unit's parameters: ", 0) == 0);
+  CHECK(b.compliance_note.text().rfind("the solution cannot be evaluated with this unit's parameters: ", 0) ==
+        0);
   CHECK(unit(r, "fine").errors.empty());
   CHECK(unit(r, "fine").verdict == Verdict::scale);
   CHECK(r.errors == 1);
@@ -221,7 +226,7 @@ TEST_CASE("rollout: a unit at 0 of its lever gets a break-even from the paramete
   RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
   const auto& u = unit(r, "zero");
   REQUIRE(u.explanation.size() == 1);
-  CHECK(u.explanation[0] == "NPV \u22121.0 mio. kr. at 0 patients; breaks even at 1,000 patients");
+  CHECK(u.explanation[0].text() == "NPV \u22121.0 mio. kr. at 0 patients; breaks even at 1,000 patients");
 }
 
 namespace {
@@ -250,12 +255,13 @@ TEST_CASE("rollout: the lever is the actionable parameter the criterion depends 
   // patients_national (a national figure), but saving_share, whose
   // elasticity (2,000,000) beats cost's (1,200,000).
   // NPV = 5 x 800 x (1,000 s - 300) - 1,000,000 = 0 at s = 0.55.
-  CHECK(u.explanation[0] == "NPV \u2212200,000 kr. at 0.5 saving share; breaks even at 0.55 saving share");
+  CHECK(u.explanation[0].text() ==
+        "NPV \u2212200,000 kr. at 0.5 saving share; breaks even at 0.55 saving share");
   // BCR = 4e6 s / 2.2e6 = 1.2 at s = 0.66 (elasticity of BCR in s: 0.909; in
   // cost: 0.909 x 1.2e6 / 2.2e6 = 0.496).
-  CHECK(u.explanation[1] == "BCR 0.91 at 0.5 saving share; reaches 1.2 at 0.66 saving share");
+  CHECK(u.explanation[1].text() == "BCR 0.91 at 0.5 saving share; reaches 1.2 at 0.66 saving share");
   // A failed parameter criterion states the value against the threshold.
-  CHECK(u.explanation[2] == "saving share 0.5 (needs $saving_share >= 0.6)");
+  CHECK(u.explanation[2].text() == "saving share 0.5 (needs $saving_share >= 0.6)");
 }
 
 TEST_CASE("rollout: break-even values for payback and IRR criteria") {
@@ -271,8 +277,9 @@ TEST_CASE("rollout: break-even values for payback and IRR criteria") {
   RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
   const auto& u = unit(r, "own");
   REQUIRE(u.explanation.size() == 2);
-  CHECK(u.explanation[0] == "payback 1.5 years at 0.8 saving share; reaches 1.2 years at 0.869 saving share");
-  CHECK(u.explanation[1] == "IRR 55.2 % at 0.8 saving share; reaches 60.0 % at 0.819 saving share");
+  CHECK(u.explanation[0].text() ==
+        "payback 1.5 years at 0.8 saving share; reaches 1.2 years at 0.869 saving share");
+  CHECK(u.explanation[1].text() == "IRR 55.2 % at 0.8 saving share; reaches 60.0 % at 0.819 saving share");
 }
 
 TEST_CASE("rollout: units of an ended units preset get a note pointing to its replacement") {
@@ -287,21 +294,21 @@ TEST_CASE("rollout: units of an ended units preset get a note pointing to its re
   SUBCASE("on the last day of the five regions: no note") {
     RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2026-12-31"));
     CHECK(r.notes.empty());
-    CHECK(unit(r, "region-hovedstaden").note.empty());
+    CHECK(unit(r, "region-hovedstaden").note.pattern.empty());
   }
   SUBCASE("from 1 January 2027") {
     RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
     REQUIRE(r.notes.size() == 1);
-    CHECK(r.notes[0].rfind("Judged on 2027-01-01, after units preset dk-regions-2024 ended on 2026-12-31.",
-                           0) == 0);
-    CHECK(r.notes[0].find("Region \u00d8stdanmark") != std::string::npos);
-    CHECK(r.notes[0].find("Aftale om sundhedsreform 2024") != std::string::npos);
-    CHECK(r.notes[0].find("units_preset: dk-regions-2027") != std::string::npos);
-    CHECK(unit(r, "region-hovedstaden").note ==
+    CHECK(r.notes[0].text().rfind(
+              "Judged on 2027-01-01, after units preset dk-regions-2024 ended on 2026-12-31.", 0) == 0);
+    CHECK(r.notes[0].text().find("Region \u00d8stdanmark") != std::string::npos);
+    CHECK(r.notes[0].text().find("Aftale om sundhedsreform 2024") != std::string::npos);
+    CHECK(r.notes[0].text().find("units_preset: dk-regions-2027") != std::string::npos);
+    CHECK(unit(r, "region-hovedstaden").note.text() ==
           "no longer a unit after 2026-12-31: not in units preset dk-regions-2027");
-    CHECK(unit(r, "region-nordjylland").note.empty());
+    CHECK(unit(r, "region-nordjylland").note.pattern.empty());
   }
-  CHECK(units_preset_note("dk-regions-2027", "2030-01-01").empty());
+  CHECK(units_preset_note("dk-regions-2027", "2030-01-01").pattern.empty());
 }
 
 TEST_CASE("rollout: a negative IRR is drafted with a typographic minus") {
@@ -317,7 +324,7 @@ TEST_CASE("rollout: a negative IRR is drafted with a typographic minus") {
   RolloutResult r = evaluate_rollout(*lr.rollout, *lr.solution, on("2027-01-01"));
   const auto& u = unit(r, "few");
   REQUIRE(u.explanation.size() == 1);
-  CHECK(u.explanation[0] == "IRR \u221210.1 % at 800 patients; reaches \u22125.0 % at 901 patients");
+  CHECK(u.explanation[0].text() == "IRR \u221210.1 % at 800 patients; reaches \u22125.0 % at 901 patients");
 }
 
 TEST_CASE("rollout: a unit outside the named units preset is not told to name a preset") {
