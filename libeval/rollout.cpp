@@ -112,9 +112,8 @@ namespace {
 // A reason another part of the library gives as a plain string (a
 // diagnostic's message) or as a phrase, kept as it is.
 Phrase rollout_reason(const std::string& s) { return Phrase{"{}", {arg::text(s)}}; }
-[[maybe_unused]] Phrase rollout_reason(const Phrase& p) { return p; }
-bool rollout_is_empty(const std::string& s) { return s.empty(); }
-[[maybe_unused]] bool rollout_is_empty(const Phrase& p) { return p.pattern.empty(); }
+Phrase rollout_reason(const Phrase& p) { return p; }
+bool rollout_is_empty(const Phrase& p) { return p.pattern.empty(); }
 
 // Results named by criterion_result_names(), in its order.
 UnitResults unit_results(const Case& c, const RolloutUnit& u, const Overrides& ov, const RolloutOptions& opt,

@@ -42,11 +42,9 @@ PhraseArg quantity(double v) {
   return explain_signed(v < 0, plain ? arg::fixed(std::fabs(v), decimals) : arg::text(s));
 }
 
-// A break-even's note, a string or (once break_even writes phrases) a phrase.
-[[maybe_unused]] bool explain_note_empty(const std::string& s) { return s.empty(); }
-[[maybe_unused]] bool explain_note_empty(const Phrase& p) { return p.pattern.empty(); }
-[[maybe_unused]] PhraseArg explain_note_arg(const std::string& s) { return arg::text(s); }
-[[maybe_unused]] PhraseArg explain_note_arg(const Phrase& p) { return arg::phrase(p); }
+// A break-even's note: none, or the phrase that says why there is no value.
+bool explain_note_empty(const Phrase& p) { return p.pattern.empty(); }
+PhraseArg explain_note_arg(const Phrase& p) { return arg::phrase(p); }
 
 // A switching value as quantity() shows it, but rounded away from `from` (the
 // unit's current value) rather than to nearest, so that the criterion really
