@@ -134,9 +134,6 @@ void add_simulate(CLI::App& root, Session& s) {
       if (rho->count() > 0) throw CLI::ValidationError("--common-factor", "--common-factor needs --fund ID");
       if (target->count() > 0)
         throw CLI::ValidationError("--target-probability", "--target-probability needs --fund ID");
-    } else if (o->out.lang != Language::en) {
-      throw CLI::ValidationError("--lang",
-                                 "--lang applies to one CASE; the fund view (--fund) is in English");
     } else if (app->count("--perspective") > 0) {
       throw CLI::ValidationError(
           "--perspective", "--perspective does not apply to --fund: loans and grants do not depend on it");

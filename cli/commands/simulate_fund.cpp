@@ -39,7 +39,7 @@ int run_simulate_fund(const SimulateRequest& o, Session& s) {
       error(*err);
       return Exit::invalid;
     }
-  Document d = fund_simulation_document(r, o.scenario, o.out.locale);
+  Document d = fund_simulation_document(r, o.scenario, o.out.style());
   Provenance p;
   p.files = s.sources.files();
   p.scenario = o.scenario;

@@ -83,87 +83,96 @@ Table years_csv(const FundSimulation& r) {
 
 }  // namespace
 
-Document fund_simulation_document(const FundSimulation& r, const std::string& scenario, NumberLocale loc) {
+Document fund_simulation_document(const FundSimulation& r, const std::string& scenario, const Style& st) {
+  const NumberLocale loc = st.locale;
   Fmt m{loc, r.currency};
   Document d;
-  d.title = fmt::format(
-      "Fund {} under uncertainty: {} iterations, seed {}, {} thread{}",
-      r.label.empty() || r.label == r.fund ? r.fund : fmt::format("{} ({})", r.fund, r.label),
-      format_number(static_cast<double>(r.iterations), 0, loc), r.seed, r.threads, r.threads == 1 ? "" : "s");
+  const std::string fund =
+      r.label.empty() || r.label == r.fund ? r.fund : fmt::format("{} ({})", r.fund, r.label);
+  const std::string iterations = format_number(static_cast<double>(r.iterations), 0, loc);
+  d.title = r.threads == 1 ? st.trf("Fund {} under uncertainty: {} iterations, seed {}, {} thread", fund,
+                                    iterations, r.seed, r.threads)
+                           : st.trf("Fund {} under uncertainty: {} iterations, seed {}, {} threads", fund,
+                                    iterations, r.seed, r.threads);
   int loans = 0, grants = 0;
   for (const FundSimCase& c : r.cases) {
     loans += c.loans;
     grants += c.grants;
   }
-  d.line(fmt::format("{} and {} in {} of {} case file(s); {}, undiscounted, by calendar year{}",
-                     plural(loans, "loan"), plural(grants, "grant"), r.cases.size(), r.files, r.currency,
-                     scenario.empty() ? "" : fmt::format("; scenario {}", scenario)));
-  d.line(
-      r.common_factor > 0
-          ? fmt::format("Cases joined by a common factor: the normal scores of any two drawn parameters of "
-                        "different cases correlate {} (one shared national factor)",
-                        m.plain(r.common_factor))
-          : std::string("Cases drawn independently (no common factor)"));
-  d.paragraph(r.random_parameters.empty() ? "Drawn: nothing (every case is a constant)"
-                                          : fmt::format("Drawn: {}", fmt::join(r.random_parameters, ", ")));
+  d.line(st.trf("{} and {} in {} of {} case file(s); {}, undiscounted, by calendar year{}",
+                loan_count(loans, st), grant_count(grants, st), r.cases.size(), r.files, r.currency,
+                scenario.empty() ? "" : st.trf("; scenario {}", scenario)));
+  d.line(r.common_factor > 0
+             ? st.trf("Cases joined by a common factor: the normal scores of any two drawn "
+                      "parameters of different cases correlate {} (one shared national factor)",
+                      m.plain(r.common_factor))
+             : st.tr("Cases drawn independently (no common factor)"));
+  d.paragraph(r.random_parameters.empty() ? st.tr("Drawn: nothing (every case is a constant)")
+                                          : st.trf("Drawn: {}", fmt::join(r.random_parameters, ", ")));
   Table t;
   t.column("");
-  for (const char* h : {"mean", "sd", "p05", "p50", "p95"}) t.column(h, Align::right);
+  for (const char* h : {"mean", "sd", "p05", "p50", "p95"}) t.column(st.tr(h), Align::right);
   auto row = [&](const std::string& name, const DrawSummary& s, int dec) {
     t.row({Cell::of(name), Cell::number(s.mean, dec), Cell::number(s.sd, dec), Cell::number(s.p05, dec),
            Cell::number(s.p50, dec), Cell::number(s.p95, dec)});
   };
-  row("Repaid", r.repaid, 0);
-  if (r.repaid_ratio) row("Repaid ÷ lent", *r.repaid_ratio, 3);
-  row("Forgiven", r.forgiven, 0);
-  if (r.granted.mean != 0 || r.granted.p95 != 0) row("Granted", r.granted, 0);
+  row(st.tr("Repaid"), r.repaid, 0);
+  if (r.repaid_ratio) row(st.tr("Repaid ÷ lent"), *r.repaid_ratio, 3);
+  row(st.tr("Forgiven"), r.forgiven, 0);
+  if (r.granted.mean != 0 || r.granted.p95 != 0) row(st.tr("Granted"), r.granted, 0);
   d.table(std::move(t));
-  d.line(fmt::format("Lent: {} (mean over the draws)", m.cash(r.lent)));
-  d.line(fmt::format("Probability that the capital is preserved (repaid >= lent): {}",
-                     format_percent(r.prob_capital_preserved, 1, loc)));
-  d.line(fmt::format("Expected forgiven: {}; in 5 % of draws more than {}", m.cash(r.forgiven.mean),
-                     m.cash(r.forgiven.p95)));
+  d.line(st.trf("Lent: {} (mean over the draws)", m.cash(r.lent)));
+  d.line(st.trf("Probability that the capital is preserved (repaid >= lent): {}",
+                format_percent(r.prob_capital_preserved, 1, loc)));
+  d.line(st.trf("Expected forgiven: {}; in 5 % of draws more than {}", m.cash(r.forgiven.mean),
+                m.cash(r.forgiven.p95)));
   d.line(
-      fmt::format("Capital at risk: {} (5 % quantile of the lowest cumulative cash: the pool needs {} to "
-                  "cover 95 % of draws)",
-                  m.cash(r.capital_at_risk), m.cash(-r.capital_at_risk)));
+      st.trf("Capital at risk: {} (5 % quantile of the lowest cumulative cash: the pool needs {} to "
+             "cover 95 % of draws)",
+             m.cash(r.capital_at_risk), m.cash(-r.capital_at_risk)));
   if (r.target_probability) {
     const std::string p = format_percent(*r.target_probability, 1, loc);
     if (r.gearing)
       d.line(
-          fmt::format("Gearing at P(capital preserved) >= {}: {} × the book ({} more than the {} lent; "
-                      "P = {} there)",
-                      p, format_number(*r.gearing, 3, loc), m.cash((*r.gearing - 1) * r.lent), m.cash(r.lent),
-                      format_percent(*r.gearing_probability, 1, loc)));
+          st.trf("Gearing at P(capital preserved) >= {}: {} × the book ({} more than the {} lent; "
+                 "P = {} there)",
+                 p, format_number(*r.gearing, 3, loc), m.cash((*r.gearing - 1) * r.lent), m.cash(r.lent),
+                 format_percent(*r.gearing_probability, 1, loc)));
     else
       d.line(
-          fmt::format("Gearing at P(capital preserved) >= {}: no limit found up to 1,024 × the book "
-                      "(the loans keep their capital at any size)",
-                      p));
+          st.trf("Gearing at P(capital preserved) >= {}: no limit found up to {} × the book "
+                 "(the loans keep their capital at any size)",
+                 p, format_number(1024, 0, loc)));
   }
-  d.heading("Cumulative cash by year (fan chart)");
+  d.heading(st.tr("Cumulative cash by year (fan chart)"));
   Table y;
-  y.column("Year");
-  for (const char* h : {"p05", "p50", "p95", "mean", "P(capital preserved)"}) y.column(h, Align::right);
+  y.column(st.tr("Year"));
+  for (const char* h : {"p05", "p50", "p95"}) y.column(st.tr(h), Align::right);
+  y.column(st.tr("mean"), Align::right);
+  y.column(st.tr("P(capital preserved)"), Align::right);
   for (const FundSimYear& fy : r.years)
     y.row({Cell::of(std::to_string(fy.year)), money_cell(fy.cumulative_cash.p05),
            money_cell(fy.cumulative_cash.p50), money_cell(fy.cumulative_cash.p95),
            money_cell(fy.cumulative_cash.mean), Cell::percent(fy.prob_capital_preserved, 1)});
   d.table(std::move(y));
   d.line(
-      "P(capital preserved) by year: the share of draws in which what was repaid so far covers what was "
-      "lent so far.");
-  d.heading("Cases");
+      st.tr("P(capital preserved) by year: the share of draws in which what was repaid so far covers what "
+            "was lent so far."));
+  d.heading(st.tr("Cases"));
   Table c;
-  c.column("Case");
-  for (const char* h : {"Loans", "Grants", "Lent", "Repaid", "Granted", "Expected forgiven"})
-    c.column(h, Align::right);
+  c.column(st.tr("Case"));
+  c.column(st.tr("Loans"), Align::right);
+  c.column(st.tr("Grants"), Align::right);
+  c.column(st.tr("Lent"), Align::right);
+  c.column(st.tr("Repaid"), Align::right);
+  c.column(st.tr("Granted"), Align::right);
+  c.column(st.tr("Expected forgiven"), Align::right);
   for (const FundSimCase& fc : r.cases)
     c.row({Cell::of(fc.id), Cell::of(std::to_string(fc.loans)), Cell::of(std::to_string(fc.grants)),
            money_cell(fc.lent), money_cell(fc.repaid), money_cell(fc.granted),
            money_cell(fc.expected_forgiven)});
   d.table(std::move(c));
-  d.line("Means over the draws; expected forgiven is each case's share of the fund's shortfall.");
+  d.line(st.tr("Means over the draws; expected forgiven is each case's share of the fund's shortfall."));
   d.json = to_json(r, scenario);
   d.csv.push_back(years_csv(r));
   return d;

@@ -9,12 +9,13 @@
 #include <optional>
 #include <string>
 
+#include "cli/render/catalogue.h"
 #include "cli/render/document.h"
 #include "libeval/fund_simulate.h"
 
 namespace gevinst::cli {
 
-Document fund_simulation_document(const FundSimulation& r, const std::string& scenario, NumberLocale loc);
+Document fund_simulation_document(const FundSimulation& r, const std::string& scenario, const Style& st);
 
 /// Writes every iteration's fund totals (lent, repaid, repaid ÷ lent,
 /// forgiven, granted, lowest cumulative cash, capital kept 0/1, cumulative

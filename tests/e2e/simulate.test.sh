@@ -80,10 +80,21 @@ cp "$TMP/stdout" "$TMP/sim-en.json"
 run simulate --lang da --format json -n 200 --seed 3 --threads 1 examples/kol-telemonitoring.yaml
 expect_rc 0
 cmp -s "$TMP/sim-en.json" "$TMP/stdout" || fail "simulate --lang da changed the JSON"
-# The fund view has no Danish words yet: --lang with --fund is a usage error.
-run simulate --lang da --fund innovation-fund -n 20 examples/fund
-expect_rc 2 "simulate --fund --lang da"
-expect_stderr_contains "--lang applies to one CASE"
+# The fund view in Danish: its table and sentences, no English left; the
+# JSON is the same as without --lang.
+run simulate --lang da --fund innovation-fund -n 200 --seed 5 --threads 1 examples/fund
+expect_rc 0 "simulate --fund --lang da"
+expect_stdout_contains "Fonden innovation-fund (Regional innovation fund (example)) under usikkerhed: 200 iterationer"
+expect_stdout_contains "Sandsynlighed for, at kapitalen bevares (tilbagebetalt >= udlånt):"
+expect_stdout_contains "Akkumuleret likviditet pr. år (viftediagram)"
+for english in "under uncertainty" "Drawn" "Repaid" "Forgiven" "Lent" "Probability" "Capital at risk" \
+  "Cumulative cash" "Cases" "Means over the draws" "capital preserved" " mean "; do
+  grep -qF -- "$english" "$TMP/stdout" && fail "simulate --fund --lang da shows the English '$english'"
+done
+run simulate --format json --fund innovation-fund -n 200 --seed 5 --threads 1 examples/fund
+cp "$TMP/stdout" "$TMP/fund-en.json"
+run simulate --lang da --format json --fund innovation-fund -n 200 --seed 5 --threads 1 examples/fund
+cmp -s "$TMP/fund-en.json" "$TMP/stdout" || fail "simulate --fund --lang da changed the JSON"
 # CSV: one row per metric with the summary.
 run simulate --format csv -n 2000 examples/kol-telemonitoring.yaml
 expect_rc 0
