@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "libeval/detail/phrase_number.h"
 #include "libeval/parameters.h"
 #include "libeval/sensitivity.h"
 
@@ -82,7 +81,7 @@ double brent(F f, double a, double b, double fa, double fb, double ftol) {
 // Six significant digits, without an exponent for figures up to 1e15.
 PhraseArg break_even_number(double v) {
   if (std::fabs(v) >= 1e6 && std::fabs(v) < 1e15) return arg::fixed(v, 0);
-  return general_number_arg(v);
+  return arg::general(v);
 }
 
 }  // namespace
@@ -234,7 +233,7 @@ BreakEven break_even(const Case& c, int index, const ResultFn& result, const Phr
     out.note = what.pattern == "NPV" && what.args.empty() && target == 0
                    ? phrase("NPV does not reach zero for {} between {} and {}", {arg::text(name), low, high})
                    : phrase("{} does not reach {} for {} between {} and {}",
-                            {arg::phrase(what), general_number_arg(target), arg::text(name), low, high});
+                            {arg::phrase(what), arg::general(target), arg::text(name), low, high});
     if (blocked)
       out.note = phrase("{} (the case cannot be evaluated {})",
                         {arg::phrase(std::move(out.note)), arg::phrase(std::move(*blocked))});

@@ -49,15 +49,6 @@ std::vector<LoanYear> schedule_by_year(const LoanSchedule& s, int grace) {
 
 namespace {
 
-// The decimals fmt's {:g} shows for `v` ("2" for 2, "2.5" for 2.5), so a
-// note's percentage reads as it always has.
-int inflation_note_decimals(double v) {
-  const std::string g = fmt::format("{:g}", v);
-  if (g.find('e') != std::string::npos) return 6;
-  const auto dot = g.find('.');
-  return dot == std::string::npos ? 0 : static_cast<int>(g.size() - dot - 1);
-}
-
 [[noreturn]] void fail(const Case& c, const Financing& f, const Number* field, const std::string& message,
                        const std::string& hint = {}) {
   SourceLoc loc = field && field->loc.line > 0 ? field->loc : f.loc;
@@ -249,8 +240,7 @@ LoanResult evaluate_loan(const Case& c, const Financing& f, const std::vector<It
     L.notes.push_back(phrase(
         "the schedule is nominal; its flows enter the present values and the party view deflated by {} % "
         "a year from {} (assumptions.inflation)",
-        {arg::fixed(a.inflation * 100, inflation_note_decimals(a.inflation * 100)),
-         arg::year(a.start_year)}));
+        {arg::general(a.inflation * 100), arg::year(a.start_year)}));
 
   // Transfers are in the case's prices: nominal loan flows deflated.
   if (t.principal > 0)

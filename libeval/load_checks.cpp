@@ -285,17 +285,6 @@ std::pair<int, int> active_years(const FlowItem& f, const Assumptions& a) {
 
 namespace {
 
-// A number as {:g} writes it ("0.25", "1200"), as a phrase argument: fixed
-// with the decimals {:g} shows, so the English text reads as before and a
-// translation gets the reader's decimal sign; words when {:g} writes an
-// exponent or is not a number ("1e+06", "inf").
-PhraseArg lint_number_arg(double v) {
-  std::string g = fmt::format("{:g}", v);
-  if (g.find_first_of("eEn") != std::string::npos) return arg::text(std::move(g));
-  const size_t dot = g.find('.');
-  return arg::fixed(v, dot == std::string::npos ? 0 : static_cast<int>(g.size() - dot - 1));
-}
-
 // constraint_text() (model.h) as a phrase: the same English words.
 Phrase lint_constraint_phrase(Constraint c) {
   switch (c) {
@@ -354,10 +343,9 @@ void lint_distribution_ranges(Reader& r, const Case& c) {
     auto [x, pc, value] = *bad;
     r.diags().warning(
         p.dist->loc, p.dist->yaml_path,
-        phrase(
-            "draws of '{}' ({} near {}) make {} = {}, which must be {}; simulate would stop there",
-            {arg::text(p.name), arg::text(p.dist->kind), lint_number_arg(x), arg::text(pc->number.yaml_path),
-             lint_number_arg(value), arg::phrase(lint_constraint_phrase(pc->constraint))}),
+        phrase("draws of '{}' ({} near {}) make {} = {}, which must be {}; simulate would stop there",
+               {arg::text(p.name), arg::text(p.dist->kind), arg::general(x), arg::text(pc->number.yaml_path),
+                arg::general(value), arg::phrase(lint_constraint_phrase(pc->constraint))}),
         pc->constraint == Constraint::share
             ? phrase("use a distribution inside [0, 1] for shares (beta, or a bounded triangular, pert or "
                      "uniform)")

@@ -37,6 +37,12 @@ PhraseArg fixed(double value, int decimals) {
   return PhraseArg{.kind = Kind::fixed, .value = value, .decimals = decimals};
 }
 PhraseArg grouped(double value) { return PhraseArg{.kind = Kind::grouped, .value = value}; }
+PhraseArg general(double value, int significant) {
+  std::string g = fmt::format("{:.{}g}", value, significant);
+  if (g.find_first_of("eEn") != std::string::npos) return text(std::move(g));
+  const size_t dot = g.find('.');
+  return fixed(value, dot == std::string::npos ? 0 : static_cast<int>(g.size() - dot - 1));
+}
 PhraseArg money(double value, std::string currency) {
   return PhraseArg{.kind = Kind::money, .text = std::move(currency), .value = value};
 }

@@ -55,6 +55,11 @@ namespace arg {
 PhraseArg text(std::string words);
 PhraseArg fixed(double value, int decimals = 0);
 PhraseArg grouped(double value);
+/// `value` as fmt's "{:.Ng}" writes it (N = `significant`, no trailing
+/// zeros), kept as a fixed field with the decimals that shows, so English
+/// reads "0.25" and Danish "0,25"; where "{:g}" writes an exponent, inf or
+/// nan ("1e-07"), that English text.
+PhraseArg general(double value, int significant = 6);
 PhraseArg money(double value, std::string currency);
 PhraseArg year(int year);
 PhraseArg phrase(Phrase nested);

@@ -35,11 +35,7 @@ PhraseArg explain_signed(bool negative, PhraseArg a) {
 // below ("{:.3g}"), as a number the reader's locale formats.
 PhraseArg quantity(double v) {
   if (std::fabs(v) >= 100) return arg::grouped(v);
-  const std::string s = fmt::format("{:.3g}", std::fabs(v));
-  const size_t dot = s.find('.');
-  const int decimals = dot == std::string::npos ? 0 : static_cast<int>(s.size() - dot - 1);
-  const bool plain = s.find('e') == std::string::npos && fmt::format("{:.{}f}", std::fabs(v), decimals) == s;
-  return explain_signed(v < 0, plain ? arg::fixed(std::fabs(v), decimals) : arg::text(s));
+  return explain_signed(v < 0, arg::general(std::fabs(v), 3));
 }
 
 // A break-even's note: none, or the phrase that says why there is no value.

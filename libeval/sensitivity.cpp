@@ -7,7 +7,6 @@
 
 #include "libeval/business_case.h"
 #include "libeval/capacity.h"
-#include "libeval/detail/phrase_number.h"
 #include "libeval/parameters.h"
 #include "libeval/sroi.h"
 
@@ -102,8 +101,8 @@ SensitivityResult run_sensitivity(const Case& c, const SensitivityOptions& opt) 
       } catch (const InputError& e) {
         const PhraseArg why = e.diagnostics.empty() ? arg::phrase(phrase("cannot be evaluated"))
                                                     : arg::text(e.diagnostics[0].message);
-        Phrase note = high ? phrase("at high {}: {}", {general_number_arg(x), why})
-                           : phrase("at low {}: {}", {general_number_arg(x), why});
+        Phrase note = high ? phrase("at high {}: {}", {arg::general(x), why})
+                           : phrase("at low {}: {}", {arg::general(x), why});
         row.note = row.note.pattern.empty()
                        ? std::move(note)
                        : phrase("{}; {}", {arg::phrase(std::move(row.note)), arg::phrase(std::move(note))});

@@ -56,3 +56,17 @@ TEST_CASE("phrase: render translates the pattern and each nested pattern") {
   CHECK(gevinst::fill_pattern("{} and {}", {"a"}) == "a and ");
   CHECK(gevinst::fill_pattern("{}", {"a", "b"}) == "a");
 }
+
+TEST_CASE("arg::general: the decimals fmt's {:g} shows, as a fixed field") {
+  // The English text is what fmt::format("{:g}") writes (fmt's documentation).
+  CHECK(phrase("{}", {arg::general(0.25)}).text() == "0.25");
+  CHECK(phrase("{}", {arg::general(2.0)}).text() == "2");
+  CHECK(phrase("{}", {arg::general(1200)}).text() == "1200");
+  CHECK(phrase("{}", {arg::general(12.345678, 3)}).text() == "12.3");
+  CHECK(phrase("{}", {arg::general(1234.5678, 3)}).text() == "1.23e+03");  // as {:.3g}
+  CHECK(arg::general(0.25).kind == gevinst::PhraseArg::Kind::fixed);
+  CHECK(arg::general(0.25).decimals == 2);
+  // An exponent stays the English text.
+  CHECK(arg::general(1e-7).kind == gevinst::PhraseArg::Kind::text);
+  CHECK(phrase("{}", {arg::general(1e-7)}).text() == "1e-07");
+}
