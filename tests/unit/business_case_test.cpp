@@ -283,3 +283,20 @@ TEST_CASE("evaluate: discount factors that overflow are a load error at assumpti
              d.message.find("the discount factor of year index 126 is out of range") == 0;
   CHECK(found);
 }
+
+TEST_CASE("evaluate: with_irr = false skips only the IRR") {
+  // -100, 60, 60: IRR 13.066 % (the example of libeval/irr.h).
+  const Case c = load(series_case({-100, 60, 60}, "{rate: 0.05}"));
+  const BusinessCase with = evaluate_case(c);
+  EvaluateOptions o;
+  o.with_irr = false;
+  const BusinessCase without = evaluate_case(c, o);
+  REQUIRE(with.selected().irr);
+  CHECK(*with.selected().irr == doctest::Approx(0.1306623863));
+  CHECK_FALSE(without.selected().irr);
+  CHECK(without.selected().irr_note.pattern.empty());
+  // Everything else is the same: NPV, BCR and payback.
+  CHECK(without.selected().npv == with.selected().npv);
+  CHECK(without.selected().bcr == with.selected().bcr);
+  CHECK(without.selected().payback_years == with.selected().payback_years);
+}
